@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "annual-report",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "annual-report", targets: ["annual-report"]),
+        .library(name: "AnnualReportKit", targets: ["AnnualReportKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // The libxlsxwriter C API. Only Render/XLSXWorkbook.swift imports it.
+        .systemLibrary(
+            name: "Cxlsxwriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        // ingest -> model -> compute -> render, one folder each.
+        .target(
+            name: "AnnualReportKit",
+            dependencies: [
+                "Cxlsxwriter",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // Argument parsing only; everything else lives in AnnualReportKit.
+        .executableTarget(
+            name: "annual-report",
+            dependencies: [
+                "AnnualReportKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "AnnualReportKitTests",
+            dependencies: [
+                "AnnualReportKit",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

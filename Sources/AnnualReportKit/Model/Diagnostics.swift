@@ -1,0 +1,93 @@
+/// A problem or observation about the inputs, located like a compiler diagnostic.
+public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, note }
+    public var severity: Severity
+    public var file: String
+    /// 1-based physical line; 0 when the problem concerns the whole file.
+    public var line: Int
+    /// 1-based column in characters; nil when it concerns the whole row or file.
+    public var column: Int?
+    /// `what is wrong; what was expected`.
+    public var message: String
+
+    public init(_ severity: Severity, file: String, line: Int, column: Int?, _ message: String) {
+        self.severity = severity; self.file = file; self.line = line; self.column = column
+        self.message = message
+    }
+
+    /// `training.csv:14:27: error: bad date '31/02/2022'; expected ...`
+    public var description: String {
+        var location = file
+        if line > 0 { location += ":\(line)" }
+        if let column { location += ":\(column)" }
+        return "\(location): \(severity.rawValue): \(message)"
+    }
+
+    public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
+        (a.file, a.line, a.column ?? 0, a.message) < (b.file, b.line, b.column ?? 0, b.message)
+    }
+}
+
+/// Rows read, used and rejected for one input file. `read == used + rejected` always.
+public struct FileLedger: Hashable, Sendable {
+    public var file: String
+    public var dataset: String
+    public var read: Int
+    public var used: Int
+    public var rejected: Int
+    /// Decoding applied, e.g. "Windows-1252", or nil for UTF-8.
+    public var encoding: String?
+
+    public init(file: String, dataset: String, read: Int = 0, used: Int = 0, rejected: Int = 0, encoding: String? = nil) {
+        self.file = file; self.dataset = dataset; self.read = read; self.used = used; self.rejected = rejected
+        self.encoding = encoding
+    }
+
+    public var balances: Bool { read == used + rejected }
+}
+
+/// A row that was not used, with the fields as read, for `rejects.csv`.
+public struct RejectedRow: Hashable, Sendable {
+    public var file: String
+    public var line: Int
+    public var reason: String
+    public var fields: [String]
+    public init(file: String, line: Int, reason: String, fields: [String]) {
+        self.file = file; self.line = line; self.reason = reason; self.fields = fields
+    }
+}
+
+/// The ledger and notes, shown as the report's data-quality section and sheet.
+public struct DataQuality: Sendable, Equatable {
+    public var ledger: [FileLedger]
+    public var notes: [String]
+    public var rejected: [RejectedRow]
+
+    public init(ledger: [FileLedger] = [], notes: [String] = [], rejected: [RejectedRow] = []) {
+        self.ledger = ledger; self.notes = notes; self.rejected = rejected
+    }
+
+    public var ledgerTable: ReportTable {
+        var table = ReportTable(id: "data-quality", title: "Data quality: rows read, used and rejected",
+                                columns: [ReportColumn("File", .label), ReportColumn("Dataset", .text),
+                                          ReportColumn("Rows read", .count), ReportColumn("Rows used", .count),
+                                          ReportColumn("Rows rejected", .count)],
+                                notes: notes)
+        for entry in ledger {
+            table.rows.append(ReportRow([.text(entry.file), .text(entry.dataset), .count(Int64(entry.read)),
+                                         .count(Int64(entry.used)), .count(Int64(entry.rejected))]))
+        }
+        if !ledger.isEmpty {
+            let n = ledger.count
+            let totals: [ReportCell] = (2...4).map { column in
+                let refs = (0..<n).map { CellRef(row: $0, column: column) }
+                let value = ledger.reduce(Int64(0)) { sum, e in
+                    sum + Int64(column == 2 ? e.read : column == 3 ? e.used : e.rejected)
+                }
+                return ReportCell(.count(value), derivation: .sum(refs))
+            }
+            table.rows.append(ReportRow([.text("Total"), .empty] + totals, role: .total))
+        }
+        return table
+    }
+}

@@ -1,0 +1,41 @@
+/// A UK financial year, 1 April to 31 March, shown as `2022-23`.
+public struct FinancialYear: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The calendar year in which the financial year starts (2022 for 2022-23).
+    public let startYear: Int
+
+    public init(startYear: Int) { self.startYear = startYear }
+
+    /// Accepts `2022-23`, `2022/23`, `2022-2023` and `2022/2023`; the second year must follow the first.
+    public init?(label text: some StringProtocol) {
+        let s = text.trimmingSpaces
+        guard s.count == 7 || s.count == 9 else { return nil }
+        let separatorIndex = s.index(s.startIndex, offsetBy: 4)
+        guard s[separatorIndex] == "-" || s[separatorIndex] == "/",
+              let start = Int.digitsOnly(s[..<separatorIndex]),
+              let end = Int.digitsOnly(s[s.index(after: separatorIndex)...]), start >= 1000
+        else { return nil }
+        let expected = s.count == 7 ? (start + 1) % 100 : start + 1
+        guard end == expected else { return nil }
+        self.startYear = start
+    }
+
+    /// The financial year that contains `date` (26/09/2022 and 15/03/2023 are both in 2022-23).
+    public init(containing date: CalendarDate) {
+        startYear = date.month >= 4 ? date.year : date.year - 1
+    }
+
+    public var label: String { "\(startYear)-\((startYear + 1) % 100 < 10 ? "0" : "")\((startYear + 1) % 100)" }
+    public var description: String { label }
+    public var previous: FinancialYear { FinancialYear(startYear: startYear - 1) }
+    public var next: FinancialYear { FinancialYear(startYear: startYear + 1) }
+    public var firstDay: CalendarDate { CalendarDate(year: startYear, month: 4, day: 1)! }
+    public var lastDay: CalendarDate { CalendarDate(year: startYear + 1, month: 3, day: 31)! }
+
+    /// Every year from `first` to `last` inclusive, for trend tables.
+    public static func span(_ first: FinancialYear, _ last: FinancialYear) -> [FinancialYear] {
+        guard first <= last else { return [] }
+        return (first.startYear...last.startYear).map(FinancialYear.init(startYear:))
+    }
+
+    public static func < (a: FinancialYear, b: FinancialYear) -> Bool { a.startYear < b.startYear }
+}

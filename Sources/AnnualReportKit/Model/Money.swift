@@ -1,0 +1,60 @@
+/// An amount of money in whole pence. Never floating point.
+public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, AdditiveArithmetic {
+    public var pence: Int64
+
+    public init(pence: Int64) { self.pence = pence }
+    public init(pounds: Int64) { self.pence = pounds * 100 }
+
+    public static let zero = Money(pence: 0)
+
+    /// Parses pounds with up to two decimals: `£102,496`, `102496.00`, `-£1,000`, `(1,000)`,
+    /// `£1,234.5`. Nil for anything else, including more than two decimals and overflow.
+    public init?(parsing text: some StringProtocol) {
+        var s = Substring(text.trimmingSpaces)
+        var negative = false
+        if s.hasPrefix("(") && s.hasSuffix(")") {
+            negative = true
+            s = s.dropFirst().dropLast()
+        }
+        if s.hasPrefix("-") { if negative { return nil }; negative = true; s = s.dropFirst() }
+        if s.hasPrefix("£") { s = s.dropFirst() }
+        if s.hasPrefix("-") { if negative { return nil }; negative = true; s = s.dropFirst() }
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = Count.parseGrouped(parts[0]) else { return nil }
+        var fraction: Int64 = 0
+        if parts.count == 2 {
+            let f = parts[1]
+            guard (1...2).contains(f.count), let value = Int.digitsOnly(f) else { return nil }
+            fraction = Int64(f.count == 1 ? value * 10 : value)
+        }
+        let (scaled, o1) = Int64(whole).multipliedReportingOverflow(by: 100)
+        let (total, o2) = scaled.addingReportingOverflow(fraction)
+        guard !o1, !o2 else { return nil }
+        pence = negative ? -total : total
+    }
+
+    /// `£119,266`, `£1,234.50`, `-£1,000`: pence are shown only where there are any.
+    public var formatted: String {
+        let magnitude = pence.magnitude
+        let pounds = Count.grouped(magnitude / 100)
+        let p = magnitude % 100
+        let body = p == 0 ? "£\(pounds)" : "£\(pounds).\(p < 10 ? "0" : "")\(p)"
+        return pence < 0 ? "-" + body : body
+    }
+
+    /// Plain pounds with two decimals for CSV: `119266.00`, `-1000.50`.
+    public var plainPounds: String {
+        let magnitude = pence.magnitude
+        let p = magnitude % 100
+        return "\(pence < 0 ? "-" : "")\(magnitude / 100).\(p < 10 ? "0" : "")\(p)"
+    }
+
+    /// Pounds as a Double, for spreadsheet cells only (exact for any realistic amount).
+    public var poundsForSpreadsheet: Double { Double(pence) / 100 }
+
+    public var description: String { formatted }
+
+    public static func + (a: Money, b: Money) -> Money { Money(pence: a.pence + b.pence) }
+    public static func - (a: Money, b: Money) -> Money { Money(pence: a.pence - b.pence) }
+    public static func < (a: Money, b: Money) -> Bool { a.pence < b.pence }
+}

@@ -1,0 +1,125 @@
+/// Where a record came from, so every figure can be traced back to a row.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public init(file: String, line: Int) { self.file = file; self.line = line }
+    public var description: String { "\(file):\(line)" }
+}
+
+/// One training event: a session of a course, or a conference.
+public struct TrainingEvent: Hashable, Sendable {
+    public enum Kind: String, Sendable, CaseIterable { case course, conference }
+    public enum Status: String, Sendable, CaseIterable { case delivered, cancelled }
+    public enum Format: String, Sendable, CaseIterable { case faceToFace = "face-to-face", virtual }
+
+    public var date: CalendarDate
+    public var title: String
+    public var kind: Kind
+    public var priorities: [Priority]
+    public var status: Status
+    public var attendees: Int64
+    public var format: Format?
+    public var evaluations: Int64?
+    public var source: SourceLocation
+
+    public var year: FinancialYear { FinancialYear(containing: date) }
+
+    public init(date: CalendarDate, title: String, kind: Kind, priorities: [Priority], status: Status,
+                attendees: Int64, format: Format?, evaluations: Int64?, source: SourceLocation) {
+        self.date = date; self.title = title; self.kind = kind; self.priorities = priorities
+        self.status = status; self.attendees = attendees; self.format = format
+        self.evaluations = evaluations; self.source = source
+    }
+}
+
+/// Views of one training video (or of a whole category when only that is known) in a year.
+public struct VideoViews: Hashable, Sendable {
+    public var year: FinancialYear
+    public var category: String
+    /// Nil for a category-level figure.
+    public var video: String?
+    public var videoID: String?
+    public var views: Int64
+    public var priorities: [Priority]
+    public var source: SourceLocation
+
+    /// What identifies the video across categories: its id, else its exact title.
+    public var identity: String? { videoID ?? video.map { "title:" + $0 } }
+
+    public init(year: FinancialYear, category: String, video: String?, videoID: String?, views: Int64,
+                priorities: [Priority], source: SourceLocation) {
+        self.year = year; self.category = category; self.video = video; self.videoID = videoID
+        self.views = views; self.priorities = priorities; self.source = source
+    }
+}
+
+/// A rapid review, local child safeguarding practice review or national review.
+public struct Review: Hashable, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case rapidReview = "rapid review"
+        case lcspr = "LCSPR"
+        case national
+    }
+
+    public var reference: String
+    public var kind: Kind
+    /// Notification date (rapid review) or start date (LCSPR).
+    public var date: CalendarDate
+    public var published: CalendarDate?
+    public var sex: String?
+    public var ethnicity: String?
+    public var ageGroup: String?
+    /// 1 for a case-level row; more for an aggregate row without child details.
+    public var count: Int64
+    public var source: SourceLocation
+
+    public var year: FinancialYear { FinancialYear(containing: date) }
+
+    public init(reference: String, kind: Kind, date: CalendarDate, published: CalendarDate?, sex: String?,
+                ethnicity: String?, ageGroup: String?, count: Int64, source: SourceLocation) {
+        self.reference = reference; self.kind = kind; self.date = date; self.published = published
+        self.sex = sex; self.ethnicity = ethnicity; self.ageGroup = ageGroup; self.count = count
+        self.source = source
+    }
+}
+
+/// One amount in the finance ledger.
+public struct FinanceLine: Hashable, Sendable {
+    public enum Kind: String, Sendable, CaseIterable { case contribution, expenditure, budget }
+
+    public var year: FinancialYear
+    public var kind: Kind
+    /// The partner (contributions, budgets) or expenditure category.
+    public var line: String
+    public var amount: Money
+    public var board: String?
+    public var source: SourceLocation
+
+    public init(year: FinancialYear, kind: Kind, line: String, amount: Money, board: String?, source: SourceLocation) {
+        self.year = year; self.kind = kind; self.line = line; self.amount = amount; self.board = board
+        self.source = source
+    }
+}
+
+/// Everything read from an inputs folder. A nil dataset was absent, which is not the same as empty.
+public struct Records: Sendable {
+    public var training: [TrainingEvent]?
+    public var videos: [VideoViews]?
+    public var reviews: [Review]?
+    public var finance: [FinanceLine]?
+
+    public init(training: [TrainingEvent]? = nil, videos: [VideoViews]? = nil, reviews: [Review]? = nil,
+                finance: [FinanceLine]? = nil) {
+        self.training = training; self.videos = videos; self.reviews = reviews; self.finance = finance
+    }
+
+    /// Every financial year some record falls in.
+    public var years: Set<FinancialYear> {
+        var years = Set<FinancialYear>()
+        training?.forEach { years.insert($0.year) }
+        videos?.forEach { years.insert($0.year) }
+        reviews?.forEach { years.insert($0.year) }
+        finance?.forEach { years.insert($0.year) }
+        return years
+    }
+}

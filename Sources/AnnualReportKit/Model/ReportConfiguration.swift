@@ -1,0 +1,17 @@
+/// What the configuration file (`annual-report.yaml`) says; every field is optional.
+public struct ReportConfiguration: Sendable, Equatable {
+    /// Heads the report; without it the title is neutral ("Safeguarding Children Partnership").
+    public var partnership: String?
+    /// The board whose expenditure the report shows (e.g. `SCP`); nil means every expenditure line.
+    public var board: String?
+    /// The year reported on; nil means the latest year in the data.
+    public var reportingYear: FinancialYear?
+    /// The business priorities of each year, in the order the report lists them.
+    public var priorities: [FinancialYear: [PriorityDefinition]]
+
+    public init(partnership: String? = nil, board: String? = nil, reportingYear: FinancialYear? = nil,
+                priorities: [FinancialYear: [PriorityDefinition]] = [:]) {
+        self.partnership = partnership; self.board = board; self.reportingYear = reportingYear
+        self.priorities = priorities
+    }
+}
