@@ -1,0 +1,125 @@
+/// Training delivery: events, attendances, cancellations and evaluations, year on year; the
+/// attendance trend; and the conferences table.
+enum TrainingTables {
+    struct YearFigures {
+        var delivered: Int64 = 0
+        var attendances: Int64 = 0
+        var courseEvents: Int64 = 0
+        var courseAttendances: Int64 = 0
+        var conferenceEvents: Int64 = 0
+        var conferenceAttendances: Int64 = 0
+        var cancelled: Int64 = 0
+        var evaluations: Int64 = 0
+        var courseEvaluations: Int64 = 0
+        var conferenceEvaluations: Int64 = 0
+
+        init(_ events: [TrainingEvent]) {
+            for e in events {
+                if e.status == .cancelled { cancelled += 1; continue }
+                delivered += 1
+                attendances += e.attendees
+                evaluations += e.evaluations ?? 0
+                switch e.kind {
+                case .course:
+                    courseEvents += 1; courseAttendances += e.attendees; courseEvaluations += e.evaluations ?? 0
+                case .conference:
+                    conferenceEvents += 1; conferenceAttendances += e.attendees; conferenceEvaluations += e.evaluations ?? 0
+                }
+            }
+        }
+    }
+
+    static func section(_ events: [TrainingEvent]?, year: FinancialYear) -> ReportSection {
+        var section = ReportSection(title: "Training")
+        guard let events else {
+            section.notes.append("No training records were supplied (no training*.csv), so this section has no tables.")
+            return section
+        }
+        let byYear = Dictionary(grouping: events, by: \.year)
+        let now = YearFigures(byYear[year] ?? [])
+        let before = byYear[year.previous].map(YearFigures.init)
+        section.paragraphs.append("Overall training was delivered to \(Count.grouped(now.attendances)) attendees over \(Count.grouped(now.delivered)) training events in \(year)"
+            + (before.map { " (\(year.previous): \(Count.grouped($0.attendances)) over \(Count.grouped($0.delivered)))." } ?? "."))
+        section.paragraphs.append("\(Count.grouped(now.courseAttendances)) delegates attended regular multi-agency courses, and a further \(Count.grouped(now.conferenceAttendances)) attended \(Count.grouped(now.conferenceEvents)) conference and larger events.")
+        section.paragraphs.append("\(Count.grouped(now.evaluations)) evaluations were completed: \(Count.grouped(now.courseEvaluations)) for courses and \(Count.grouped(now.conferenceEvaluations)) for conferences and larger events.")
+        section.tables.append(deliveryTable(now: now, before: before, year: year))
+        let trend = trendTable(byYear)
+        section.tables.append(trend)
+        section.charts.append(ChartSpec(id: "attendances-per-year", title: "Training attendances per year", tableID: trend.id,
+                                        rows: Array(trend.rows.indices), seriesColumns: [2], style: .column,
+                                        xAxisTitle: "Financial year", yAxisTitle: "Attendances"))
+        section.tables.append(conferenceTable(byYear[year] ?? [], year: year))
+        return section
+    }
+
+    static func deliveryTable(now: YearFigures, before: YearFigures?, year: FinancialYear) -> ReportTable {
+        var table = ReportTable(id: "training-delivery", title: "Training delivery, \(year.previous) and \(year)",
+                                columns: YearOnYear.columns("Measure", year, kind: .count))
+        let measures: [(String, KeyPath<YearFigures, Int64>)] = [
+            ("Events delivered", \.delivered), ("Attendances", \.attendances),
+            ("Course events", \.courseEvents), ("Course attendances", \.courseAttendances),
+            ("Conference events", \.conferenceEvents), ("Conference attendances", \.conferenceAttendances),
+            ("Events cancelled", \.cancelled),
+        ]
+        for (label, path) in measures {
+            table.rows.append(ReportRow(YearOnYear.cells(label: label, old: before.map { .count($0[keyPath: path]) },
+                                                         new: .count(now[keyPath: path]), row: table.rows.count)))
+        }
+        func rate(_ f: YearFigures?) -> ReportCell {
+            guard let f, let ratio = Ratio(f.cancelled, f.cancelled + f.delivered) else { return ReportCell(.notApplicable) }
+            return ReportCell(.percent(ratio))
+        }
+        table.rows.append(ReportRow([.text("Cancellation rate"), rate(before), rate(now), .empty, .empty]))
+        for (label, path) in [("Evaluations completed", \YearFigures.evaluations), ("Course evaluations", \.courseEvaluations),
+                              ("Conference evaluations", \.conferenceEvaluations)] {
+            table.rows.append(ReportRow(YearOnYear.cells(label: label, old: before.map { .count($0[keyPath: path]) },
+                                                         new: .count(now[keyPath: path]), row: table.rows.count)))
+        }
+        table.notes.append("Cancellation rate = events cancelled / (events delivered + events cancelled).")
+        return table
+    }
+
+    static func trendTable(_ byYear: [FinancialYear: [TrainingEvent]]) -> ReportTable {
+        var table = ReportTable(id: "training-trend", title: "Training events and attendances per year",
+                                columns: [ReportColumn("Year", .label), ReportColumn("Events delivered", .count),
+                                          ReportColumn("Attendances", .count), ReportColumn("Events cancelled", .count)])
+        guard let first = byYear.keys.min(), let last = byYear.keys.max() else { return table }
+        for y in FinancialYear.span(first, last) {
+            let f = YearFigures(byYear[y] ?? [])
+            table.rows.append(ReportRow([.text(y.label), .count(f.delivered), .count(f.attendances), .count(f.cancelled)]))
+        }
+        return table
+    }
+
+    static func conferenceTable(_ events: [TrainingEvent], year: FinancialYear) -> ReportTable {
+        var table = ReportTable(id: "conferences", title: "Conferences and larger events, \(year)",
+                                columns: [ReportColumn("Conference", .label), ReportColumn("Events", .count),
+                                          ReportColumn("Attendees", .count), ReportColumn("Evaluations", .count)])
+        var order: [String] = []
+        var sums: [String: (Int64, Int64, Int64)] = [:]
+        for e in events where e.kind == .conference && e.status == .delivered {
+            if sums[e.title] == nil { order.append(e.title) }
+            let s = sums[e.title, default: (0, 0, 0)]
+            sums[e.title] = (s.0 + 1, s.1 + e.attendees, s.2 + (e.evaluations ?? 0))
+        }
+        for title in order {
+            let s = sums[title]!
+            table.rows.append(ReportRow([.text(title), .count(s.0), .count(s.1), .count(s.2)]))
+        }
+        table.rows.append(sumRow("Total", columns: 1...3, table: table))
+        return table
+    }
+
+    /// A total row summing the given columns over every body row so far.
+    static func sumRow(_ label: String, columns: ClosedRange<Int>, table: ReportTable) -> ReportRow {
+        var cells: [ReportCell] = [.text(label)]
+        for c in 1..<table.columns.count {
+            guard columns.contains(c) else { cells.append(.empty); continue }
+            let refs = table.rows.indices.filter { table.rows[$0].role == .body }.map { CellRef(row: $0, column: c) }
+            var total: Int64 = 0
+            for ref in refs { if case .count(let n) = table[ref].value { total += n } }
+            cells.append(ReportCell(.count(total), derivation: .sum(refs)))
+        }
+        return ReportRow(cells, role: .total)
+    }
+}

@@ -1,0 +1,72 @@
+/// Training video views per category and video, and the total reach counting each video once.
+enum VideoTables {
+    static func section(_ videos: [VideoViews]?, year: FinancialYear) -> (ReportSection, [String]) {
+        var section = ReportSection(title: "Training videos")
+        guard let videos else {
+            section.notes.append("No video records were supplied (no videos*.csv), so this section has no tables.")
+            return (section, [])
+        }
+        let inYear = videos.filter { $0.year == year }
+        var table = ReportTable(id: "videos", title: "Training videos fully watched, \(year)",
+                                columns: [ReportColumn("Category", .label), ReportColumn("Video", .text), ReportColumn("Views", .count)])
+        var categories: [String] = []
+        var byCategory: [String: [VideoViews]] = [:]
+        for v in inYear {
+            if byCategory[v.category] == nil { categories.append(v.category) }
+            byCategory[v.category, default: []].append(v)
+        }
+        var categoryRows: [Int] = []
+        for category in categories {
+            let rows = byCategory[category]!
+            let groupAt = table.rows.count
+            categoryRows.append(groupAt)
+            let videosInCategory = rows.filter { $0.video != nil }
+            let level = rows.filter { $0.video == nil }.total(\.views)
+            let refs = (0..<videosInCategory.count).map { CellRef(row: groupAt + 1 + $0, column: 2) }
+            let total = rows.total(\.views)
+            let derivation: Derivation? = videosInCategory.isEmpty || level != 0 ? nil : .sum(refs)
+            if videosInCategory.count == 1 && level == 0 && videosInCategory[0].video == category {
+                table.rows.append(ReportRow([.text(category), .text(category), .count(total)], role: .group))
+                continue
+            }
+            table.rows.append(ReportRow([.text(category), .empty, ReportCell(.count(total), derivation: derivation)], role: .group))
+            for v in videosInCategory {
+                table.rows.append(ReportRow([.empty, .text(v.video!), .count(v.views)]))
+            }
+        }
+        let listed = inYear.total(\.views)
+        table.rows.append(ReportRow([.text("Total views as listed"), .empty,
+                                     ReportCell(.count(listed), derivation: .sum(categoryRows.map { CellRef(row: $0, column: 2) }))],
+                                    role: .total))
+        // A video listed under several categories is one video: its views count once in the reach.
+        var seen: [String: VideoViews] = [:]
+        var repeats: [VideoViews] = []
+        for v in inYear {
+            guard let id = v.identity else { continue }
+            if seen[id] != nil { repeats.append(v) } else { seen[id] = v }
+        }
+        var notes: [String] = []
+        if repeats.isEmpty {
+            table.rows[table.rows.count - 1].cells[0] = .text("Total reach")
+        } else {
+            let listedRow = table.rows.count - 1
+            let repeated = repeats.total(\.views)
+            table.rows.append(ReportRow([.text("Less videos listed in more than one category"), .empty, .count(repeated)]))
+            table.rows.append(ReportRow([.text("Total reach, each video counted once"), .empty,
+                                         ReportCell(.count(listed - repeated), derivation: .difference(CellRef(row: listedRow, column: 2),
+                                                                                                       minus: CellRef(row: listedRow + 1, column: 2)))],
+                                        role: .total))
+            for r in repeats {
+                let first = seen[r.identity!]!
+                let note = "'\(r.video ?? r.category)' is listed under both '\(first.category)' and '\(r.category)' (\(first.source), \(r.source)); its \(Count.grouped(r.views)) views count once in the total reach."
+                table.notes.append(note)
+                notes.append(note)
+            }
+        }
+        section.tables.append(table)
+        let reach = repeats.isEmpty ? listed : listed - repeats.total(\.views)
+        section.paragraphs.append("Training videos were fully watched \(Count.grouped(reach)) times in \(year)"
+            + (repeats.isEmpty ? "." : " (\(Count.grouped(listed)) as listed by category, with \(repeats.count == 1 ? "one video" : "\(repeats.count) videos") listed twice)."))
+        return (section, notes)
+    }
+}

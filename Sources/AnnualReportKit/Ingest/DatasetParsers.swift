@@ -1,0 +1,81 @@
+/// Row parsers for the four datasets of SPEC.md, one function each.
+enum DatasetParsers {
+    static func training(catalog: PriorityCatalog) -> FileIngester<TrainingEvent> {
+        FileIngester(schema: .training, parse: { row in
+            let date = row.date("date")
+            let title = row.required("title", "the course or conference name")
+            let kind = row.choice("kind", [("course", TrainingEvent.Kind.course), ("conference", .conference)], default: .course)
+            let priorities = row.priorities("priorities", catalog: catalog)
+            let status = row.choice("status", [("delivered", TrainingEvent.Status.delivered), ("cancelled", .cancelled), ("canceled", .cancelled)],
+                                    default: .delivered)
+            let attendees = row.count("attendees", default: status == .cancelled ? 0 : nil)
+            let format = row.choice("format", [("face-to-face", TrainingEvent.Format.faceToFace), ("in person", .faceToFace),
+                                               ("virtual", .virtual), ("online", .virtual)], default: nil as TrainingEvent.Format?)
+            let evaluations = row.text("evaluations") == nil ? nil : row.count("evaluations")
+            guard let date, let title, let kind, let status, let attendees else { return nil }
+            return TrainingEvent(date: date, title: title, kind: kind, priorities: priorities, status: status,
+                                 attendees: attendees, format: format ?? nil, evaluations: evaluations,
+                                 source: SourceLocation(file: row.file, line: row.record.line))
+        }, duplicateKey: { "\($0.date)|\($0.title.lowercased())|\($0.kind)" },
+           describeDuplicate: "training event (same date, title and kind)")
+    }
+
+    static func videos(catalog: PriorityCatalog) -> FileIngester<VideoViews> {
+        FileIngester(schema: .videos, parse: { row in
+            var year: FinancialYear?
+            if row.text("year") != nil {
+                year = row.year("year")
+            } else if row.text("date") != nil {
+                year = row.date("date").map(FinancialYear.init(containing:))
+            } else {
+                row.fail(row.has("year") || !row.has("date") ? "year" : "date",
+                         "missing year; expected a financial year like 2022-23 (or a date)")
+            }
+            let category = row.required("category", "the category shown in the report")
+            let views = row.count("views")
+            let priorities = row.priorities("priorities", catalog: catalog)
+            guard let year, let category, let views else { return nil }
+            return VideoViews(year: year, category: category, video: row.text("video"), videoID: row.text("video_id"),
+                              views: views, priorities: priorities, source: SourceLocation(file: row.file, line: row.record.line))
+        }, duplicateKey: { v in
+            "\(v.year)|\(v.category.lowercased())|\(v.identity ?? "")"
+        }, describeDuplicate: "video row (same year, category and video)")
+    }
+
+    static func reviews() -> FileIngester<Review> {
+        FileIngester(schema: .reviews, parse: { row in
+            let reference = row.required("reference", "a unique review reference")
+            let kind = row.choice("type", [("rapid review", Review.Kind.rapidReview), ("rapid", .rapidReview), ("RR", .rapidReview),
+                                           ("LCSPR", .lcspr), ("local child safeguarding practice review", .lcspr),
+                                           ("national", .national), ("national review", .national)], default: nil)
+            let date = row.date("date")
+            let published = row.date("published", required: false)
+            let count = row.count("count", default: 1)
+            if let count, count > 1, [row.text("sex"), row.text("ethnicity"), row.text("age_group")].contains(where: { $0 != nil }) {
+                row.fail("count", "aggregate row (count \(count)) with child details; expected details only on rows with count 1")
+            }
+            if let date, let published, published < date {
+                row.fail("published", "published \(published) before it started \(date); expected a later date")
+            }
+            guard let reference, let kind, let date, let count else { return nil }
+            return Review(reference: reference, kind: kind, date: date, published: published, sex: row.text("sex"),
+                          ethnicity: row.text("ethnicity"), ageGroup: row.text("age_group"), count: count,
+                          source: SourceLocation(file: row.file, line: row.record.line))
+        }, duplicateKey: { $0.reference.lowercased() }, describeDuplicate: "review reference")
+    }
+
+    static func finance() -> FileIngester<FinanceLine> {
+        FileIngester(schema: .finance, parse: { row in
+            let year = row.year("year")
+            let kind = row.choice("type", [("contribution", FinanceLine.Kind.contribution), ("income", .contribution),
+                                           ("expenditure", .expenditure), ("spend", .expenditure),
+                                           ("budget", .budget), ("agreed", .budget)], default: nil)
+            let line = row.required("line", "the partner or expenditure category")
+            let amount = row.money("amount")
+            guard let year, let kind, let line, let amount else { return nil }
+            return FinanceLine(year: year, kind: kind, line: line, amount: amount, board: row.text("board"),
+                               source: SourceLocation(file: row.file, line: row.record.line))
+        }, duplicateKey: { "\($0.year)|\($0.kind)|\($0.line.lowercased())|\($0.board?.lowercased() ?? "")" },
+           describeDuplicate: "finance line (same year, type, line and board)")
+    }
+}

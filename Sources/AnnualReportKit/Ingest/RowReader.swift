@@ -1,0 +1,130 @@
+/// Reads typed values out of one CSV record, collecting a located diagnostic for each bad one.
+///
+/// Ingesters ask for each value once; a row with any problem is rejected as a whole, and
+/// every problem in it is reported (not just the first).
+struct RowReader {
+    let file: String
+    let record: CSVRecord
+    let header: HeaderMap
+    let schema: DatasetSchema
+    private(set) var problems: [Diagnostic] = []
+
+    init(file: String, record: CSVRecord, header: HeaderMap, schema: DatasetSchema) {
+        self.file = file; self.record = record; self.header = header; self.schema = schema
+    }
+
+    private func columnIndex(_ name: String) -> Int {
+        guard let i = schema.columns.firstIndex(where: { $0.name == name }) else {
+            preconditionFailure("no column \(name) in schema \(schema.name)")
+        }
+        return i
+    }
+
+    /// Whether the file has this column at all.
+    func has(_ name: String) -> Bool { header.fieldIndex[columnIndex(name)] != nil }
+
+    /// The trimmed text of a column, nil when the column is absent or the cell is blank.
+    func text(_ name: String) -> String? {
+        guard let f = header.fieldIndex[columnIndex(name)], f < record.fields.count else { return nil }
+        let value = record.fields[f].trimmingSpaces
+        return value.isEmpty ? nil : value
+    }
+
+    func position(_ name: String) -> CSVPosition {
+        if let f = header.fieldIndex[columnIndex(name)], f < record.positions.count { return record.positions[f] }
+        return CSVPosition(line: record.line, column: 1)
+    }
+
+    mutating func fail(_ name: String, _ message: String) {
+        let p = position(name)
+        problems.append(Diagnostic(.error, file: file, line: p.line, column: p.column, message))
+    }
+
+    mutating func required(_ name: String, _ what: String) -> String? {
+        guard let value = text(name) else {
+            fail(name, "missing \(name); expected \(what)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func date(_ name: String, required: Bool = true) -> CalendarDate? {
+        guard let raw = required ? self.required(name, "a date like 2022-09-26 or 26/09/2022") : text(name) else { return nil }
+        guard let date = CalendarDate(parsing: raw) else {
+            fail(name, "bad date '\(raw)'; expected a real date as YYYY-MM-DD or DD/MM/YYYY")
+            return nil
+        }
+        return date
+    }
+
+    mutating func year(_ name: String) -> FinancialYear? {
+        guard let raw = required(name, "a financial year like 2022-23") else { return nil }
+        guard let year = FinancialYear(label: raw) else {
+            fail(name, "bad financial year '\(raw)'; expected 2022-23, 2022/23, 2022-2023 or 2022/2023")
+            return nil
+        }
+        return year
+    }
+
+    /// A non-negative whole number; `defaultValue` when the cell is blank (nil = required).
+    mutating func count(_ name: String, default defaultValue: Int64? = nil) -> Int64? {
+        guard let raw = text(name) else {
+            if let defaultValue { return defaultValue }
+            fail(name, "missing \(name); expected a whole number")
+            return nil
+        }
+        if let n = Count.parseGrouped(raw) { return Int64(n) }
+        let digits = raw.replacingCommas
+        if digits.hasPrefix("-"), Count.parseGrouped(digits.dropFirst()) != nil {
+            fail(name, "negative \(name) '\(raw)'; expected a whole number of 0 or more")
+        } else {
+            fail(name, "bad \(name) '\(raw)'; expected a whole number such as 1054 or 1,054")
+        }
+        return nil
+    }
+
+    mutating func money(_ name: String) -> Money? {
+        guard let raw = required(name, "an amount in pounds") else { return nil }
+        guard let money = Money(parsing: raw) else {
+            fail(name, "bad amount '\(raw)'; expected pounds with at most 2 decimals, such as £102,496, 102496.00, -£1,000 or (1,000)")
+            return nil
+        }
+        return money
+    }
+
+    /// One of a fixed set of values, matched case-insensitively ignoring spaces, `_` and `-`.
+    mutating func choice<T>(_ name: String, _ options: [(String, T)], default defaultValue: T?) -> T? {
+        guard let raw = text(name) else {
+            if let defaultValue { return defaultValue }
+            fail(name, "missing \(name); expected one of: \(options.map(\.0).joined(separator: ", "))")
+            return nil
+        }
+        let key = DatasetSchema.normalize(raw)
+        if let match = options.first(where: { DatasetSchema.normalize($0.0) == key }) { return match.1 }
+        let shown = options.map(\.0).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        fail(name, "unknown \(name) '\(raw)'; expected one of: \(shown.joined(separator: ", "))")
+        return nil
+    }
+
+    /// A `;`-separated list of priorities, each resolved through the catalog.
+    mutating func priorities(_ name: String, catalog: PriorityCatalog) -> [Priority] {
+        guard let raw = text(name) else { return [] }
+        var result: [Priority] = []
+        for part in raw.split(separator: ";") {
+            let item = part.trimmingSpaces
+            guard !item.isEmpty else { continue }
+            switch catalog.resolve(item) {
+            case .known(let p):
+                if !result.contains(p) { result.append(p) }
+            case .unknown(let closest):
+                let hint = closest.map { "; did you mean '\($0)'?" } ?? ""
+                fail(name, "unknown priority '\(item)'; expected a configured priority or alias\(hint)")
+            }
+        }
+        return result
+    }
+}
+
+extension String {
+    var replacingCommas: String { String(filter { $0 != "," }) }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// The output formats `--format` selects.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case md, csv, xlsx
+}
+
+/// One run of the tool: read the inputs, build the report, write the outputs.
+public struct ReportRun: Sendable {
+    public var inputs: URL
+    public var output: URL
+    public var year: FinancialYear?
+    public var formats: Set<OutputFormat>
+    /// Write the report without the rejected rows instead of writing nothing.
+    public var keepGoing: Bool
+    /// The document timestamp for the workbook (`SOURCE_DATE_EPOCH`); nil uses a fixed one.
+    public var documentTimestamp: Date?
+
+    public init(inputs: URL, output: URL, year: FinancialYear? = nil, formats: Set<OutputFormat> = Set(OutputFormat.allCases),
+                keepGoing: Bool = false, documentTimestamp: Date? = nil) {
+        self.inputs = inputs; self.output = output; self.year = year; self.formats = formats
+        self.keepGoing = keepGoing; self.documentTimestamp = documentTimestamp
+    }
+
+    public struct Outcome: Sendable {
+        public var ingest: IngestResult
+        public var report: Report?
+        /// The folder written, nil when nothing was written.
+        public var written: URL?
+        /// Whether the run had errors (exit non-zero), even when `--keep-going` wrote a report.
+        public var failed: Bool { !ingest.errors.isEmpty || report == nil }
+    }
+
+    /// Validates the inputs and writes nothing.
+    public func check() -> IngestResult { InputFolder.read(inputs) }
+
+    public func build() throws -> Outcome {
+        let ingest = InputFolder.read(inputs)
+        var outcome = Outcome(ingest: ingest, report: nil, written: nil)
+        if !ingest.errors.isEmpty && !keepGoing { return outcome }
+        let report = try ReportBuilder.build(ingest, year: year)
+        outcome.report = report
+        let destination = output.appendingPathComponent(report.year.label)
+        try AtomicFolder.write(to: destination) { folder in try ReportRun.write(report, formats: formats, into: folder, timestamp: documentTimestamp) }
+        outcome.written = destination
+        return outcome
+    }
+
+    /// Every file of the report under `folder`.
+    public static func write(_ report: Report, formats: Set<OutputFormat>, into folder: URL, timestamp: Date?) throws {
+        var chartPaths: [String: String] = [:]
+        for chart in report.sections.flatMap(\.charts) {
+            guard let table = report.tables.first(where: { $0.id == chart.tableID }) else { continue }
+            let path = "charts/\(chart.id).svg"
+            _ = table // PENDING-SVG try AtomicFolder.put(SVGChartWriter.svg(for: chart, table: table), path, in: folder)
+            chartPaths[chart.id] = path
+        }
+        if formats.contains(.md) {
+            try AtomicFolder.put(MarkdownWriter.markdown(report, chartPaths: chartPaths), "annual-report.md", in: folder)
+        }
+        if formats.contains(.csv) {
+            for table in report.tables { try AtomicFolder.put(CSVWriter.csv(table), "tables/\(table.id).csv", in: folder) }
+        }
+        if !report.dataQuality.rejected.isEmpty {
+            try AtomicFolder.put(CSVWriter.rejects(report.dataQuality.rejected), "rejects.csv", in: folder)
+        }
+        if formats.contains(.xlsx) {
+            _ = timestamp // PENDING-XLSX try XLSXWriter(documentTimestamp: timestamp).write(report, to: folder.appendingPathComponent("annual-report.xlsx"))
+        }
+    }
+}

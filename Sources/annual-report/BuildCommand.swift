@@ -1,0 +1,76 @@
+import AnnualReportKit
+import ArgumentParser
+import Foundation
+
+/// `annual-report build` (the default): read the inputs and write Reports/<year>/.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the annual report from the inputs into <out>/<year>/.",
+        discussion: """
+            Writes annual-report.md, tables/<table>.csv, annual-report.xlsx and charts/<chart>.svg into a \
+            temporary folder beside <out>/<year> and renames it into place, so a failed run leaves the \
+            previous report untouched. With any input error nothing is written and the exit status is 1, \
+            unless --keep-going is given: then the report is written without the rejected rows, which are \
+            listed in rejects.csv and the data-quality section, and the exit status is still 1. \
+            SOURCE_DATE_EPOCH, when set, fixes the workbook's document timestamp.
+            """
+    )
+
+    @OptionGroup var options: InputOptions
+
+    @Option(name: .long, help: "Folder the report is written under, as <out>/<year>/.")
+    var out: String = "Reports"
+
+    @Option(name: .long, help: "Comma-separated output formats: md, csv, xlsx.")
+    var format: String = "md,csv,xlsx"
+
+    @Flag(name: .long, help: "Write the report without rejected rows instead of writing nothing (still exits 1).")
+    var keepGoing = false
+
+    func validate() throws {
+        _ = try formats()
+    }
+
+    func formats() throws -> Set<OutputFormat> {
+        var result = Set<OutputFormat>()
+        for part in format.split(separator: ",") {
+            let name = part.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let f = OutputFormat(rawValue: name == "markdown" ? "md" : name) else {
+                throw ValidationError("unknown format '\(part)'; expected md, csv or xlsx separated by commas")
+            }
+            result.insert(f)
+        }
+        guard !result.isEmpty else { throw ValidationError("--format needs at least one of md, csv, xlsx") }
+        return result
+    }
+
+    func run() throws {
+        var timestamp: Date?
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
+            guard let seconds = Int64(epoch) else { throw ValidationError("SOURCE_DATE_EPOCH '\(epoch)' is not a whole number of seconds") }
+            timestamp = Date(timeIntervalSince1970: TimeInterval(seconds))
+        }
+        let run = ReportRun(inputs: options.inputsURL, output: URL(fileURLWithPath: out, isDirectory: true), year: options.year,
+                            formats: try formats(), keepGoing: keepGoing, documentTimestamp: timestamp)
+        let outcome: ReportRun.Outcome
+        do {
+            outcome = try run.build()
+        } catch {
+            Console.printError("error: \(error)")
+            throw ExitCode(1)
+        }
+        Console.printDiagnostics(outcome.ingest.diagnostics)
+        Console.printLedger(outcome.ingest.ledger)
+        if let written = outcome.written {
+            print("Wrote \(out)/\(written.lastPathComponent)/")
+        }
+        if !outcome.ingest.errors.isEmpty {
+            let n = outcome.ingest.errors.count
+            Console.printError(keepGoing
+                ? "\(n) error\(n == 1 ? "" : "s") in the inputs; the report was written without the rejected rows (see rejects.csv)."
+                : "\(n) error\(n == 1 ? "" : "s") in the inputs; nothing was written (use --keep-going to write the report without the rejected rows).")
+            throw ExitCode(1)
+        }
+    }
+}
