@@ -9,12 +9,13 @@ enum DatasetParsers {
             let status = row.choice("status", [("delivered", TrainingEvent.Status.delivered), ("cancelled", .cancelled), ("canceled", .cancelled)],
                                     default: .delivered)
             let attendees = row.count("attendees", default: status == .cancelled ? 0 : nil)
-            let format = row.choice("format", [("face-to-face", TrainingEvent.Format.faceToFace), ("in person", .faceToFace),
-                                               ("virtual", .virtual), ("online", .virtual)], default: nil as TrainingEvent.Format?)
+            let format = row.text("format") == nil ? nil
+                : row.choice("format", [("face-to-face", TrainingEvent.Format.faceToFace), ("in person", .faceToFace),
+                                        ("virtual", .virtual), ("online", .virtual)], default: nil)
             let evaluations = row.text("evaluations") == nil ? nil : row.count("evaluations")
             guard let date, let title, let kind, let status, let attendees else { return nil }
             return TrainingEvent(date: date, title: title, kind: kind, priorities: priorities, status: status,
-                                 attendees: attendees, format: format ?? nil, evaluations: evaluations,
+                                 attendees: attendees, format: format, evaluations: evaluations,
                                  source: SourceLocation(file: row.file, line: row.record.line))
         }, duplicateKey: { "\($0.date)|\($0.title.lowercased())|\($0.kind)" },
            describeDuplicate: "training event (same date, title and kind)")

@@ -93,7 +93,8 @@ struct RowReader {
     }
 
     /// One of a fixed set of values, matched case-insensitively ignoring spaces, `_` and `-`.
-    mutating func choice<T>(_ name: String, _ options: [(String, T)], default defaultValue: T?) -> T? {
+    /// The message lists each allowed value once, by its first (canonical) spelling.
+    mutating func choice<T: Equatable>(_ name: String, _ options: [(String, T)], default defaultValue: T?) -> T? {
         guard let raw = text(name) else {
             if let defaultValue { return defaultValue }
             fail(name, "missing \(name); expected one of: \(options.map(\.0).joined(separator: ", "))")
@@ -101,8 +102,9 @@ struct RowReader {
         }
         let key = DatasetSchema.normalize(raw)
         if let match = options.first(where: { DatasetSchema.normalize($0.0) == key }) { return match.1 }
-        let shown = options.map(\.0).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        fail(name, "unknown \(name) '\(raw)'; expected one of: \(shown.joined(separator: ", "))")
+        var shown: [(String, T)] = []
+        for option in options where !shown.contains(where: { $0.1 == option.1 }) { shown.append(option) }
+        fail(name, "unknown \(name) '\(raw)'; expected one of: \(shown.map(\.0).joined(separator: ", "))")
         return nil
     }
 

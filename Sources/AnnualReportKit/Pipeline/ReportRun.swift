@@ -52,7 +52,7 @@ public struct ReportRun: Sendable {
         for chart in report.sections.flatMap(\.charts) {
             guard let table = report.tables.first(where: { $0.id == chart.tableID }) else { continue }
             let path = "charts/\(chart.id).svg"
-            _ = table // PENDING-SVG try AtomicFolder.put(SVGChartWriter.svg(for: chart, table: table), path, in: folder)
+            try AtomicFolder.put(SVGChartWriter.svg(for: chart, table: table), path, in: folder)
             chartPaths[chart.id] = path
         }
         if formats.contains(.md) {

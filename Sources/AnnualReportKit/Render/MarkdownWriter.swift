@@ -51,9 +51,11 @@ public enum MarkdownWriter {
     static func escapeInline(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
-        for ch in text {
+        let chars = Array(text)
+        for (i, ch) in chars.enumerated() {
             switch ch {
-            case "&": out += "&amp;"
+            // Only an `&` that could start an entity (`&amp;`, `&#60;`) needs escaping.
+            case "&" where i + 1 < chars.count && (chars[i + 1].isLetter || chars[i + 1] == "#"): out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\\", "`", "*", "_", "[", "]": out += "\\\(ch)"

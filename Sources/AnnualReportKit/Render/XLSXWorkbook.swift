@@ -1,0 +1,575 @@
+import Cxlsxwriter
+import Foundation
+
+// The one file that talks to libxlsxwriter (1.1.4, Debian's libxlsxwriter-dev). Everything
+// else sees `XLSXWorkbook`, its `Sheet`, `Format` and `Chart` values, and `XLSXError`.
+//
+// Ownership: `XLSXWorkbook` owns the `lxw_workbook`; worksheets, formats, charts and series
+// belong to it and die with it, so the wrappers below hold plain pointers and are only valid
+// until `close()`. Every string handed to C is copied into the workbook's arena first and freed
+// after `workbook_close`: libxlsxwriter copies most strings, but not the `char *` members of the
+// option structs (`lxw_doc_properties`, `lxw_table_column`, `lxw_chart_options`), and keeping
+// all of them alive is simpler than knowing which.
+
+/// A libxlsxwriter call that failed, with the library's own explanation (`lxw_strerror`).
+public struct XLSXError: Error, Equatable, CustomStringConvertible {
+    /// The C function that failed, e.g. `worksheet_write_string`.
+    public var function: String
+    /// The `lxw_error` code, or nil when the call returned no handle (NULL).
+    public var code: Int?
+    public var message: String
+
+    public var description: String { "\(function): \(message)" }
+}
+
+/// An `.xlsx` file being built. Create it, add sheets, formats and charts, then `close()`:
+/// nothing is written to disk until then.
+final class XLSXWorkbook {
+    private var handle: UnsafeMutablePointer<lxw_workbook>?
+    private var arena: [UnsafeMutablePointer<CChar>] = []
+    private var formats: [CellStyle: Format] = [:]
+    let path: String
+
+    /// Starts a workbook that `close()` will write to `path` (overwriting it).
+    ///
+    /// Calls `workbook_new_opt` with `constant_memory` off (worksheet tables and chart data
+    /// caches need the whole sheet in memory), no `tmpdir` (the system's, via `tmpfile()`) and
+    /// no ZIP64 (an aggregate report is far below the 4 GB ZIP limit, and plain ZIP is what Excel
+    /// writes). The ZIP entries are always dated 1980-01-01, so the only time in the file is
+    /// `DocumentProperties.created`.
+    ///
+    ///     let book = try XLSXWorkbook(path: "/tmp/report.xlsx")
+    init(path: String) throws {
+        self.path = path
+        var options = lxw_workbook_options(constant_memory: 0, tmpdir: nil, use_zip64: 0)
+        guard let workbook = workbook_new_opt(Self.copy(path, into: &arena), &options) else {
+            Self.freeArena(&arena)
+            throw XLSXError(function: "workbook_new_opt", code: nil, message: "could not create a workbook for \(path)")
+        }
+        handle = workbook
+    }
+
+    deinit {
+        // Closed workbooks were freed by workbook_close; an abandoned one is freed here and never
+        // written.
+        if let handle { lxw_workbook_free(handle) }
+        Self.freeArena(&arena)
+    }
+
+    /// Writes the file and frees the workbook. Call once; the sheets, formats and charts are
+    /// invalid afterwards.
+    ///
+    /// Calls `workbook_close`, which assembles every part, zips them into `path` and frees the
+    /// workbook whether or not it succeeds.
+    ///
+    ///     try book.close()
+    func close() throws {
+        guard let workbook = handle else {
+            throw XLSXError(function: "workbook_close", code: nil, message: "the workbook is already closed")
+        }
+        handle = nil
+        let code = workbook_close(workbook)
+        formats.removeAll()
+        Self.freeArena(&arena)
+        try Self.check(code, "workbook_close")
+    }
+
+    // MARK: Document properties
+
+    struct DocumentProperties {
+        var title: String
+        var subject: String
+        var author: String
+        var company: String
+        /// Seconds since 1970. libxlsxwriter treats 0 as "now", so callers must not pass 0.
+        var created: Int
+    }
+
+    /// Sets the document properties shown in File > Info and written to docProps/core.xml and
+    /// docProps/app.xml. `created` is written as both dcterms:created and dcterms:modified.
+    ///
+    /// Calls `workbook_set_properties`. Excel limit: each text field 255 characters in the UI
+    /// (longer values are stored but truncated in Excel's dialog). A `created` of 0 means "now"
+    /// to libxlsxwriter, which would make the output differ on every run.
+    ///
+    ///     try book.setProperties(.init(title: "Annual report", subject: "Tables", author: "SCP",
+    ///                                  company: "SCP", created: 946_684_800))
+    func setProperties(_ properties: DocumentProperties) throws {
+        let workbook = try open("workbook_set_properties")
+        var props = lxw_doc_properties()
+        props.title = cString(properties.title)
+        props.subject = cString(properties.subject)
+        props.author = cString(properties.author)
+        props.company = cString(properties.company)
+        props.created = time_t(properties.created)
+        try Self.check(workbook_set_properties(workbook, &props), "workbook_set_properties")
+    }
+
+    // MARK: Sheets
+
+    /// Adds a worksheet at the end of the workbook.
+    ///
+    /// Calls `workbook_validate_sheet_name` then `workbook_add_worksheet`. Excel limits: at most
+    /// 31 characters, none of `[ ] : * ? / \`, not beginning or ending with `'`, unique ignoring
+    /// case.
+    ///
+    ///     let sheet = try book.addSheet(named: "Summary")
+    func addSheet(named name: String) throws -> Sheet {
+        let workbook = try open("workbook_add_worksheet")
+        let cName = cString(name)
+        try Self.check(workbook_validate_sheet_name(workbook, cName), "workbook_validate_sheet_name", detail: name)
+        guard let worksheet = workbook_add_worksheet(workbook, cName) else {
+            throw XLSXError(function: "workbook_add_worksheet", code: nil, message: "could not add sheet '\(name)'")
+        }
+        return Sheet(handle: worksheet, name: name, workbook: self)
+    }
+
+    // MARK: Formats
+
+    /// What a cell looks like. Equal styles share one `lxw_format`, so styles.xml stays small.
+    struct CellStyle: Hashable {
+        var bold = false
+        /// An Excel number format code such as `#,##0` or `0.0%`; nil for General.
+        var numberFormat: String?
+        var alignRight = false
+    }
+
+    /// A cell format owned by the workbook.
+    struct Format {
+        fileprivate let handle: UnsafeMutablePointer<lxw_format>
+    }
+
+    /// The format for `style`, created on first use.
+    ///
+    /// Calls `workbook_add_format`, `format_set_bold`, `format_set_num_format` and
+    /// `format_set_align(LXW_ALIGN_RIGHT)`. Excel limits: about 64,000 distinct cell formats per
+    /// workbook; a number format code at most 255 characters (libxlsxwriter keeps 127 bytes).
+    ///
+    ///     let money = try book.format(.init(bold: true, numberFormat: "\"£\"#,##0"))
+    func format(_ style: CellStyle) throws -> Format {
+        if let existing = formats[style] { return existing }
+        let workbook = try open("workbook_add_format")
+        guard let format = workbook_add_format(workbook) else {
+            throw XLSXError(function: "workbook_add_format", code: nil, message: "could not add a format")
+        }
+        if style.bold { format_set_bold(format) }
+        if let code = style.numberFormat { format_set_num_format(format, cString(code)) }
+        if style.alignRight { format_set_align(format, UInt8(LXW_ALIGN_RIGHT.rawValue)) }
+        let wrapped = Format(handle: format)
+        formats[style] = wrapped
+        return wrapped
+    }
+
+    // MARK: Charts
+
+    enum ChartType {
+        case column, stackedColumn, bar, line
+
+        var lxw: UInt8 {
+            switch self {
+            case .column: UInt8(LXW_CHART_COLUMN.rawValue)
+            case .stackedColumn: UInt8(LXW_CHART_COLUMN_STACKED.rawValue)
+            case .bar: UInt8(LXW_CHART_BAR.rawValue)
+            case .line: UInt8(LXW_CHART_LINE.rawValue)
+            }
+        }
+    }
+
+    /// Adds a chart to the workbook; it appears once a sheet inserts it (`Sheet.insertChart`).
+    ///
+    /// Calls `workbook_add_chart`. Excel limit: 255 series per chart; a chart can be inserted
+    /// into one sheet only.
+    ///
+    ///     let chart = try book.addChart(.stackedColumn)
+    func addChart(_ type: ChartType) throws -> Chart {
+        let workbook = try open("workbook_add_chart")
+        guard let chart = workbook_add_chart(workbook, type.lxw) else {
+            throw XLSXError(function: "workbook_add_chart", code: nil, message: "could not add a chart")
+        }
+        return Chart(handle: chart, workbook: self)
+    }
+
+    // MARK: Internals
+
+    /// A NUL-terminated copy of `string` that lives until the workbook is closed or freed.
+    /// An embedded NUL ends the C string early; report text never contains one that matters.
+    fileprivate func cString(_ string: String) -> UnsafeMutablePointer<CChar> {
+        Self.copy(string, into: &arena)
+    }
+
+    fileprivate func open(_ function: String) throws -> UnsafeMutablePointer<lxw_workbook> {
+        guard let handle else {
+            throw XLSXError(function: function, code: nil, message: "the workbook is already closed")
+        }
+        return handle
+    }
+
+    private static func copy(_ string: String, into arena: inout [UnsafeMutablePointer<CChar>])
+        -> UnsafeMutablePointer<CChar>
+    {
+        let bytes = Array(string.utf8)
+        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
+        bytes.withUnsafeBufferPointer { source in
+            for (i, byte) in source.enumerated() { buffer[i] = CChar(bitPattern: byte) }
+        }
+        buffer[bytes.count] = 0
+        arena.append(buffer)
+        return buffer
+    }
+
+    private static func freeArena(_ arena: inout [UnsafeMutablePointer<CChar>]) {
+        for buffer in arena { buffer.deallocate() }
+        arena.removeAll()
+    }
+
+    /// Turns an `lxw_error` into `XLSXError`, once, with the library's text.
+    fileprivate static func check(_ code: lxw_error, _ function: String, detail: String? = nil) throws {
+        guard code != LXW_NO_ERROR else { return }
+        var message = lxw_strerror(code).map { String(cString: $0) } ?? "libxlsxwriter error \(code.rawValue)"
+        if let detail { message += " (\(detail))" }
+        throw XLSXError(function: function, code: Int(code.rawValue), message: message)
+    }
+}
+
+// MARK: - Sheet
+
+extension XLSXWorkbook {
+    /// A worksheet of an open workbook. Rows and columns are zero-based, as in libxlsxwriter:
+    /// (0, 0) is A1.
+    struct Sheet {
+        fileprivate let handle: UnsafeMutablePointer<lxw_worksheet>
+        /// The sheet's name as shown on its tab.
+        let name: String
+        fileprivate unowned let workbook: XLSXWorkbook
+
+        /// Excel's limits on the grid.
+        static let maxRows = Int(LXW_ROW_MAX)
+        static let maxColumns = Int(LXW_COL_MAX)
+        /// Excel's limit on the characters in one cell (UTF-16 units in Excel, characters in
+        /// libxlsxwriter; `cellText` keeps both within it).
+        static let maxCellCharacters = 32_767
+
+        /// Writes `text` as a string cell, never as a formula: `=SUM(A1)` stays text.
+        ///
+        /// Calls `worksheet_write_string` (a shared string). Excel limit: 32,767 characters per
+        /// cell; longer text is cut at a character boundary and ends with `…`.
+        ///
+        ///     try sheet.writeString(0, 0, "Partner contributions", bold)
+        func writeString(_ row: Int, _ column: Int, _ text: String, _ format: Format? = nil) throws {
+            let (r, c) = try cell(row, column, "worksheet_write_string")
+            try XLSXWorkbook.check(
+                worksheet_write_string(handle, r, c, workbook.cString(Self.cellText(text)), format?.handle),
+                "worksheet_write_string", detail: "\(name)!\(A1.cell(row: row, column: column))")
+        }
+
+        /// Writes a number. Money, counts and fractions for percentages are all numbers; the
+        /// format decides how they look.
+        ///
+        /// Calls `worksheet_write_number`. Excel limit: 15 significant digits; NaN and infinity
+        /// are not numbers to Excel (the caller never passes them).
+        ///
+        ///     try sheet.writeNumber(2, 1, 102_496, moneyFormat)
+        func writeNumber(_ row: Int, _ column: Int, _ value: Double, _ format: Format? = nil) throws {
+            let (r, c) = try cell(row, column, "worksheet_write_number")
+            try XLSXWorkbook.check(worksheet_write_number(handle, r, c, value, format?.handle),
+                                   "worksheet_write_number", detail: "\(name)!\(A1.cell(row: row, column: column))")
+        }
+
+        /// Writes a formula with its computed numeric value stored, so viewers that do not
+        /// recalculate still show the right figure.
+        ///
+        /// Calls `worksheet_write_formula_num`. Excel limit: 8,192 characters per formula, US
+        /// English function names and `,` separators; the leading `=` is optional.
+        ///
+        ///     try sheet.writeFormula(7, 1, "=SUM(B3:B7)", result: 1054, countFormat)
+        func writeFormula(_ row: Int, _ column: Int, _ formula: String, result: Double, _ format: Format? = nil) throws {
+            let (r, c) = try cell(row, column, "worksheet_write_formula_num")
+            try XLSXWorkbook.check(
+                worksheet_write_formula_num(handle, r, c, workbook.cString(formula), format?.handle, result),
+                "worksheet_write_formula_num", detail: "\(name)!\(A1.cell(row: row, column: column)) \(formula)")
+        }
+
+        /// Writes a formula whose computed value is text (here always `N/A`).
+        ///
+        /// Calls `worksheet_write_formula_str`. Excel limit: as `writeFormula`.
+        ///
+        ///     try sheet.writeFormula(3, 4, "=IF(N(B4)=0,\"N/A\",(C4-B4)/B4)", textResult: "N/A", right)
+        func writeFormula(_ row: Int, _ column: Int, _ formula: String, textResult: String, _ format: Format? = nil) throws {
+            let (r, c) = try cell(row, column, "worksheet_write_formula_str")
+            try XLSXWorkbook.check(
+                worksheet_write_formula_str(handle, r, c, workbook.cString(formula), format?.handle,
+                                            workbook.cString(textResult)),
+                "worksheet_write_formula_str", detail: "\(name)!\(A1.cell(row: row, column: column)) \(formula)")
+        }
+
+        /// Writes a hyperlink to cell A1 of another sheet of this workbook, showing `text`.
+        ///
+        /// Calls `worksheet_write_url_opt` with `internal:'Sheet name'!A1` (quotes in the sheet
+        /// name doubled). Excel limits: 2,079 characters per URL, 65,530 links per sheet;
+        /// `text` as for `writeString`. With no format it uses the workbook's hyperlink style.
+        ///
+        ///     try sheet.writeInternalLink(5, 1, to: "Finance", text: "Partner contributions")
+        func writeInternalLink(_ row: Int, _ column: Int, to sheetName: String, text: String,
+                               _ format: Format? = nil) throws {
+            let (r, c) = try cell(row, column, "worksheet_write_url_opt")
+            let url = "internal:\(A1.quotedSheetName(sheetName))!A1"
+            try XLSXWorkbook.check(
+                worksheet_write_url_opt(handle, r, c, workbook.cString(url), format?.handle,
+                                        workbook.cString(Self.cellText(text)), nil),
+                "worksheet_write_url_opt", detail: "\(name)!\(A1.cell(row: row, column: column)) \(url)")
+        }
+
+        /// Sets the width of columns `first...last` in characters of the default font.
+        ///
+        /// Calls `worksheet_set_column`. Excel limit: width 0 to 255.
+        ///
+        ///     try sheet.setColumnWidth(0, 0, 32)
+        func setColumnWidth(_ first: Int, _ last: Int, _ width: Double) throws {
+            let (_, c0) = try cell(0, first, "worksheet_set_column")
+            let (_, c1) = try cell(0, last, "worksheet_set_column")
+            try XLSXWorkbook.check(worksheet_set_column(handle, c0, c1, min(max(width, 0), 255), nil),
+                                   "worksheet_set_column", detail: name)
+        }
+
+        /// Freezes the rows above `row` and the columns left of `column`, so they stay in view
+        /// while scrolling.
+        ///
+        /// Calls `worksheet_freeze_panes`. Excel limit: one frozen split per sheet.
+        ///
+        ///     try sheet.freezePanes(row: 2, column: 0)   // rows 1-2 stay in view
+        func freezePanes(row: Int, column: Int) throws {
+            let (r, c) = try cell(row, column, "worksheet_freeze_panes")
+            worksheet_freeze_panes(handle, r, c)
+        }
+
+        /// Makes `firstRow...lastRow` × `firstColumn...lastColumn` an Excel table (a ListObject)
+        /// whose first row is the header, with filter buttons, light banded style and no total
+        /// row. libxlsxwriter rewrites the header cells from `headers`, with `headerFormat`.
+        ///
+        /// Calls `worksheet_add_table` with `LXW_TABLE_STYLE_TYPE_LIGHT`. Excel limits: at least
+        /// one row below the header; header texts non-empty, unique ignoring case, at most 255
+        /// characters; tables may not overlap; table names are generated (`Table1`, `Table2`, …
+        /// in the order tables are added), so they are stable across runs.
+        ///
+        ///     try sheet.addTable(firstRow: 1, firstColumn: 0, lastRow: 7, lastColumn: 3,
+        ///                        headers: ["Partner", "2021-22", "2022-23", "Change"], headerFormat: bold)
+        func addTable(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int, headers: [String],
+                      headerFormat: Format?, styleNumber: Int = 1) throws {
+            let (r0, c0) = try cell(firstRow, firstColumn, "worksheet_add_table")
+            let (r1, c1) = try cell(lastRow, lastColumn, "worksheet_add_table")
+            guard headers.count == lastColumn - firstColumn + 1 else {
+                throw XLSXError(function: "worksheet_add_table", code: nil,
+                                message: "\(headers.count) headers for \(lastColumn - firstColumn + 1) columns")
+            }
+            // The column structs and the NULL-terminated array of pointers to them must outlive
+            // the call; libxlsxwriter copies the header text but not the array.
+            let columns = UnsafeMutablePointer<lxw_table_column>.allocate(capacity: headers.count)
+            let pointers = UnsafeMutablePointer<UnsafeMutablePointer<lxw_table_column>?>.allocate(capacity: headers.count + 1)
+            defer { columns.deallocate(); pointers.deallocate() }
+            for (i, header) in headers.enumerated() {
+                var column = lxw_table_column()
+                column.header = workbook.cString(header)
+                column.header_format = headerFormat?.handle
+                (columns + i).initialize(to: column)
+                pointers[i] = columns + i
+            }
+            pointers[headers.count] = nil
+            var options = lxw_table_options()
+            options.style_type = UInt8(LXW_TABLE_STYLE_TYPE_LIGHT.rawValue)
+            options.style_type_number = UInt8(clamping: styleNumber)
+            options.columns = pointers
+            try XLSXWorkbook.check(worksheet_add_table(handle, r0, c0, r1, c1, &options), "worksheet_add_table",
+                                   detail: "\(name)!\(A1.cell(row: firstRow, column: firstColumn)):\(A1.cell(row: lastRow, column: lastColumn))")
+        }
+
+        /// Places `chart` with its top-left corner at the cell, at Excel's default 480 × 288
+        /// pixels, with `description` as its alternative text.
+        ///
+        /// Calls `worksheet_insert_chart_opt`. Excel limit: a chart object belongs to one sheet,
+        /// so each chart is inserted once.
+        ///
+        ///     try sheet.insertChart(1, 6, chart, description: "Attendances per year")
+        func insertChart(_ row: Int, _ column: Int, _ chart: Chart, description: String) throws {
+            let (r, c) = try cell(row, column, "worksheet_insert_chart_opt")
+            var options = lxw_chart_options()
+            options.x_scale = 1
+            options.y_scale = 1
+            options.description = workbook.cString(description)
+            try XLSXWorkbook.check(worksheet_insert_chart_opt(handle, r, c, chart.handle, &options),
+                                   "worksheet_insert_chart_opt", detail: name)
+        }
+
+        /// `text` cut to Excel's 32,767 characters per cell (counted in UTF-16 units, which is
+        /// what Excel counts and never less than libxlsxwriter's UTF-8 character count).
+        static func cellText(_ text: String) -> String {
+            guard text.utf16.count > maxCellCharacters else { return text }
+            var out = ""
+            var units = 0
+            for character in text {
+                let n = character.utf16.count
+                if units + n > maxCellCharacters - 1 { break }
+                out.append(character)
+                units += n
+            }
+            return out + "…"
+        }
+
+        private func cell(_ row: Int, _ column: Int, _ function: String) throws -> (lxw_row_t, lxw_col_t) {
+            guard (0..<Self.maxRows).contains(row), (0..<Self.maxColumns).contains(column) else {
+                throw XLSXError(function: function, code: Int(LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE.rawValue),
+                                message: "row \(row + 1), column \(column + 1) is outside Excel's \(Self.maxRows) rows × \(Self.maxColumns) columns")
+            }
+            return (lxw_row_t(row), lxw_col_t(column))
+        }
+    }
+}
+
+// MARK: - Chart
+
+extension XLSXWorkbook {
+    /// A chart of an open workbook.
+    struct Chart {
+        fileprivate let handle: UnsafeMutablePointer<lxw_chart>
+        fileprivate unowned let workbook: XLSXWorkbook
+
+        /// A block of cells a series reads: `rows` (zero-based, any order, need not be
+        /// contiguous) of one column of `sheet`.
+        struct Range {
+            var sheet: String
+            var rows: [Int]
+            var column: Int
+        }
+
+        /// Adds a series plotting `values` against `categories`, named by the cell
+        /// `nameRow`/`nameColumn` of the values' sheet (so the legend follows the header text),
+        /// with data labels shown.
+        ///
+        /// Calls `chart_add_series`, then `chart_series_set_categories` and
+        /// `chart_series_set_values` for contiguous rows (libxlsxwriter quotes the sheet name and
+        /// fills the data cache), or formula unions `=('S'!$A$3:$A$5,'S'!$A$7)` for rows with
+        /// gaps; then `chart_series_set_name_range` and `chart_series_set_labels`. Excel limits:
+        /// 255 series per chart, 32,000 points per series.
+        ///
+        ///     try chart.addSeries(categories: .init(sheet: "Training", rows: [2, 3, 4], column: 0),
+        ///                         values: .init(sheet: "Training", rows: [2, 3, 4], column: 1),
+        ///                         nameRow: 1, nameColumn: 1)
+        func addSeries(categories: Range, values: Range, nameRow: Int, nameColumn: Int) throws {
+            guard let first = values.rows.min(), let last = values.rows.max(), !categories.rows.isEmpty else {
+                throw XLSXError(function: "chart_add_series", code: nil, message: "a series needs at least one row")
+            }
+            let contiguous = A1.runs(values.rows).count == 1 && A1.runs(categories.rows).count == 1
+            let series: UnsafeMutablePointer<lxw_chart_series>?
+            if contiguous {
+                series = chart_add_series(handle, nil, nil)
+            } else {
+                series = chart_add_series(handle, workbook.cString(A1.chartFormula(categories)),
+                                          workbook.cString(A1.chartFormula(values)))
+            }
+            guard let series else {
+                throw XLSXError(function: "chart_add_series", code: nil, message: "could not add a series")
+            }
+            if contiguous, let c0 = categories.rows.min(), let c1 = categories.rows.max() {
+                chart_series_set_categories(series, workbook.cString(categories.sheet), lxw_row_t(c0),
+                                            lxw_col_t(categories.column), lxw_row_t(c1), lxw_col_t(categories.column))
+                chart_series_set_values(series, workbook.cString(values.sheet), lxw_row_t(first),
+                                        lxw_col_t(values.column), lxw_row_t(last), lxw_col_t(values.column))
+            }
+            chart_series_set_name_range(series, workbook.cString(values.sheet), lxw_row_t(nameRow), lxw_col_t(nameColumn))
+            chart_series_set_labels(series)
+        }
+
+        /// Sets the chart title.
+        ///
+        /// Calls `chart_title_set_name`. libxlsxwriter reads a name starting with `=` as a cell
+        /// reference, so such text gets a leading space and stays text. Excel limit: 255
+        /// characters.
+        ///
+        ///     chart.setTitle("Attendances per year")
+        func setTitle(_ title: String) {
+            chart_title_set_name(handle, workbook.cString(Self.literal(title)))
+        }
+
+        /// Sets the axis titles: `category` on the axis of the category labels (horizontal for
+        /// column and line charts, vertical for bar charts), `value` on the axis of the numbers.
+        ///
+        /// Calls `chart_axis_get` and `chart_axis_set_name` (for bar charts libxlsxwriter's X axis
+        /// is the category axis too). Empty titles are left off. Text starting with `=` is kept
+        /// as text as in `setTitle`.
+        ///
+        ///     chart.setAxisTitles(category: "Year", value: "Attendances")
+        func setAxisTitles(category: String, value: String) {
+            if !category.isEmpty, let axis = chart_axis_get(handle, LXW_CHART_AXIS_TYPE_X) {
+                chart_axis_set_name(axis, workbook.cString(Self.literal(category)))
+            }
+            if !value.isEmpty, let axis = chart_axis_get(handle, LXW_CHART_AXIS_TYPE_Y) {
+                chart_axis_set_name(axis, workbook.cString(Self.literal(value)))
+            }
+        }
+
+        /// Puts the legend below the plot area.
+        ///
+        /// Calls `chart_legend_set_position(LXW_CHART_LEGEND_BOTTOM)`.
+        ///
+        ///     chart.setLegendBottom()
+        func setLegendBottom() {
+            chart_legend_set_position(handle, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
+        }
+
+        private static func literal(_ text: String) -> String { text.hasPrefix("=") ? " " + text : text }
+    }
+}
+
+extension XLSXWorkbook {
+    // MARK: - A1 references
+
+    /// Excel cell addresses and references, independent of libxlsxwriter.
+    enum A1 {
+        /// `0` -> `A`, `25` -> `Z`, `26` -> `AA`.
+        static func column(_ index: Int) -> String {
+            var n = index + 1
+            var letters: [Character] = []
+            while n > 0 {
+                let r = (n - 1) % 26
+                letters.append(Character(Unicode.Scalar(UInt8(65 + r))))
+                n = (n - 1) / 26
+            }
+            return String(letters.reversed())
+        }
+
+        /// Zero-based row and column -> `B3`.
+        static func cell(row: Int, column: Int) -> String { "\(Self.column(column))\(row + 1)" }
+
+        /// A sheet name as formulas and links need it: always quoted, quotes doubled.
+        /// `Summary` -> `'Summary'`; `Children's ages` -> `'Children''s ages'`. (Quoting a name that
+        /// needs none is valid everywhere, and it spares checking names that look like cells.)
+        static func quotedSheetName(_ name: String) -> String {
+            "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+        }
+
+        /// Sorted rows grouped into runs of consecutive rows: [2,3,4,6] -> [2...4, 6...6].
+        static func runs(_ rows: [Int]) -> [ClosedRange<Int>] {
+            var result: [ClosedRange<Int>] = []
+            for row in rows.sorted() {
+                if let last = result.last, row == last.upperBound + 1 {
+                    result[result.count - 1] = last.lowerBound...row
+                } else if let last = result.last, last.contains(row) {
+                    continue
+                } else {
+                    result.append(row...row)
+                }
+            }
+            return result
+        }
+
+        /// `='Sheet'!$B$3:$B$5` or, with gaps, `=('Sheet'!$B$3:$B$5,'Sheet'!$B$7)`.
+        static func chartFormula(_ range: Chart.Range) -> String {
+            let sheet = quotedSheetName(range.sheet)
+            let col = "$" + column(range.column)
+            let parts = runs(range.rows).map { run in
+                run.count == 1 ? "\(sheet)!\(col)$\(run.lowerBound + 1)"
+                    : "\(sheet)!\(col)$\(run.lowerBound + 1):\(col)$\(run.upperBound + 1)"
+            }
+            return parts.count == 1 ? "=" + parts[0] : "=(" + parts.joined(separator: ",") + ")"
+        }
+    }
+}

@@ -1,0 +1,630 @@
+import Foundation
+
+/// Writes a `Report` as `annual-report.xlsx`: a workbook a finance lead can audit.
+///
+/// Sheets, in order: "Summary" (title, partnership, year, a linked list of the tables and the
+/// sections' notes), one sheet per table of the report, and "Data quality" last (the ledger, its
+/// notes and any rejected rows).
+///
+/// Each table sheet: the table title in A1 (bold), the column titles in row 2 (bold, frozen, the
+/// header of an Excel table with filter buttons), the body from row 3. Money is stored as pounds
+/// with `"£"#,##0` (`"£"#,##0.00` where a cell has pence), counts with `#,##0`, percentages as
+/// fractions with `0%` or `0.0%`; N/A is the text `N/A`, right-aligned. Group and total rows are
+/// bold. Every cell with a `Derivation` is a live formula with its value stored, and the writer
+/// checks that the formula, evaluated on the stored cells, gives the stored value: the workbook
+/// recalculates on opening (libxlsxwriter sets `fullCalcOnLoad`), so a figure that disagreed
+/// with its formula would change in front of the reader. Charts sit to the right of their table.
+///
+/// Text from inputs is only ever written as string cells, never as formulas.
+///
+/// Output is byte-for-byte the same for the same report and timestamp: ZIP entries are dated
+/// 1980-01-01 by libxlsxwriter and the only time inside is the document's created/modified
+/// property, `documentTimestamp`.
+public struct XLSXWriter: Sendable {
+    /// The document's created (and modified) time; nil gives `fixedTimestamp`.
+    public var documentTimestamp: Date?
+
+    /// 2000-01-01T00:00:00Z, the created time when none is given.
+    public static let fixedTimestamp = Date(timeIntervalSince1970: 946_684_800)
+
+    public init(documentTimestamp: Date?) {
+        self.documentTimestamp = documentTimestamp
+    }
+
+    /// Writes `report` to `url` (a file path; an existing file is replaced).
+    public func write(_ report: Report, to url: URL) throws {
+        let plan = try Plan(report: report)
+        let book = try XLSXWorkbook(path: url.path)
+        let author = report.partnership ?? "annual-report"
+        try book.setProperties(.init(title: report.title, subject: "Annual report \(report.year.label) tables",
+                                     author: author, company: author, created: createdSeconds))
+        let styles = try Styles(book)
+        try writeSummary(report, plan: plan, book: book, styles: styles)
+        for (index, table) in plan.tables.enumerated() {
+            let sheet = try book.addSheet(named: plan.sheetNames[index])
+            try writeTable(table, to: sheet, styles: styles)
+            if table.id == Plan.dataQualityTableID {
+                try writeRejectedRows(report.dataQuality.rejected, below: table, to: sheet, styles: styles)
+            }
+            for (k, chart) in plan.charts(onTable: index).enumerated() {
+                try insertChart(chart, table: table, sheet: sheet, position: k, book: book)
+            }
+        }
+        try book.close()
+    }
+
+    /// Seconds since 1970 for the document properties. libxlsxwriter reads 0 as "now", so the
+    /// epoch itself (SOURCE_DATE_EPOCH=0) is written one second later; the range is kept within
+    /// what Excel shows (up to 9999).
+    var createdSeconds: Int {
+        let seconds = (documentTimestamp ?? Self.fixedTimestamp).timeIntervalSince1970
+        guard seconds.isFinite else { return Int(Self.fixedTimestamp.timeIntervalSince1970) }
+        return Int(min(max(seconds.rounded(.down), 1), 253_402_300_799))
+    }
+
+    // MARK: Sheets
+
+    private func writeSummary(_ report: Report, plan: Plan, book: XLSXWorkbook, styles: Styles) throws {
+        let sheet = try book.addSheet(named: SheetNames.summary)
+        var widths = ColumnWidths()
+        try sheet.writeString(0, 0, report.title, styles.title)
+        var row = 2
+        if let partnership = report.partnership {
+            try sheet.writeString(row, 0, "Partnership", styles.bold)
+            try sheet.writeString(row, 1, partnership)
+            widths.note(0, "Partnership"); widths.note(1, partnership)
+            row += 1
+        }
+        try sheet.writeString(row, 0, "Reporting year", styles.bold)
+        try sheet.writeString(row, 1, report.year.label)
+        widths.note(0, "Reporting year"); widths.note(1, report.year.label)
+        row += 2
+
+        let headers = ["Section", "Table", "Sheet"]
+        for (column, header) in headers.enumerated() {
+            try sheet.writeString(row, column, header, styles.bold)
+            widths.note(column, header)
+        }
+        row += 1
+        for (index, table) in plan.tables.enumerated() {
+            let section = plan.sectionTitles[index]
+            try sheet.writeString(row, 0, section)
+            try sheet.writeInternalLink(row, 1, to: plan.sheetNames[index], text: table.title)
+            try sheet.writeString(row, 2, plan.sheetNames[index])
+            widths.note(0, section); widths.note(1, table.title); widths.note(2, plan.sheetNames[index])
+            row += 1
+        }
+
+        let notes = report.sections.flatMap { section in section.notes.map { "\(section.title): \($0)" } }
+        if !notes.isEmpty {
+            row += 1
+            try sheet.writeString(row, 0, "Notes", styles.bold)
+            for note in notes {
+                row += 1
+                try sheet.writeString(row, 0, note)
+            }
+        }
+        try widths.apply(to: sheet)
+    }
+
+    /// Title in row 1, header in row 2, body from row 3, notes two rows below the body.
+    private func writeTable(_ table: ReportTable, to sheet: XLSXWorkbook.Sheet, styles: Styles) throws {
+        let columnCount = table.columns.count
+        try sheet.writeString(TableLayout.titleRow, 0, table.title, styles.title)
+        var widths = ColumnWidths()
+        let headers = TableLayout.excelTableHeaders(table.columns.map(\.title))
+        for (column, header) in headers.enumerated() {
+            try sheet.writeString(TableLayout.headerRow, column, header, styles.header)
+            // Room for the filter button of the Excel table's header.
+            widths.note(column, header, extra: 3)
+        }
+
+        for (r, row) in table.rows.enumerated() {
+            guard row.cells.count <= columnCount else {
+                throw XLSXWriterError.malformedRow(table: table.id, row: r, cells: row.cells.count, columns: columnCount)
+            }
+            let bold = row.role != .body
+            for (c, cell) in row.cells.enumerated() {
+                let sheetRow = TableLayout.sheetRow(r)
+                let kind = table.columns[c].kind
+                widths.note(c, TableLayout.displayText(cell.value, kind: kind))
+                if let derivation = cell.derivation {
+                    let formula = try FormulaBuilder.formula(for: derivation, storing: cell.value, at: CellRef(row: r, column: c),
+                                                             in: table)
+                    let format = try styles.format(for: cell.value, kind: kind, bold: bold)
+                    switch formula.result {
+                    case .number(let value): try sheet.writeFormula(sheetRow, c, formula.text, result: value, format)
+                    case .text(let text): try sheet.writeFormula(sheetRow, c, formula.text, textResult: text, format)
+                    case .blank, .error:
+                        throw XLSXWriterError.inconsistentDerivation(
+                            table: table.id, cell: XLSXWorkbook.A1.cell(row: sheetRow, column: c), formula: formula.text,
+                            stored: TableLayout.displayText(cell.value, kind: kind), computed: "\(formula.result)")
+                    }
+                    continue
+                }
+                let format = try styles.format(for: cell.value, kind: kind, bold: bold)
+                switch cell.value {
+                case .empty: continue
+                case .text(let text): try sheet.writeString(sheetRow, c, text, format)
+                case .notApplicable: try sheet.writeString(sheetRow, c, TableLayout.notApplicable, format)
+                case .count(let n): try sheet.writeNumber(sheetRow, c, Double(n), format)
+                case .money(let money): try sheet.writeNumber(sheetRow, c, money.poundsForSpreadsheet, format)
+                case .percent(let ratio): try sheet.writeNumber(sheetRow, c, ratio.fractionForSpreadsheet, format)
+                }
+            }
+        }
+
+        // An Excel table (ListObject) rather than a bare autofilter: it gives the finance lead
+        // filter buttons and banding, and Excel and LibreOffice open it without repairs alongside
+        // our plain A1 formulas and the bold total rows inside it. Its header must be unique,
+        // non-empty text, which `excelTableHeaders` guarantees; the body needs at least one row.
+        // No table total row: our totals are ordinary rows with SUM formulas, so they also show
+        // in Markdown and CSV.
+        if columnCount > 0 && !table.rows.isEmpty {
+            try sheet.addTable(firstRow: TableLayout.headerRow, firstColumn: 0,
+                               lastRow: TableLayout.sheetRow(table.rows.count - 1), lastColumn: columnCount - 1,
+                               headers: headers, headerFormat: styles.header)
+        }
+        try sheet.freezePanes(row: TableLayout.firstBodyRow, column: 0)
+
+        if !table.notes.isEmpty {
+            var row = TableLayout.sheetRow(table.rows.count) + 1
+            try sheet.writeString(row, 0, "Notes", styles.bold)
+            for note in table.notes {
+                row += 1
+                try sheet.writeString(row, 0, note)
+            }
+        }
+        try widths.apply(to: sheet)
+    }
+
+    /// The rows set aside by `--keep-going`, below the ledger and its notes.
+    private func writeRejectedRows(_ rejected: [RejectedRow], below table: ReportTable, to sheet: XLSXWorkbook.Sheet,
+                                   styles: Styles) throws {
+        guard !rejected.isEmpty else { return }
+        var row = TableLayout.sheetRow(table.rows.count) + 1
+        if !table.notes.isEmpty { row += table.notes.count + 2 }
+        try sheet.writeString(row, 0, "Rejected rows", styles.bold)
+        row += 1
+        for (column, header) in ["File", "Line", "Reason"].enumerated() {
+            try sheet.writeString(row, column, header, styles.bold)
+        }
+        for reject in rejected {
+            row += 1
+            try sheet.writeString(row, 0, reject.file)
+            try sheet.writeNumber(row, 1, Double(reject.line))
+            try sheet.writeString(row, 2, reject.reason)
+        }
+    }
+
+    private func insertChart(_ spec: ChartSpec, table: ReportTable, sheet: XLSXWorkbook.Sheet, position: Int,
+                             book: XLSXWorkbook) throws {
+        let rows = spec.rows.isEmpty ? table.rows.indices.filter { table.rows[$0].role == .body } : spec.rows
+        guard !rows.isEmpty, rows.allSatisfy(table.rows.indices.contains) else {
+            throw XLSXWriterError.badChart(chart: spec.id, reason: "rows \(spec.rows) are not body rows of table '\(table.id)'")
+        }
+        guard !spec.seriesColumns.isEmpty, spec.seriesColumns.allSatisfy(table.columns.indices.contains),
+              !table.columns.isEmpty
+        else {
+            throw XLSXWriterError.badChart(chart: spec.id,
+                                           reason: "series columns \(spec.seriesColumns) are not columns of table '\(table.id)'")
+        }
+        let type: XLSXWorkbook.ChartType = switch spec.style {
+        case .column: .column
+        case .stackedColumn: .stackedColumn
+        case .bar: .bar
+        case .line: .line
+        }
+        let chart = try book.addChart(type)
+        let sheetRows = rows.map(TableLayout.sheetRow)
+        for column in spec.seriesColumns {
+            try chart.addSeries(categories: .init(sheet: sheet.name, rows: sheetRows, column: 0),
+                                values: .init(sheet: sheet.name, rows: sheetRows, column: column),
+                                nameRow: TableLayout.headerRow, nameColumn: column)
+        }
+        chart.setTitle(spec.title)
+        chart.setAxisTitles(category: spec.xAxisTitle, value: spec.yAxisTitle)
+        chart.setLegendBottom()
+        // To the right of the table, one empty column between; further charts of the same table
+        // below the first (a default chart is 288 px, about 15 rows).
+        try sheet.insertChart(TableLayout.headerRow + position * 16, table.columns.count + 1, chart,
+                              description: spec.title)
+    }
+}
+
+/// Why the workbook could not be written; the report model broke a rule the workbook relies on.
+public enum XLSXWriterError: Error, Equatable, CustomStringConvertible {
+    /// A row has more cells than the table has columns.
+    case malformedRow(table: String, row: Int, cells: Int, columns: Int)
+    /// A derivation points outside its table.
+    case badReference(table: String, cell: String, reference: CellRef)
+    /// A derived cell's stored value is not what its formula computes from the stored cells.
+    case inconsistentDerivation(table: String, cell: String, formula: String, stored: String, computed: String)
+    /// A chart names a table the report does not have, or rows or columns it lacks.
+    case badChart(chart: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .malformedRow(table, row, cells, columns):
+            "table '\(table)' body row \(row + 1) has \(cells) cells; expected at most \(columns), one per column"
+        case let .badReference(table, cell, reference):
+            "table '\(table)' cell \(cell) derives from row \(reference.row + 1), column \(reference.column + 1), which is not in the table"
+        case let .inconsistentDerivation(table, cell, formula, stored, computed):
+            "table '\(table)' cell \(cell) stores \(stored) but its formula =\(formula) computes \(computed)"
+        case let .badChart(chart, reason):
+            "chart '\(chart)': \(reason)"
+        }
+    }
+}
+
+extension XLSXWriter {
+    // MARK: - Plan: sheets, names, charts
+
+    /// Which sheet each table gets and which charts go where, decided before any C call.
+    struct Plan {
+        /// The id of `DataQuality.ledgerTable`, whose sheet is "Data quality".
+        static let dataQualityTableID = "data-quality"
+
+        var tables: [ReportTable]
+        var sheetNames: [String]
+        /// The title of the section each table belongs to ("Data quality" for the ledger).
+        var sectionTitles: [String]
+        /// Charts in report order with the index of their table.
+        var placedCharts: [(table: Int, spec: ChartSpec)]
+
+        init(report: Report) throws {
+            tables = report.tables
+            sectionTitles = report.sections.flatMap { section in section.tables.map { _ in section.title } } + ["Data quality"]
+            var names = SheetNames()
+            names.reserve(SheetNames.summary)
+            names.reserve(SheetNames.dataQuality)
+            names.reserve("History") // Excel reserves it for its change tracking.
+            sheetNames = tables.enumerated().map { index, table in
+                table.id == Plan.dataQualityTableID && index == report.tables.count - 1
+                    ? SheetNames.dataQuality
+                    : names.unique(SheetNames.base(table.title, fallback: table.id, index: index))
+            }
+            var placed: [(table: Int, spec: ChartSpec)] = []
+            for chart in report.sections.flatMap(\.charts) {
+                guard let index = tables.firstIndex(where: { $0.id == chart.tableID }) else {
+                    throw XLSXWriterError.badChart(chart: chart.id, reason: "no table with id '\(chart.tableID)'")
+                }
+                placed.append((index, chart))
+            }
+            placedCharts = placed
+        }
+
+        func charts(onTable index: Int) -> [ChartSpec] {
+            placedCharts.filter { $0.table == index }.map(\.spec)
+        }
+    }
+
+    /// Sheet names: readable, within Excel's rules, unique ignoring case.
+    struct SheetNames {
+        static let summary = "Summary"
+        static let dataQuality = "Data quality"
+        /// Excel's limit; counted in UTF-16 units, which is never fewer than libxlsxwriter's count.
+        static let maxLength = 31
+
+        private var taken: Set<String> = []
+
+        mutating func reserve(_ name: String) { taken.insert(name.lowercased()) }
+
+        /// `name`, or `name (2)`, `name (3)`, … shortened to fit, whichever is free; then taken.
+        mutating func unique(_ name: String) -> String {
+            var candidate = name
+            var n = 2
+            while taken.contains(candidate.lowercased()) {
+                let suffix = " (\(n))"
+                candidate = Self.fit(name, units: Self.maxLength - suffix.utf16.count) + suffix
+                n += 1
+            }
+            taken.insert(candidate.lowercased())
+            return candidate
+        }
+
+        /// A sheet name from a table title: `[ ] : * ? / \` replaced or dropped (`2022/23` becomes
+        /// `2022-23`), control characters and runs of spaces made one space, no leading or trailing
+        /// `'`, cut at a word boundary to 31 characters. Falls back to the table id, then "Table n".
+        static func base(_ title: String, fallback: String, index: Int) -> String {
+            for candidate in [title, fallback] {
+                let name = fit(clean(candidate), units: maxLength)
+                if !name.isEmpty { return name }
+            }
+            return "Table \(index + 1)"
+        }
+
+        static func clean(_ text: String) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "/", "\\": out.append("-")
+                case "[": out.append("(")
+                case "]": out.append(")")
+                case ":", "*", "?": continue
+                default:
+                    if scalar.properties.generalCategory == .control || scalar.properties.isWhitespace {
+                        out.append(" ")
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return out.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+                .trimmingCharacters(in: CharacterSet(charactersIn: "' "))
+        }
+
+        /// `text` cut to `units` UTF-16 units at a character boundary, preferring a word boundary in
+        /// the second half, without trailing spaces, dashes, commas or `'`.
+        static func fit(_ text: String, units: Int) -> String {
+            guard text.utf16.count > units else { return text }
+            var cut = ""
+            var used = 0
+            for character in text {
+                let n = character.utf16.count
+                if used + n > units { break }
+                cut.append(character)
+                used += n
+            }
+            let next = text.dropFirst(cut.count).first
+            if next != " ", let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) >= units / 2 {
+                cut = String(cut[..<space])
+            }
+            return cut.trimmingCharacters(in: CharacterSet(charactersIn: " -,;('"))
+        }
+    }
+
+    // MARK: - Layout, formats and widths
+
+    enum TableLayout {
+        static let titleRow = 0
+        static let headerRow = 1
+        static let firstBodyRow = 2
+        static let notApplicable = "N/A"
+
+        /// The sheet row (zero-based) of a body row.
+        static func sheetRow(_ bodyRow: Int) -> Int { bodyRow + firstBodyRow }
+
+        /// `CellRef(row: 0, column: 1)` -> `B3`.
+        static func address(_ ref: CellRef) -> String { XLSXWorkbook.A1.cell(row: sheetRow(ref.row), column: ref.column) }
+
+        /// Column titles as an Excel table header: control characters made spaces, at most 255
+        /// characters, none empty ("Column n"), unique ignoring case ("Change (2)").
+        static func excelTableHeaders(_ titles: [String]) -> [String] {
+            var seen: Set<String> = []
+            return titles.enumerated().map { index, title in
+                var base = String(title.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
+                    .trimmingCharacters(in: .whitespaces)
+                if base.isEmpty { base = "Column \(index + 1)" }
+                base = String(base.prefix(240))
+                var header = base
+                var n = 2
+                while seen.contains(header.lowercased()) {
+                    header = "\(base) (\(n))"
+                    n += 1
+                }
+                seen.insert(header.lowercased())
+                return header
+            }
+        }
+
+        static func percentDecimals(_ kind: ReportColumn.Kind) -> Int {
+            if case .percent(let decimals) = kind { return min(max(decimals, 0), 10) }
+            return 0
+        }
+
+        /// The text a reader sees, for column widths.
+        static func displayText(_ value: CellValue, kind: ReportColumn.Kind) -> String {
+            switch value {
+            case .empty: ""
+            case .text(let text): text
+            case .count(let n): Count.grouped(n)
+            case .money(let money): money.formatted
+            case .percent(let ratio): ratio.percentText(decimals: percentDecimals(kind))
+            case .notApplicable: notApplicable
+            }
+        }
+
+        static let wholePounds = "\"£\"#,##0"
+        static let poundsAndPence = "\"£\"#,##0.00"
+        static let count = "#,##0"
+
+        static func percentFormat(decimals: Int) -> String {
+            decimals <= 0 ? "0%" : "0." + String(repeating: "0", count: decimals) + "%"
+        }
+    }
+
+    /// The workbook's formats, created once.
+    struct Styles {
+        let book: XLSXWorkbook
+        let title: XLSXWorkbook.Format
+        let header: XLSXWorkbook.Format
+        let bold: XLSXWorkbook.Format
+
+        init(_ book: XLSXWorkbook) throws {
+            self.book = book
+            title = try book.format(.init(bold: true))
+            header = title
+            bold = title
+        }
+
+        func format(for value: CellValue, kind: ReportColumn.Kind, bold: Bool) throws -> XLSXWorkbook.Format? {
+            var style = XLSXWorkbook.CellStyle(bold: bold)
+            switch value {
+            case .empty, .text: break
+            case .notApplicable: style.alignRight = true
+            case .count: style.numberFormat = TableLayout.count
+            case .money(let money):
+                style.numberFormat = money.pence % 100 == 0 ? TableLayout.wholePounds : TableLayout.poundsAndPence
+            case .percent: style.numberFormat = TableLayout.percentFormat(decimals: TableLayout.percentDecimals(kind))
+            }
+            return style == XLSXWorkbook.CellStyle() ? nil : try book.format(style)
+        }
+    }
+
+    /// Column widths from the longest text in each column, in characters of the default font.
+    struct ColumnWidths {
+        static let minimum = 8.0
+        static let maximum = 60.0
+        private var longest: [Int: Int] = [:]
+
+        mutating func note(_ column: Int, _ text: String, extra: Int = 0) {
+            let length = text.split(separator: "\n").map(\.count).max() ?? 0
+            longest[column] = max(longest[column] ?? 0, length + extra)
+        }
+
+        func width(_ column: Int) -> Double {
+            min(Self.maximum, max(Self.minimum, Double(longest[column] ?? 0) + 2))
+        }
+
+        func apply(to sheet: XLSXWorkbook.Sheet) throws {
+            for column in longest.keys.sorted() {
+                try sheet.setColumnWidth(column, column, width(column))
+            }
+        }
+    }
+
+    // MARK: - Formulas
+
+    /// What a cell holds or a formula gives, as Excel sees it.
+    enum SpreadsheetValue: Equatable, CustomStringConvertible {
+        case number(Double)
+        case text(String)
+        case blank
+        case error
+
+        init(_ value: CellValue) {
+            switch value {
+            case .empty: self = .blank
+            case .text(let text): self = .text(text)
+            case .notApplicable: self = .text(TableLayout.notApplicable)
+            case .count(let n): self = .number(Double(n))
+            case .money(let money): self = .number(money.poundsForSpreadsheet)
+            case .percent(let ratio): self = .number(ratio.fractionForSpreadsheet)
+            }
+        }
+
+        /// Equal, allowing the rounding of binary floating point.
+        func matches(_ other: SpreadsheetValue) -> Bool {
+            switch (self, other) {
+            case let (.number(a), .number(b)): abs(a - b) <= 1e-9 * max(1, abs(a), abs(b))
+            default: self == other
+            }
+        }
+
+        var number: Double? { if case .number(let n) = self { n } else { nil } }
+        /// Excel's N(): the number, or 0 for text and blanks.
+        var n: Double { number ?? 0 }
+        /// The value in arithmetic: blanks are 0, text is #VALUE!.
+        var arithmetic: Double? {
+            switch self {
+            case .number(let n): n
+            case .blank: 0
+            case .text, .error: nil
+            }
+        }
+
+        var description: String {
+            switch self {
+            case .number(let n): "\(n)"
+            case .text(let t): "\"\(t)\""
+            case .blank: "blank"
+            case .error: "#VALUE!"
+            }
+        }
+    }
+
+    /// Formula text for a `Derivation`, and what it computes from the stored cells.
+    enum FormulaBuilder {
+        struct Formula: Equatable {
+            /// Without the leading `=`, as Excel stores it: `SUM(B3:B7)`.
+            var text: String
+            var result: SpreadsheetValue
+        }
+
+        /// The formula for the derived cell at `cell` that stores `value`. The plain form (for
+        /// example `C3-B3`) is used when it computes the stored value; a stored N/A that the plain
+        /// form would not give (a difference with an N/A operand) gets a form that tests for it.
+        /// Anything else is a model error.
+        static func formula(for derivation: Derivation, storing value: CellValue, at cell: CellRef,
+                            in table: ReportTable) throws -> Formula {
+            let stored = SpreadsheetValue(value)
+            let candidates = try forms(of: derivation, in: table, at: cell)
+            let usable = stored == .text(TableLayout.notApplicable) ? candidates : Array(candidates.prefix(1))
+            if let match = usable.first(where: { $0.result.matches(stored) }) {
+                return Formula(text: match.text, result: stored)
+            }
+            throw XLSXWriterError.inconsistentDerivation(
+                table: table.id, cell: TableLayout.address(cell), formula: candidates[0].text,
+                stored: TableLayout.displayText(value, kind: table.columns[cell.column].kind),
+                computed: candidates[0].result.description)
+        }
+
+        /// The plain form first, then the one that answers N/A for non-numeric operands.
+        static func forms(of derivation: Derivation, in table: ReportTable, at cell: CellRef) throws -> [Formula] {
+            func check(_ ref: CellRef) throws -> (String, SpreadsheetValue) {
+                guard table.rows.indices.contains(ref.row), table.columns.indices.contains(ref.column) else {
+                    throw XLSXWriterError.badReference(table: table.id, cell: TableLayout.address(cell), reference: ref)
+                }
+                let cells = table.rows[ref.row].cells
+                let value = ref.column < cells.count ? SpreadsheetValue(cells[ref.column].value) : .blank
+                return (TableLayout.address(ref), value)
+            }
+            let na = "\"\(TableLayout.notApplicable)\""
+            let naValue = SpreadsheetValue.text(TableLayout.notApplicable)
+            switch derivation {
+            case .sum(let refs):
+                let values = try refs.map { try check($0).1 }
+                let numbers = values.compactMap(\.number)
+                let total = numbers.reduce(0, +)
+                guard !refs.isEmpty else { return [Formula(text: "0", result: .number(0))] }
+                let args = sumArguments(refs)
+                return [Formula(text: "SUM(\(args))", result: .number(total)),
+                        Formula(text: "IF(COUNT(\(args))=0,\(na),SUM(\(args)))",
+                                result: numbers.isEmpty ? naValue : .number(total))]
+            case .difference(let a, let b):
+                let (aText, aValue) = try check(a)
+                let (bText, bValue) = try check(b)
+                let plain: SpreadsheetValue = if let x = aValue.arithmetic, let y = bValue.arithmetic { .number(x - y) } else { .error }
+                let counted = [aValue, bValue].compactMap(\.number).count
+                let guarded: SpreadsheetValue = counted < 2 ? naValue : plain
+                return [Formula(text: "\(aText)-\(bText)", result: plain),
+                        Formula(text: "IF(COUNT(\(aText),\(bText))<2,\(na),\(aText)-\(bText))", result: guarded)]
+            case .percentChange(let from, let to):
+                let (f, fValue) = try check(from)
+                let (t, tValue) = try check(to)
+                let change: SpreadsheetValue = if let x = tValue.arithmetic { .number((x - fValue.n) / fValue.n) } else { .error }
+                let plain = fValue.n == 0 ? naValue : change
+                let guarded = fValue.n == 0 || tValue.number == nil ? naValue : change
+                return [Formula(text: "IF(N(\(f))=0,\(na),(\(t)-\(f))/\(f))", result: plain),
+                        Formula(text: "IF(OR(N(\(f))=0,COUNT(\(t))=0),\(na),(\(t)-\(f))/\(f))", result: guarded)]
+            case .share(let part, let whole):
+                let (p, pValue) = try check(part)
+                let (w, wValue) = try check(whole)
+                let ratio: SpreadsheetValue = if let x = pValue.arithmetic { .number(x / wValue.n) } else { .error }
+                let plain = wValue.n == 0 ? naValue : ratio
+                let guarded = wValue.n == 0 || pValue.number == nil ? naValue : ratio
+                return [Formula(text: "IF(N(\(w))=0,\(na),\(p)/\(w))", result: plain),
+                        Formula(text: "IF(OR(N(\(w))=0,COUNT(\(p))=0),\(na),\(p)/\(w))", result: guarded)]
+            }
+        }
+
+        /// `B3:B7` for consecutive rows of one column, else a list: `B3:B5,B7,C3`. Refs are sorted
+        /// by column then row; a ref listed twice stays twice, as SUM then counts it twice too.
+        static func sumArguments(_ refs: [CellRef]) -> String {
+            let sorted = refs.sorted { ($0.column, $0.row) < ($1.column, $1.row) }
+            var runs: [(column: Int, first: Int, last: Int)] = []
+            for ref in sorted {
+                if let last = runs.last, last.column == ref.column, ref.row == last.last + 1 {
+                    runs[runs.count - 1].last = ref.row
+                } else {
+                    runs.append((ref.column, ref.row, ref.row))
+                }
+            }
+            return runs.map { run in
+                let first = TableLayout.address(CellRef(row: run.first, column: run.column))
+                return run.first == run.last ? first : first + ":" + TableLayout.address(CellRef(row: run.last, column: run.column))
+            }.joined(separator: ",")
+        }
+    }
+}

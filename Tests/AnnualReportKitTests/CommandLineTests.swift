@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import AnnualReportKit
+
+/// Runs the real `annual-report` binary in a scratch folder, as a user would.
+struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// The built executable, beside the test bundle in the build products folder.
+let annualReportBinary: URL = {
+    var dir = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).deletingLastPathComponent()
+    while dir.path != "/" {
+        let candidate = dir.appendingPathComponent("annual-report")
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue { return candidate }
+        dir.deleteLastPathComponent()
+    }
+    return repositoryRoot.appendingPathComponent(".build/debug/annual-report")
+}()
+
+func run(_ arguments: [String], in dir: Workdir, environment: [String: String] = [:]) throws -> Run {
+    let process = Process()
+    process.executableURL = annualReportBinary
+    process.arguments = arguments
+    process.currentDirectoryURL = dir.url
+    var env = ProcessInfo.processInfo.environment
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+/// Copies the sample inputs into a scratch folder's `Inputs/`.
+func scratchWithSample(_ name: String = #function) throws -> Workdir {
+    let dir = Workdir(name)
+    try FileManager.default.copyItem(at: sampleInputs, to: dir.url.appendingPathComponent("Inputs"))
+    return dir
+}
+
+@Suite(.serialized) struct CommandLineTests {
+    @Test func noArgumentsBuildsTheSampleReport() throws {
+        let dir = try scratchWithSample()
+        let result = try run([], in: dir)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("Wrote Reports/2022-23/"))
+        for file in ["annual-report.md", "annual-report.xlsx", "tables/finance-contributions.csv", "tables/data-quality.csv",
+                     "charts/attendances-per-year.svg"] {
+            #expect(dir.exists("Reports/2022-23/\(file)"), "missing \(file)")
+        }
+        #expect(!dir.exists("Reports/2022-23/rejects.csv"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.url.appendingPathComponent("Reports").path)
+        #expect(leftovers == ["2022-23"], "temporary folders left behind: \(leftovers)")
+    }
+
+    @Test func checkPrintsTheLedgerAndWritesNothing() throws {
+        let dir = try scratchWithSample()
+        let result = try run(["check"], in: dir)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("training-2022-23.csv  training        110      110        0"))
+        #expect(result.stdout.contains("total                                 365      365        0"))
+        #expect(!dir.exists("Reports"))
+    }
+
+    @Test func anErrorWritesNothingAndKeepsThePreviousReport() throws {
+        let dir = try scratchWithSample()
+        #expect(try run([], in: dir).status == 0)
+        let before = dir.read("Reports/2022-23/annual-report.md")
+        dir.write("Inputs/training-extra.csv", "date,title,attendees\n31/02/2023,Core Safeguarding,12\n2023-03-01,Core Safeguarding,9\n")
+        let result = try run([], in: dir)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("training-extra.csv:2:1: error: bad date '31/02/2023'; expected a real date as YYYY-MM-DD or DD/MM/YYYY"))
+        #expect(result.stderr.contains("1 error in the inputs; nothing was written"))
+        #expect(dir.read("Reports/2022-23/annual-report.md") == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.appendingPathComponent("Reports").path) == ["2022-23"])
+    }
+
+    @Test func keepGoingWritesTheReportAndTheRejects() throws {
+        let dir = try scratchWithSample()
+        dir.write("Inputs/training-extra.csv", "date,title,attendees\n31/02/2023,\"=HYPERLINK(\"\"x\"\")\",12\n2023-03-01,Core Safeguarding,9\n")
+        let result = try run(["build", "--keep-going"], in: dir)
+        #expect(result.status == 1)
+        let rejects = try #require(dir.read("Reports/2022-23/rejects.csv"))
+        #expect(parseCSV(rejects) == [
+            ["file", "line", "reason", "fields"],
+            ["training-extra.csv", "2", "bad date '31/02/2023'; expected a real date as YYYY-MM-DD or DD/MM/YYYY",
+             "31/02/2023", "'=HYPERLINK(\"x\")", "12"],
+        ])
+        let md = try #require(dir.read("Reports/2022-23/annual-report.md"))
+        #expect(md.contains("| training-extra.csv | training | 2 | 1 | 1 |"))
+        #expect(md.contains("training-extra.csv:2: bad date '31/02/2023'"))
+    }
+
+    @Test func formatAndYearOptions() throws {
+        let dir = try scratchWithSample()
+        let result = try run(["build", "--format", "md", "--year", "2021-22", "--out", "Out"], in: dir)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(dir.exists("Out/2021-22/annual-report.md"))
+        #expect(!dir.exists("Out/2021-22/annual-report.xlsx"))
+        #expect(!dir.exists("Out/2021-22/tables"))
+        let bad = try run(["build", "--format", "pdf"], in: dir)
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("unknown format 'pdf'; expected md, csv or xlsx separated by commas"))
+    }
+
+    @Test func helpNamesEveryOption() throws {
+        let help = try run(["build", "--help"], in: Workdir())
+        for option in ["--inputs <inputs>", "--year <year>", "--out <out>", "--format <format>", "--keep-going"] {
+            #expect(help.stdout.contains(option), "help lacks \(option)")
+        }
+    }
+}

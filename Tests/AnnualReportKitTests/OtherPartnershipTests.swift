@@ -1,0 +1,73 @@
+import Testing
+@testable import AnnualReportKit
+
+/// Nothing about Leicestershire is built in: another partnership's records, with its own
+/// partners, categories and priorities, give that partnership's report.
+@Suite struct OtherPartnershipTests {
+    func folder(config: String?) -> Workdir {
+        let dir = Workdir()
+        if let config { dir.write("annual-report.yaml", config) }
+        dir.write("training.csv", """
+            Event Date,Course Title,Type,Priority,Delegates
+            2023-05-02,Online Safety,course,Digital Harm,30
+            2023-06-10,Exploitation Summit,conference,Digital Harm; Exploitation,200
+            2024-01-15,Online Safety,course,,25
+            2022-11-01,Online Safety,course,Exploitation,18
+            """)
+        dir.write("finance.csv", """
+            year,type,partner,amount
+            2022/23,contribution,Borsetshire Council,"£50,000"
+            2023/24,contribution,Borsetshire Council,"£52,500.50"
+            2023/24,contribution,Borsetshire Health Board,"£10,000"
+            2023/24,expenditure,Business Manager,"£40,000"
+            2022/23,expenditure,Business Manager,"£38,000"
+            """)
+        return dir
+    }
+
+    @Test func withoutConfigurationPrioritiesAndYearComeFromTheData() throws {
+        let dir = folder(config: nil)
+        let input = InputFolder.read(dir.url)
+        #expect(input.errors.isEmpty)
+        let report = try ReportBuilder.build(input)
+        #expect(report.year.label == "2023-24")
+        #expect(report.title == "Safeguarding Children Partnership: annual report 2023-24")
+        let priorities = try #require(report.tables.first { $0.id == "priorities" })
+        #expect(priorities.displayRows == [
+            ["Digital Harm", "2", "230", "0", "230"],
+            ["Exploitation", "1", "200", "0", "200"],
+            ["Total", "3", "430", "0", "430"],
+        ])
+        let contributions = try #require(report.tables.first { $0.id == "finance-contributions" })
+        #expect(contributions.display("Borsetshire Council") == ["Borsetshire Council", "£50,000", "£52,500.50", "£2,500.50", "5.0%", "84%"])
+        #expect(contributions.display("Borsetshire Health Board") == ["Borsetshire Health Board", "N/A", "£10,000", "N/A", "N/A", "16%"])
+        let training = try #require(report.tables.first { $0.id == "training-trend" })
+        #expect(training.displayRows.map { [$0[0], $0[2]] } == [["2022-23", "18"], ["2023-24", "255"]])
+        // Absent datasets leave their sections with a note, never zeros.
+        let reviews = try #require(report.sections.first { $0.title == "Child safeguarding practice reviews" })
+        #expect(reviews.tables.isEmpty)
+        #expect(reviews.notes == ["No review records were supplied (no reviews*.csv), so this section has no tables."])
+        #expect(report.dataQuality.notes.contains("No videos dataset was supplied; its sections are left out."))
+        #expect(!MarkdownWriter.markdown(report).contains("Leicestershire"))
+    }
+
+    @Test func withConfigurationUnknownPrioritiesAreErrors() throws {
+        let dir = folder(config: """
+            partnership: Borsetshire Safeguarding Children Partnership
+            reporting_year: 2023/24
+            priorities:
+              "2023-24":
+                - name: Online and Digital Harm
+                  aliases: [Digital Harm]
+            """)
+        let input = InputFolder.read(dir.url)
+        #expect(input.errors.map(\.description) == [
+            "training.csv:3:43: error: unknown priority 'Exploitation'; expected a configured priority or alias; did you mean 'Digital Harm'?",
+            "training.csv:5:33: error: unknown priority 'Exploitation'; expected a configured priority or alias; did you mean 'Digital Harm'?",
+        ])
+        let report = try ReportBuilder.build(input)
+        #expect(report.title == "Borsetshire Safeguarding Children Partnership: annual report 2023-24")
+        let priorities = try #require(report.tables.first { $0.id == "priorities" })
+        #expect(priorities.displayRows.first == ["Online and Digital Harm", "1", "30", "0", "30"])
+    }
+}
