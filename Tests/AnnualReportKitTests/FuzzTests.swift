@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test func shortRunNeverCrashesAndLedgersBalance() throws {
-        let cases = Int(ProcessInfo.processInfo.environment["FUZZ_CASES"] ?? "") ?? 300
+        let cases = Int(ProcessInfo.processInfo.environment["FUZZ_CASES"] ?? "") ?? 100
         let seed = UInt64(ProcessInfo.processInfo.environment["FUZZ_SEED"] ?? "") ?? 20_221_123
         let ran = try Self.run(cases: cases, seed: seed)
         print("fuzz: \(ran) cases, seed \(seed), 0 crashes, every ledger balanced")

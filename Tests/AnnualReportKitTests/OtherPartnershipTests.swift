@@ -70,4 +70,19 @@ import Testing
         let priorities = try #require(report.tables.first { $0.id == "priorities" })
         #expect(priorities.displayRows.first == ["Online and Digital Harm", "1", "30", "0", "30"])
     }
+
+    @Test func budgetsGiveReceivedAgainstAgreed() throws {
+        let dir = folder(config: nil)
+        dir.write("finance-budget.csv", """
+            year,type,line,amount
+            2023-24,budget,Borsetshire Council,"£55,000"
+            2023-24,budget,Borsetshire Police,"£5,000"
+            """)
+        let report = try ReportBuilder.build(InputFolder.read(dir.url))
+        let budget = try #require(report.tables.first { $0.id == "finance-budget" })
+        #expect(budget.displayRows == [
+            ["Borsetshire Council", "£55,000", "£52,500.50", "-£2,499.50", "95%"],
+            ["Borsetshire Police", "£5,000", "N/A", "N/A", "N/A"],
+        ])
+    }
 }

@@ -2,7 +2,15 @@
 public enum ReportBuilder {
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case noRecords
-        public var description: String { "no records to report on; expected at least one dataset with rows" }
+        case noRecordsInYear(FinancialYear, available: [FinancialYear])
+        public var description: String {
+            switch self {
+            case .noRecords:
+                return "no records to report on; expected at least one dataset with rows"
+            case .noRecordsInYear(let year, let available):
+                return "no records fall in \(year); expected one of the years in the data: \(available.map(\.label).joined(separator: ", "))"
+            }
+        }
     }
 
     /// The reporting year: `requested`, else the configured one, else the latest year in the data.
@@ -14,6 +22,9 @@ public enum ReportBuilder {
         let records = input.records, configuration = input.configuration
         guard let year = reportingYear(records: records, configuration: configuration, requested: requested) else {
             throw Failure.noRecords
+        }
+        guard records.years.contains(year) else {
+            throw Failure.noRecordsInYear(year, available: records.years.sorted())
         }
         let prioritiesFor: (FinancialYear) -> [Priority] = { y in
             if let configured = configuration.priorities[y] { return configured.map { Priority($0.name) } }

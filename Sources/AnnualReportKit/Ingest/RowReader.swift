@@ -35,6 +35,11 @@ struct RowReader {
         return CSVPosition(line: record.line, column: 1)
     }
 
+    /// A value echoed in a message, cut short so a runaway cell cannot flood the report.
+    static func shown(_ value: String) -> String {
+        value.count <= 80 ? value : String(value.prefix(77)) + "…"
+    }
+
     mutating func fail(_ name: String, _ message: String) {
         let p = position(name)
         problems.append(Diagnostic(.error, file: file, line: p.line, column: p.column, message))
@@ -51,7 +56,7 @@ struct RowReader {
     mutating func date(_ name: String, required: Bool = true) -> CalendarDate? {
         guard let raw = required ? self.required(name, "a date like 2022-09-26 or 26/09/2022") : text(name) else { return nil }
         guard let date = CalendarDate(parsing: raw) else {
-            fail(name, "bad date '\(raw)'; expected a real date as YYYY-MM-DD or DD/MM/YYYY")
+            fail(name, "bad date '\(Self.shown(raw))'; expected a real date as YYYY-MM-DD or DD/MM/YYYY")
             return nil
         }
         return date
@@ -60,7 +65,7 @@ struct RowReader {
     mutating func year(_ name: String) -> FinancialYear? {
         guard let raw = required(name, "a financial year like 2022-23") else { return nil }
         guard let year = FinancialYear(label: raw) else {
-            fail(name, "bad financial year '\(raw)'; expected 2022-23, 2022/23, 2022-2023 or 2022/2023")
+            fail(name, "bad financial year '\(Self.shown(raw))'; expected 2022-23, 2022/23, 2022-2023 or 2022/2023")
             return nil
         }
         return year
@@ -76,9 +81,9 @@ struct RowReader {
         if let n = Count.parseGrouped(raw) { return Int64(n) }
         let digits = raw.replacingCommas
         if digits.hasPrefix("-"), Count.parseGrouped(digits.dropFirst()) != nil {
-            fail(name, "negative \(name) '\(raw)'; expected a whole number of 0 or more")
+            fail(name, "negative \(name) '\(Self.shown(raw))'; expected a whole number of 0 or more")
         } else {
-            fail(name, "bad \(name) '\(raw)'; expected a whole number such as 1054 or 1,054")
+            fail(name, "bad \(name) '\(Self.shown(raw))'; expected a whole number such as 1054 or 1,054")
         }
         return nil
     }
@@ -86,7 +91,7 @@ struct RowReader {
     mutating func money(_ name: String) -> Money? {
         guard let raw = required(name, "an amount in pounds") else { return nil }
         guard let money = Money(parsing: raw) else {
-            fail(name, "bad amount '\(raw)'; expected pounds with at most 2 decimals, such as £102,496, 102496.00, -£1,000 or (1,000)")
+            fail(name, "bad amount '\(Self.shown(raw))'; expected pounds with at most 2 decimals, such as £102,496, 102496.00, -£1,000 or (1,000)")
             return nil
         }
         return money
@@ -104,7 +109,7 @@ struct RowReader {
         if let match = options.first(where: { DatasetSchema.normalize($0.0) == key }) { return match.1 }
         var shown: [(String, T)] = []
         for option in options where !shown.contains(where: { $0.1 == option.1 }) { shown.append(option) }
-        fail(name, "unknown \(name) '\(raw)'; expected one of: \(shown.map(\.0).joined(separator: ", "))")
+        fail(name, "unknown \(name) '\(Self.shown(raw))'; expected one of: \(shown.map(\.0).joined(separator: ", "))")
         return nil
     }
 
@@ -120,7 +125,7 @@ struct RowReader {
                 if !result.contains(p) { result.append(p) }
             case .unknown(let closest):
                 let hint = closest.map { "; did you mean '\($0)'?" } ?? ""
-                fail(name, "unknown priority '\(item)'; expected a configured priority or alias\(hint)")
+                fail(name, "unknown priority '\(Self.shown(item))'; expected a configured priority or alias\(hint)")
             }
         }
         return result

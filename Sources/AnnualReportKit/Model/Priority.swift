@@ -49,9 +49,10 @@ public final class PriorityCatalog: @unchecked Sendable {
         let key = PriorityCatalog.key(name)
         if let p = byKey[key] { return .known(p) }
         if isConfigured {
-            return .unknown(closest: knownNames.min { a, b in
-                Edit.distance(PriorityCatalog.key(a), key) < Edit.distance(PriorityCatalog.key(b), key)
-            })
+            // Suggestions only make sense for name-sized input; a huge cell gets none.
+            guard key.count <= 200 else { return .unknown(closest: nil) }
+            let distances = knownNames.map { Edit.distance(PriorityCatalog.key($0), key) }
+            return .unknown(closest: distances.indices.min { distances[$0] < distances[$1] }.map { knownNames[$0] })
         }
         let p = Priority(name.trimmingSpaces)
         byKey[key] = p

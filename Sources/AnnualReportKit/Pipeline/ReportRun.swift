@@ -65,7 +65,7 @@ public struct ReportRun: Sendable {
             try AtomicFolder.put(CSVWriter.rejects(report.dataQuality.rejected), "rejects.csv", in: folder)
         }
         if formats.contains(.xlsx) {
-            _ = timestamp // PENDING-XLSX try XLSXWriter(documentTimestamp: timestamp).write(report, to: folder.appendingPathComponent("annual-report.xlsx"))
+            try XLSXWriter(documentTimestamp: timestamp).write(report, to: folder.appendingPathComponent("annual-report.xlsx"))
         }
     }
 }

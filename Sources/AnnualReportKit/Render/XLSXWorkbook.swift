@@ -6,10 +6,13 @@ import Foundation
 //
 // Ownership: `XLSXWorkbook` owns the `lxw_workbook`; worksheets, formats, charts and series
 // belong to it and die with it, so the wrappers below hold plain pointers and are only valid
-// until `close()`. Every string handed to C is copied into the workbook's arena first and freed
-// after `workbook_close`: libxlsxwriter copies most strings, but not the `char *` members of the
-// option structs (`lxw_doc_properties`, `lxw_table_column`, `lxw_chart_options`), and keeping
-// all of them alive is simpler than knowing which.
+// until `close()`. Every string handed to C is first copied into the workbook's arena, which is
+// freed only after `workbook_close` (or `lxw_workbook_free`). libxlsxwriter 1.1.4 duplicates the
+// strings it keeps (checked in its source: sheet names, document properties, table headers,
+// chart, series and axis names, formulas, URLs), but the option structs (`lxw_doc_properties`,
+// `lxw_table_column`, `lxw_chart_options`) take `char *` members, and an arena that outlives the
+// workbook means no call depends on which version copies what. The one thing freed early is the
+// `lxw_table_column` pointer array, which `worksheet_add_table` reads only during the call.
 
 /// A libxlsxwriter call that failed, with the library's own explanation (`lxw_strerror`).
 public struct XLSXError: Error, Equatable, CustomStringConvertible {
@@ -88,9 +91,9 @@ final class XLSXWorkbook {
     /// Sets the document properties shown in File > Info and written to docProps/core.xml and
     /// docProps/app.xml. `created` is written as both dcterms:created and dcterms:modified.
     ///
-    /// Calls `workbook_set_properties`. Excel limit: each text field 255 characters in the UI
-    /// (longer values are stored but truncated in Excel's dialog). A `created` of 0 means "now"
-    /// to libxlsxwriter, which would make the output differ on every run.
+    /// Calls `workbook_set_properties`. Excel limit: its Properties dialog edits up to 255
+    /// characters per text field. A `created` of 0 means "now" to libxlsxwriter, which would
+    /// make the output differ on every run.
     ///
     ///     try book.setProperties(.init(title: "Annual report", subject: "Tables", author: "SCP",
     ///                                  company: "SCP", created: 946_684_800))
@@ -186,7 +189,7 @@ final class XLSXWorkbook {
         guard let chart = workbook_add_chart(workbook, type.lxw) else {
             throw XLSXError(function: "workbook_add_chart", code: nil, message: "could not add a chart")
         }
-        return Chart(handle: chart, workbook: self)
+        return Chart(handle: chart, type: type, workbook: self)
     }
 
     // MARK: Internals
@@ -344,7 +347,8 @@ extension XLSXWorkbook {
 
         /// Makes `firstRow...lastRow` × `firstColumn...lastColumn` an Excel table (a ListObject)
         /// whose first row is the header, with filter buttons, light banded style and no total
-        /// row. libxlsxwriter rewrites the header cells from `headers`, with `headerFormat`.
+        /// row. libxlsxwriter rewrites the header cells from `headers`, each with its
+        /// `headerFormats` entry (nil for the default format).
         ///
         /// Calls `worksheet_add_table` with `LXW_TABLE_STYLE_TYPE_LIGHT`. Excel limits: at least
         /// one row below the header; header texts non-empty, unique ignoring case, at most 255
@@ -352,14 +356,15 @@ extension XLSXWorkbook {
         /// in the order tables are added), so they are stable across runs.
         ///
         ///     try sheet.addTable(firstRow: 1, firstColumn: 0, lastRow: 7, lastColumn: 3,
-        ///                        headers: ["Partner", "2021-22", "2022-23", "Change"], headerFormat: bold)
+        ///                        headers: ["Partner", "2021-22", "2022-23", "Change"],
+        ///                        headerFormats: [bold, boldRight, boldRight, boldRight])
         func addTable(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int, headers: [String],
-                      headerFormat: Format?, styleNumber: Int = 1) throws {
+                      headerFormats: [Format?], styleNumber: Int = 1) throws {
             let (r0, c0) = try cell(firstRow, firstColumn, "worksheet_add_table")
             let (r1, c1) = try cell(lastRow, lastColumn, "worksheet_add_table")
-            guard headers.count == lastColumn - firstColumn + 1 else {
+            guard headers.count == lastColumn - firstColumn + 1, headerFormats.count == headers.count else {
                 throw XLSXError(function: "worksheet_add_table", code: nil,
-                                message: "\(headers.count) headers for \(lastColumn - firstColumn + 1) columns")
+                                message: "\(headers.count) headers and \(headerFormats.count) formats for \(lastColumn - firstColumn + 1) columns")
             }
             // The column structs and the NULL-terminated array of pointers to them must outlive
             // the call; libxlsxwriter copies the header text but not the array.
@@ -369,7 +374,7 @@ extension XLSXWorkbook {
             for (i, header) in headers.enumerated() {
                 var column = lxw_table_column()
                 column.header = workbook.cString(header)
-                column.header_format = headerFormat?.handle
+                column.header_format = headerFormats[i]?.handle
                 (columns + i).initialize(to: column)
                 pointers[i] = columns + i
             }
@@ -382,18 +387,22 @@ extension XLSXWorkbook {
                                    detail: "\(name)!\(A1.cell(row: firstRow, column: firstColumn)):\(A1.cell(row: lastRow, column: lastColumn))")
         }
 
+        /// Excel's default chart size in pixels, which `insertChart` scales.
+        static let defaultChartSize = (width: 480, height: 288)
+
         /// Places `chart` with its top-left corner at the cell, at Excel's default 480 × 288
-        /// pixels, with `description` as its alternative text.
+        /// pixels times `scale`, with `description` as its alternative text.
         ///
         /// Calls `worksheet_insert_chart_opt`. Excel limit: a chart object belongs to one sheet,
         /// so each chart is inserted once.
         ///
-        ///     try sheet.insertChart(1, 6, chart, description: "Attendances per year")
-        func insertChart(_ row: Int, _ column: Int, _ chart: Chart, description: String) throws {
+        ///     try sheet.insertChart(1, 6, chart, scale: (1.5, 1.5), description: "Attendances per year")
+        func insertChart(_ row: Int, _ column: Int, _ chart: Chart, scale: (x: Double, y: Double) = (1, 1),
+                         description: String) throws {
             let (r, c) = try cell(row, column, "worksheet_insert_chart_opt")
             var options = lxw_chart_options()
-            options.x_scale = 1
-            options.y_scale = 1
+            options.x_scale = scale.x
+            options.y_scale = scale.y
             options.description = workbook.cString(description)
             try XLSXWorkbook.check(worksheet_insert_chart_opt(handle, r, c, chart.handle, &options),
                                    "worksheet_insert_chart_opt", detail: name)
@@ -430,6 +439,7 @@ extension XLSXWorkbook {
     /// A chart of an open workbook.
     struct Chart {
         fileprivate let handle: UnsafeMutablePointer<lxw_chart>
+        let type: ChartType
         fileprivate unowned let workbook: XLSXWorkbook
 
         /// A block of cells a series reads: `rows` (zero-based, any order, need not be
@@ -492,16 +502,19 @@ extension XLSXWorkbook {
         /// Sets the axis titles: `category` on the axis of the category labels (horizontal for
         /// column and line charts, vertical for bar charts), `value` on the axis of the numbers.
         ///
-        /// Calls `chart_axis_get` and `chart_axis_set_name` (for bar charts libxlsxwriter's X axis
-        /// is the category axis too). Empty titles are left off. Text starting with `=` is kept
-        /// as text as in `setTitle`.
+        /// Calls `chart_axis_get` and `chart_axis_set_name`. libxlsxwriter's X and Y axes are the
+        /// horizontal and vertical ones, so for a bar chart the category axis is Y. Empty titles
+        /// are left off; text starting with `=` is kept as text as in `setTitle`. Excel limit:
+        /// 255 characters.
         ///
         ///     chart.setAxisTitles(category: "Year", value: "Attendances")
         func setAxisTitles(category: String, value: String) {
-            if !category.isEmpty, let axis = chart_axis_get(handle, LXW_CHART_AXIS_TYPE_X) {
+            let categoryAxis = type == .bar ? LXW_CHART_AXIS_TYPE_Y : LXW_CHART_AXIS_TYPE_X
+            let valueAxis = type == .bar ? LXW_CHART_AXIS_TYPE_X : LXW_CHART_AXIS_TYPE_Y
+            if !category.isEmpty, let axis = chart_axis_get(handle, categoryAxis) {
                 chart_axis_set_name(axis, workbook.cString(Self.literal(category)))
             }
-            if !value.isEmpty, let axis = chart_axis_get(handle, LXW_CHART_AXIS_TYPE_Y) {
+            if !value.isEmpty, let axis = chart_axis_get(handle, valueAxis) {
                 chart_axis_set_name(axis, workbook.cString(Self.literal(value)))
             }
         }

@@ -46,8 +46,9 @@ public struct XLSXWriter: Sendable {
             if table.id == Plan.dataQualityTableID {
                 try writeRejectedRows(report.dataQuality.rejected, below: table, to: sheet, styles: styles)
             }
-            for (k, chart) in plan.charts(onTable: index).enumerated() {
-                try insertChart(chart, table: table, sheet: sheet, position: k, book: book)
+            var chartRow = TableLayout.headerRow
+            for chart in plan.charts(onTable: index) {
+                chartRow += try insertChart(chart, table: table, sheet: sheet, row: chartRow, book: book)
             }
         }
         try book.close()
@@ -113,8 +114,15 @@ public struct XLSXWriter: Sendable {
         try sheet.writeString(TableLayout.titleRow, 0, table.title, styles.title)
         var widths = ColumnWidths()
         let headers = TableLayout.excelTableHeaders(table.columns.map(\.title))
+        // Titles of number columns sit right, over their numbers.
+        let headerFormats = table.columns.map { column -> XLSXWorkbook.Format? in
+            switch column.kind {
+            case .label, .text: styles.header
+            case .count, .money, .percent: styles.numberHeader
+            }
+        }
         for (column, header) in headers.enumerated() {
-            try sheet.writeString(TableLayout.headerRow, column, header, styles.header)
+            try sheet.writeString(TableLayout.headerRow, column, header, headerFormats[column])
             // Room for the filter button of the Excel table's header.
             widths.note(column, header, extra: 3)
         }
@@ -154,16 +162,19 @@ public struct XLSXWriter: Sendable {
             }
         }
 
-        // An Excel table (ListObject) rather than a bare autofilter: it gives the finance lead
-        // filter buttons and banding, and Excel and LibreOffice open it without repairs alongside
-        // our plain A1 formulas and the bold total rows inside it. Its header must be unique,
-        // non-empty text, which `excelTableHeaders` guarantees; the body needs at least one row.
-        // No table total row: our totals are ordinary rows with SUM formulas, so they also show
-        // in Markdown and CSV.
+        // An Excel table (ListObject) over header and body rather than a bare autofilter: it gives
+        // the finance lead filter buttons and banding and keeps our plain A1 formulas and bold
+        // total rows as they are (LibreOffice 7.4 opens it cleanly and its recalculation agrees
+        // with every stored value). What a table demands, we ensure: header cells unique,
+        // non-empty text (`excelTableHeaders`; libxlsxwriter rewrites them from that list), at
+        // least one body row (else no table), no overlap. No table total-row feature: our totals
+        // are ordinary rows with SUM formulas, the same rows Markdown and CSV show. Sorting the
+        // table would move a total row among the body rows; a filter hides rows without changing
+        // any formula.
         if columnCount > 0 && !table.rows.isEmpty {
             try sheet.addTable(firstRow: TableLayout.headerRow, firstColumn: 0,
                                lastRow: TableLayout.sheetRow(table.rows.count - 1), lastColumn: columnCount - 1,
-                               headers: headers, headerFormat: styles.header)
+                               headers: headers, headerFormats: headerFormats)
         }
         try sheet.freezePanes(row: TableLayout.firstBodyRow, column: 0)
 
@@ -197,15 +208,15 @@ public struct XLSXWriter: Sendable {
         }
     }
 
-    private func insertChart(_ spec: ChartSpec, table: ReportTable, sheet: XLSXWorkbook.Sheet, position: Int,
-                             book: XLSXWorkbook) throws {
+    /// Draws `spec` to the right of its table, from `row`; returns the rows it covers, plus a
+    /// spare one, so the next chart of the table goes below it.
+    private func insertChart(_ spec: ChartSpec, table: ReportTable, sheet: XLSXWorkbook.Sheet, row: Int,
+                             book: XLSXWorkbook) throws -> Int {
         let rows = spec.rows.isEmpty ? table.rows.indices.filter { table.rows[$0].role == .body } : spec.rows
         guard !rows.isEmpty, rows.allSatisfy(table.rows.indices.contains) else {
             throw XLSXWriterError.badChart(chart: spec.id, reason: "rows \(spec.rows) are not body rows of table '\(table.id)'")
         }
-        guard !spec.seriesColumns.isEmpty, spec.seriesColumns.allSatisfy(table.columns.indices.contains),
-              !table.columns.isEmpty
-        else {
+        guard !spec.seriesColumns.isEmpty, spec.seriesColumns.allSatisfy(table.columns.indices.contains) else {
             throw XLSXWriterError.badChart(chart: spec.id,
                                            reason: "series columns \(spec.seriesColumns) are not columns of table '\(table.id)'")
         }
@@ -225,10 +236,16 @@ public struct XLSXWriter: Sendable {
         chart.setTitle(spec.title)
         chart.setAxisTitles(category: spec.xAxisTitle, value: spec.yAxisTitle)
         chart.setLegendBottom()
-        // To the right of the table, one empty column between; further charts of the same table
-        // below the first (a default chart is 288 px, about 15 rows).
-        try sheet.insertChart(TableLayout.headerRow + position * 16, table.columns.count + 1, chart,
-                              description: spec.title)
+        // Half as large again as Excel's default, and taller when long category labels (business
+        // priorities) would squeeze the plot: column and line charts slant them under the axis,
+        // bar charts stack them down the side.
+        let longestLabel = rows.map { r in
+            table.rows[r].cells.first.map { TableLayout.displayText($0.value, kind: table.columns[0].kind).count } ?? 0
+        }.max() ?? 0
+        let scale = (x: 1.5, y: longestLabel > 25 || (type == .bar && rows.count > 8) ? 2.0 : 1.5)
+        try sheet.insertChart(row, table.columns.count + 1, chart, scale: scale, description: spec.title)
+        let height = Double(XLSXWorkbook.Sheet.defaultChartSize.height) * scale.y
+        return Int((height / TableLayout.rowHeightPixels).rounded(.up)) + 1
     }
 }
 
@@ -282,7 +299,7 @@ extension XLSXWriter {
             sheetNames = tables.enumerated().map { index, table in
                 table.id == Plan.dataQualityTableID && index == report.tables.count - 1
                     ? SheetNames.dataQuality
-                    : names.unique(SheetNames.base(table.title, fallback: table.id, index: index))
+                    : names.unique(SheetNames.candidates(table.title, fallback: table.id, index: index))
             }
             var placed: [(table: Int, spec: ChartSpec)] = []
             for chart in report.sections.flatMap(\.charts) {
@@ -310,6 +327,16 @@ extension XLSXWriter {
 
         mutating func reserve(_ name: String) { taken.insert(name.lowercased()) }
 
+        /// The first of `candidates` that is free, else the first with ` (2)`, ` (3)`, …
+        /// (shortened to fit); then taken.
+        mutating func unique(_ candidates: [String]) -> String {
+            if let free = candidates.first(where: { !taken.contains($0.lowercased()) }) {
+                taken.insert(free.lowercased())
+                return free
+            }
+            return unique(candidates.first ?? "Table")
+        }
+
         /// `name`, or `name (2)`, `name (3)`, … shortened to fit, whichever is free; then taken.
         mutating func unique(_ name: String) -> String {
             var candidate = name
@@ -323,15 +350,68 @@ extension XLSXWriter {
             return candidate
         }
 
-        /// A sheet name from a table title: `[ ] : * ? / \` replaced or dropped (`2022/23` becomes
-        /// `2022-23`), control characters and runs of spaces made one space, no leading or trailing
-        /// `'`, cut at a word boundary to 31 characters. Falls back to the table id, then "Table n".
-        static func base(_ title: String, fallback: String, index: Int) -> String {
-            for candidate in [title, fallback] {
-                let name = fit(clean(candidate), units: maxLength)
-                if !name.isEmpty { return name }
+        /// Sheet names for a table title, most faithful first, each within Excel's rules: `[ ] :
+        /// * ? / \` replaced or dropped (`2022/23` becomes `2022-23`), control characters and
+        /// runs of spaces made one space, no leading or trailing `'`, at most 31 characters.
+        ///
+        /// A title too long is shortened the way a reader would: without small words ("Reach
+        /// business priority 2022-23"); for "Main part, qualifier" titles, the main part alone
+        /// when the qualifier is only years ("Training delivery"), else a shortened main part with
+        /// the qualifier kept ("Children subject by ethnicity"); last, cut at a word boundary. The
+        /// table id, then "Table n", stand in for a title with nothing usable.
+        static func candidates(_ title: String, fallback: String, index: Int) -> [String] {
+            for text in [title, fallback] {
+                let cleaned = clean(text)
+                guard !cleaned.isEmpty else { continue }
+                var names = [cleaned, withoutSmallWords(cleaned.replacingOccurrences(of: ", ", with: " "))]
+                if let comma = cleaned.range(of: ", ", options: .backwards) {
+                    let head = String(cleaned[..<comma.lowerBound])
+                    let tail = String(cleaned[comma.upperBound...])
+                    let headAlone = shorten(head, units: maxLength)
+                    var headAndTail: String?
+                    if tail.utf16.count <= maxLength / 2 {
+                        let shortHead = shorten(head, units: maxLength - tail.utf16.count - 1)
+                        if !shortHead.isEmpty { headAndTail = shortHead + " " + tail }
+                    }
+                    names += (isYears(tail) ? [headAlone, headAndTail] : [headAndTail, headAlone]).compactMap { $0 }
+                }
+                names.append(fit(cleaned, units: maxLength))
+                var seen: Set<String> = []
+                let usable = names.filter { name in
+                    !name.isEmpty && name.utf16.count <= maxLength && seen.insert(name.lowercased()).inserted
+                }
+                if !usable.isEmpty { return usable }
             }
-            return "Table \(index + 1)"
+            return ["Table \(index + 1)"]
+        }
+
+        /// The first candidate.
+        static func base(_ title: String, fallback: String, index: Int) -> String {
+            candidates(title, fallback: fallback, index: index)[0]
+        }
+
+        /// `text` if it fits, else without small words, else that cut at a word boundary.
+        static func shorten(_ text: String, units: Int) -> String {
+            if text.utf16.count <= units { return text }
+            let compact = withoutSmallWords(text)
+            return compact.utf16.count <= units ? compact : fit(compact, units: units)
+        }
+
+        /// Words a shortened name can do without: "Reach per business priority" -> "Reach
+        /// business priority". "and", "by" and "to" stay: they carry meaning between years and in
+        /// qualifiers.
+        static func withoutSmallWords(_ text: String) -> String {
+            let small: Set<String> = ["a", "an", "the", "of", "in", "per", "for", "from", "on", "at"]
+            let words = text.split(separator: " ")
+            let kept = words.enumerated().filter { i, word in i == 0 || !small.contains(word.lowercased()) }.map(\.element)
+            return kept.joined(separator: " ")
+        }
+
+        /// "2022-23", "2021-22 and 2022-23", "2020-21 to 2022-23".
+        static func isYears(_ text: String) -> Bool {
+            text.split(separator: " ").allSatisfy { word in
+                word == "and" || word == "to" || (word.first?.isNumber == true && word.allSatisfy { $0.isNumber || $0 == "-" })
+            }
         }
 
         static func clean(_ text: String) -> String {
@@ -370,7 +450,12 @@ extension XLSXWriter {
             if next != " ", let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) >= units / 2 {
                 cut = String(cut[..<space])
             }
-            return cut.trimmingCharacters(in: CharacterSet(charactersIn: " -,;('"))
+            cut = cut.trimmingCharacters(in: CharacterSet(charactersIn: " -,;('&"))
+            // No dangling "and", "of", … at the end of a cut name.
+            let dangling: Set<String> = ["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "per", "the", "to"]
+            var words = cut.split(separator: " ")
+            while words.count > 1, let last = words.last, dangling.contains(last.lowercased()) { words.removeLast() }
+            return words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " -,;('&"))
         }
     }
 
@@ -381,6 +466,8 @@ extension XLSXWriter {
         static let headerRow = 1
         static let firstBodyRow = 2
         static let notApplicable = "N/A"
+        /// Excel's default row height, 15 points.
+        static let rowHeightPixels = 20.0
 
         /// The sheet row (zero-based) of a body row.
         static func sheetRow(_ bodyRow: Int) -> Int { bodyRow + firstBodyRow }
@@ -439,12 +526,14 @@ extension XLSXWriter {
         let book: XLSXWorkbook
         let title: XLSXWorkbook.Format
         let header: XLSXWorkbook.Format
+        let numberHeader: XLSXWorkbook.Format
         let bold: XLSXWorkbook.Format
 
         init(_ book: XLSXWorkbook) throws {
             self.book = book
             title = try book.format(.init(bold: true))
             header = title
+            numberHeader = try book.format(.init(bold: true, alignRight: true))
             bold = title
         }
 

@@ -1,0 +1,473 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// The accumulators of the attendance register, xsv-style: small value types that one
+// worker fills from its chunks and that merge into one. Memory grows with the number of
+// distinct keys (sessions, delegates, agencies, priority lists, years), never with rows.
+
+/// What the attendance register adds to the report: per year, per priority and per agency,
+/// sessions, registrations, attendances and distinct people reached.
+///
+/// Final, exact counts; built by `AttendanceIngest` from the merged accumulators.
+public struct AttendanceSummary: Sendable, Equatable {
+    public struct Figures: Sendable, Equatable, Hashable {
+        /// Sessions with at least one used row (attended or not).
+        public var sessions: Int64 = 0
+        /// Used rows: one per delegate booked on a session.
+        public var registrations: Int64 = 0
+        /// Used rows with attended = yes.
+        public var attendances: Int64 = 0
+        /// Distinct delegate ids over the attended rows.
+        public var people: Int64 = 0
+        public init(sessions: Int64 = 0, registrations: Int64 = 0, attendances: Int64 = 0, people: Int64 = 0) {
+            self.sessions = sessions; self.registrations = registrations; self.attendances = attendances
+            self.people = people
+        }
+    }
+
+    /// Every financial year with a used row; a session counts once however many priorities it has.
+    public var years: [FinancialYear: Figures] = [:]
+    /// Per year and priority: a session or row tagged with several priorities counts toward each.
+    public var priorities: [FinancialYear: [Priority: Figures]] = [:]
+    /// Priorities as first found in the register (resolved through the catalog).
+    public var priorityOrder: [Priority] = []
+    /// Per year and agency (as first spelled; blank = `AttendanceSummary.unrecordedAgency`).
+    /// `sessions` counts the sessions the agency booked delegates on.
+    public var agencies: [FinancialYear: [String: Figures]] = [:]
+    /// Distinct people who attended anything, over every year of the register.
+    public var peopleAllYears: Int64 = 0
+
+    public static let unrecordedAgency = "Not recorded"
+
+    public init() {}
+}
+
+// MARK: - Hashing and interning of byte strings
+
+@inline(__always)
+func attendanceMix(_ x: UInt64) -> UInt64 {
+    var h = x
+    h ^= h >> 33; h &*= 0xff51afd7ed558ccd
+    h ^= h >> 33; h &*= 0xc4ceb9fe1a85ec53
+    h ^= h >> 33
+    return h
+}
+
+/// A fast non-cryptographic hash of `count` bytes (8 at a time, unaligned loads).
+@inline(__always)
+func attendanceHash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+    let raw = UnsafeRawPointer(p)
+    var h: UInt64 = 0x9E3779B97F4A7C15 &+ UInt64(truncatingIfNeeded: count)
+    if count >= 8 {
+        var i = 0
+        while i + 8 <= count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xbf58476d1ce4e5b9
+            h ^= h >> 31
+            i += 8
+        }
+        if i < count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) &* 0x94d049bb133111eb
+            h ^= h >> 29
+        }
+    } else {
+        var w: UInt64 = 0
+        var i = 0
+        while i < count { w |= UInt64(p[i]) << (UInt64(i) &* 8); i += 1 }
+        h = (h ^ w) &* 0x94d049bb133111eb
+    }
+    return attendanceMix(h)
+}
+
+/// Byte equality, 8 bytes at a time (keys here are short: a libc call costs more than the compare).
+@inline(__always)
+func attendanceEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+    var i = 0
+    while i + 8 <= n {
+        if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+        i += 8
+    }
+    while i < n { if a[i] != b[i] { return false }; i += 1 }
+    return true
+}
+
+/// Open-addressing hash table from byte strings to dense ids 0, 1, 2… in order of first insertion.
+/// Keys live in one arena, so a million short keys cost a few arrays, not a million allocations.
+/// A slot holds the hash, id, key offset and length (16 bytes), so a lookup touches one slot
+/// and the key's bytes: two cache lines at most.
+struct ByteInterner: Sendable {
+    struct Slot: Sendable {
+        var hash: UInt32
+        var id: Int32
+        var start: UInt32
+        var length: UInt32
+    }
+    private var arena: [UInt8] = []
+    private var starts: [UInt32] = []
+    private var lengths: [UInt32] = []
+    private var hashes: [UInt64] = []
+    private var slots: [Slot]
+    private var mask: Int
+
+    init(capacity: Int = 16) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: Slot(hash: 0, id: -1, start: 0, length: 0), count: size)
+        mask = size - 1
+    }
+
+    var count: Int { hashes.count }
+
+    /// The id of the key, or nil.
+    @inline(__always)
+    func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> Int32? {
+        var i = Int(truncatingIfNeeded: hash >> 7) & mask
+        let h32 = UInt32(truncatingIfNeeded: hash)
+        return slots.withUnsafeBufferPointer { slots in
+            arena.withUnsafeBufferPointer { arena in
+                while true {
+                    let slot = slots[i]
+                    if slot.id < 0 { return nil }
+                    if slot.hash == h32 && Int(slot.length) == n && attendanceEqual(arena.baseAddress! + Int(slot.start), p, n) {
+                        return slot.id
+                    }
+                    i = (i + 1) & mask
+                }
+            }
+        }
+    }
+
+    /// The id of the key, inserting it if new.
+    @inline(__always)
+    mutating func intern(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> (id: Int32, inserted: Bool) {
+        if let id = find(p, n, hash: hash) { return (id, false) }
+        return (insertNew(p, n, hash: hash), true)
+    }
+
+    mutating func intern(_ bytes: [UInt8]) -> (id: Int32, inserted: Bool) {
+        bytes.withUnsafeBufferPointer { b in
+            let p = b.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            return intern(p, b.count, hash: attendanceHash(p, b.count))
+        }
+    }
+
+    func find(_ bytes: [UInt8]) -> Int32? {
+        bytes.withUnsafeBufferPointer { b in
+            let p = b.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            return find(p, b.count, hash: attendanceHash(p, b.count))
+        }
+    }
+
+    private mutating func insertNew(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> Int32 {
+        if (hashes.count + 1) * 4 > slots.count * 3 { grow() }
+        precondition(arena.count + n < Int(UInt32.max), "more than 4 GB of distinct keys")
+        let id = Int32(hashes.count)
+        if arena.isEmpty { arena.reserveCapacity(1024) }
+        let start = UInt32(arena.count)
+        arena.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
+        starts.append(start)
+        lengths.append(UInt32(n))
+        hashes.append(hash)
+        place(Slot(hash: UInt32(truncatingIfNeeded: hash), id: id, start: start, length: UInt32(n)), hash: hash)
+        return id
+    }
+
+    private mutating func place(_ slot: Slot, hash: UInt64) {
+        var i = Int(truncatingIfNeeded: hash >> 7) & mask
+        while slots[i].id >= 0 { i = (i + 1) & mask }
+        slots[i] = slot
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        slots = Array(repeating: Slot(hash: 0, id: -1, start: 0, length: 0), count: size)
+        mask = size - 1
+        for k in 0..<hashes.count {
+            place(Slot(hash: UInt32(truncatingIfNeeded: hashes[k]), id: Int32(k), start: starts[k], length: lengths[k]), hash: hashes[k])
+        }
+    }
+
+    func key(_ id: Int32) -> [UInt8] { let s = Int(starts[Int(id)]); return Array(arena[s..<s + Int(lengths[Int(id)])]) }
+    func string(_ id: Int32) -> String {
+        let s = Int(starts[Int(id)])
+        return String(decoding: arena[s..<s + Int(lengths[Int(id)])], as: UTF8.self)
+    }
+    func hash(_ id: Int32) -> UInt64 { hashes[Int(id)] }
+
+    func withKey<R>(_ id: Int32, _ body: (UnsafePointer<UInt8>, Int) -> R) -> R {
+        let start = Int(starts[Int(id)]), n = Int(lengths[Int(id)])
+        return arena.withUnsafeBufferPointer { a in body((a.baseAddress ?? UnsafePointer(bitPattern: 1)!) + start, n) }
+    }
+}
+
+/// Sets of small non-negative integers (delegate ids) as growable bitmaps, all in one store.
+struct BitsetStore: Sendable {
+    private(set) var sets: [[UInt64]] = []
+
+    mutating func make() -> Int32 { sets.append([]); return Int32(sets.count - 1) }
+
+    @inline(__always)
+    mutating func insert(_ value: Int32, into set: Int32) {
+        let w = Int(value) >> 6
+        let s = Int(set)
+        if w >= sets[s].count { sets[s].append(contentsOf: repeatElement(0, count: max(w + 1, sets[s].count * 2) - sets[s].count)) }
+        sets[s][w] |= 1 &<< UInt64(value & 63)
+    }
+
+    func count(_ set: Int32) -> Int64 { sets[Int(set)].reduce(0) { $0 + Int64($1.nonzeroBitCount) } }
+
+    /// Calls `body` with every member of `set`, in increasing order.
+    func forEach(_ set: Int32, _ body: (Int32) -> Void) {
+        for (w, word) in sets[Int(set)].enumerated() where word != 0 {
+            var bits = word
+            while bits != 0 {
+                body(Int32(w * 64 + bits.trailingZeroBitCount))
+                bits &= bits - 1
+            }
+        }
+    }
+
+    /// Adds every member of `other` (mapped through `remap`) to `set`.
+    mutating func formUnion(_ set: Int32, with other: BitsetStore, _ otherSet: Int32, remap: [Int32]?) {
+        if let remap {
+            other.forEach(otherSet) { insert(remap[Int($0)], into: set) }
+        } else {
+            let words = other.sets[Int(otherSet)]
+            let s = Int(set)
+            if sets[s].count < words.count { sets[s].append(contentsOf: repeatElement(0, count: words.count - sets[s].count)) }
+            for (i, w) in words.enumerated() { sets[s][i] |= w }
+        }
+    }
+
+    func union(of ids: [Int32]) -> [UInt64] {
+        var out: [UInt64] = []
+        for id in ids {
+            let words = sets[Int(id)]
+            if out.count < words.count { out.append(contentsOf: repeatElement(0, count: words.count - out.count)) }
+            for (i, w) in words.enumerated() { out[i] |= w }
+        }
+        return out
+    }
+}
+
+// MARK: - Session details
+
+/// Where a row is in one pass over a file: the chunk and the line within it (0-based).
+/// Ordered like the file. Turned into an absolute line once every chunk's line count is known.
+struct ChunkPosition: Hashable, Comparable, Sendable {
+    var chunk: Int32
+    var line: Int32
+    static func < (a: ChunkPosition, b: ChunkPosition) -> Bool { (a.chunk, a.line) < (b.chunk, b.line) }
+}
+
+/// The session-level values a row carries, packed; strings are ids into the owner's tables.
+struct SessionDetails: Equatable, Sendable {
+    /// `yyyymmdd`.
+    var date: Int32
+    var title: Int32
+    /// 0 course, 1 conference.
+    var kind: UInt8
+    /// 0 none, 1 face-to-face, 2 virtual.
+    var format: UInt8
+    /// Id of the canonical priority list (the set of priority keys).
+    var priorities: Int32
+
+    init(date: CalendarDate, title: Int32, kind: TrainingEvent.Kind, format: TrainingEvent.Format?, priorities: Int32) {
+        self.date = Int32(date.year * 10000 + date.month * 100 + date.day)
+        self.title = title
+        self.kind = kind == .course ? 0 : 1
+        self.format = format == nil ? 0 : format == .faceToFace ? 1 : 2
+        self.priorities = priorities
+    }
+
+    var calendarDate: CalendarDate { CalendarDate(year: Int(date / 10000), month: Int(date / 100 % 100), day: Int(date % 100))! }
+    var eventKind: TrainingEvent.Kind { kind == 0 ? .course : .conference }
+    var eventFormat: TrainingEvent.Format? { format == 0 ? nil : format == 1 ? .faceToFace : .virtual }
+}
+
+/// A distinct `priorities` cell: its items as written, and the set of keys that identifies it.
+struct PriorityList: Sendable {
+    var items: [String]
+    /// Sorted, distinct `PriorityCatalog.key`s joined by U+001F: equal lists mean the same priorities.
+    var canonical: String
+    /// Items the configured catalog does not know, with the closest known name.
+    var unknown: [(item: String, closest: String?)]
+
+    init(text: String, catalog: AttendancePriorityCheck) {
+        var items: [String] = [], keys: [String] = []
+        unknown = []
+        for part in text.split(separator: ";") {
+            let item = part.trimmingSpaces
+            guard !item.isEmpty else { continue }
+            let key = PriorityCatalog.key(item)
+            if let closest = catalog.unknown(item) { unknown.append((item, closest)); continue }
+            if !keys.contains(key) { keys.append(key); items.append(item) }
+        }
+        self.items = items
+        canonical = keys.sorted().joined(separator: "\u{1F}")
+    }
+}
+
+/// Checks priority names against a configured catalog from any thread. Without configured
+/// priorities every name is known and resolution waits for the merge, in order of first appearance.
+final class AttendancePriorityCheck: @unchecked Sendable {
+    private let catalog: PriorityCatalog
+    private let lock = NSLockish()
+
+    init(catalog: PriorityCatalog) { self.catalog = catalog }
+
+    /// Nil when the name is known (or nothing is configured); else `.some(closest)`.
+    func unknown(_ item: String) -> String?? {
+        guard catalog.isConfigured else { return nil }
+        lock.lock(); defer { lock.unlock() }
+        switch catalog.resolve(item) {
+        case .known: return nil
+        case .unknown(let closest): return .some(closest)
+        }
+    }
+}
+
+/// A pthread mutex, so that Ingest needs no Foundation lock types in its hot path.
+final class NSLockish: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    init() {
+        mutex = .allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+    }
+    deinit { pthread_mutex_destroy(mutex); mutex.deallocate() }
+    func lock() { pthread_mutex_lock(mutex) }
+    func unlock() { pthread_mutex_unlock(mutex) }
+}
+
+// MARK: - One worker's accumulator
+
+/// A row that was rejected, located within the pass; lines are fixed up at the merge.
+struct PendingRejection: Sendable {
+    struct Problem: Sendable {
+        var line: Int32          // relative to the chunk
+        var column: Int?
+        var message: String
+        /// For a session whose details differ: the local session whose reference row the message names.
+        var referenceSession: Int32 = -1
+    }
+    var position: ChunkPosition
+    var problems: [Problem]
+    var reason: String?          // when there are no diagnostics (the file lacks a column)
+    var fields: [String]
+}
+
+/// Placeholder in a message for the location of a session's reference row, filled in at the merge.
+let attendanceReferencePlaceholder = "\u{1}REF\u{1}"
+
+/// Everything one worker learned from the chunks it parsed. Mergeable (see `AttendanceTotals.merge`).
+struct AttendanceAggregate: Sendable {
+    /// 56 bytes per session and worker.
+    struct Session: Sendable {
+        var signature: UInt64 = 0
+        var details = SessionDetails(date: CalendarDate(year: 2000, month: 1, day: 1)!, title: -1, kind: .course, format: nil, priorities: -1)
+        /// The reference row: the first whose session details are valid.
+        var reference = ChunkPosition(chunk: -1, line: -1)
+        var registrations: Int32 = 0
+        var attendances: Int32 = 0
+        var yearSet: Int32 = -1
+        var listYearSet: Int32 = -1
+        var yearSlot: Int16 = -1
+        var hasReference = false
+    }
+
+    struct AgencyYear: Sendable {
+        var set: Int32
+        var attendances: Int64 = 0
+        var registrations: Int64 = 0
+    }
+
+    var sessions = ByteInterner(capacity: 1 << 12)
+    var sessionStates: [Session] = []
+    var delegates = ByteInterner(capacity: 1 << 14)
+    /// Agency spellings as written (trimmed) -> first position.
+    var agencies = ByteInterner(capacity: 64)
+    var agencyFirst: [ChunkPosition] = []
+    /// `agencyYearIndex[agency * yearStride + slot]`: index into `agencyYears`, or -1.
+    var agencyYearIndex: [Int32] = []
+    var yearStride = 8
+    var agencyYears: [AgencyYear] = []
+    var titles = ByteInterner(capacity: 256)
+    /// Distinct `priorities` cells as written (trimmed).
+    var listTexts = ByteInterner(capacity: 64)
+    var lists: [PriorityList] = []
+    var listFirst: [ChunkPosition] = []
+    /// Canonical priority sets: `lists[i]` has canonical id `listCanonical[i]`.
+    var canonicals = ByteInterner(capacity: 64)
+    var listCanonical: [Int32] = []
+    var years: [Int] = []              // start year by slot
+    var yearSets: [Int32] = []          // people per year slot
+    /// (year slot, canonical list) -> people set.
+    var listYearSets: [Int64: Int32] = [:]
+    var people = BitsetStore()
+
+    var read = 0, used = 0, rejected = 0
+    var chunkLines: [Int32: Int32] = [:]
+    var rejections: [PendingRejection] = []
+    var rejectionsNotKept = 0
+    /// Set when the pass must be redone: bytes that are not UTF-8 (or NUL) were found.
+    var notUTF8: ChunkPosition?
+
+    mutating func yearSlot(_ startYear: Int) -> Int32 {
+        if let i = years.firstIndex(of: startYear) { return Int32(i) }
+        years.append(startYear)
+        yearSets.append(people.make())
+        if years.count > yearStride {
+            let stride = yearStride * 2
+            var index = [Int32](repeating: -1, count: agencies.count * stride)
+            for a in 0..<agencies.count {
+                for y in 0..<yearStride { index[a * stride + y] = agencyYearIndex[a * yearStride + y] }
+            }
+            agencyYearIndex = index
+            yearStride = stride
+        }
+        return Int32(years.count - 1)
+    }
+
+    /// The id of an agency spelling, adding it if new.
+    @inline(__always)
+    mutating func agency(_ p: UnsafePointer<UInt8>, _ n: Int, at position: ChunkPosition) -> Int32 {
+        let (id, inserted) = agencies.intern(p, n, hash: attendanceHash(p, n))
+        if inserted {
+            agencyFirst.append(position)
+            agencyYearIndex.append(contentsOf: repeatElement(-1, count: yearStride))
+        }
+        return id
+    }
+
+    mutating func listYearSet(slot: Int32, canonical: Int32) -> Int32 {
+        let key = Int64(slot) << 32 | Int64(canonical)
+        if let s = listYearSets[key] { return s }
+        let s = people.make()
+        listYearSets[key] = s
+        return s
+    }
+
+    /// Registers a used row of session `s` (which has a reference) for `delegate` of `agency`.
+    @inline(__always)
+    mutating func count(session s: Int, agency: Int32, delegate: Int32, attended: Bool) {
+        used += 1
+        sessionStates[s].registrations += 1
+        let at = Int(agency) &* yearStride &+ Int(sessionStates[s].yearSlot)
+        var index = agencyYearIndex[at]
+        if index < 0 {
+            index = Int32(agencyYears.count)
+            agencyYearIndex[at] = index
+            agencyYears.append(AgencyYear(set: people.make()))
+        }
+        agencyYears[Int(index)].registrations += 1
+        guard attended else { return }
+        sessionStates[s].attendances += 1
+        agencyYears[Int(index)].attendances += 1
+        people.insert(delegate, into: sessionStates[s].yearSet)
+        people.insert(delegate, into: sessionStates[s].listYearSet)
+        people.insert(delegate, into: agencyYears[Int(index)].set)
+    }
+}

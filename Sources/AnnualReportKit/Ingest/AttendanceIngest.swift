@@ -1,0 +1,550 @@
+import Foundation
+
+extension DatasetSchema {
+    /// `attendance*.csv`: one row per delegate per session, as booking systems export.
+    /// The column order here is the order `AttendanceLayout` reads (do not reorder).
+    public static let attendance = DatasetSchema(name: "attendance", columns: [
+        Column("session_id", aliases: ["session", "session ref", "session reference", "event id", "course id"], required: true),
+        Column("date", aliases: ["session date", "event date"], required: true),
+        Column("title", aliases: ["course", "course title", "session title", "event"], required: true),
+        Column("kind", aliases: ["type", "event type"]),
+        Column("priorities", aliases: ["priority", "business priorities"]),
+        Column("format", aliases: ["delivery", "mode"]),
+        Column("delegate_id", aliases: ["delegate", "delegate ref", "person id", "attendee id", "participant id"], required: true),
+        Column("agency", aliases: ["organisation", "organization", "employer", "agency name"]),
+        Column("attended", aliases: ["attendance", "present"], required: true),
+    ])
+}
+
+/// Reads `attendance*.csv` registers of any size: streaming, in parallel, in bounded memory.
+///
+/// Cost: one pass over each file with `workers` threads; memory is the read buffers
+/// (`(2 × workers + 2) × chunkSize`, 24 MB by default) plus a few tens of bytes per distinct
+/// session, delegate, agency and priority list, and a bit per delegate for each year,
+/// (year, priority list) and (year, agency). Rows are never kept.
+///
+/// Every row is used or rejected (`read == used + rejected` per file). The first
+/// `rejectionLimit` rejected rows of each file are reported (file:line:column, like every
+/// dataset) and kept for `rejects.csv`; past that a note gives the count, so that a register
+/// with the same mistake on ten million rows cannot exhaust memory.
+public enum AttendanceIngest {
+    public struct Result: Sendable {
+        public var ledger: [FileLedger]
+        public var diagnostics: [Diagnostic]
+        public var rejected: [RejectedRow]
+        /// One delivered event per session with a used row; attendees = rows with attended = yes.
+        /// In order of each session's first row.
+        public var events: [TrainingEvent]
+        public var summary: AttendanceSummary
+    }
+
+    /// Two cores on the machines this runs on; more threads than cores only add switching.
+    public static var defaultWorkers: Int { max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) }
+
+    /// Files larger than this that are not UTF-8 are refused rather than decoded in memory.
+    static let decodeInMemoryLimit = 512 << 20
+
+    public static func read(files: [URL], catalog: PriorityCatalog, progress: ProgressLine? = nil,
+                            workers: Int = AttendanceIngest.defaultWorkers, chunkSize: Int = 4 << 20,
+                            rejectionLimit: Int = 1000) -> Result {
+        var totals = AttendanceTotals()
+        var ledgers: [FileLedger] = []
+        var diagnostics: [Diagnostic] = []
+        var rejected: [RejectedRow] = []
+        let check = AttendancePriorityCheck(catalog: catalog)
+        for (fileIndex, url) in files.enumerated() {
+            let name = url.lastPathComponent
+            totals.files.append(name)
+            var ledger = FileLedger(file: name, dataset: DatasetSchema.attendance.name)
+            defer {
+                precondition(ledger.balances, "ledger out of balance for \(name)")
+                ledgers.append(ledger)
+            }
+            func attempt(_ makeSource: () -> AttendanceSource?, workers: Int) -> (AttendancePass, AttendanceTotals.Merged?)? {
+                guard let source = makeSource() else { return nil }
+                let pass = AttendancePass.run(source: source, name: name, fileIndex: fileIndex, workers: workers,
+                                              chunkSize: chunkSize, directory: totals.directory, check: check,
+                                              limit: rejectionLimit, progress: progress)
+                progress?.finish()
+                if pass.notUTF8 != nil || !pass.fatal.isEmpty { return (pass, nil) }
+                return (pass, totals.merge(pass, limit: rejectionLimit))
+            }
+            func run(_ makeSource: @escaping () -> AttendanceSource?) -> (AttendancePass, AttendanceTotals.Merged?)? {
+                guard let first = attempt(makeSource, workers: workers) else { return nil }
+                // Sessions whose rows disagree across workers: only an in-order read can say which row is wrong.
+                if first.1 == nil && first.0.notUTF8 == nil && first.0.fatal.isEmpty && workers > 1 {
+                    return attempt(makeSource, workers: 1)
+                }
+                return first
+            }
+            guard var outcome = run({ AttendanceSource(path: url.path) }) else {
+                diagnostics.append(Diagnostic(.error, file: name, line: 0, column: nil, "cannot read the file; expected a readable CSV file"))
+                continue
+            }
+            if let where_ = outcome.0.notUTF8 {
+                // Not UTF-8: decode the whole file as TextDecoder does (Excel's Windows-1252), if it is small enough.
+                let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+                guard size <= decodeInMemoryLimit, let data = FileManager.default.contents(atPath: url.path) else {
+                    diagnostics.append(Diagnostic(.error, file: name, line: where_, column: nil,
+                        "the file is not UTF-8; expected a UTF-8 CSV file (save a register this large as \"CSV UTF-8\")"))
+                    continue
+                }
+                switch TextDecoder.decode([UInt8](data)) {
+                case .failure(let f):
+                    diagnostics.append(Diagnostic(.error, file: name, line: f.line, column: f.column, f.message))
+                    continue
+                case .success(let decoded):
+                    ledger.encoding = decoded.encoding.rawValue
+                    diagnostics.append(Diagnostic(.note, file: name, line: 0, column: nil,
+                        "read as \(decoded.encoding.rawValue) because the file is not UTF-8"))
+                    let bytes = decoded.utf8
+                    guard let again = run({ AttendanceSource(bytes: bytes) }) else { continue }
+                    outcome = again
+                }
+            }
+            let (pass, merged) = outcome
+            diagnostics += pass.headerDiagnostics + pass.fatal
+            guard let merged else { continue }
+            ledger.read = merged.read; ledger.used = merged.used; ledger.rejected = merged.rejected
+            diagnostics += merged.diagnostics
+            rejected += merged.rejectedRows
+            if merged.notListed > 0 {
+                diagnostics.append(Diagnostic(.note, file: name, line: 0, column: nil,
+                    "\(Count.grouped(merged.notListed)) more rejected row\(merged.notListed == 1 ? " is" : "s are") not listed; only the first \(Count.grouped(rejectionLimit)) of each file are"))
+            }
+            if merged.read == 0 && pass.fatal.isEmpty {
+                diagnostics.append(Diagnostic(.note, file: name, line: pass.headerLine, column: nil, "header only, no rows"))
+            }
+        }
+        let (events, summary) = totals.finish(catalog: catalog)
+        return Result(ledger: ledgers, diagnostics: diagnostics.sorted(), rejected: rejected, events: events, summary: summary)
+    }
+
+    /// A session present in both `training` and `attendance` (same date, title and kind, as
+    /// training's duplicate check): one error at the training row for each.
+    public static func conflicts(training: [TrainingEvent], attendance: [TrainingEvent]) -> [Diagnostic] {
+        func key(_ e: TrainingEvent) -> String { "\(e.date)|\(e.title.lowercased())|\(e.kind)" }
+        var sessions: [String: SourceLocation] = [:]
+        for e in attendance where sessions[key(e)] == nil { sessions[key(e)] = e.source }
+        return training.compactMap { e in
+            guard let other = sessions[key(e)] else { return nil }
+            return Diagnostic(.error, file: e.source.file, line: e.source.line, column: nil,
+                              "training event '\(e.title)' on \(e.date) is also a session of \(other); expected each session in training or in attendance, not both")
+        }
+    }
+}
+
+// MARK: - One pass over one file
+
+/// What reading one file with a given number of workers produced, before the merge.
+struct AttendancePass {
+    var name = ""
+    var fileIndex = 0
+    var headerLine = 1
+    /// Line breaks before the first data record.
+    var dataStartLine: Int32 = 0
+    var chunkCount: Int32 = 0
+    var workers: [AttendanceAggregate] = []
+    var headerDiagnostics: [Diagnostic] = []
+    /// Problems that stop the file being read (empty, bad header, I/O error).
+    var fatal: [Diagnostic] = []
+    /// Absolute line where bytes that are not UTF-8 were first seen (the pass is then redone decoded).
+    var notUTF8: Int?
+
+    /// Absolute 1-based line of a position.
+    func line(_ p: ChunkPosition, prefix: [Int32]) -> Int32 { dataStartLine + prefix[Int(p.chunk)] + p.line + 1 }
+
+    static func run(source: AttendanceSource, name: String, fileIndex: Int, workers workerCount: Int, chunkSize: Int,
+                    directory: AttendanceDirectory, check: AttendancePriorityCheck, limit: Int,
+                    progress: ProgressLine?) -> AttendancePass {
+        var pass = AttendancePass()
+        pass.name = name
+        pass.fileIndex = fileIndex
+        let pipeline = AttendancePipeline(buffers: 2 * workerCount + 2, size: chunkSize)
+        var (buffer, capacity) = pipeline.takeBuffer()
+        var (filled, ended, failed) = source.fill(buffer, from: 0, capacity: capacity)
+        if filled >= 2 && ((buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)) {
+            pass.notUTF8 = 1    // UTF-16: decoded in memory
+            return pass
+        }
+        // The header record.
+        var header: (end: Int, blank: Bool)?
+        while true {
+            header = attendanceHeaderEnd(buffer, count: filled, ended: ended)
+            if header != nil || ended { break }
+            buffer = pipeline.grow(buffer, keeping: filled, to: capacity * 2)
+            capacity *= 2
+            (filled, ended, failed) = source.fill(buffer, from: filled, capacity: capacity)
+        }
+        if failed {
+            pass.fatal.append(Diagnostic(.error, file: name, line: 0, column: nil, "cannot read the file; expected a readable CSV file"))
+            return pass
+        }
+        guard let header, !header.blank else {
+            pass.fatal.append(Diagnostic(.error, file: name, line: 1, column: 1,
+                                         "empty file; expected a header row naming the \(DatasetSchema.attendance.name) columns"))
+            return pass
+        }
+        var headerReader = CSVReader(bytes: Array(UnsafeBufferPointer(start: buffer, count: header.end)))
+        var headerRecord: CSVRecord?
+        while let record = headerReader.next() {
+            if !record.isBlank { headerRecord = record; break }
+        }
+        guard let headerRecord else {
+            pass.fatal.append(Diagnostic(.error, file: name, line: 1, column: 1,
+                                         "empty file; expected a header row naming the \(DatasetSchema.attendance.name) columns"))
+            return pass
+        }
+        pass.headerLine = headerRecord.line
+        if let problem = headerRecord.problem {
+            pass.fatal.append(Diagnostic(.error, file: name, line: problem.position.line, column: problem.position.column, problem.message))
+            return pass
+        }
+        // A UTF-8 check of the header, so that a Windows-1252 header is decoded like the rest.
+        if !TextDecoder.isValidUTF8(Array(UnsafeBufferPointer(start: buffer, count: header.end))) {
+            pass.notUTF8 = headerRecord.line
+            return pass
+        }
+        var lines: Int32 = 0
+        for i in 0..<header.end where buffer[i] == 0x0A || (buffer[i] == 0x0D && !(i + 1 < filled && buffer[i + 1] == 0x0A)) { lines += 1 }
+        pass.dataStartLine = lines
+        let map = HeaderMap(header: headerRecord.fields, schema: .attendance)
+        var readable = true
+        for (i, column) in DatasetSchema.attendance.columns.enumerated() where column.required && map.fieldIndex[i] == nil {
+            readable = false
+            let accepted = ([column.name] + column.aliases).joined(separator: ", ")
+            pass.headerDiagnostics.append(Diagnostic(.error, file: name, line: headerRecord.line, column: nil,
+                "missing required column '\(column.name)'; expected a header naming one of: \(accepted)"))
+        }
+        if !map.unknown.isEmpty {
+            pass.headerDiagnostics.append(Diagnostic(.note, file: name, line: headerRecord.line, column: nil,
+                "ignored unknown column\(map.unknown.count == 1 ? "" : "s") \(map.unknown.map { "'\($0)'" }.joined(separator: ", "))"))
+        }
+        let layout = AttendanceLayout(header: map, readable: readable, fileName: name, fileIndex: fileIndex)
+
+        // Workers.
+        let workers = (0..<workerCount).map { _ in
+            AttendanceWorker(layout: layout, priorities: check, directory: directory, keepLimit: limit)
+        }
+        let group = DispatchGroup()
+        for worker in workers {
+            group.enter()
+            let thread = Thread {
+                while let chunk = pipeline.pop() {
+                    let rows = worker.parse(chunk)
+                    pipeline.giveBuffer(chunk.buffer, chunk.capacity, rows: rows)
+                }
+                group.leave()
+            }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+
+        // The reader: cut at record boundaries, hand chunks over.
+        var start = header.end
+        var index: Int32 = 0
+        let maxRecord = 64 << 20
+        while true {
+            if !ended && filled < capacity {
+                let r = source.fill(buffer, from: filled, capacity: capacity)
+                filled = r.filled; ended = r.ended; failed = failed || r.failed
+            }
+            if filled == start && ended { pipeline.giveBuffer(buffer, capacity); break }
+            var cut: Int
+            if ended {
+                cut = filled
+            } else if let c = attendanceCut(buffer, start: start, end: filled) {
+                cut = c
+            } else if capacity < maxRecord {
+                buffer = pipeline.grow(buffer, keeping: filled, to: capacity * 2)
+                capacity *= 2
+                continue
+            } else {
+                // A quoted field longer than 64 MB: cut at the last line break anyway (reported as unterminated).
+                var j = filled - 1
+                while j > start && buffer[j] != 0x0A { j -= 1 }
+                cut = j > start ? j + 1 : filled
+            }
+            let tail = filled - cut
+            var next: (UnsafeMutablePointer<UInt8>, Int)?
+            if !(ended && tail == 0) {
+                var (p, c) = pipeline.takeBuffer()
+                if c < tail + 1 { p = pipeline.grow(p, keeping: 0, to: tail * 2); c = tail * 2 }
+                if tail > 0 { p.update(from: buffer + cut, count: tail) }
+                next = (p, c)
+            }
+            pipeline.push(AttendanceChunk(index: index, buffer: buffer, capacity: capacity, start: start, count: cut - start))
+            index += 1
+            progress?.update(file: name, rows: pipeline.rows, bytes: source.bytesRead)
+            guard let next else { break }
+            (buffer, capacity) = next
+            start = 0
+            filled = tail
+        }
+        pipeline.close()
+        group.wait()
+        pass.chunkCount = index
+        pass.workers = workers.map(\.aggregate)
+        if failed {
+            pass.fatal.append(Diagnostic(.error, file: name, line: 0, column: nil, "cannot read the whole file; expected a readable CSV file"))
+        }
+        let positions = pass.workers.compactMap(\.notUTF8)
+        if let first = positions.min() { pass.notUTF8 = Int(pass.line(first, prefix: pass.prefix())) }
+        return pass
+    }
+
+    /// Lines before each chunk (relative to the data start), and the total at the end.
+    func prefix() -> [Int32] {
+        var lines = [Int32](repeating: 0, count: Int(chunkCount) + 1)
+        for w in workers { for (chunk, n) in w.chunkLines { lines[Int(chunk) + 1] = n } }
+        for i in 1..<lines.count { lines[i] += lines[i - 1] }
+        return lines
+    }
+}
+
+// MARK: - Totals over every file
+
+/// The merged accumulator of every file read so far, with global ids.
+struct AttendanceTotals {
+    var files: [String] = []
+    var directory = AttendanceDirectory()
+    var sessionRegistrations: [Int64] = []
+    var sessionAttendances: [Int64] = []
+    var delegates = ByteInterner(capacity: 1 << 16)
+    var people = BitsetStore()
+    var everyone: Int32 = -1
+    var yearSets: [Int: Int32] = [:]
+    /// (start year << 32 | canonical list) -> people.
+    var listYearSets: [Int64: Int32] = [:]
+    /// Per canonical list: where it first appears, and its items as first written.
+    var canonicalFirst: [(file: Int32, line: Int32)] = []
+    var canonicalItems: [[String]] = []
+    var agencyIndex: [String: Int] = [:]
+    var agencyName: [String] = []
+    var agencyFirst: [(file: Int32, line: Int32)] = []
+    /// (agency << 32 | start year) -> figures.
+    var agencyYears: [Int64: (set: Int32, attendances: Int64, registrations: Int64)] = [:]
+
+    struct Merged {
+        var read = 0, used = 0, rejected = 0
+        var diagnostics: [Diagnostic] = []
+        var rejectedRows: [RejectedRow] = []
+        var notListed = 0
+    }
+
+    static func agencyKey(_ spelling: String) -> String {
+        spelling.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// Merges one pass; nil (and nothing changed) when workers disagree about a session's details.
+    mutating func merge(_ pass: AttendancePass, limit: Int) -> Merged? {
+        let prefix = pass.prefix()
+        let file = Int32(pass.fileIndex)
+        func at(_ p: ChunkPosition) -> (file: Int32, line: Int32) { (file, pass.line(p, prefix: prefix)) }
+        func earlier(_ a: (file: Int32, line: Int32), _ b: (file: Int32, line: Int32)) -> Bool { (a.file, a.line) < (b.file, b.line) }
+
+        // Titles and canonical lists to global ids.
+        var titleMaps: [[Int32]] = [], canonicalMaps: [[Int32]] = []
+        for w in pass.workers {
+            titleMaps.append((0..<w.titles.count).map { t in w.titles.withKey(Int32(t)) { directory.titles.intern($0, $1, hash: w.titles.hash(Int32(t))).id } })
+            canonicalMaps.append((0..<w.canonicals.count).map { c in
+                w.canonicals.withKey(Int32(c)) { directory.canonicals.intern($0, $1, hash: w.canonicals.hash(Int32(c))).id }
+            })
+        }
+        // Sessions: the workers must agree (each already agrees with earlier files).
+        var passSessions = ByteInterner(capacity: 1 << 12)
+        var passDetails: [SessionDetails] = []
+        var passFirst: [(file: Int32, line: Int32)] = []
+        for (k, w) in pass.workers.enumerated() {
+            for s in 0..<w.sessionStates.count where w.sessionStates[s].hasReference {
+                var d = w.sessionStates[s].details
+                d.title = titleMaps[k][Int(d.title)]
+                d.priorities = canonicalMaps[k][Int(d.priorities)]
+                let (id, inserted) = w.sessions.withKey(Int32(s)) { passSessions.intern($0, $1, hash: w.sessions.hash(Int32(s))) }
+                let first = at(w.sessionStates[s].reference)
+                if inserted {
+                    passDetails.append(d); passFirst.append(first)
+                } else {
+                    guard passDetails[Int(id)] == d else { return nil }
+                    if earlier(first, passFirst[Int(id)]) { passFirst[Int(id)] = first }
+                }
+            }
+        }
+        for id in (0..<passSessions.count).sorted(by: { earlier(passFirst[$0], passFirst[$1]) }) {
+            let (g, inserted) = passSessions.withKey(Int32(id)) { directory.sessions.intern($0, $1, hash: passSessions.hash(Int32(id))) }
+            if inserted {
+                directory.details.append(passDetails[id])
+                directory.reference.append(passFirst[id])
+                sessionRegistrations.append(0); sessionAttendances.append(0)
+            }
+            _ = g
+        }
+        if everyone < 0 { everyone = people.make() }
+
+        var merged = Merged()
+        for (k, w) in pass.workers.enumerated() {
+            merged.read += w.read; merged.used += w.used; merged.rejected += w.rejected
+            for s in 0..<w.sessionStates.count where w.sessionStates[s].hasReference {
+                let g = Int(w.sessions.withKey(Int32(s)) { directory.sessions.find($0, $1, hash: w.sessions.hash(Int32(s))) }!)
+                sessionRegistrations[g] += Int64(w.sessionStates[s].registrations)
+                sessionAttendances[g] += Int64(w.sessionStates[s].attendances)
+            }
+            let remap: [Int32] = (0..<w.delegates.count).map { d in
+                w.delegates.withKey(Int32(d)) { delegates.intern($0, $1, hash: w.delegates.hash(Int32(d))).id }
+            }
+            for (slot, year) in w.years.enumerated() {
+                let set = yearSet(year)
+                people.formUnion(set, with: w.people, w.yearSets[slot], remap: remap)
+                people.formUnion(everyone, with: w.people, w.yearSets[slot], remap: remap)
+            }
+            for (key, set) in w.listYearSets {
+                let year = w.years[Int(key >> 32)], canonical = canonicalMaps[k][Int(key & 0xFFFF_FFFF)]
+                let globalKey = Int64(year) << 32 | Int64(canonical)
+                let target: Int32
+                if let t = listYearSets[globalKey] { target = t } else { target = people.make(); listYearSets[globalKey] = target }
+                people.formUnion(target, with: w.people, set, remap: remap)
+            }
+            for (i, list) in w.lists.enumerated() {
+                let c = Int(canonicalMaps[k][Int(w.listCanonical[i])])
+                while canonicalFirst.count <= c { canonicalFirst.append((Int32.max, Int32.max)); canonicalItems.append([]) }
+                let first = at(w.listFirst[i])
+                if earlier(first, canonicalFirst[c]) { canonicalFirst[c] = first; canonicalItems[c] = list.items }
+            }
+            for a in 0..<w.agencies.count {
+                let spelling = w.agencies.string(Int32(a))
+                let key = Self.agencyKey(spelling)
+                let first = at(w.agencyFirst[a])
+                let g: Int
+                if let existing = agencyIndex[key] {
+                    g = existing
+                    if earlier(first, agencyFirst[g]) { agencyFirst[g] = first; agencyName[g] = spelling }
+                } else {
+                    g = agencyName.count
+                    agencyIndex[key] = g; agencyName.append(spelling); agencyFirst.append(first)
+                }
+                for (slot, year) in w.years.enumerated() {
+                    let index = w.agencyYearIndex[a * w.yearStride + slot]
+                    guard index >= 0 else { continue }
+                    let local = w.agencyYears[Int(index)]
+                    let key = Int64(g) << 32 | Int64(year)
+                    var entry = agencyYears[key] ?? (people.make(), 0, 0)
+                    people.formUnion(entry.set, with: w.people, local.set, remap: remap)
+                    entry.attendances += local.attendances
+                    entry.registrations += local.registrations
+                    agencyYears[key] = entry
+                }
+            }
+        }
+
+        // The first `limit` rejected rows, in file order.
+        var pending: [(Int, PendingRejection)] = []
+        for (k, w) in pass.workers.enumerated() { pending += w.rejections.map { (k, $0) } }
+        pending.sort { $0.1.position < $1.1.position }
+        merged.notListed = merged.rejected - min(limit, pending.count)
+        for (k, r) in pending.prefix(limit) {
+            let line = Int(pass.line(r.position, prefix: prefix))
+            var messages: [String] = []
+            for problem in r.problems {
+                var message = problem.message
+                if problem.referenceSession >= 0 {
+                    let w = pass.workers[k]
+                    let s = problem.referenceSession
+                    let location: String
+                    if let g = w.sessions.withKey(s, { directory.sessions.find($0, $1, hash: w.sessions.hash(s)) }) {
+                        let ref = directory.reference[Int(g)]
+                        location = "\(files[Int(ref.file)]):\(ref.line)"
+                    } else {
+                        location = "its first row"
+                    }
+                    message = message.replacingOccurrences(of: attendanceReferencePlaceholder, with: location)
+                }
+                let problemLine = Int(pass.line(ChunkPosition(chunk: r.position.chunk, line: problem.line), prefix: prefix))
+                merged.diagnostics.append(Diagnostic(.error, file: pass.name, line: problemLine, column: problem.column, message))
+                messages.append(message)
+            }
+            merged.rejectedRows.append(RejectedRow(file: pass.name, line: line,
+                                                   reason: r.reason ?? messages.joined(separator: " | "), fields: r.fields))
+        }
+        return merged
+    }
+
+    private mutating func yearSet(_ year: Int) -> Int32 {
+        if let s = yearSets[year] { return s }
+        let s = people.make()
+        yearSets[year] = s
+        return s
+    }
+
+    /// The events and the summary, with priorities resolved in order of first appearance.
+    func finish(catalog: PriorityCatalog) -> ([TrainingEvent], AttendanceSummary) {
+        var summary = AttendanceSummary()
+        let sessionCount = directory.sessions.count
+        var usedCanonicals = Set<Int32>()
+        for s in 0..<sessionCount where sessionRegistrations[s] > 0 { usedCanonicals.insert(directory.details[s].priorities) }
+        var resolved: [Int32: [Priority]] = [:]
+        let order = usedCanonicals.sorted { (canonicalFirst[Int($0)].file, canonicalFirst[Int($0)].line, $0) < (canonicalFirst[Int($1)].file, canonicalFirst[Int($1)].line, $1) }
+        for c in order {
+            var list: [Priority] = []
+            for item in canonicalItems[Int(c)] {
+                if case .known(let p) = catalog.resolve(item), !list.contains(p) { list.append(p) }
+            }
+            resolved[c] = list
+            for p in list where !summary.priorityOrder.contains(p) { summary.priorityOrder.append(p) }
+        }
+        var events: [TrainingEvent] = []
+        events.reserveCapacity(sessionCount)
+        var titles: [Int32: String] = [:]
+        var listsByPriority: [Priority: [Int32]] = [:]
+        for c in order { for p in resolved[c]! { listsByPriority[p, default: []].append(c) } }
+        for s in 0..<sessionCount where sessionRegistrations[s] > 0 {
+            let d = directory.details[s]
+            let date = d.calendarDate
+            let year = FinancialYear(containing: date)
+            let registrations = sessionRegistrations[s], attendances = sessionAttendances[s]
+            summary.years[year, default: .init()].sessions += 1
+            summary.years[year]!.registrations += registrations
+            summary.years[year]!.attendances += attendances
+            let priorities = resolved[d.priorities] ?? []
+            for p in priorities {
+                summary.priorities[year, default: [:]][p, default: .init()].sessions += 1
+                summary.priorities[year]![p]!.registrations += registrations
+                summary.priorities[year]![p]!.attendances += attendances
+            }
+            let title: String
+            if let t = titles[d.title] { title = t } else { title = directory.titles.string(d.title); titles[d.title] = title }
+            let ref = directory.reference[s]
+            events.append(TrainingEvent(date: date, title: title, kind: d.eventKind, priorities: priorities, status: .delivered,
+                                        attendees: attendances, format: d.eventFormat, evaluations: nil,
+                                        source: SourceLocation(file: files[Int(ref.file)], line: Int(ref.line))))
+        }
+        let refs = directory.reference
+        let order2 = (0..<sessionCount).filter { sessionRegistrations[$0] > 0 }
+        if zip(order2, order2.dropFirst()).contains(where: { (refs[$0.0].file, refs[$0.0].line) > (refs[$0.1].file, refs[$0.1].line) }) {
+            let keyed = zip(order2, events).sorted { (refs[$0.0].file, refs[$0.0].line) < (refs[$1.0].file, refs[$1.0].line) }
+            events = keyed.map(\.1)
+        }
+        for (year, set) in yearSets where summary.years[FinancialYear(startYear: year)] != nil {
+            summary.years[FinancialYear(startYear: year)]!.people = people.count(set)
+        }
+        for (p, lists) in listsByPriority {
+            for year in yearSets.keys {
+                let sets = lists.compactMap { listYearSets[Int64(year) << 32 | Int64($0)] }
+                guard !sets.isEmpty else { continue }
+                let fy = FinancialYear(startYear: year)
+                let count = people.union(of: sets).reduce(Int64(0)) { $0 + Int64($1.nonzeroBitCount) }
+                if summary.priorities[fy]?[p] != nil { summary.priorities[fy]![p]!.people = count }
+            }
+        }
+        for (key, entry) in agencyYears where entry.registrations > 0 {
+            let name = agencyName[Int(key >> 32)]
+            let fy = FinancialYear(startYear: Int(key & 0xFFFF_FFFF))
+            var figures = summary.agencies[fy]?[name.isEmpty ? AttendanceSummary.unrecordedAgency : name] ?? .init()
+            figures.registrations += entry.registrations
+            figures.attendances += entry.attendances
+            figures.people += people.count(entry.set)
+            summary.agencies[fy, default: [:]][name.isEmpty ? AttendanceSummary.unrecordedAgency : name] = figures
+        }
+        if everyone >= 0 { summary.peopleAllYears = people.count(everyone) }
+        return (events, summary)
+    }
+}

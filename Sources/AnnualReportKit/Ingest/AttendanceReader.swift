@@ -1,0 +1,801 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// The byte-level, chunked, parallel reader of attendance registers.
+//
+// One reader thread fills fixed buffers from the file with read(2) and cuts each at the last
+// line break outside quotes (it only counts quote bytes, which says whether a position is
+// inside a quoted field: RFC 4180 quotes always pair up). Workers parse whole chunks
+// straight from the buffers, without a String per row or per field, into their own
+// `AttendanceAggregate`, which are merged once the file is done. Chunk boundaries do not
+// depend on the number of workers, and every order-dependent choice (first spelling, first
+// row of a session, the first rejected rows) is made by position at the merge, so any number
+// of workers gives the same result as one.
+//
+// Memory: `bufferCount * chunkSize` bytes of buffers, plus the accumulators.
+
+/// Which field of the file holds each attendance column.
+struct AttendanceLayout: Sendable {
+    var fieldCount: Int
+    var session = -1, date = -1, title = -1, kind = -1, priorities = -1, format = -1
+    var delegate = -1, agency = -1, attended = -1
+    /// False when a required column is missing: every row is rejected.
+    var readable: Bool
+    /// The session-detail fields (date…format) present, in file order; contiguous when they
+    /// follow each other, so one hash covers them.
+    var detailFields: [Int]
+    var detailContiguous: Bool
+    var fileName: String
+    var fileIndex: Int
+
+    init(header: HeaderMap, readable: Bool, fileName: String, fileIndex: Int) {
+        func at(_ i: Int) -> Int { header.fieldIndex[i] ?? -1 }
+        fieldCount = header.fieldCount
+        session = at(0); date = at(1); title = at(2); kind = at(3); priorities = at(4); format = at(5)
+        delegate = at(6); agency = at(7); attended = at(8)
+        self.readable = readable
+        self.fileName = fileName
+        self.fileIndex = fileIndex
+        detailFields = [date, title, kind, priorities, format].filter { $0 >= 0 }.sorted()
+        detailContiguous = !detailFields.isEmpty && detailFields.last! - detailFields.first! == detailFields.count - 1
+    }
+}
+
+/// A run of whole records in a buffer: `buffer[start..<start + count]`.
+struct AttendanceChunk: @unchecked Sendable {
+    var index: Int32
+    var buffer: UnsafeMutablePointer<UInt8>
+    var capacity: Int
+    var start: Int
+    var count: Int
+}
+
+/// Where the bytes come from: a file descriptor, or (for decoded non-UTF-8 files) memory.
+final class AttendanceSource: @unchecked Sendable {
+    private let fd: Int32
+    private let memory: [UInt8]?
+    private var offset = 0
+    private(set) var bytesRead = 0
+
+    init?(path: String) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        #if os(Linux)
+        _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
+        #endif
+        self.fd = fd
+        memory = nil
+    }
+
+    init(bytes: [UInt8]) { fd = -1; memory = bytes }
+
+    deinit { if fd >= 0 { close(fd) } }
+
+    /// Up to `count` bytes; 0 at the end; -1 on an I/O error.
+    func read(into p: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+        if let memory {
+            let n = min(count, memory.count - offset)
+            memory.withUnsafeBufferPointer { m in p.update(from: m.baseAddress! + offset, count: n) }
+            offset += n
+            bytesRead += n
+            return n
+        }
+        while true {
+            let n = Glibc_read(fd, p, count)
+            if n < 0 && errno == EINTR { continue }
+            if n > 0 { bytesRead += n }
+            return n
+        }
+    }
+
+    /// Fills `p[from..<capacity]` as far as the source allows; returns the new fill and whether the source ended.
+    func fill(_ p: UnsafeMutablePointer<UInt8>, from: Int, capacity: Int) -> (filled: Int, ended: Bool, failed: Bool) {
+        var filled = from
+        while filled < capacity {
+            let n = read(into: p + filled, count: capacity - filled)
+            if n < 0 { return (filled, true, true) }
+            if n == 0 { return (filled, true, false) }
+            filled += n
+        }
+        return (filled, false, false)
+    }
+}
+
+@inline(__always)
+private func Glibc_read(_ fd: Int32, _ p: UnsafeMutablePointer<UInt8>, _ n: Int) -> Int {
+    #if canImport(Glibc)
+    return Glibc.read(fd, p, n)
+    #else
+    return Darwin.read(fd, p, n)
+    #endif
+}
+
+/// The buffers and the queue of chunks between the reader and the workers.
+final class AttendancePipeline: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var free: [(UnsafeMutablePointer<UInt8>, Int)] = []
+    private var all: [UnsafeMutablePointer<UInt8>] = []
+    private var queue: [AttendanceChunk] = []
+    private var head = 0
+    private var closed = false
+    private var rowsDone = 0
+
+    init(buffers: Int, size: Int) {
+        for _ in 0..<buffers {
+            let p = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+            free.append((p, size))
+            all.append(p)
+        }
+    }
+
+    deinit { for p in all { p.deallocate() } }
+
+    func takeBuffer() -> (UnsafeMutablePointer<UInt8>, Int) {
+        condition.lock(); defer { condition.unlock() }
+        while free.isEmpty { condition.wait() }
+        return free.removeLast()
+    }
+
+    func giveBuffer(_ p: UnsafeMutablePointer<UInt8>, _ capacity: Int, rows: Int = 0) {
+        condition.lock()
+        free.append((p, capacity))
+        rowsDone += rows
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// A bigger buffer in place of `p` (for a record longer than a chunk).
+    func grow(_ p: UnsafeMutablePointer<UInt8>, keeping count: Int, to size: Int) -> UnsafeMutablePointer<UInt8> {
+        let q = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        q.update(from: p, count: count)
+        condition.lock()
+        if let i = all.firstIndex(of: p) { all[i] = q }
+        condition.unlock()
+        p.deallocate()
+        return q
+    }
+
+    func push(_ chunk: AttendanceChunk) {
+        condition.lock()
+        queue.append(chunk)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func pop() -> AttendanceChunk? {
+        condition.lock(); defer { condition.unlock() }
+        while head == queue.count && !closed { condition.wait() }
+        guard head < queue.count else { return nil }
+        let chunk = queue[head]
+        head += 1
+        if head > 64 { queue.removeFirst(head); head = 0 }
+        return chunk
+    }
+
+    var rows: Int { condition.lock(); defer { condition.unlock() }; return rowsDone }
+}
+
+/// Where a quote-aware cut may go: after the last line break outside quotes in `p[start..<end]`.
+/// Nil when there is none (a record longer than the buffer).
+func attendanceCut(_ p: UnsafeMutablePointer<UInt8>, start: Int, end: Int) -> Int? {
+    // Count the quote bytes 8 at a time: parity of quotes before a position = inside quotes.
+    var quotes = 0
+    var i = start
+    let raw = UnsafeRawPointer(p)
+    let q: UInt64 = 0x2222_2222_2222_2222, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    while i + 8 <= end {
+        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ q
+        let t = (w & low7) &+ low7
+        quotes &+= (~(t | w | low7)).nonzeroBitCount
+        i += 8
+    }
+    while i < end { if p[i] == 0x22 { quotes += 1 }; i += 1 }
+    var tail = 0
+    var j = end - 1
+    while j >= start {
+        let c = p[j]
+        if c == 0x22 { tail += 1 } else if (c == 0x0A || (c == 0x0D && j + 1 < end && p[j + 1] != 0x0A)) && (quotes - tail) & 1 == 0 {
+            return j + 1
+        }
+        j -= 1
+    }
+    return nil
+}
+
+/// Where the header record ends (after its line break), skipping blank lines and a byte-order mark;
+/// nil when the buffer holds no complete header record yet.
+func attendanceHeaderEnd(_ p: UnsafeMutablePointer<UInt8>, count: Int, ended: Bool) -> (end: Int, blank: Bool)? {
+    var i = count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0
+    var recordStart = i
+    var inQuotes = false
+    while i < count {
+        let c = p[i]
+        if c == 0x22 { inQuotes.toggle() }
+        if !inQuotes && (c == 0x0A || c == 0x0D) {
+            let blank = i == recordStart
+            if c == 0x0D && i + 1 < count && p[i + 1] == 0x0A { i += 1 } else if c == 0x0D && i + 1 == count && !ended { return nil }
+            i += 1
+            if !blank { return (i, false) }
+            recordStart = i
+            continue
+        }
+        i += 1
+    }
+    guard ended else { return nil }
+    return (count, recordStart == count)
+}
+
+// MARK: - The worker
+
+/// Session details of earlier files, read-only while a file is read by several workers.
+struct AttendanceDirectory: Sendable {
+    var sessions = ByteInterner(capacity: 16)
+    /// Per session: details with ids into `titles` and `canonicals`.
+    var details: [SessionDetails] = []
+    var reference: [(file: Int32, line: Int32)] = []
+    var titles = ByteInterner(capacity: 256)
+    var canonicals = ByteInterner(capacity: 64)
+
+    func strings(_ d: SessionDetails) -> ChunkParser.Details {
+        (d.calendarDate, titles.string(d.title), d.eventKind, d.eventFormat, canonicals.string(d.priorities))
+    }
+}
+
+/// Parses chunks into its own accumulator. One per thread.
+final class AttendanceWorker: @unchecked Sendable {
+    let layout: AttendanceLayout
+    let priorities: AttendancePriorityCheck
+    let directory: AttendanceDirectory
+    let keepLimit: Int
+    var aggregate = AttendanceAggregate()
+    private let fields: AttendanceFieldBuffers
+
+    init(layout: AttendanceLayout, priorities: AttendancePriorityCheck, directory: AttendanceDirectory, keepLimit: Int) {
+        self.layout = layout; self.priorities = priorities; self.directory = directory; self.keepLimit = keepLimit
+        fields = AttendanceFieldBuffers(capacity: max(layout.fieldCount, 1) + 1)
+    }
+
+    /// Parses one chunk; returns the rows read. The accumulator is moved into a struct for the
+    /// duration, so the hot loop has no class-property exclusivity checks.
+    func parse(_ chunk: AttendanceChunk) -> Int {
+        var parser = ChunkParser(b: chunk.buffer + chunk.start, n: chunk.count, chunkIndex: chunk.index, layout: layout,
+                                 priorities: priorities, directory: directory, keepLimit: keepLimit,
+                                 capacity: fields.capacity, rawStart: fields.rawStart, rawEnd: fields.rawEnd,
+                                 valueStart: fields.valueStart, valueEnd: fields.valueEnd, flags: fields.flags,
+                                 aggregate: AttendanceAggregate())
+        swap(&parser.aggregate, &aggregate)
+        let rows = parser.run()
+        swap(&parser.aggregate, &aggregate)
+        return rows
+    }
+}
+
+/// Where each field of the current record starts and ends (reused for every record).
+final class AttendanceFieldBuffers: @unchecked Sendable {
+    let capacity: Int
+    let rawStart, rawEnd, valueStart, valueEnd: UnsafeMutablePointer<Int>
+    let flags: UnsafeMutablePointer<UInt8>
+    init(capacity: Int) {
+        self.capacity = capacity
+        rawStart = .allocate(capacity: capacity); rawEnd = .allocate(capacity: capacity)
+        valueStart = .allocate(capacity: capacity); valueEnd = .allocate(capacity: capacity)
+        flags = .allocate(capacity: capacity)
+    }
+    deinit { rawStart.deallocate(); rawEnd.deallocate(); valueStart.deallocate(); valueEnd.deallocate(); flags.deallocate() }
+}
+
+/// The parse of one chunk into an accumulator.
+struct ChunkParser {
+    let b: UnsafeMutablePointer<UInt8>
+    let n: Int
+    let chunkIndex: Int32
+    let layout: AttendanceLayout
+    let priorities: AttendancePriorityCheck
+    let directory: AttendanceDirectory
+    let keepLimit: Int
+    let capacity: Int
+    let rawStart: UnsafeMutablePointer<Int>
+    let rawEnd: UnsafeMutablePointer<Int>
+    let valueStart: UnsafeMutablePointer<Int>
+    let valueEnd: UnsafeMutablePointer<Int>
+    let flags: UnsafeMutablePointer<UInt8>   // 1 quoted, 2 has doubled quotes
+    var aggregate: AttendanceAggregate
+
+    // Byte classes: 0 = ordinary. Unquoted stops at , LF CR " non-ASCII NUL; quoted at " LF CR non-ASCII NUL.
+    private nonisolated(unsafe) static let unquotedClass: UnsafePointer<UInt8> = table { c in
+        c == 0x2C || c == 0x0A || c == 0x0D || c == 0x22 || c >= 0x80 || c == 0
+    }
+    private nonisolated(unsafe) static let quotedClass: UnsafePointer<UInt8> = table { c in
+        c == 0x0A || c == 0x0D || c == 0x22 || c >= 0x80 || c == 0
+    }
+    private static func table(_ stop: (Int) -> Bool) -> UnsafePointer<UInt8> {
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for c in 0..<256 { p[c] = stop(c) ? 1 : 0 }
+        return UnsafePointer(p)
+    }
+
+    /// Length of the valid UTF-8 sequence at `i`, or 0 (also for NUL).
+    @inline(never)
+    private func utf8Length(_ i: Int) -> Int {
+        let c0 = b[i]
+        if c0 == 0 { return 0 }
+        if c0 < 0x80 { return 1 }
+        func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool { i + k < n && b[i + k] >= lo && b[i + k] <= hi }
+        switch c0 {
+        case 0xC2...0xDF: return cont(1) ? 2 : 0
+        case 0xE0: return cont(1, 0xA0) && cont(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF: return cont(1) && cont(2) ? 3 : 0
+        case 0xED: return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0
+        case 0xF0: return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0
+        case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : 0
+        case 0xF4: return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0
+        default: return 0
+        }
+    }
+
+    private mutating func markNotUTF8(line: Int32) {
+        let here = ChunkPosition(chunk: chunkIndex, line: line)
+        if aggregate.notUTF8 == nil || here < aggregate.notUTF8! { aggregate.notUTF8 = here }
+    }
+
+    mutating func run() -> Int {
+        let readBefore = aggregate.read
+        var lastSessionStart = -1, lastSessionLength = -1, lastSession = -1
+        var p = 0
+        var line: Int32 = 0
+        let uclass = Self.unquotedClass, qclass = Self.quotedClass
+        do {
+            while p < n {
+                let recordStart = p, recordLine = line
+                var fieldCount = 0
+                var problem: (kind: CSVProblem.Kind, offset: Int)?
+                while true {
+                    let fieldStart = p
+                    var vStart = p, vEnd = p
+                    var flag: UInt8 = 0
+                    if p < n && b[p] == 0x22 {
+                        flag = 1
+                        p += 1
+                        vStart = p
+                        var closed = false
+                        while true {
+                            while p < n && qclass[Int(b[p])] == 0 { p += 1 }
+                            if p >= n { break }
+                            let c = b[p]
+                            if c == 0x22 {
+                                if p + 1 < n && b[p + 1] == 0x22 { flag |= 2; p += 2; continue }
+                                vEnd = p; p += 1; closed = true
+                                break
+                            } else if c == 0x0A {
+                                p += 1; line += 1
+                            } else if c == 0x0D {
+                                p += 1
+                                if p < n && b[p] == 0x0A { p += 1 }
+                                line += 1
+                            } else {
+                                let k = utf8Length(p)
+                                if k == 0 { markNotUTF8(line: line); p += 1 } else { p += k }
+                            }
+                        }
+                        if !closed {
+                            if problem == nil { problem = (.unterminatedQuote, fieldStart) }
+                            vEnd = n
+                        } else if p < n && b[p] != 0x2C && b[p] != 0x0A && b[p] != 0x0D {
+                            if problem == nil { problem = (.textAfterClosingQuote, p) }
+                            while p < n && b[p] != 0x2C && b[p] != 0x0A && b[p] != 0x0D { p += 1 }
+                            vEnd = p
+                        }
+                    } else {
+                        while true {
+                            while p < n && uclass[Int(b[p])] == 0 { p += 1 }
+                            if p >= n { break }
+                            let c = b[p]
+                            if c == 0x2C || c == 0x0A || c == 0x0D { break }
+                            if c == 0x22 {
+                                if problem == nil { problem = (.quoteInUnquotedField, p) }
+                                p += 1
+                            } else {
+                                let k = utf8Length(p)
+                                if k == 0 { markNotUTF8(line: line); p += 1 } else { p += k }
+                            }
+                        }
+                        vEnd = p
+                    }
+                    if fieldCount < capacity {
+                        rawStart[fieldCount] = fieldStart; rawEnd[fieldCount] = p
+                        valueStart[fieldCount] = vStart; valueEnd[fieldCount] = vEnd; flags[fieldCount] = flag
+                    }
+                    fieldCount += 1
+                    if p < n && b[p] == 0x2C { p += 1; continue }
+                    if p < n {
+                        if b[p] == 0x0D && p + 1 < n && b[p + 1] == 0x0A { p += 2 } else { p += 1 }
+                        line += 1
+                    }
+                    break
+                }
+                if fieldCount == 1 && valueEnd[0] == valueStart[0] && flags[0] == 0 { continue }   // blank line
+                row(recordStart: recordStart, recordEnd: p, line: recordLine, fieldCount: fieldCount, problem: problem,
+                    lastSessionStart: &lastSessionStart, lastSessionLength: &lastSessionLength, lastSession: &lastSession)
+            }
+        }
+        aggregate.chunkLines[chunkIndex] = line
+        return aggregate.read - readBefore
+    }
+
+    // MARK: Rows
+
+    @inline(__always)
+    private func trimmed(_ f: Int) -> (Int, Int) {
+        var s = valueStart[f], e = valueEnd[f]
+        while s < e && (b[s] == 0x20 || b[s] == 0x09) { s += 1 }
+        while e > s && (b[e - 1] == 0x20 || b[e - 1] == 0x09) { e -= 1 }
+        return (s, e)
+    }
+
+    /// True when a trimmed value starts and ends with printable ASCII (or is empty), so that the
+    /// fast path's trimming agrees with `trimmingSpaces` (which also trims NBSP and line breaks).
+    @inline(__always)
+    private func plain(_ s: Int, _ e: Int) -> Bool {
+        e == s || (b[s] > 0x20 && b[s] < 0x80 && b[e - 1] > 0x20 && b[e - 1] < 0x80)
+    }
+
+    @inline(__always)
+    private func signature() -> UInt64 {
+        let fields = layout.detailFields
+        if layout.detailContiguous {
+            let s = rawStart[fields[0]], e = rawEnd[fields[fields.count - 1]]
+            return attendanceHash(b + s, e - s)
+        }
+        var h: UInt64 = 0
+        for f in fields {
+            h = attendanceMix(h ^ attendanceHash(b + rawStart[f], rawEnd[f] - rawStart[f]))
+        }
+        return h
+    }
+
+    @inline(__always)
+    private mutating func row(recordStart: Int, recordEnd: Int, line: Int32, fieldCount: Int, problem: (kind: CSVProblem.Kind, offset: Int)?,
+                     lastSessionStart: inout Int, lastSessionLength: inout Int, lastSession: inout Int) {
+        aggregate.read += 1
+        let position = ChunkPosition(chunk: chunkIndex, line: line)
+        guard layout.readable else {
+            reject(position, recordStart, recordEnd, problems: [], reason: "the file lacks a required column")
+            return
+        }
+        if let problem {
+            let (l, c) = locate(problem.offset, recordStart: recordStart, line: line)
+            reject(position, recordStart, recordEnd,
+                   problems: [.init(line: l, column: c, message: CSVProblem(kind: problem.kind, position: CSVPosition(line: 0, column: 0)).message)],
+                   reason: nil)
+            return
+        }
+        if fieldCount != layout.fieldCount {
+            let many = fieldCount > layout.fieldCount
+            var l = line, c: Int? = nil
+            if many { (l, c) = locate(rawStart[layout.fieldCount], recordStart: recordStart, line: line) }
+            reject(position, recordStart, recordEnd, problems: [.init(line: l, column: c,
+                message: "row has \(fieldCount) field\(fieldCount == 1 ? "" : "s"); expected \(layout.fieldCount) as in the header")],
+                reason: nil)
+            return
+        }
+        // Fast path: a known session whose details are byte-for-byte those of its reference row,
+        // plain yes/no, and key fields without doubled quotes.
+        fast: do {
+            let sf = layout.session
+            let (s0, s1) = trimmed(sf)
+            guard s1 > s0, flags[sf] & 2 == 0, plain(s0, s1) else { break fast }
+            let length = s1 - s0
+            var s: Int
+            if length == lastSessionLength && memcmp(b + s0, b + lastSessionStart, length) == 0 {
+                s = lastSession
+            } else {
+                let (id, inserted) = aggregate.sessions.intern(b + s0, length, hash: attendanceHash(b + s0, length))
+                if inserted { aggregate.sessionStates.append(AttendanceAggregate.Session()) }
+                s = Int(id)
+                lastSessionStart = s0; lastSessionLength = length; lastSession = s
+            }
+            let sig = signature()
+            if !aggregate.sessionStates[s].hasReference {
+                guard newSession(s, sessionStart: s0, sessionLength: length, signature: sig, position: ChunkPosition(chunk: chunkIndex, line: line)) else { break fast }
+            } else if aggregate.sessionStates[s].signature != sig {
+                break fast
+            }
+            let (a0, a1) = trimmed(layout.attended)
+            let attended: Bool
+            if a1 - a0 == 3 && (b[a0] | 0x20) == 0x79 && (b[a0 + 1] | 0x20) == 0x65 && (b[a0 + 2] | 0x20) == 0x73 {
+                attended = true
+            } else if a1 - a0 == 2 && (b[a0] | 0x20) == 0x6E && (b[a0 + 1] | 0x20) == 0x6F {
+                attended = false
+            } else { break fast }
+            let (d0, d1) = trimmed(layout.delegate)
+            guard d1 > d0, flags[layout.delegate] & 2 == 0, plain(d0, d1) else { break fast }
+            var agency: Int32
+            if layout.agency >= 0 {
+                let (g0, g1) = trimmed(layout.agency)
+                guard flags[layout.agency] & 2 == 0, plain(g0, g1) else { break fast }
+                agency = aggregate.agency(b + g0, g1 - g0, at: position)
+            } else {
+                agency = aggregate.agency(b, 0, at: position)
+            }
+            var delegate: Int32 = -1
+            if attended { delegate = aggregate.delegates.intern(b + d0, d1 - d0, hash: attendanceHash(b + d0, d1 - d0)).id }
+            aggregate.count(session: s, agency: agency, delegate: delegate, attended: attended)
+            return
+        }
+        slowRow(position: position, recordStart: recordStart, recordEnd: recordEnd, line: line)
+    }
+
+    /// Case-insensitive ASCII comparison of `b[s..<e]` with a lowercase word.
+    @inline(__always)
+    private func lowerEquals(_ s: Int, _ e: Int, _ word: StaticString) -> Bool {
+        guard e - s == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for i in 0..<(e - s) where (b[s + i] | 0x20) != w[i] { return false }
+        return true
+    }
+
+    @inline(__always)
+    private func digits(_ at: Int, _ count: Int) -> Int? {
+        var v = 0
+        for i in at..<(at + count) {
+            let d = Int(b[i]) &- 0x30
+            guard d >= 0 && d <= 9 else { return nil }
+            v = v * 10 + d
+        }
+        return v
+    }
+
+    /// The first row of a session in this worker, when its details are plainly written (no doubled
+    /// quotes, ISO or DD/MM/YYYY dates, known words, an already-seen priority list): parsed from bytes
+    /// and made the session's reference. False sends the row to `slowRow`, which does every check.
+    private mutating func newSession(_ s: Int, sessionStart: Int, sessionLength: Int, signature sig: UInt64, position: ChunkPosition) -> Bool {
+        if directory.sessions.count > 0,
+           directory.sessions.find(b + sessionStart, sessionLength, hash: attendanceHash(b + sessionStart, sessionLength)) != nil {
+            return false
+        }
+        for f in layout.detailFields where flags[f] & 2 != 0 { return false }
+        // Date.
+        let (d0, d1) = trimmed(layout.date)
+        var date: CalendarDate?
+        if d1 - d0 == 10 {
+            if b[d0 + 4] == 0x2D && b[d0 + 7] == 0x2D, let y = digits(d0, 4), let m = digits(d0 + 5, 2), let d = digits(d0 + 8, 2) {
+                date = CalendarDate(year: y, month: m, day: d)
+            } else if b[d0 + 2] == 0x2F && b[d0 + 5] == 0x2F, let d = digits(d0, 2), let m = digits(d0 + 3, 2), let y = digits(d0 + 6, 4) {
+                date = CalendarDate(year: y, month: m, day: d)
+            }
+        }
+        guard let date else { return false }
+        // Title.
+        let (t0, t1) = trimmed(layout.title)
+        guard t1 > t0, plain(t0, t1) else { return false }
+        // Kind and format.
+        var kind = TrainingEvent.Kind.course
+        if layout.kind >= 0 {
+            let (k0, k1) = trimmed(layout.kind)
+            if k1 > k0 {
+                if lowerEquals(k0, k1, "conference") { kind = .conference } else if !lowerEquals(k0, k1, "course") { return false }
+            }
+        }
+        var format: TrainingEvent.Format?
+        if layout.format >= 0 {
+            let (f0, f1) = trimmed(layout.format)
+            if f1 > f0 {
+                if lowerEquals(f0, f1, "virtual") { format = .virtual } else if lowerEquals(f0, f1, "face-to-face") { format = .faceToFace } else { return false }
+            }
+        }
+        // Priorities: a list this worker has already parsed, without unknown names.
+        var list: Int32
+        if layout.priorities >= 0 {
+            let (p0, p1) = trimmed(layout.priorities)
+            guard plain(p0, p1), let id = aggregate.listTexts.find(b + p0, p1 - p0, hash: attendanceHash(b + p0, p1 - p0)) else { return false }
+            list = id
+        } else {
+            guard let id = aggregate.listTexts.find([]) else { return false }
+            list = id
+        }
+        guard aggregate.lists[Int(list)].unknown.isEmpty else { return false }
+        let canonical = aggregate.listCanonical[Int(list)]
+        let title = aggregate.titles.intern(b + t0, t1 - t0, hash: attendanceHash(b + t0, t1 - t0)).id
+        setReference(s, SessionDetails(date: date, title: title, kind: kind, format: format, priorities: canonical),
+                     date: date, canonical: canonical, signature: sig, position: position)
+        return true
+    }
+
+    private mutating func setReference(_ s: Int, _ details: SessionDetails, date: CalendarDate, canonical: Int32, signature: UInt64,
+                                       position: ChunkPosition) {
+        var state = aggregate.sessionStates[s]
+        state.hasReference = true
+        state.signature = signature
+        state.details = details
+        state.reference = position
+        state.yearSlot = Int16(aggregate.yearSlot(FinancialYear(containing: date).startYear))
+        state.yearSet = aggregate.yearSets[Int(state.yearSlot)]
+        state.listYearSet = aggregate.listYearSet(slot: Int32(state.yearSlot), canonical: canonical)
+        aggregate.sessionStates[s] = state
+    }
+
+    /// Line (relative to the chunk) and character column of byte `offset` in a record.
+    private func locate(_ offset: Int, recordStart: Int, line: Int32) -> (Int32, Int) {
+        var l = line, lineStart = recordStart
+        var i = recordStart
+        while i < offset {
+            if b[i] == 0x0A || (b[i] == 0x0D && !(i + 1 < n && b[i + 1] == 0x0A)) { l += 1; lineStart = i + 1 }
+            i += 1
+        }
+        var column = 1
+        i = lineStart
+        while i < offset { if b[i] & 0xC0 != 0x80 { column += 1 }; i += 1 }
+        return (l, column)
+    }
+
+    private func text(_ f: Int) -> String? {
+        guard f >= 0 else { return nil }
+        let raw = String(decoding: UnsafeBufferPointer(start: b + valueStart[f], count: valueEnd[f] - valueStart[f]), as: UTF8.self)
+        let value = (flags[f] & 2 != 0 ? raw.replacingOccurrences(of: "\"\"", with: "\"") : raw).trimmingSpaces
+        return value.isEmpty ? nil : value
+    }
+
+    private func choice<T: Equatable>(_ f: Int, _ name: String, _ options: [(String, T)], default defaultValue: T?,
+                                      _ fail: (Int, String) -> Void) -> T? {
+        guard let raw = text(f) else {
+            if let defaultValue { return defaultValue }
+            var shown: [String] = []
+            for option in options where !shown.contains(where: { s in options.first { $0.0 == s }!.1 == option.1 }) { shown.append(option.0) }
+            fail(f, "missing \(name); expected one of: \(shown.joined(separator: ", "))")
+            return nil
+        }
+        let key = DatasetSchema.normalize(raw)
+        if let match = options.first(where: { DatasetSchema.normalize($0.0) == key }) { return match.1 }
+        var shown: [(String, T)] = []
+        for option in options where !shown.contains(where: { $0.1 == option.1 }) { shown.append(option) }
+        fail(f, "unknown \(name) '\(raw)'; expected one of: \(shown.map(\.0).joined(separator: ", "))")
+        return nil
+    }
+
+    static let kinds: [(String, TrainingEvent.Kind)] = [("course", .course), ("conference", .conference)]
+    static let formats: [(String, TrainingEvent.Format)] = [("face-to-face", .faceToFace), ("in person", .faceToFace),
+                                                            ("virtual", .virtual), ("online", .virtual)]
+    static let attendedValues: [(String, Bool)] = [("yes", true), ("y", true), ("attended", true), ("true", true), ("1", true),
+                                                   ("no", false), ("n", false), ("did not attend", false), ("dna", false),
+                                                   ("absent", false), ("false", false), ("0", false)]
+
+    /// Every check, with Strings: for rows the fast path does not take (new or differently
+    /// written session details, unusual values, and every row with a problem).
+    private mutating func slowRow(position: ChunkPosition, recordStart: Int, recordEnd: Int, line: Int32) {
+        var problems: [PendingRejection.Problem] = []
+        func fail(_ f: Int, _ message: String, reference: Int32 = -1) {
+            let (l, c) = f >= 0 ? locate(rawStart[f], recordStart: recordStart, line: line) : (line, 1)
+            problems.append(.init(line: l, column: c, message: message, referenceSession: reference))
+        }
+        let sessionID = text(layout.session)
+        if sessionID == nil { fail(layout.session, "missing session_id; expected the session's id from the booking system") }
+        var date: CalendarDate?
+        if let raw = text(layout.date) {
+            date = CalendarDate(parsing: raw)
+            if date == nil { fail(layout.date, "bad date '\(raw)'; expected a real date as YYYY-MM-DD or DD/MM/YYYY") }
+        } else {
+            fail(layout.date, "missing date; expected a date like 2022-09-26 or 26/09/2022")
+        }
+        let title = text(layout.title)
+        if title == nil { fail(layout.title, "missing title; expected the course or conference name") }
+        let kind = choice(layout.kind, "kind", Self.kinds, default: .course) { fail($0, $1) }
+        var listOK = true
+        var list: Int32 = -1
+        if let raw = text(layout.priorities) {
+            let bytes = Array(raw.utf8)
+            let (id, inserted) = aggregate.listTexts.intern(bytes)
+            if inserted {
+                let parsed = PriorityList(text: raw, catalog: priorities)
+                aggregate.lists.append(parsed)
+                aggregate.listFirst.append(position)
+                aggregate.listCanonical.append(aggregate.canonicals.intern(Array(parsed.canonical.utf8)).id)
+            }
+            list = id
+            for (item, closest) in aggregate.lists[Int(id)].unknown {
+                listOK = false
+                fail(layout.priorities, "unknown priority '\(item)'; expected a configured priority or alias" + (closest.map { "; did you mean '\($0)'?" } ?? ""))
+            }
+        } else {
+            let (id, inserted) = aggregate.listTexts.intern([])
+            if inserted {
+                aggregate.lists.append(PriorityList(text: "", catalog: priorities))
+                aggregate.listFirst.append(position)
+                aggregate.listCanonical.append(aggregate.canonicals.intern([]).id)
+            }
+            list = id
+        }
+        var formatOK = true
+        var format: TrainingEvent.Format?
+        if text(layout.format) != nil {
+            format = choice(layout.format, "format", Self.formats, default: nil) { fail($0, $1) }
+            formatOK = format != nil
+        }
+        let delegate = text(layout.delegate)
+        if delegate == nil { fail(layout.delegate, "missing delegate_id; expected the delegate's id from the booking system") }
+        let attended = choice(layout.attended, "attended", Self.attendedValues, default: nil) { fail($0, $1) }
+
+        var session = -1
+        if let sessionID, let date, let title, let kind, listOK, formatOK {
+            let canonical = aggregate.listCanonical[Int(list)]
+            let details = SessionDetails(date: date, title: aggregate.titles.intern(Array(title.utf8)).id, kind: kind,
+                                         format: format, priorities: canonical)
+            let (id, inserted) = aggregate.sessions.intern(Array(sessionID.utf8))
+            if inserted { aggregate.sessionStates.append(AttendanceAggregate.Session()) }
+            session = Int(id)
+            if !aggregate.sessionStates[session].hasReference {
+                var matches = true
+                if let g = directory.sessions.find(Array(sessionID.utf8)) {
+                    let ref = directory.strings(directory.details[Int(g)])
+                    let mine = (date: date, title: title, kind: kind, format: format,
+                                canonical: aggregate.canonicals.string(canonical))
+                    if let (f, message) = mismatch(sessionID, mine, ref) {
+                        matches = false
+                        fail(f, message, reference: Int32(session))
+                    }
+                }
+                if matches {
+                    setReference(session, details, date: date, canonical: canonical, signature: signature(), position: position)
+                }
+            } else if aggregate.sessionStates[session].details != details {
+                let ref = aggregate.sessionStates[session].details
+                let theirs = (date: ref.calendarDate, title: aggregate.titles.string(ref.title), kind: ref.eventKind,
+                              format: ref.eventFormat, canonical: aggregate.canonicals.string(ref.priorities))
+                let mine = (date: date, title: title, kind: kind, format: format, canonical: aggregate.canonicals.string(canonical))
+                if let (f, message) = mismatch(sessionID, mine, theirs) { fail(f, message, reference: Int32(session)) }
+            }
+        }
+        guard problems.isEmpty, session >= 0, let delegate, let attended else {
+            if problems.isEmpty { fail(-1, "row could not be read") }
+            reject(position, recordStart, recordEnd, problems: problems, reason: nil)
+            return
+        }
+        let agencyBytes = Array((text(layout.agency) ?? "").utf8)
+        let agency = agencyBytes.withUnsafeBufferPointer { a in
+            aggregate.agency(a.baseAddress ?? UnsafePointer(bitPattern: 1)!, a.count, at: position)
+        }
+        var delegateID: Int32 = -1
+        if attended { delegateID = aggregate.delegates.intern(Array(delegate.utf8)).id }
+        aggregate.count(session: session, agency: agency, delegate: delegateID, attended: attended)
+    }
+
+    typealias Details = (date: CalendarDate, title: String, kind: TrainingEvent.Kind, format: TrainingEvent.Format?, canonical: String)
+
+    /// The first difference between a row's session details and its reference row's, as a located message.
+    private func mismatch(_ session: String, _ mine: Details, _ ref: Details) -> (Int, String)? {
+        func message(_ what: String, _ here: String, _ there: String) -> String {
+            "session '\(session)' has \(what) \(here) here but \(there) at \(attendanceReferencePlaceholder); expected the same date, title, kind, priorities and format on every row of a session"
+        }
+        func list(_ canonical: String) -> String {
+            canonical.isEmpty ? "none" : "'" + canonical.split(separator: "\u{1F}").joined(separator: "; ") + "'"
+        }
+        if mine.date != ref.date { return (layout.date, message("date", mine.date.description, ref.date.description)) }
+        if mine.title != ref.title { return (layout.title, message("title", "'\(mine.title)'", "'\(ref.title)'")) }
+        if mine.kind != ref.kind { return (layout.kind, message("kind", mine.kind.rawValue, ref.kind.rawValue)) }
+        if mine.canonical != ref.canonical { return (layout.priorities, message("priorities", list(mine.canonical), list(ref.canonical))) }
+        if mine.format != ref.format {
+            return (layout.format, message("format", mine.format?.rawValue ?? "none", ref.format?.rawValue ?? "none"))
+        }
+        return nil
+    }
+
+    private mutating func reject(_ position: ChunkPosition, _ recordStart: Int, _ recordEnd: Int, problems: [PendingRejection.Problem], reason: String?) {
+        aggregate.rejected += 1
+        guard aggregate.rejections.count < keepLimit else { aggregate.rejectionsNotKept += 1; return }
+        var end = recordEnd
+        while end > recordStart && (b[end - 1] == 0x0A || b[end - 1] == 0x0D) { end -= 1 }
+        var reader = CSVReader(bytes: Array(UnsafeBufferPointer(start: b + recordStart, count: end - recordStart)))
+        let fields = reader.next()?.fields ?? []
+        aggregate.rejections.append(PendingRejection(position: position, problems: problems, reason: reason, fields: fields))
+    }
+}

@@ -1,0 +1,258 @@
+import Foundation
+import Testing
+@testable import AnnualReportKit
+
+private let header = "session_id,date,title,kind,priorities,format,delegate_id,agency,attended\n"
+
+private func read(_ dir: Workdir, _ files: [String], workers: Int = 2, chunkSize: Int = 4 << 20, limit: Int = 1000,
+                  configuration: ReportConfiguration = ReportConfiguration()) -> AttendanceIngest.Result {
+    AttendanceIngest.read(files: files.map { dir.url.appendingPathComponent($0) }, catalog: PriorityCatalog(configuration: configuration),
+                          workers: workers, chunkSize: chunkSize, rejectionLimit: limit)
+}
+
+private func fy(_ label: String) -> FinancialYear { FinancialYear(label: label)! }
+
+@Suite struct AttendanceIngestTests {
+    @Test func aggregatesSessionsAttendancesAndDistinctPeople() {
+        let dir = Workdir()
+        dir.write("attendance.csv", header + #"""
+            S1,2022-09-26,"Neglect, an introduction",course,Neglect;Exploitation,virtual,D1,Police,yes
+            S1,2022-09-26,"Neglect, an introduction",course,Neglect;Exploitation,virtual,D2,Health,yes
+            S1,2022-09-26,"Neglect, an introduction",course,Neglect;Exploitation,virtual,D3,Health,no
+            S2,15/03/2023,"Say ""hello""",conference,Neglect,face-to-face,D1,police,Yes
+            S3,2021-05-01,Old course,,,,D9,,yes
+            S4,2022-10-01,Nobody came,course,Exploitation,,D4,Police,no
+
+            """#)
+        let r = read(dir, ["attendance.csv"])
+        #expect(r.diagnostics.isEmpty)
+        #expect(r.ledger == [FileLedger(file: "attendance.csv", dataset: "attendance", read: 6, used: 6, rejected: 0)])
+        let y = fy("2022-23"), neglect = Priority("Neglect"), exploitation = Priority("Exploitation")
+        #expect(r.summary.years[y] == .init(sessions: 3, registrations: 5, attendances: 3, people: 2))
+        #expect(r.summary.years[fy("2021-22")] == .init(sessions: 1, registrations: 1, attendances: 1, people: 1))
+        #expect(r.summary.priorities[y]?[neglect] == .init(sessions: 2, registrations: 4, attendances: 3, people: 2))
+        #expect(r.summary.priorities[y]?[exploitation] == .init(sessions: 2, registrations: 4, attendances: 2, people: 2))
+        #expect(r.summary.priorityOrder == [neglect, exploitation])
+        #expect(r.summary.agencies[y]?["Police"] == .init(registrations: 3, attendances: 2, people: 1))
+        #expect(r.summary.agencies[y]?["Health"] == .init(registrations: 2, attendances: 1, people: 1))
+        #expect(r.summary.agencies[fy("2021-22")]?[AttendanceSummary.unrecordedAgency]?.people == 1)
+        #expect(r.summary.peopleAllYears == 3)
+        #expect(r.events.map(\.title) == ["Neglect, an introduction", "Say \"hello\"", "Old course", "Nobody came"])
+        #expect(r.events.map(\.attendees) == [2, 1, 1, 0])
+        #expect(r.events[0].priorities == [neglect, exploitation])
+        #expect(r.events[0].format == .virtual && r.events[1].kind == .conference && r.events[1].format == .faceToFace)
+        #expect(r.events[1].source == SourceLocation(file: "attendance.csv", line: 5))
+        #expect(r.events.allSatisfy { e in e.status == .delivered })
+    }
+
+    @Test func badRowsAreLocatedAndRejectedWithTheLedgerBalanced() {
+        let dir = Workdir()
+        dir.write("attendance-2022.csv", header + """
+            S1,2022-09-26,Neglect,course,,,D1,Police,yes
+            S1,31/02/2022,Neglect,course,,,D2,Police,yes
+            S1,2022-09-26,Neglect,course,,,,Police,maybe
+            S1,2022-09-27,Neglect,course,,,D3,Police,yes
+            S2,2022-09-26,Other,course,,,D3,Police,yes,extra
+            S3,2022-09-26,"unterminated,course,,,D3,Police,yes
+
+            """)
+        let r = read(dir, ["attendance-2022.csv"])
+        let text = r.diagnostics.map(\.description)
+        #expect(text.contains("attendance-2022.csv:3:4: error: bad date '31/02/2022'; expected a real date as YYYY-MM-DD or DD/MM/YYYY"))
+        #expect(text.contains("attendance-2022.csv:4:32: error: missing delegate_id; expected the delegate's id from the booking system"))
+        #expect(text.contains("attendance-2022.csv:4:40: error: unknown attended 'maybe'; expected one of: yes, no"))
+        #expect(text.contains("attendance-2022.csv:5:4: error: session 'S1' has date 2022-09-27 here but 2022-09-26 at attendance-2022.csv:2; expected the same date, title, kind, priorities and format on every row of a session"))
+        #expect(text.contains("attendance-2022.csv:6:44: error: row has 10 fields; expected 9 as in the header"))
+        #expect(text.contains { $0.hasPrefix("attendance-2022.csv:7:15: error: unterminated quoted field") })
+        #expect(r.ledger.first.map { ($0.read, $0.used, $0.rejected) } ?? (0, 0, 0) == (6, 1, 5))
+        #expect(r.rejected.map(\.line) == [3, 4, 5, 6, 7])
+        #expect(r.rejected[0].fields == ["S1", "31/02/2022", "Neglect", "course", "", "", "D2", "Police", "yes"])
+        #expect(r.rejected[1].reason.contains(" | "))
+    }
+
+    @Test func unknownConfiguredPriorityNamesTheClosest() {
+        let dir = Workdir()
+        dir.write("attendance.csv", header + "S1,2022-09-26,Neglect,course,Neglectt,,D1,Police,yes\n")
+        var configuration = ReportConfiguration()
+        configuration.priorities[fy("2022-23")] = [PriorityDefinition(name: "Neglect")]
+        let r = read(dir, ["attendance.csv"], configuration: configuration)
+        #expect(r.diagnostics.map(\.description) == ["attendance.csv:2:30: error: unknown priority 'Neglectt'; expected a configured priority or alias; did you mean 'Neglect'?"])
+        #expect(r.ledger[0].rejected == 1)
+    }
+
+    @Test func missingColumnRejectsEveryRowAndAliasesAreAccepted() {
+        let dir = Workdir()
+        dir.write("attendance.csv", "session_id,date,title,delegate_id\nS1,2022-09-26,X,D1\nS1,2022-09-26,X,D2\n")
+        dir.write("attendance-b.csv", "Session ID,Date,Title,Priority,Delegate,Organisation,Attended,Notes\nS9,2022-09-26,X,Neglect,D1,Police,no,\n")
+        let r = read(dir, ["attendance.csv", "attendance-b.csv"])
+        #expect(r.diagnostics.map(\.description).contains("attendance.csv:1: error: missing required column 'attended'; expected a header naming one of: attended, attendance, present"))
+        #expect(r.diagnostics.map(\.description).contains("attendance-b.csv:1: note: ignored unknown column 'Notes'"))
+        #expect(r.ledger.map(\.rejected) == [2, 0])
+        #expect(r.ledger.map(\.used) == [0, 1])
+        #expect(r.rejected.map(\.reason) == ["the file lacks a required column", "the file lacks a required column"])
+        #expect(r.summary.priorities[fy("2022-23")]?[Priority("Neglect")]?.sessions == 1)
+    }
+
+    @Test func sessionDetailsMustAgreeAcrossFilesAndWithinChunks() {
+        let dir = Workdir()
+        dir.write("attendance-1.csv", header + "S1,2022-09-26,Neglect,course,Neglect,,D1,Police,yes\n")
+        dir.write("attendance-2.csv", header + "S1,26/09/2022,Neglect,course,neglect,,D2,Police,yes\nS1,2022-09-26,Neglect,conference,,,D3,Police,yes\n")
+        let r = read(dir, ["attendance-1.csv", "attendance-2.csv"])
+        // 26/09/2022 and `neglect` are the same details written differently: accepted.
+        #expect(r.diagnostics.map(\.description) == ["attendance-2.csv:3:23: error: session 'S1' has kind conference here but course at attendance-1.csv:2; expected the same date, title, kind, priorities and format on every row of a session"])
+        #expect(r.events.count == 1)
+        #expect(r.events[0].attendees == 2)
+    }
+
+    @Test func windows1252IsDecodedWithANote() {
+        let dir = Workdir()
+        dir.write("attendance.csv", bytes: Array(header.utf8) + Array("S1,2022-09-26,Budget ".utf8) + [0xA3] + Array("5,course,,,D1,Police,yes\n".utf8))
+        let r = read(dir, ["attendance.csv"])
+        #expect(r.events.first?.title == "Budget £5")
+        #expect(r.ledger.first?.encoding == "Windows-1252")
+        #expect(r.diagnostics.map(\.description) == ["attendance.csv: note: read as Windows-1252 because the file is not UTF-8"])
+    }
+
+    @Test func byteOrderMarkCRLFBlankLinesAndEmptyFiles() {
+        let dir = Workdir()
+        dir.write("attendance.csv", bytes: [0xEF, 0xBB, 0xBF] + Array((header + "\r\nS1,2022-09-26,\"Line\r\nbreak\",course,,,D1,Police,yes\r\nS1,2022-09-26,\"Line\r\nbreak\",course,,,D2,Police,no\r\n").replacingOccurrences(of: "\n", with: "\r\n").replacingOccurrences(of: "\r\r\n", with: "\r\n").utf8))
+        dir.write("attendance-empty.csv", "")
+        dir.write("attendance-header.csv", header)
+        let r = read(dir, ["attendance.csv", "attendance-empty.csv", "attendance-header.csv"])
+        #expect(r.events.map(\.title) == ["Line\r\nbreak"])
+        #expect(r.events.first?.source.line == 3)
+        #expect(r.ledger.map(\.read) == [2, 0, 0])
+        #expect(r.diagnostics.map(\.description) == ["attendance-empty.csv:1:1: error: empty file; expected a header row naming the attendance columns",
+                                                     "attendance-header.csv:1: note: header only, no rows"])
+    }
+
+    @Test func rejectionsPastTheLimitAreCountedNotListed() {
+        let dir = Workdir()
+        dir.write("attendance.csv", header + (1...50).map { "S\($0),bad,T,course,,,D1,P,yes\n" }.joined())
+        let r = read(dir, ["attendance.csv"], workers: 2, chunkSize: 256, limit: 10)
+        #expect(r.ledger[0].rejected == 50)
+        #expect(r.rejected.map(\.line) == Array(2...11))
+        #expect(r.diagnostics.contains { $0.message == "40 more rejected rows are not listed; only the first 10 of each file are" })
+    }
+
+    @Test func conflictsWithTrainingAreReported() {
+        let source = SourceLocation(file: "training.csv", line: 4)
+        let e = TrainingEvent(date: CalendarDate(year: 2022, month: 9, day: 26)!, title: "Neglect", kind: .course, priorities: [],
+                              status: .delivered, attendees: 3, format: nil, evaluations: nil, source: source)
+        var a = e
+        a.source = SourceLocation(file: "attendance.csv", line: 2)
+        a.title = "NEGLECT"
+        let d = AttendanceIngest.conflicts(training: [e], attendance: [a])
+        #expect(d.map(\.description) == ["training.csv:4: error: training event 'Neglect' on 2022-09-26 is also a session of attendance.csv:2; expected each session in training or in attendance, not both"])
+    }
+}
+
+/// A register with repeat delegates, quoted titles, line breaks in quotes, and some bad rows,
+/// read with tiny chunks so that sessions, quotes and errors straddle chunk boundaries.
+private func messyRegister(rows: Int, seed: UInt64) -> String {
+    var state = seed
+    func next(_ n: Int) -> Int {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Int((state >> 33) % UInt64(n))
+    }
+    let titles = ["Neglect, an introduction", "Say \"\"hello\"\"", "Multi\nline", "Plain", "Café – £5"]
+    let priorities = ["Neglect", "Exploitation;Neglect", "", "Mental health", "neglect; Exploitation"]
+    var out = header
+    var session = 0
+    var left = 0
+    for _ in 0..<rows {
+        if left == 0 { session += 1; left = 1 + next(12) }
+        left -= 1
+        let s = session
+        let title = titles[s % titles.count]
+        let quoted = title.contains(",") || title.contains("\"") || title.contains("\n") ? "\"\(title)\"" : title
+        let year = 2018 + s % 6
+        var date = "\(year)-0\(1 + s % 9)-1\(s % 10)"
+        if s % 7 == 0 { date = "1\(s % 10)/0\(1 + s % 9)/\(year)" }
+        var fields = ["S\(s)", date, quoted, s % 5 == 0 ? "conference" : "course", priorities[s % priorities.count],
+                      s % 3 == 0 ? "virtual" : "", "D\(next(300))", ["Police", "Health", "police ", "", "Education"][next(5)],
+                      next(4) == 0 ? "no" : "yes"]
+        switch next(60) {
+        case 0: fields[1] = "2022-02-30"
+        case 1: fields[8] = "maybe"
+        case 2: fields[6] = ""
+        case 3: fields[3] = s % 5 == 0 ? "course" : "conference"   // disagrees with the session
+        case 4: fields.append("extra")
+        default: break
+        }
+        out += fields.joined(separator: ",") + (next(10) == 0 ? "\r\n" : "\n")
+    }
+    return out
+}
+
+@Suite struct AttendanceParallelTests {
+    @Test(arguments: [1, 2, 3]) func parallelReadsEqualTheSingleThreadedRead(seed: Int) {
+        let dir = Workdir("parallel\(seed)")
+        dir.write("attendance-a.csv", messyRegister(rows: 3000, seed: UInt64(seed)))
+        dir.write("attendance-b.csv", messyRegister(rows: 1000, seed: UInt64(seed) + 100))
+        let files = ["attendance-a.csv", "attendance-b.csv"]
+        let one = read(dir, files, workers: 1, chunkSize: 1 << 20)
+        #expect(one.ledger.allSatisfy { $0.balances })
+        #expect(one.ledger[0].rejected > 0 && one.ledger[0].used > 2000)
+        for (workers, chunk) in [(1, 300), (2, 300), (3, 997), (2, 64)] {
+            let many = read(dir, files, workers: workers, chunkSize: chunk)
+            #expect(many.ledger == one.ledger)
+            #expect(many.diagnostics == one.diagnostics)
+            #expect(many.rejected == one.rejected)
+            #expect(many.events == one.events)
+            #expect(many.summary == one.summary)
+        }
+    }
+
+    @Test func summaryMatchesANaiveCount() {
+        let dir = Workdir()
+        let text = messyRegister(rows: 2000, seed: 7)
+        dir.write("attendance.csv", text)
+        let r = read(dir, ["attendance.csv"], workers: 2, chunkSize: 512)
+        // Recount from the used rows, via the plain CSV reader.
+        let rejectedLines = Set(r.rejected.map(\.line))
+        var people: [FinancialYear: Set<String>] = [:]
+        var attendances: [FinancialYear: Int64] = [:]
+        for record in csvRecords(text).dropFirst() where !record.isBlank && !rejectedLines.contains(record.line) {
+            let year = FinancialYear(containing: CalendarDate(parsing: record.fields[1])!)
+            if record.fields[8] == "yes" { people[year, default: []].insert(record.fields[6]); attendances[year, default: 0] += 1 }
+        }
+        for (year, set) in people {
+            #expect(r.summary.years[year]?.people == Int64(set.count))
+            #expect(r.summary.years[year]?.attendances == attendances[year])
+        }
+    }
+}
+
+@Suite struct AttendanceTablesTests {
+    @Test func tablesForTheYearTheYearBeforeAndTheTrend() {
+        var s = AttendanceSummary()
+        let y = fy("2022-23"), p = Priority("Neglect"), q = Priority("Exploitation")
+        s.years = [y: .init(sessions: 3, registrations: 5, attendances: 3, people: 2), fy("2020-21"): .init(sessions: 1, registrations: 1, attendances: 1, people: 1)]
+        s.priorities = [y: [p: .init(sessions: 2, registrations: 4, attendances: 3, people: 2), q: .init(sessions: 2, registrations: 4, attendances: 2, people: 2)]]
+        s.priorityOrder = [p, q]
+        s.agencies = [y: ["Police": .init(registrations: 3, attendances: 2, people: 1), "Health": .init(registrations: 2, attendances: 1, people: 1)]]
+        s.peopleAllYears = 3
+        let section = AttendanceTables.section(s, year: y, priorities: [q])
+        #expect(section.tables.map(\.id) == ["attendance-priorities", "attendance-agencies", "attendance-trend"])
+        let priorities = section.tables[0]
+        #expect(priorities.displayRows == [["Exploitation", "2", "2", "2"], ["Neglect", "2", "3", "2"], ["All sessions (each counted once)", "3", "3", "2"]])
+        let agencies = section.tables[1]
+        #expect(agencies.displayRows == [["Police", "N/A", "2", "N/A", "1"], ["Health", "N/A", "1", "N/A", "1"], ["All agencies", "N/A", "3", "N/A", "2"]])
+        #expect(agencies.rows[2].cells[2].derivation == .sum([CellRef(row: 0, column: 2), CellRef(row: 1, column: 2)]))
+        #expect(section.tables[2].displayRows == [["2020-21", "1", "1", "1", "1"], ["2021-22", "0", "0", "0", "0"], ["2022-23", "3", "5", "3", "2"]])
+        #expect(AttendanceTables.section(nil, year: y, priorities: []).notes.count == 1)
+    }
+
+    @Test func progressLineWritesOnlyAfterTheInterval() {
+        var written: [String] = []
+        let lock = NSLock()
+        let line = ProgressLine(interval: 0) { text in lock.lock(); written.append(text); lock.unlock() }
+        line.update(file: "attendance.csv", rows: 0, bytes: 0)
+        line.update(file: "attendance.csv", rows: 2_000_000, bytes: 250_000_000)
+        line.finish()
+        #expect(written.count == 2)
+        #expect(written[0].hasPrefix("\rattendance.csv: 2,000,000 rows, 250 MB, "))
+        #expect(written[1].trimmingCharacters(in: .whitespaces) == "\r\r" || written[1].hasSuffix("\r"))
+    }
+}
