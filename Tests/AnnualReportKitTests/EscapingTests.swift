@@ -40,5 +40,9 @@ import Testing
         #expect(!md.contains("\u{FFFD}"))
         let csv = try #require(dir.read("Reports/2022-23/tables/conferences.csv"))
         #expect(parseCSV(csv).contains(["Parental Conflict £0 – Pilot", "1", "12", "0"]))
+        let book = try XLSXReadBack(url: dir.url.appendingPathComponent("Reports/2022-23/annual-report.xlsx"))
+        let titles = book.sheets.flatMap { $0.cells.values.compactMap(\.value) }
+        #expect(titles.contains("Parental Conflict £0 – Pilot"))
+        #expect(!titles.contains { $0.contains("\u{FFFD}") || $0.contains("Â£") })
     }
 }

@@ -409,6 +409,8 @@ struct AttendanceAggregate: Sendable {
     var people = BitsetStore()
 
     var read = 0, used = 0, rejected = 0
+    /// Rows that took the String-based path (new or unusually written sessions, problems).
+    var slowRows = 0
     var chunkLines: [Int32: Int32] = [:]
     var rejections: [PendingRejection] = []
     var rejectionsNotKept = 0

@@ -673,6 +673,7 @@ struct ChunkParser {
     /// Every check, with Strings: for rows the fast path does not take (new or differently
     /// written session details, unusual values, and every row with a problem).
     private mutating func slowRow(position: ChunkPosition, recordStart: Int, recordEnd: Int, line: Int32) {
+        aggregate.slowRows += 1
         var problems: [PendingRejection.Problem] = []
         func fail(_ f: Int, _ message: String, reference: Int32 = -1) {
             let (l, c) = f >= 0 ? locate(rawStart[f], recordStart: recordStart, line: line) : (line, 1)
