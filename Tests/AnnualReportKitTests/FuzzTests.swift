@@ -47,7 +47,7 @@ import Testing
     /// Runs `cases` mutated inputs; returns how many ran.
     static func run(cases: Int, seed: UInt64) throws -> Int {
         var rng = Generator(state: seed)
-        let dir = Workdir("fuzz")
+        let dir = Workdir("fuzz\(seed)")
         try? FileManager.default.copyItem(at: sampleInputs.appendingPathComponent("annual-report.yaml"),
                                           to: dir.url.appendingPathComponent("annual-report.yaml"))
         for (name, bytes) in samples { dir.write(name, bytes: bytes) }
@@ -72,11 +72,17 @@ import Testing
         return cases
     }
 
-    @Test func shortRunNeverCrashesAndLedgersBalance() throws {
-        let cases = Int(ProcessInfo.processInfo.environment["FUZZ_CASES"] ?? "") ?? 100
-        let seed = UInt64(ProcessInfo.processInfo.environment["FUZZ_SEED"] ?? "") ?? 20_221_123
+    static let shards = 2
+
+    /// Two shards run in parallel (Swift Testing runs arguments concurrently), one per core,
+    /// each with its own scratch folder and seed; together they run FUZZ_CASES cases.
+    @Test(arguments: 0..<shards)
+    func neverCrashesAndLedgersBalance(shard: Int) throws {
+        let total = Int(ProcessInfo.processInfo.environment["FUZZ_CASES"] ?? "") ?? 100
+        let seed = (UInt64(ProcessInfo.processInfo.environment["FUZZ_SEED"] ?? "") ?? 20_221_123) &+ UInt64(shard)
+        let cases = total / Self.shards + (shard < total % Self.shards ? 1 : 0)
         let ran = try Self.run(cases: cases, seed: seed)
-        print("fuzz: \(ran) cases, seed \(seed), 0 crashes, every ledger balanced")
+        print("fuzz shard \(shard + 1)/\(Self.shards): \(ran) cases, seed \(seed), 0 crashes, every ledger balanced")
         #expect(ran == cases)
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension DatasetSchema {
     /// `attendance*.csv`: one row per delegate per session, as booking systems export.
@@ -19,7 +22,7 @@ extension DatasetSchema {
 /// Reads `attendance*.csv` registers of any size: streaming, in parallel, in bounded memory.
 ///
 /// Cost: one pass over each file with `workers` threads; memory is the read buffers
-/// (`(2 × workers + 2) × chunkSize`, 24 MB by default) plus a few tens of bytes per distinct
+/// (`(2 × workers + 1) × chunkSize`, 10 MB by default) plus a few tens of bytes per distinct
 /// session, delegate, agency and priority list, and a bit per delegate for each year,
 /// (year, priority list) and (year, agency). Rows are never kept.
 ///
@@ -45,8 +48,9 @@ public enum AttendanceIngest {
     static let decodeInMemoryLimit = 512 << 20
 
     public static func read(files: [URL], catalog: PriorityCatalog, progress: ProgressLine? = nil,
-                            workers: Int = AttendanceIngest.defaultWorkers, chunkSize: Int = 4 << 20,
+                            workers: Int = AttendanceIngest.defaultWorkers, chunkSize: Int = 2 << 20,
                             rejectionLimit: Int = 1000) -> Result {
+        releaseFreedMemory()
         var totals = AttendanceTotals()
         var ledgers: [FileLedger] = []
         var diagnostics: [Diagnostic] = []
@@ -62,12 +66,15 @@ public enum AttendanceIngest {
             }
             func attempt(_ makeSource: () -> AttendanceSource?, workers: Int) -> (AttendancePass, AttendanceTotals.Merged?)? {
                 guard let source = makeSource() else { return nil }
-                let pass = AttendancePass.run(source: source, name: name, fileIndex: fileIndex, workers: workers,
+                var pass = AttendancePass.run(source: source, name: name, fileIndex: fileIndex, workers: workers,
                                               chunkSize: chunkSize, directory: totals.directory, check: check,
                                               limit: rejectionLimit, progress: progress)
                 progress?.finish()
                 if pass.notUTF8 != nil || !pass.fatal.isEmpty { return (pass, nil) }
-                return (pass, totals.merge(pass, limit: rejectionLimit))
+                var consumed = pass
+                pass.workers = []
+                let merged = totals.merge(&consumed, limit: rejectionLimit)
+                return (pass, merged)
             }
             func run(_ makeSource: @escaping () -> AttendanceSource?) -> (AttendancePass, AttendanceTotals.Merged?)? {
                 guard let first = attempt(makeSource, workers: workers) else { return nil }
@@ -120,6 +127,21 @@ public enum AttendanceIngest {
         return Result(ledger: ledgers, diagnostics: diagnostics.sorted(), rejected: rejected, events: events, summary: summary)
     }
 
+    /// Makes glibc return freed blocks of a megabyte or more to the system at once. Its default
+    /// raises that threshold as large blocks are freed, so the arrays the accumulators outgrow
+    /// stay resident and peak memory counts them twice.
+    static func releaseFreedMemory() {
+        #if canImport(Glibc)
+        // mallopt is in <malloc.h>, which the Glibc module does not export; M_TRIM_THRESHOLD = -1,
+        // M_MMAP_THRESHOLD = -3.
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(nil, "mallopt") else { return }
+        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+        _ = mallopt(-3, 1 << 20)
+        _ = mallopt(-1, 4 << 20)
+        #endif
+    }
+
     /// A session present in both `training` and `attendance` (same date, title and kind, as
     /// training's duplicate check): one error at the training row for each.
     public static func conflicts(training: [TrainingEvent], attendance: [TrainingEvent]) -> [Diagnostic] {
@@ -160,7 +182,7 @@ struct AttendancePass {
         var pass = AttendancePass()
         pass.name = name
         pass.fileIndex = fileIndex
-        let pipeline = AttendancePipeline(buffers: 2 * workerCount + 2, size: chunkSize)
+        let pipeline = AttendancePipeline(buffers: 2 * workerCount + 1, size: chunkSize)
         var (buffer, capacity) = pipeline.takeBuffer()
         var (filled, ended, failed) = source.fill(buffer, from: 0, capacity: capacity)
         if filled >= 2 && ((buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)) {
@@ -337,7 +359,7 @@ struct AttendanceTotals {
     }
 
     /// Merges one pass; nil (and nothing changed) when workers disagree about a session's details.
-    mutating func merge(_ pass: AttendancePass, limit: Int) -> Merged? {
+    mutating func merge(_ pass: inout AttendancePass, limit: Int) -> Merged? {
         let prefix = pass.prefix()
         let file = Int32(pass.fileIndex)
         func at(_ p: ChunkPosition) -> (file: Int32, line: Int32) { (file, pass.line(p, prefix: prefix)) }
@@ -382,7 +404,39 @@ struct AttendanceTotals {
         if everyone < 0 { everyone = people.make() }
 
         var merged = Merged()
-        for (k, w) in pass.workers.enumerated() {
+        // The first `limit` rejected rows, in file order.
+        var pending: [(Int, PendingRejection)] = []
+        for (k, w) in pass.workers.enumerated() { pending += w.rejections.map { (k, $0) } }
+        pending.sort { $0.1.position < $1.1.position }
+        let rejectedCount = pass.workers.reduce(0) { $0 + $1.rejected }
+        merged.notListed = rejectedCount - min(limit, pending.count)
+        for (k, r) in pending.prefix(limit) {
+            let line = Int(pass.line(r.position, prefix: prefix))
+            var messages: [String] = []
+            for problem in r.problems {
+                var message = problem.message
+                if problem.referenceSession >= 0 {
+                    let w = pass.workers[k]
+                    let s = problem.referenceSession
+                    let location: String
+                    if let g = w.sessions.withKey(s, { directory.sessions.find($0, $1, hash: w.sessions.hash(s)) }) {
+                        let ref = directory.reference[Int(g)]
+                        location = "\(files[Int(ref.file)]):\(ref.line)"
+                    } else {
+                        location = "its first row"
+                    }
+                    message = message.replacingOccurrences(of: attendanceReferencePlaceholder, with: location)
+                }
+                let problemLine = Int(pass.line(ChunkPosition(chunk: r.position.chunk, line: problem.line), prefix: prefix))
+                merged.diagnostics.append(Diagnostic(.error, file: pass.name, line: problemLine, column: problem.column, message))
+                messages.append(message)
+            }
+            merged.rejectedRows.append(RejectedRow(file: pass.name, line: line,
+                                                   reason: r.reason ?? messages.joined(separator: " | "), fields: r.fields))
+        }
+        for k in pass.workers.indices {
+            let w = pass.workers[k]
+            defer { pass.workers[k] = AttendanceAggregate() }   // free each accumulator once merged
             merged.read += w.read; merged.used += w.used; merged.rejected += w.rejected
             for s in 0..<w.sessionStates.count where w.sessionStates[s].hasReference {
                 let g = Int(w.sessions.withKey(Int32(s)) { directory.sessions.find($0, $1, hash: w.sessions.hash(Int32(s))) }!)
@@ -436,35 +490,6 @@ struct AttendanceTotals {
             }
         }
 
-        // The first `limit` rejected rows, in file order.
-        var pending: [(Int, PendingRejection)] = []
-        for (k, w) in pass.workers.enumerated() { pending += w.rejections.map { (k, $0) } }
-        pending.sort { $0.1.position < $1.1.position }
-        merged.notListed = merged.rejected - min(limit, pending.count)
-        for (k, r) in pending.prefix(limit) {
-            let line = Int(pass.line(r.position, prefix: prefix))
-            var messages: [String] = []
-            for problem in r.problems {
-                var message = problem.message
-                if problem.referenceSession >= 0 {
-                    let w = pass.workers[k]
-                    let s = problem.referenceSession
-                    let location: String
-                    if let g = w.sessions.withKey(s, { directory.sessions.find($0, $1, hash: w.sessions.hash(s)) }) {
-                        let ref = directory.reference[Int(g)]
-                        location = "\(files[Int(ref.file)]):\(ref.line)"
-                    } else {
-                        location = "its first row"
-                    }
-                    message = message.replacingOccurrences(of: attendanceReferencePlaceholder, with: location)
-                }
-                let problemLine = Int(pass.line(ChunkPosition(chunk: r.position.chunk, line: problem.line), prefix: prefix))
-                merged.diagnostics.append(Diagnostic(.error, file: pass.name, line: problemLine, column: problem.column, message))
-                messages.append(message)
-            }
-            merged.rejectedRows.append(RejectedRow(file: pass.name, line: line,
-                                                   reason: r.reason ?? messages.joined(separator: " | "), fields: r.fields))
-        }
         return merged
     }
 

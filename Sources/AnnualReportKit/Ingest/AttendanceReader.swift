@@ -273,7 +273,7 @@ final class AttendanceWorker: @unchecked Sendable {
                                  priorities: priorities, directory: directory, keepLimit: keepLimit,
                                  capacity: fields.capacity, rawStart: fields.rawStart, rawEnd: fields.rawEnd,
                                  valueStart: fields.valueStart, valueEnd: fields.valueEnd, flags: fields.flags,
-                                 aggregate: AttendanceAggregate())
+                                 scratch: fields.scratch, aggregate: AttendanceAggregate())
         swap(&parser.aggregate, &aggregate)
         let rows = parser.run()
         swap(&parser.aggregate, &aggregate)
@@ -286,13 +286,17 @@ final class AttendanceFieldBuffers: @unchecked Sendable {
     let capacity: Int
     let rawStart, rawEnd, valueStart, valueEnd: UnsafeMutablePointer<Int>
     let flags: UnsafeMutablePointer<UInt8>
+    let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 4096)
     init(capacity: Int) {
         self.capacity = capacity
         rawStart = .allocate(capacity: capacity); rawEnd = .allocate(capacity: capacity)
         valueStart = .allocate(capacity: capacity); valueEnd = .allocate(capacity: capacity)
         flags = .allocate(capacity: capacity)
     }
-    deinit { rawStart.deallocate(); rawEnd.deallocate(); valueStart.deallocate(); valueEnd.deallocate(); flags.deallocate() }
+    deinit {
+        rawStart.deallocate(); rawEnd.deallocate(); valueStart.deallocate(); valueEnd.deallocate(); flags.deallocate()
+        scratch.deallocate()
+    }
 }
 
 /// The parse of one chunk into an accumulator.
@@ -310,6 +314,7 @@ struct ChunkParser {
     let valueStart: UnsafeMutablePointer<Int>
     let valueEnd: UnsafeMutablePointer<Int>
     let flags: UnsafeMutablePointer<UInt8>   // 1 quoted, 2 has doubled quotes
+    let scratch: UnsafeMutableBufferPointer<UInt8>
     var aggregate: AttendanceAggregate
 
     // Byte classes: 0 = ordinary. Unquoted stops at , LF CR " non-ASCII NUL; quoted at " LF CR non-ASCII NUL.
@@ -523,8 +528,16 @@ struct ChunkParser {
             var agency: Int32
             if layout.agency >= 0 {
                 let (g0, g1) = trimmed(layout.agency)
-                guard flags[layout.agency] & 2 == 0, plain(g0, g1) else { break fast }
-                agency = aggregate.agency(b + g0, g1 - g0, at: position)
+                guard plain(g0, g1) else { break fast }
+                if flags[layout.agency] & 2 == 0 {
+                    agency = aggregate.agency(b + g0, g1 - g0, at: position)
+                } else {
+                    // Doubled quotes: the value with each "" read as ", in a scratch buffer.
+                    guard g1 - g0 <= scratch.count else { break fast }
+                    var k = 0, i = g0
+                    while i < g1 { scratch[k] = b[i]; k += 1; i += b[i] == 0x22 ? 2 : 1 }
+                    agency = aggregate.agency(UnsafePointer(scratch.baseAddress!), k, at: position)
+                }
             } else {
                 agency = aggregate.agency(b, 0, at: position)
             }
