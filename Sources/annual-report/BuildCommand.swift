@@ -52,7 +52,8 @@ struct BuildCommand: ParsableCommand {
             timestamp = Date(timeIntervalSince1970: TimeInterval(seconds))
         }
         let run = ReportRun(inputs: options.inputsURL, output: URL(fileURLWithPath: out, isDirectory: true), year: options.year,
-                            formats: try formats(), keepGoing: keepGoing, documentTimestamp: timestamp)
+                            formats: try formats(), keepGoing: keepGoing, documentTimestamp: timestamp,
+                            progress: ProgressLine.standardError())
         let outcome: ReportRun.Outcome
         do {
             outcome = try run.build()

@@ -12,7 +12,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: InputOptions
 
     func run() throws {
-        let result = ReportRun(inputs: options.inputsURL, output: options.inputsURL).check()
+        let result = ReportRun(inputs: options.inputsURL, output: options.inputsURL, progress: ProgressLine.standardError()).check()
         Console.printDiagnostics(result.diagnostics)
         Console.printLedger(result.ledger)
         if !result.errors.isEmpty {

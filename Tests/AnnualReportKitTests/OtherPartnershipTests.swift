@@ -85,4 +85,28 @@ import Testing
             ["Borsetshire Police", "£5,000", "N/A", "N/A", "N/A"],
         ])
     }
+
+    @Test func attendanceRegistersJoinTheReport() throws {
+        let dir = folder(config: nil)
+        dir.write("attendance-2023-24.csv", """
+            session_id,date,title,kind,priority,format,delegate_id,agency,attended
+            S1,2023-09-02,Safer Sleep,course,Babies,virtual,D1,Police,yes
+            S1,2023-09-02,Safer Sleep,course,Babies,virtual,D2,School,yes
+            S1,2023-09-02,Safer Sleep,course,Babies,virtual,D3,School,no
+            S2,2023-05-02,Online Safety,course,Digital Harm,virtual,D1,Police,yes
+            """)
+        let input = InputFolder.read(dir.url)
+        // S2 repeats the training.csv event of 2023-05-02.
+        #expect(input.errors.map(\.description) == [
+            "training.csv:2: error: training event 'Online Safety' on 2023-05-02 is also a session of attendance-2023-24.csv:5; expected each session in training or in attendance, not both",
+        ])
+        #expect(input.ledger.last == FileLedger(file: "attendance-2023-24.csv", dataset: "attendance", read: 4, used: 4, rejected: 0))
+        let report = try ReportBuilder.build(input)
+        #expect(report.sections.map(\.title) == ["Business priorities", "Training", "People reached (attendance registers)", "Training videos",
+                                                 "Child safeguarding practice reviews", "Finance"])
+        let trend = try #require(report.tables.first { $0.id == "training-trend" })
+        #expect(trend.display("2023-24")?[1...2] == ["5", "258"])
+        let people = try #require(report.tables.first { $0.id == "attendance-priorities" })
+        #expect(people.display("Babies") == ["Babies", "1", "2", "2"])
+    }
 }

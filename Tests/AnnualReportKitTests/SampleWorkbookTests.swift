@@ -73,4 +73,13 @@ import Testing
         #expect(try row("children-ethnicity", "Mixed heritage", columns: "BC") == ["2", "0.4"])
         #expect(try row("children-age-group", "Baby", columns: "BC") == ["3", "0.6"])
     }
+
+    @Test func summaryHasHeadlinesAndLinks() throws {
+        let summary = try #require(Self.book[sheet: "Summary"])
+        let texts = Set(summary.cells.values.compactMap(\.value))
+        #expect(texts.contains("Headline figures"))
+        #expect(texts.contains("Overall training was delivered to 2,569 attendees over 103 training events in 2022-23 (2021-22: 2,215 over 88)."))
+        #expect(texts.contains("Partner contributions totalled £364,633 in 2022-23 (2021-22: £327,126)."))
+        #expect(summary.hyperlinks.count == SampleReportTests.report.tables.count)
+    }
 }

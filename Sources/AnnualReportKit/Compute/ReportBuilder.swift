@@ -37,17 +37,20 @@ public enum ReportBuilder {
             for p in tagged where !seen.contains(p) { seen.append(p) }
             return seen
         }
-        let (videoSection, _) = VideoTables.section(records.videos, year: year)
+        let (videoSection, videoNotes) = VideoTables.section(records.videos, year: year)
+        // The published order; people reached (attendance registers) follows training.
+        let attendance = records.attendance.map { _ in AttendanceTables.section(records.attendance, year: year, priorities: prioritiesFor(year)) }
         let sections = [
             PriorityTables.section(records: records, year: year, prioritiesFor: prioritiesFor),
             TrainingTables.section(records.training, year: year),
+        ] + (attendance.map { [$0] } ?? []) + [
             videoSection,
             ReviewTables.section(records.reviews, year: year),
             FinanceTables.section(records.finance, year: year, board: configuration.board),
         ]
         var notes = input.diagnostics.map(\.description)
         notes += ConsistencyNotes.notes(records: records, year: year, configuration: configuration)
-        notes += sections.flatMap { s in s.tables.flatMap(\.notes).filter { $0.contains("listed under both") } }
+        notes += videoNotes
         let title = configuration.partnership.map { "\($0): annual report \(year)" } ?? "Safeguarding Children Partnership: annual report \(year)"
         return Report(title: title, partnership: configuration.partnership, year: year, sections: sections,
                       dataQuality: DataQuality(ledger: input.ledger, notes: notes, rejected: input.rejected))
@@ -77,15 +80,10 @@ enum ConsistencyNotes {
                 }
             }
         }
-        for dataset in ["training", "videos", "reviews", "finance"] {
-            let present: Bool
-            switch dataset {
-            case "training": present = records.training != nil
-            case "videos": present = records.videos != nil
-            case "reviews": present = records.reviews != nil
-            default: present = records.finance != nil
-            }
-            if !present { notes.append("No \(dataset) dataset was supplied; its sections are left out.") }
+        let present = [("training", records.training != nil), ("videos", records.videos != nil),
+                       ("reviews", records.reviews != nil), ("finance", records.finance != nil)]
+        for (dataset, supplied) in present where !supplied {
+            notes.append("No \(dataset) dataset was supplied; its sections are left out.")
         }
         return notes
     }

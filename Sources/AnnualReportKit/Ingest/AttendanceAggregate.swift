@@ -94,50 +94,77 @@ func attendanceEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: 
     return true
 }
 
+/// A key of up to 8 bytes as one little-endian word (zero-padded).
+@inline(__always)
+func attendanceWord(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+    var w: UInt64 = 0
+    var i = 0
+    while i < n { w |= UInt64(p[i]) << (UInt64(i) &* 8); i += 1 }
+    return w
+}
+
 /// Open-addressing hash table from byte strings to dense ids 0, 1, 2… in order of first insertion.
+///
 /// Keys live in one arena, so a million short keys cost a few arrays, not a million allocations.
-/// A slot holds the hash, id, key offset and length (16 bytes), so a lookup touches one slot
-/// and the key's bytes: two cache lines at most.
+/// A slot is 16 bytes and holds a key of up to 8 bytes itself (delegate and session ids usually
+/// are), so looking one up touches a single cache line; longer keys are checked in the arena.
 struct ByteInterner: Sendable {
     struct Slot: Sendable {
-        var hash: UInt32
+        /// The key itself (length <= 8), else its hash.
+        var word: UInt64
         var id: Int32
-        var start: UInt32
         var length: UInt32
     }
     private var arena: [UInt8] = []
     private var starts: [UInt32] = []
     private var lengths: [UInt32] = []
-    private var hashes: [UInt64] = []
     private var slots: [Slot]
     private var mask: Int
 
     init(capacity: Int = 16) {
         var size = 16
         while size * 7 < capacity * 8 { size <<= 1 }
-        slots = Array(repeating: Slot(hash: 0, id: -1, start: 0, length: 0), count: size)
+        slots = Array(repeating: Slot(word: 0, id: -1, length: 0), count: size)
         mask = size - 1
     }
 
-    var count: Int { hashes.count }
+    var count: Int { starts.count }
 
     /// The id of the key, or nil.
     @inline(__always)
     func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> Int32? {
         var i = Int(truncatingIfNeeded: hash >> 7) & mask
-        let h32 = UInt32(truncatingIfNeeded: hash)
+        if n <= 8 {
+            let word = attendanceWord(p, n), length = UInt32(n)
+            return slots.withUnsafeBufferPointer { slots in
+                while true {
+                    let slot = slots[i]
+                    if slot.id < 0 { return nil }
+                    if slot.word == word && slot.length == length { return slot.id }
+                    i = (i + 1) & mask
+                }
+            }
+        }
         return slots.withUnsafeBufferPointer { slots in
             arena.withUnsafeBufferPointer { arena in
                 while true {
                     let slot = slots[i]
                     if slot.id < 0 { return nil }
-                    if slot.hash == h32 && Int(slot.length) == n && attendanceEqual(arena.baseAddress! + Int(slot.start), p, n) {
+                    if slot.word == hash && Int(slot.length) == n
+                        && attendanceEqual(arena.baseAddress! + Int(starts[Int(slot.id)]), p, n) {
                         return slot.id
                     }
                     i = (i + 1) & mask
                 }
             }
         }
+    }
+
+    /// Loads the slot where a lookup of `hash` starts, so that the lookup that follows finds it in
+    /// cache (a software prefetch; the result only keeps the load from being optimised away).
+    @inline(__always)
+    func touch(hash: UInt64) -> UInt32 {
+        slots.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: hash >> 7) & mask].length }
     }
 
     /// The id of the key, inserting it if new.
@@ -164,16 +191,14 @@ struct ByteInterner: Sendable {
     private mutating func insertNew(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> Int32 {
         // Up to 7/8 full: linear probing stays short with 16-byte slots (4 per cache line), and a
         // table of 200,000 delegates fits 262,144 slots (4 MB) instead of twice that.
-        if (hashes.count + 1) * 8 > slots.count * 7 { grow() }
+        if (starts.count + 1) * 8 > slots.count * 7 { grow() }
         precondition(arena.count + n < Int(UInt32.max), "more than 4 GB of distinct keys")
-        let id = Int32(hashes.count)
+        let id = Int32(starts.count)
         if arena.isEmpty { arena.reserveCapacity(1024) }
-        let start = UInt32(arena.count)
+        starts.append(UInt32(arena.count))
         arena.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
-        starts.append(start)
         lengths.append(UInt32(n))
-        hashes.append(hash)
-        place(Slot(hash: UInt32(truncatingIfNeeded: hash), id: id, start: start, length: UInt32(n)), hash: hash)
+        place(Slot(word: n <= 8 ? attendanceWord(p, n) : hash, id: id, length: UInt32(n)), hash: hash)
         return id
     }
 
@@ -183,12 +208,17 @@ struct ByteInterner: Sendable {
         slots[i] = slot
     }
 
+    /// Doubles the table, re-placing the slots from the old one (the key is in the slot, or its hash is).
     private mutating func grow() {
-        let size = slots.count * 2
-        slots = Array(repeating: Slot(hash: 0, id: -1, start: 0, length: 0), count: size)
-        mask = size - 1
-        for k in 0..<hashes.count {
-            place(Slot(hash: UInt32(truncatingIfNeeded: hashes[k]), id: Int32(k), start: starts[k], length: lengths[k]), hash: hashes[k])
+        let old = slots
+        slots = Array(repeating: Slot(word: 0, id: -1, length: 0), count: old.count * 2)
+        mask = slots.count - 1
+        for slot in old where slot.id >= 0 {
+            var word = slot.word
+            let hash = slot.length <= 8
+                ? withUnsafeBytes(of: &word) { attendanceHash($0.baseAddress!.assumingMemoryBound(to: UInt8.self), Int(slot.length)) }
+                : slot.word
+            place(slot, hash: hash)
         }
     }
 
@@ -197,7 +227,7 @@ struct ByteInterner: Sendable {
         let s = Int(starts[Int(id)])
         return String(decoding: arena[s..<s + Int(lengths[Int(id)])], as: UTF8.self)
     }
-    func hash(_ id: Int32) -> UInt64 { hashes[Int(id)] }
+    func hash(_ id: Int32) -> UInt64 { withKey(id) { attendanceHash($0, $1) } }
 
     func withKey<R>(_ id: Int32, _ body: (UnsafePointer<UInt8>, Int) -> R) -> R {
         let start = Int(starts[Int(id)]), n = Int(lengths[Int(id)])
@@ -205,25 +235,80 @@ struct ByteInterner: Sendable {
     }
 }
 
-/// Sets of small non-negative integers (delegate ids) as growable bitmaps, all in one store.
-struct BitsetStore: Sendable {
-    private(set) var sets: [[UInt64]] = []
+/// Owns the memory of a `BitsetStore`; frees it when the last copy of the store goes.
+final class BitsetMemory: @unchecked Sendable {
+    var sets: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>?>
+    var capacities: UnsafeMutablePointer<Int>
+    var count = 0
+    var allocated = 16
+    init() {
+        sets = .allocate(capacity: allocated); capacities = .allocate(capacity: allocated)
+    }
+    deinit {
+        for i in 0..<count { sets[i]?.deallocate() }
+        sets.deallocate(); capacities.deallocate()
+    }
+}
 
-    mutating func make() -> Int32 { sets.append([]); return Int32(sets.count - 1) }
+/// Sets of small non-negative integers (delegate ids) as growable bitmaps, all in one store.
+///
+/// Raw memory rather than `[[UInt64]]`: an insert is a shift, a load and an or, without the
+/// uniqueness checks of nested arrays. A store belongs to one accumulator and is not shared
+/// (copies share the memory, so only the owner mutates it).
+struct BitsetStore: @unchecked Sendable {
+    private let memory = BitsetMemory()
+    private var sets: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>?>
+    private var capacities: UnsafeMutablePointer<Int>
+
+    init() { sets = memory.sets; capacities = memory.capacities }
+
+    var count: Int { memory.count }
+
+    mutating func make() -> Int32 {
+        if memory.count == memory.allocated {
+            let n = memory.allocated * 2
+            let s = UnsafeMutablePointer<UnsafeMutablePointer<UInt64>?>.allocate(capacity: n)
+            let c = UnsafeMutablePointer<Int>.allocate(capacity: n)
+            s.moveInitialize(from: memory.sets, count: memory.count)
+            c.moveInitialize(from: memory.capacities, count: memory.count)
+            memory.sets.deallocate(); memory.capacities.deallocate()
+            memory.sets = s; memory.capacities = c; memory.allocated = n
+            sets = s; capacities = c
+        }
+        sets[memory.count] = nil
+        capacities[memory.count] = 0
+        memory.count += 1
+        return Int32(memory.count - 1)
+    }
 
     @inline(__always)
     mutating func insert(_ value: Int32, into set: Int32) {
-        let w = Int(value) >> 6
-        let s = Int(set)
-        if w >= sets[s].count { sets[s].append(contentsOf: repeatElement(0, count: max(w + 1, sets[s].count * 2) - sets[s].count)) }
-        sets[s][w] |= 1 &<< UInt64(value & 63)
+        let w = Int(value) >> 6, s = Int(set)
+        if w >= capacities[s] { grow(s, to: w + 1) }
+        sets[s].unsafelyUnwrapped[w] |= 1 &<< UInt64(value & 63)
     }
 
-    func count(_ set: Int32) -> Int64 { sets[Int(set)].reduce(0) { $0 + Int64($1.nonzeroBitCount) } }
+    @inline(never)
+    private mutating func grow(_ s: Int, to words: Int) {
+        let old = capacities[s]
+        let n = max(words, old * 2, 64)
+        let p = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
+        if let q = sets[s] { p.moveInitialize(from: q, count: old); q.deallocate() }
+        (p + old).initialize(repeating: 0, count: n - old)
+        sets[s] = p
+        capacities[s] = n
+    }
+
+    /// The words of a set (shorter sets are zero beyond their end).
+    func words(_ set: Int32) -> UnsafeBufferPointer<UInt64> {
+        UnsafeBufferPointer(start: sets[Int(set)], count: capacities[Int(set)])
+    }
+
+    func count(_ set: Int32) -> Int64 { words(set).reduce(0) { $0 + Int64($1.nonzeroBitCount) } }
 
     /// Calls `body` with every member of `set`, in increasing order.
     func forEach(_ set: Int32, _ body: (Int32) -> Void) {
-        for (w, word) in sets[Int(set)].enumerated() where word != 0 {
+        for (w, word) in words(set).enumerated() where word != 0 {
             var bits = word
             while bits != 0 {
                 body(Int32(w * 64 + bits.trailingZeroBitCount))
@@ -232,26 +317,112 @@ struct BitsetStore: Sendable {
         }
     }
 
-    /// Adds every member of `other` (mapped through `remap`) to `set`.
-    mutating func formUnion(_ set: Int32, with other: BitsetStore, _ otherSet: Int32, remap: [Int32]?) {
-        if let remap {
+    /// Adds every member of `other`'s `otherSet` (mapped through `remap`) to `set`.
+    mutating func formUnion(_ set: Int32, with other: BitsetStore, _ otherSet: Int32, remap: [Int32]) {
+        remap.withUnsafeBufferPointer { remap in
             other.forEach(otherSet) { insert(remap[Int($0)], into: set) }
-        } else {
-            let words = other.sets[Int(otherSet)]
-            let s = Int(set)
-            if sets[s].count < words.count { sets[s].append(contentsOf: repeatElement(0, count: words.count - sets[s].count)) }
-            for (i, w) in words.enumerated() { sets[s][i] |= w }
         }
+    }
+
+    /// Adds every member of `otherSet` of this store to `set`.
+    mutating func formUnion(_ set: Int32, _ otherSet: Int32) {
+        let source = words(otherSet)
+        guard !source.isEmpty else { return }
+        if capacities[Int(set)] < source.count { grow(Int(set), to: source.count) }
+        let target = sets[Int(set)]!
+        for (i, w) in source.enumerated() { target[i] |= w }
     }
 
     func union(of ids: [Int32]) -> [UInt64] {
         var out: [UInt64] = []
         for id in ids {
-            let words = sets[Int(id)]
+            let words = words(id)
             if out.count < words.count { out.append(contentsOf: repeatElement(0, count: words.count - out.count)) }
             for (i, w) in words.enumerated() { out[i] |= w }
         }
         return out
+    }
+}
+
+/// Owns the memory of an `AgencyPeople`.
+final class AgencyColumnMemory: @unchecked Sendable {
+    var columns: UnsafeMutablePointer<UnsafeMutablePointer<UInt16>?>
+    var capacities: UnsafeMutablePointer<Int>
+    var count = 0
+    var allocated = 8
+    init() {
+        columns = .allocate(capacity: allocated); capacities = .allocate(capacity: allocated)
+    }
+    deinit {
+        for i in 0..<count { columns[i]?.deallocate() }
+        columns.deallocate(); capacities.deallocate()
+    }
+}
+
+/// Distinct people per agency and year, in two bytes per delegate and year: for each year slot,
+/// the agency each delegate first attended for (agency id + 1; 0 = none), plus the rarer other
+/// (year, delegate, agency) triples in a set. A bitset per agency and year would cost a bit per
+/// delegate for every agency. Copies share memory: only the owning accumulator mutates it.
+struct AgencyPeople: @unchecked Sendable {
+    struct Triple: Hashable, Sendable { var slot: Int32; var delegate: Int32; var agency: Int32 }
+    private let memory = AgencyColumnMemory()
+    private var columns: UnsafeMutablePointer<UnsafeMutablePointer<UInt16>?>
+    private var capacities: UnsafeMutablePointer<Int>
+    private var count = 0
+    private(set) var overflow = Set<Triple>()
+
+    init() { columns = memory.columns; capacities = memory.capacities }
+
+    @inline(__always)
+    mutating func add(slot: Int, delegate: Int32, agency: Int32) {
+        if slot >= count || Int(delegate) >= capacities[slot] { grow(slot, Int(delegate)) }
+        let value = agency < 65535 ? UInt16(truncatingIfNeeded: agency + 1) : 0
+        let column = columns[slot].unsafelyUnwrapped
+        let current = column[Int(delegate)]
+        if current == value && value != 0 { return }
+        if current == 0 && value != 0 { column[Int(delegate)] = value; return }
+        overflow.insert(Triple(slot: Int32(slot), delegate: delegate, agency: agency))
+    }
+
+    /// Loads a delegate's entry ahead of `add` (see `ByteInterner.touch`).
+    @inline(__always)
+    func touch(slot: Int, delegate: Int32) -> UInt32 {
+        slot < count && Int(delegate) < capacities[slot] ? UInt32(columns[slot].unsafelyUnwrapped[Int(delegate)]) : 0
+    }
+
+    @inline(never)
+    private mutating func grow(_ slot: Int, _ delegate: Int) {
+        while memory.count <= slot {
+            if memory.count == memory.allocated {
+                let n = memory.allocated * 2
+                let c = UnsafeMutablePointer<UnsafeMutablePointer<UInt16>?>.allocate(capacity: n)
+                let k = UnsafeMutablePointer<Int>.allocate(capacity: n)
+                c.moveInitialize(from: memory.columns, count: memory.count)
+                k.moveInitialize(from: memory.capacities, count: memory.count)
+                memory.columns.deallocate(); memory.capacities.deallocate()
+                memory.columns = c; memory.capacities = k; memory.allocated = n
+            }
+            memory.columns[memory.count] = nil
+            memory.capacities[memory.count] = 0
+            memory.count += 1
+        }
+        columns = memory.columns; capacities = memory.capacities; count = memory.count
+        let old = capacities[slot]
+        guard delegate >= old else { return }
+        let n = max(delegate + 1, old * 2, 1024)
+        let p = UnsafeMutablePointer<UInt16>.allocate(capacity: n)
+        if let q = columns[slot] { p.moveInitialize(from: q, count: old); q.deallocate() }
+        (p + old).initialize(repeating: 0, count: n - old)
+        columns[slot] = p
+        capacities[slot] = n
+    }
+
+    /// Every (delegate, agency) pair of a year slot, once.
+    func forEach(slot: Int, _ body: (Int32, Int32) -> Void) {
+        if slot < count, let column = columns[slot] {
+            for d in 0..<capacities[slot] where column[d] != 0 { body(Int32(d), Int32(column[d]) - 1) }
+        }
+        for t in overflow where Int(t.slot) == slot { body(t.delegate, t.agency) }
     }
 }
 
@@ -374,14 +545,13 @@ struct AttendanceAggregate: Sendable {
         var reference = ChunkPosition(chunk: -1, line: -1)
         var registrations: Int32 = 0
         var attendances: Int32 = 0
-        var yearSet: Int32 = -1
-        var listYearSet: Int32 = -1
+        /// Index into `groupSets`: the people sets an attended row of this session goes into.
+        var group: Int32 = -1
         var yearSlot: Int16 = -1
         var hasReference = false
     }
 
     struct AgencyYear: Sendable {
-        var set: Int32
         var attendances: Int64 = 0
         var registrations: Int64 = 0
     }
@@ -406,16 +576,28 @@ struct AttendanceAggregate: Sendable {
     var listCanonical: [Int32] = []
     var years: [Int] = []              // start year by slot
     var yearSets: [Int32] = []          // people per year slot
-    /// (year slot, canonical list) -> people set.
-    var listYearSets: [Int64: Int32] = [:]
+    /// Priority keys (`PriorityCatalog.key`) seen in priority lists.
+    var keys = ByteInterner(capacity: 16)
+    /// (year slot << 32 | key) -> people who attended a session tagged with it that year.
+    var keySets: [Int64: Int32] = [:]
+    /// (year slot << 32 | canonical list) -> index into `groupSets`.
+    var groups: [Int64: Int32] = [:]
+    /// Per group: the year's set, then one set per priority key of the list.
+    var groupSets: [[Int32]] = []
     var people = BitsetStore()
+    var agencyPeople = AgencyPeople()
 
     var read = 0, used = 0, rejected = 0
+    /// Sink for prefetching loads (see `ByteInterner.touch`).
+    var prefetchSink: UInt32 = 0
     /// Rows that took the String-based path (new or unusually written sessions, problems).
     var slowRows = 0
     var chunkLines: [Int32: Int32] = [:]
     var rejections: [PendingRejection] = []
     var rejectionsNotKept = 0
+    /// Set when a chunk other than the last ended inside a quoted field: the chunk boundaries were
+    /// cut without regard to quotes, and this one fell inside a field with a line break.
+    var openQuoteAtChunkEnd = false
     /// Set when the pass must be redone: bytes that are not UTF-8 (or NUL) were found.
     var notUTF8: ChunkPosition?
 
@@ -446,32 +628,49 @@ struct AttendanceAggregate: Sendable {
         return id
     }
 
-    mutating func listYearSet(slot: Int32, canonical: Int32) -> Int32 {
+    /// The group of people sets for sessions of a year slot and canonical priority list.
+    mutating func group(slot: Int32, canonical: Int32) -> Int32 {
         let key = Int64(slot) << 32 | Int64(canonical)
-        if let s = listYearSets[key] { return s }
-        let s = people.make()
-        listYearSets[key] = s
-        return s
+        if let g = groups[key] { return g }
+        var sets = [yearSets[Int(slot)]]
+        let text = canonicals.string(canonical)
+        for item in text.split(separator: "\u{1F}") {
+            let k = keys.intern(Array(item.utf8)).id
+            let setKey = Int64(slot) << 32 | Int64(k)
+            if let existing = keySets[setKey] { sets.append(existing) } else {
+                let s = people.make()
+                keySets[setKey] = s
+                sets.append(s)
+            }
+        }
+        groupSets.append(sets)
+        groups[key] = Int32(groupSets.count - 1)
+        return Int32(groupSets.count - 1)
     }
 
-    /// Registers a used row of session `s` (which has a reference) for `delegate` of `agency`.
+    /// A used row of a session whose figures the parser keeps in locals (see `ChunkParser.flush`):
+    /// the agency's counts and people (the caller adds the delegate to the session's group of sets).
     @inline(__always)
-    mutating func count(session s: Int, agency: Int32, delegate: Int32, attended: Bool) {
+    mutating func countAgency(slot: Int16, agency: Int32, delegate: Int32, attended: Bool) {
         used += 1
-        sessionStates[s].registrations += 1
-        let at = Int(agency) &* yearStride &+ Int(sessionStates[s].yearSlot)
+        let at = Int(agency) &* yearStride &+ Int(slot)
         var index = agencyYearIndex[at]
         if index < 0 {
             index = Int32(agencyYears.count)
             agencyYearIndex[at] = index
-            agencyYears.append(AgencyYear(set: people.make()))
+            agencyYears.append(AgencyYear())
         }
         agencyYears[Int(index)].registrations += 1
         guard attended else { return }
-        sessionStates[s].attendances += 1
         agencyYears[Int(index)].attendances += 1
-        people.insert(delegate, into: sessionStates[s].yearSet)
-        people.insert(delegate, into: sessionStates[s].listYearSet)
-        people.insert(delegate, into: agencyYears[Int(index)].set)
+        agencyPeople.add(slot: Int(slot), delegate: delegate, agency: agency)
+    }
+
+    /// A used row, counted straight into the session (the slow path).
+    mutating func count(session s: Int, agency: Int32, delegate: Int32, attended: Bool) {
+        sessionStates[s].registrations += 1
+        if attended { sessionStates[s].attendances += 1 }
+        countAgency(slot: sessionStates[s].yearSlot, agency: agency, delegate: delegate, attended: attended)
+        if attended { for set in groupSets[Int(sessionStates[s].group)] { people.insert(delegate, into: set) } }
     }
 }

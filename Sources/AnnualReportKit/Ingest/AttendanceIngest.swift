@@ -22,7 +22,7 @@ extension DatasetSchema {
 /// Reads `attendance*.csv` registers of any size: streaming, in parallel, in bounded memory.
 ///
 /// Cost: one pass over each file with `workers` threads; memory is the read buffers
-/// (`(2 × workers + 1) × chunkSize`, 10 MB by default) plus a few tens of bytes per distinct
+/// (`(2 × workers + 1) × chunkSize`, 5 MB by default) plus a few tens of bytes per distinct
 /// session, delegate, agency and priority list, and a bit per delegate for each year,
 /// (year, priority list) and (year, agency). Rows are never kept.
 ///
@@ -48,7 +48,7 @@ public enum AttendanceIngest {
     static let decodeInMemoryLimit = 512 << 20
 
     public static func read(files: [URL], catalog: PriorityCatalog, progress: ProgressLine? = nil,
-                            workers: Int = AttendanceIngest.defaultWorkers, chunkSize: Int = 2 << 20,
+                            workers: Int = AttendanceIngest.defaultWorkers, chunkSize: Int = 1 << 20,
                             rejectionLimit: Int = 1000) -> Result {
         releaseFreedMemory()
         var totals = AttendanceTotals()
@@ -66,9 +66,17 @@ public enum AttendanceIngest {
             }
             func attempt(_ makeSource: () -> AttendanceSource?, workers: Int) -> (AttendancePass, AttendanceTotals.Merged?)? {
                 guard let source = makeSource() else { return nil }
+                // Chunks are first cut at the next line break, which is right unless a quoted field with a
+                // line break straddles a cut; a worker then sees an open quote at its chunk's end, and the
+                // file is read again with cuts that count quotes (a serial scan of every byte).
                 var pass = AttendancePass.run(source: source, name: name, fileIndex: fileIndex, workers: workers,
-                                              chunkSize: chunkSize, directory: totals.directory, check: check,
-                                              limit: rejectionLimit, progress: progress)
+                                              chunkSize: chunkSize, quoteAware: false, directory: totals.directory,
+                                              check: check, limit: rejectionLimit, progress: progress)
+                if pass.workers.contains(where: \.openQuoteAtChunkEnd) {
+                    pass = AttendancePass.run(source: source, name: name, fileIndex: fileIndex, workers: workers,
+                                              chunkSize: chunkSize, quoteAware: true, directory: totals.directory,
+                                              check: check, limit: rejectionLimit, progress: progress)
+                }
                 progress?.finish()
                 if pass.notUTF8 != nil || !pass.fatal.isEmpty { return (pass, nil) }
                 var consumed = pass
@@ -146,14 +154,18 @@ public enum AttendanceIngest {
     /// training's duplicate check): one error at the training row for each.
     public static func conflicts(training: [TrainingEvent], attendance: [TrainingEvent]) -> [Diagnostic] {
         func key(_ e: TrainingEvent) -> String { "\(e.date)|\(e.title.lowercased())|\(e.kind)" }
+        // Training has hundreds of events, a register hundreds of thousands of sessions: compare
+        // dates first and build keys only for sessions on a training event's date.
+        let dates = Set(training.map(\.date))
         var sessions: [String: SourceLocation] = [:]
-        for e in attendance where sessions[key(e)] == nil { sessions[key(e)] = e.source }
+        for e in attendance where dates.contains(e.date) && sessions[key(e)] == nil { sessions[key(e)] = e.source }
         return training.compactMap { e in
             guard let other = sessions[key(e)] else { return nil }
             return Diagnostic(.error, file: e.source.file, line: e.source.line, column: nil,
                               "training event '\(e.title)' on \(e.date) is also a session of \(other); expected each session in training or in attendance, not both")
         }
     }
+
 }
 
 // MARK: - One pass over one file
@@ -177,36 +189,23 @@ struct AttendancePass {
     func line(_ p: ChunkPosition, prefix: [Int32]) -> Int32 { dataStartLine + prefix[Int(p.chunk)] + p.line + 1 }
 
     static func run(source: AttendanceSource, name: String, fileIndex: Int, workers workerCount: Int, chunkSize: Int,
-                    directory: AttendanceDirectory, check: AttendancePriorityCheck, limit: Int,
+                    quoteAware: Bool, directory: AttendanceDirectory, check: AttendancePriorityCheck, limit: Int,
                     progress: ProgressLine?) -> AttendancePass {
         var pass = AttendancePass()
         pass.name = name
         pass.fileIndex = fileIndex
-        let pipeline = AttendancePipeline(buffers: 2 * workerCount + 1, size: chunkSize)
-        var (buffer, capacity) = pipeline.takeBuffer()
-        var (filled, ended, failed) = source.fill(buffer, from: 0, capacity: capacity)
-        if filled >= 2 && ((buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF)) {
+        let base = source.base, length = source.count
+        if length >= 2 && ((base[0] == 0xFF && base[1] == 0xFE) || (base[0] == 0xFE && base[1] == 0xFF)) {
             pass.notUTF8 = 1    // UTF-16: decoded in memory
             return pass
         }
         // The header record.
-        var header: (end: Int, blank: Bool)?
-        while true {
-            header = attendanceHeaderEnd(buffer, count: filled, ended: ended)
-            if header != nil || ended { break }
-            buffer = pipeline.grow(buffer, keeping: filled, to: capacity * 2)
-            capacity *= 2
-            (filled, ended, failed) = source.fill(buffer, from: filled, capacity: capacity)
-        }
-        if failed {
-            pass.fatal.append(Diagnostic(.error, file: name, line: 0, column: nil, "cannot read the file; expected a readable CSV file"))
-            return pass
-        }
-        guard let header, !header.blank else {
+        guard let header = attendanceHeaderEnd(base, count: length, ended: true), !header.blank else {
             pass.fatal.append(Diagnostic(.error, file: name, line: 1, column: 1,
                                          "empty file; expected a header row naming the \(DatasetSchema.attendance.name) columns"))
             return pass
         }
+        let buffer = base
         var headerReader = CSVReader(bytes: Array(UnsafeBufferPointer(start: buffer, count: header.end)))
         var headerRecord: CSVRecord?
         while let record = headerReader.next() {
@@ -228,7 +227,7 @@ struct AttendancePass {
             return pass
         }
         var lines: Int32 = 0
-        for i in 0..<header.end where buffer[i] == 0x0A || (buffer[i] == 0x0D && !(i + 1 < filled && buffer[i + 1] == 0x0A)) { lines += 1 }
+        for i in 0..<header.end where buffer[i] == 0x0A || (buffer[i] == 0x0D && !(i + 1 < length && buffer[i + 1] == 0x0A)) { lines += 1 }
         pass.dataStartLine = lines
         let map = HeaderMap(header: headerRecord.fields, schema: .attendance)
         var readable = true
@@ -248,13 +247,15 @@ struct AttendancePass {
         let workers = (0..<workerCount).map { _ in
             AttendanceWorker(layout: layout, priorities: check, directory: directory, keepLimit: limit)
         }
+        let pipeline = AttendancePipeline(limit: 2 * workerCount + 1)
         let group = DispatchGroup()
         for worker in workers {
             group.enter()
             let thread = Thread {
                 while let chunk = pipeline.pop() {
-                    let rows = worker.parse(chunk)
-                    pipeline.giveBuffer(chunk.buffer, chunk.capacity, rows: rows)
+                    let rows = worker.parse(chunk, in: source)
+                    source.release(chunk.start, chunk.start + chunk.count)
+                    pipeline.done(rows: rows)
                 }
                 group.leave()
             }
@@ -262,54 +263,44 @@ struct AttendancePass {
             thread.start()
         }
 
-        // The reader: cut at record boundaries, hand chunks over.
+        // The reader: cut at record boundaries (quote-aware), hand chunks over.
         var start = header.end
         var index: Int32 = 0
         let maxRecord = 64 << 20
-        while true {
-            if !ended && filled < capacity {
-                let r = source.fill(buffer, from: filled, capacity: capacity)
-                filled = r.filled; ended = r.ended; failed = failed || r.failed
-            }
-            if filled == start && ended { pipeline.giveBuffer(buffer, capacity); break }
+        while start < length {
+            var window = chunkSize
             var cut: Int
-            if ended {
-                cut = filled
-            } else if let c = attendanceCut(buffer, start: start, end: filled) {
-                cut = c
-            } else if capacity < maxRecord {
-                buffer = pipeline.grow(buffer, keeping: filled, to: capacity * 2)
-                capacity *= 2
-                continue
-            } else {
-                // A quoted field longer than 64 MB: cut at the last line break anyway (reported as unterminated).
-                var j = filled - 1
-                while j > start && buffer[j] != 0x0A { j -= 1 }
-                cut = j > start ? j + 1 : filled
+            while true {
+                let end = min(start + window, length)
+                if end == length { cut = length; break }
+                if !quoteAware {
+                    // The next line break at or after `end - 1` (memchr: only a few bytes are touched here).
+                    if let nl = memchr(base + end - 1, 0x0A, length - end + 1) {
+                        cut = UnsafePointer<UInt8>(nl.assumingMemoryBound(to: UInt8.self)) - base + 1
+                    } else {
+                        cut = length
+                    }
+                    break
+                }
+                if let c = attendanceCut(base, start: start, end: end) { cut = c; break }
+                if window >= maxRecord {
+                    // A quoted field longer than 64 MB: cut at the last line break anyway (reported as unterminated).
+                    var j = end - 1
+                    while j > start && base[j] != 0x0A { j -= 1 }
+                    cut = j > start ? j + 1 : end
+                    break
+                }
+                window *= 2
             }
-            let tail = filled - cut
-            var next: (UnsafeMutablePointer<UInt8>, Int)?
-            if !(ended && tail == 0) {
-                var (p, c) = pipeline.takeBuffer()
-                if c < tail + 1 { p = pipeline.grow(p, keeping: 0, to: tail * 2); c = tail * 2 }
-                if tail > 0 { p.update(from: buffer + cut, count: tail) }
-                next = (p, c)
-            }
-            pipeline.push(AttendanceChunk(index: index, buffer: buffer, capacity: capacity, start: start, count: cut - start))
+            pipeline.push(AttendanceChunk(index: index, start: start, count: cut - start, last: cut == length))
             index += 1
-            progress?.update(file: name, rows: pipeline.rows, bytes: source.bytesRead)
-            guard let next else { break }
-            (buffer, capacity) = next
-            start = 0
-            filled = tail
+            start = cut
+            progress?.update(file: name, rows: pipeline.rows, bytes: start)
         }
         pipeline.close()
         group.wait()
         pass.chunkCount = index
         pass.workers = workers.map(\.aggregate)
-        if failed {
-            pass.fatal.append(Diagnostic(.error, file: name, line: 0, column: nil, "cannot read the whole file; expected a readable CSV file"))
-        }
         let positions = pass.workers.compactMap(\.notUTF8)
         if let first = positions.min() { pass.notUTF8 = Int(pass.line(first, prefix: pass.prefix())) }
         return pass
@@ -336,8 +327,9 @@ struct AttendanceTotals {
     var people = BitsetStore()
     var everyone: Int32 = -1
     var yearSets: [Int: Int32] = [:]
-    /// (start year << 32 | canonical list) -> people.
-    var listYearSets: [Int64: Int32] = [:]
+    struct KeyYear: Hashable { var key: String; var year: Int }
+    /// People per priority key and year.
+    var keySets: [KeyYear: Int32] = [:]
     /// Per canonical list: where it first appears, and its items as first written.
     var canonicalFirst: [(file: Int32, line: Int32)] = []
     var canonicalItems: [[String]] = []
@@ -345,7 +337,10 @@ struct AttendanceTotals {
     var agencyName: [String] = []
     var agencyFirst: [(file: Int32, line: Int32)] = []
     /// (agency << 32 | start year) -> figures.
-    var agencyYears: [Int64: (set: Int32, attendances: Int64, registrations: Int64)] = [:]
+    var agencyYears: [Int64: (attendances: Int64, registrations: Int64)] = [:]
+    /// Distinct (delegate, agency) pairs per year; slots by `agencySlot`.
+    var agencyPeople = AgencyPeople()
+    var agencySlot: [Int: Int] = [:]
 
     struct Merged {
         var read = 0, used = 0, rejected = 0
@@ -373,36 +368,26 @@ struct AttendanceTotals {
                 w.canonicals.withKey(Int32(c)) { directory.canonicals.intern($0, $1, hash: w.canonicals.hash(Int32(c))).id }
             })
         }
-        // Sessions: the workers must agree (each already agrees with earlier files).
-        var passSessions = ByteInterner(capacity: 1 << 12)
-        var passDetails: [SessionDetails] = []
-        var passFirst: [(file: Int32, line: Int32)] = []
-        for (k, w) in pass.workers.enumerated() {
+        // Sessions: the workers must agree (each already agrees with earlier files). Checked against
+        // the earlier workers' own tables, before anything is added to the totals.
+        func mapped(_ k: Int, _ s: Int) -> SessionDetails {
+            var d = pass.workers[k].sessionStates[s].details
+            d.title = titleMaps[k][Int(d.title)]
+            d.priorities = canonicalMaps[k][Int(d.priorities)]
+            return d
+        }
+        for k in pass.workers.indices.dropFirst() {
+            let w = pass.workers[k]
             for s in 0..<w.sessionStates.count where w.sessionStates[s].hasReference {
-                var d = w.sessionStates[s].details
-                d.title = titleMaps[k][Int(d.title)]
-                d.priorities = canonicalMaps[k][Int(d.priorities)]
-                let (id, inserted) = w.sessions.withKey(Int32(s)) { passSessions.intern($0, $1, hash: w.sessions.hash(Int32(s))) }
-                let first = at(w.sessionStates[s].reference)
-                if inserted {
-                    passDetails.append(d); passFirst.append(first)
-                } else {
-                    guard passDetails[Int(id)] == d else { return nil }
-                    if earlier(first, passFirst[Int(id)]) { passFirst[Int(id)] = first }
+                let d = mapped(k, s)
+                for j in 0..<k {
+                    let other = pass.workers[j]
+                    guard let t = w.sessions.withKey(Int32(s), { other.sessions.find($0, $1, hash: w.sessions.hash(Int32(s))) }),
+                          other.sessionStates[Int(t)].hasReference else { continue }
+                    if mapped(j, Int(t)) != d { return nil }
                 }
             }
         }
-        for id in (0..<passSessions.count).sorted(by: { earlier(passFirst[$0], passFirst[$1]) }) {
-            let (g, inserted) = passSessions.withKey(Int32(id)) { directory.sessions.intern($0, $1, hash: passSessions.hash(Int32(id))) }
-            if inserted {
-                directory.details.append(passDetails[id])
-                directory.reference.append(passFirst[id])
-                sessionRegistrations.append(0); sessionAttendances.append(0)
-            }
-            _ = g
-        }
-        if everyone < 0 { everyone = people.make() }
-
         var merged = Merged()
         // The first `limit` rejected rows, in file order.
         var pending: [(Int, PendingRejection)] = []
@@ -417,14 +402,16 @@ struct AttendanceTotals {
                 var message = problem.message
                 if problem.referenceSession >= 0 {
                     let w = pass.workers[k]
-                    let s = problem.referenceSession
-                    let location: String
-                    if let g = w.sessions.withKey(s, { directory.sessions.find($0, $1, hash: w.sessions.hash(s)) }) {
-                        let ref = directory.reference[Int(g)]
-                        location = "\(files[Int(ref.file)]):\(ref.line)"
-                    } else {
-                        location = "its first row"
+                    let key = w.sessions.key(problem.referenceSession)
+                    // The session's reference row: from an earlier file, else the first among the workers.
+                    var ref: (file: Int32, line: Int32)?
+                    if let g = directory.sessions.find(key) { ref = directory.reference[Int(g)] }
+                    for other in pass.workers where ref == nil || Int(ref!.file) == pass.fileIndex {
+                        guard let t = other.sessions.find(key), other.sessionStates[Int(t)].hasReference else { continue }
+                        let here = at(other.sessionStates[Int(t)].reference)
+                        if ref == nil || earlier(here, ref!) { ref = here }
                     }
+                    let location = ref.map { "\(files[Int($0.file)]):\($0.line)" } ?? "its first row"
                     message = message.replacingOccurrences(of: attendanceReferencePlaceholder, with: location)
                 }
                 let problemLine = Int(pass.line(ChunkPosition(chunk: r.position.chunk, line: problem.line), prefix: prefix))
@@ -434,28 +421,43 @@ struct AttendanceTotals {
             merged.rejectedRows.append(RejectedRow(file: pass.name, line: line,
                                                    reason: r.reason ?? messages.joined(separator: " | "), fields: r.fields))
         }
+        let sessionsBefore = directory.sessions.count
+        for k in pass.workers.indices {
+            let w = pass.workers[k]
+            for s in 0..<w.sessionStates.count where w.sessionStates[s].hasReference {
+                let first = at(w.sessionStates[s].reference)
+                let (g, inserted) = w.sessions.withKey(Int32(s)) { directory.sessions.intern($0, $1, hash: w.sessions.hash(Int32(s))) }
+                if inserted {
+                    directory.details.append(mapped(k, s))
+                    directory.reference.append(first)
+                    sessionRegistrations.append(0); sessionAttendances.append(0)
+                } else if Int(g) >= sessionsBefore && earlier(first, directory.reference[Int(g)]) {
+                    directory.reference[Int(g)] = first
+                }
+                sessionRegistrations[Int(g)] += Int64(w.sessionStates[s].registrations)
+                sessionAttendances[Int(g)] += Int64(w.sessionStates[s].attendances)
+            }
+            pass.workers[k].sessions = ByteInterner()    // merged: free before the totals grow further
+            pass.workers[k].sessionStates = []
+        }
+        if everyone < 0 { everyone = people.make() }
+
         for k in pass.workers.indices {
             let w = pass.workers[k]
             defer { pass.workers[k] = AttendanceAggregate() }   // free each accumulator once merged
             merged.read += w.read; merged.used += w.used; merged.rejected += w.rejected
-            for s in 0..<w.sessionStates.count where w.sessionStates[s].hasReference {
-                let g = Int(w.sessions.withKey(Int32(s)) { directory.sessions.find($0, $1, hash: w.sessions.hash(Int32(s))) }!)
-                sessionRegistrations[g] += Int64(w.sessionStates[s].registrations)
-                sessionAttendances[g] += Int64(w.sessionStates[s].attendances)
-            }
             let remap: [Int32] = (0..<w.delegates.count).map { d in
                 w.delegates.withKey(Int32(d)) { delegates.intern($0, $1, hash: w.delegates.hash(Int32(d))).id }
             }
             for (slot, year) in w.years.enumerated() {
-                let set = yearSet(year)
-                people.formUnion(set, with: w.people, w.yearSets[slot], remap: remap)
-                people.formUnion(everyone, with: w.people, w.yearSets[slot], remap: remap)
+                let target = yearSet(year)
+                people.formUnion(target, with: w.people, w.yearSets[slot], remap: remap)
+                people.formUnion(everyone, target)
             }
-            for (key, set) in w.listYearSets {
-                let year = w.years[Int(key >> 32)], canonical = canonicalMaps[k][Int(key & 0xFFFF_FFFF)]
-                let globalKey = Int64(year) << 32 | Int64(canonical)
+            for (key, set) in w.keySets {
+                let keyYear = KeyYear(key: w.keys.string(Int32(key & 0xFFFF_FFFF)), year: w.years[Int(key >> 32)])
                 let target: Int32
-                if let t = listYearSets[globalKey] { target = t } else { target = people.make(); listYearSets[globalKey] = target }
+                if let t = keySets[keyYear] { target = t } else { target = people.make(); keySets[keyYear] = target }
                 people.formUnion(target, with: w.people, set, remap: remap)
             }
             for (i, list) in w.lists.enumerated() {
@@ -464,6 +466,7 @@ struct AttendanceTotals {
                 let first = at(w.listFirst[i])
                 if earlier(first, canonicalFirst[c]) { canonicalFirst[c] = first; canonicalItems[c] = list.items }
             }
+            var agencyMap: [Int32] = []
             for a in 0..<w.agencies.count {
                 let spelling = w.agencies.string(Int32(a))
                 let key = Self.agencyKey(spelling)
@@ -476,16 +479,23 @@ struct AttendanceTotals {
                     g = agencyName.count
                     agencyIndex[key] = g; agencyName.append(spelling); agencyFirst.append(first)
                 }
+                agencyMap.append(Int32(g))
                 for (slot, year) in w.years.enumerated() {
                     let index = w.agencyYearIndex[a * w.yearStride + slot]
                     guard index >= 0 else { continue }
                     let local = w.agencyYears[Int(index)]
                     let key = Int64(g) << 32 | Int64(year)
-                    var entry = agencyYears[key] ?? (people.make(), 0, 0)
-                    people.formUnion(entry.set, with: w.people, local.set, remap: remap)
+                    var entry = agencyYears[key] ?? (0, 0)
                     entry.attendances += local.attendances
                     entry.registrations += local.registrations
                     agencyYears[key] = entry
+                }
+            }
+            for (slot, year) in w.years.enumerated() {
+                let target: Int
+                if let t = agencySlot[year] { target = t } else { target = agencySlot.count; agencySlot[year] = target }
+                w.agencyPeople.forEach(slot: slot) { d, a in
+                    agencyPeople.add(slot: target, delegate: remap[Int(d)], agency: agencyMap[Int(a)])
                 }
             }
         }
@@ -519,9 +529,20 @@ struct AttendanceTotals {
         var events: [TrainingEvent] = []
         events.reserveCapacity(sessionCount)
         var titles: [Int32: String] = [:]
-        var listsByPriority: [Priority: [Int32]] = [:]
-        for c in order { for p in resolved[c]! { listsByPriority[p, default: []].append(c) } }
-        for s in 0..<sessionCount where sessionRegistrations[s] > 0 {
+        // Which priority each key resolves to (aliases: several keys, one priority).
+        var keysByPriority: [Priority: [String]] = [:]
+        for c in order {
+            for item in canonicalItems[Int(c)] {
+                guard case .known(let p) = catalog.resolve(item) else { continue }
+                let key = PriorityCatalog.key(item)
+                if !(keysByPriority[p]?.contains(key) ?? false) { keysByPriority[p, default: []].append(key) }
+            }
+        }
+        // Events in the order of each session's first row.
+        let refs = directory.reference
+        let used = (0..<sessionCount).filter { sessionRegistrations[$0] > 0 }
+            .sorted { (refs[$0].file, refs[$0].line) < (refs[$1].file, refs[$1].line) }
+        for s in used {
             let d = directory.details[s]
             let date = d.calendarDate
             let year = FinancialYear(containing: date)
@@ -542,23 +563,20 @@ struct AttendanceTotals {
                                         attendees: attendances, format: d.eventFormat, evaluations: nil,
                                         source: SourceLocation(file: files[Int(ref.file)], line: Int(ref.line))))
         }
-        let refs = directory.reference
-        let order2 = (0..<sessionCount).filter { sessionRegistrations[$0] > 0 }
-        if zip(order2, order2.dropFirst()).contains(where: { (refs[$0.0].file, refs[$0.0].line) > (refs[$0.1].file, refs[$0.1].line) }) {
-            let keyed = zip(order2, events).sorted { (refs[$0.0].file, refs[$0.0].line) < (refs[$1.0].file, refs[$1.0].line) }
-            events = keyed.map(\.1)
-        }
         for (year, set) in yearSets where summary.years[FinancialYear(startYear: year)] != nil {
             summary.years[FinancialYear(startYear: year)]!.people = people.count(set)
         }
-        for (p, lists) in listsByPriority {
+        for (p, keys) in keysByPriority {
             for year in yearSets.keys {
-                let sets = lists.compactMap { listYearSets[Int64(year) << 32 | Int64($0)] }
-                guard !sets.isEmpty else { continue }
                 let fy = FinancialYear(startYear: year)
-                let count = people.union(of: sets).reduce(Int64(0)) { $0 + Int64($1.nonzeroBitCount) }
-                if summary.priorities[fy]?[p] != nil { summary.priorities[fy]![p]!.people = count }
+                guard summary.priorities[fy]?[p] != nil else { continue }
+                let sets = keys.compactMap { keySets[KeyYear(key: $0, year: year)] }
+                summary.priorities[fy]![p]!.people = people.union(of: sets).reduce(Int64(0)) { $0 + Int64($1.nonzeroBitCount) }
             }
+        }
+        var agencyPeopleCount: [Int64: Int64] = [:]   // (agency << 32 | start year) -> people
+        for (year, slot) in agencySlot {
+            agencyPeople.forEach(slot: slot) { _, a in agencyPeopleCount[Int64(a) << 32 | Int64(year), default: 0] += 1 }
         }
         for (key, entry) in agencyYears where entry.registrations > 0 {
             let name = agencyName[Int(key >> 32)]
@@ -566,7 +584,7 @@ struct AttendanceTotals {
             var figures = summary.agencies[fy]?[name.isEmpty ? AttendanceSummary.unrecordedAgency : name] ?? .init()
             figures.registrations += entry.registrations
             figures.attendances += entry.attendances
-            figures.people += people.count(entry.set)
+            figures.people += agencyPeopleCount[key] ?? 0
             summary.agencies[fy, default: [:]][name.isEmpty ? AttendanceSummary.unrecordedAgency : name] = figures
         }
         if everyone >= 0 { summary.peopleAllYears = people.count(everyone) }

@@ -45,123 +45,87 @@ struct AttendanceLayout: Sendable {
     }
 }
 
-/// A run of whole records in a buffer: `buffer[start..<start + count]`.
-struct AttendanceChunk: @unchecked Sendable {
+/// A run of whole records: `bytes[start..<start + count]` of the source.
+struct AttendanceChunk: Sendable {
     var index: Int32
-    var buffer: UnsafeMutablePointer<UInt8>
-    var capacity: Int
     var start: Int
     var count: Int
+    /// The last chunk of the file: an open quote at its end is a real unterminated field.
+    var last: Bool
 }
 
-/// Where the bytes come from: a file descriptor, or (for decoded non-UTF-8 files) memory.
+/// The bytes of one file, memory-mapped read-only (no copy into buffers), or of a decoded
+/// in-memory file. Pages of a mapped file are dropped from memory as soon as their chunk is
+/// parsed (`release`), so resident memory stays at a few chunks whatever the file's size.
 final class AttendanceSource: @unchecked Sendable {
-    private let fd: Int32
-    private let memory: [UInt8]?
-    private var offset = 0
-    private(set) var bytesRead = 0
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    private let mapped: Bool
+    private static let page = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     init?(path: String) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
-        #if os(Linux)
-        _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
-        #endif
-        self.fd = fd
-        memory = nil
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        count = Int(info.st_size)
+        mapped = count > 0
+        if count == 0 {
+            base = UnsafePointer(UnsafeMutablePointer<UInt8>.allocate(capacity: 1))
+            return
+        }
+        guard let p = mmap(nil, count, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
+        _ = madvise(p, count, MADV_SEQUENTIAL)
+        base = UnsafePointer(p.assumingMemoryBound(to: UInt8.self))
     }
 
-    init(bytes: [UInt8]) { fd = -1; memory = bytes }
-
-    deinit { if fd >= 0 { close(fd) } }
-
-    /// Up to `count` bytes; 0 at the end; -1 on an I/O error.
-    func read(into p: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
-        if let memory {
-            let n = min(count, memory.count - offset)
-            memory.withUnsafeBufferPointer { m in p.update(from: m.baseAddress! + offset, count: n) }
-            offset += n
-            bytesRead += n
-            return n
-        }
-        while true {
-            let n = Glibc_read(fd, p, count)
-            if n < 0 && errno == EINTR { continue }
-            if n > 0 { bytesRead += n }
-            return n
-        }
+    init(bytes: [UInt8]) {
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+        bytes.withUnsafeBufferPointer { b in if let a = b.baseAddress { p.update(from: a, count: b.count) } }
+        base = UnsafePointer(p)
+        count = bytes.count
+        mapped = false
     }
 
-    /// Fills `p[from..<capacity]` as far as the source allows; returns the new fill and whether the source ended.
-    func fill(_ p: UnsafeMutablePointer<UInt8>, from: Int, capacity: Int) -> (filled: Int, ended: Bool, failed: Bool) {
-        var filled = from
-        while filled < capacity {
-            let n = read(into: p + filled, count: capacity - filled)
-            if n < 0 { return (filled, true, true) }
-            if n == 0 { return (filled, true, false) }
-            filled += n
-        }
-        return (filled, false, false)
+    deinit {
+        if mapped { munmap(UnsafeMutableRawPointer(mutating: base), count) } else { base.deallocate() }
+    }
+
+    /// Drops the whole pages of `start..<end` from memory (they are read again from the page cache if touched).
+    func release(_ start: Int, _ end: Int) {
+        guard mapped else { return }
+        let from = (start + Self.page - 1) / Self.page * Self.page, to = end / Self.page * Self.page
+        if to > from { _ = madvise(UnsafeMutableRawPointer(mutating: base + from), to - from, MADV_DONTNEED) }
     }
 }
 
-@inline(__always)
-private func Glibc_read(_ fd: Int32, _ p: UnsafeMutablePointer<UInt8>, _ n: Int) -> Int {
-    #if canImport(Glibc)
-    return Glibc.read(fd, p, n)
-    #else
-    return Darwin.read(fd, p, n)
-    #endif
-}
-
-/// The buffers and the queue of chunks between the reader and the workers.
+/// The queue of chunks between the reader and the workers, with at most `limit` in flight.
 final class AttendancePipeline: @unchecked Sendable {
     private let condition = NSCondition()
-    private var free: [(UnsafeMutablePointer<UInt8>, Int)] = []
-    private var all: [UnsafeMutablePointer<UInt8>] = []
     private var queue: [AttendanceChunk] = []
     private var head = 0
+    private var inFlight = 0
+    private let limit: Int
     private var closed = false
     private var rowsDone = 0
 
-    init(buffers: Int, size: Int) {
-        for _ in 0..<buffers {
-            let p = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
-            free.append((p, size))
-            all.append(p)
-        }
-    }
+    init(limit: Int) { self.limit = limit }
 
-    deinit { for p in all { p.deallocate() } }
-
-    func takeBuffer() -> (UnsafeMutablePointer<UInt8>, Int) {
-        condition.lock(); defer { condition.unlock() }
-        while free.isEmpty { condition.wait() }
-        return free.removeLast()
-    }
-
-    func giveBuffer(_ p: UnsafeMutablePointer<UInt8>, _ capacity: Int, rows: Int = 0) {
+    /// Waits for room, then queues the chunk.
+    func push(_ chunk: AttendanceChunk) {
         condition.lock()
-        free.append((p, capacity))
-        rowsDone += rows
+        while inFlight >= limit { condition.wait() }
+        inFlight += 1
+        queue.append(chunk)
         condition.broadcast()
         condition.unlock()
     }
 
-    /// A bigger buffer in place of `p` (for a record longer than a chunk).
-    func grow(_ p: UnsafeMutablePointer<UInt8>, keeping count: Int, to size: Int) -> UnsafeMutablePointer<UInt8> {
-        let q = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
-        q.update(from: p, count: count)
+    func done(rows: Int) {
         condition.lock()
-        if let i = all.firstIndex(of: p) { all[i] = q }
-        condition.unlock()
-        p.deallocate()
-        return q
-    }
-
-    func push(_ chunk: AttendanceChunk) {
-        condition.lock()
-        queue.append(chunk)
+        inFlight -= 1
+        rowsDone += rows
         condition.broadcast()
         condition.unlock()
     }
@@ -188,7 +152,7 @@ final class AttendancePipeline: @unchecked Sendable {
 
 /// Where a quote-aware cut may go: after the last line break outside quotes in `p[start..<end]`.
 /// Nil when there is none (a record longer than the buffer).
-func attendanceCut(_ p: UnsafeMutablePointer<UInt8>, start: Int, end: Int) -> Int? {
+func attendanceCut(_ p: UnsafePointer<UInt8>, start: Int, end: Int) -> Int? {
     // Count the quote bytes 8 at a time: parity of quotes before a position = inside quotes.
     var quotes = 0
     var i = start
@@ -215,7 +179,7 @@ func attendanceCut(_ p: UnsafeMutablePointer<UInt8>, start: Int, end: Int) -> In
 
 /// Where the header record ends (after its line break), skipping blank lines and a byte-order mark;
 /// nil when the buffer holds no complete header record yet.
-func attendanceHeaderEnd(_ p: UnsafeMutablePointer<UInt8>, count: Int, ended: Bool) -> (end: Int, blank: Bool)? {
+func attendanceHeaderEnd(_ p: UnsafePointer<UInt8>, count: Int, ended: Bool) -> (end: Int, blank: Bool)? {
     var i = count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0
     var recordStart = i
     var inQuotes = false
@@ -268,8 +232,8 @@ final class AttendanceWorker: @unchecked Sendable {
 
     /// Parses one chunk; returns the rows read. The accumulator is moved into a struct for the
     /// duration, so the hot loop has no class-property exclusivity checks.
-    func parse(_ chunk: AttendanceChunk) -> Int {
-        var parser = ChunkParser(b: chunk.buffer + chunk.start, n: chunk.count, chunkIndex: chunk.index, layout: layout,
+    func parse(_ chunk: AttendanceChunk, in source: AttendanceSource) -> Int {
+        var parser = ChunkParser(b: source.base + chunk.start, n: chunk.count, chunkIndex: chunk.index, last: chunk.last, layout: layout,
                                  priorities: priorities, directory: directory, keepLimit: keepLimit,
                                  capacity: fields.capacity, rawStart: fields.rawStart, rawEnd: fields.rawEnd,
                                  valueStart: fields.valueStart, valueEnd: fields.valueEnd, flags: fields.flags,
@@ -301,9 +265,10 @@ final class AttendanceFieldBuffers: @unchecked Sendable {
 
 /// The parse of one chunk into an accumulator.
 struct ChunkParser {
-    let b: UnsafeMutablePointer<UInt8>
+    let b: UnsafePointer<UInt8>
     let n: Int
     let chunkIndex: Int32
+    let last: Bool
     let layout: AttendanceLayout
     let priorities: AttendancePriorityCheck
     let directory: AttendanceDirectory
@@ -316,6 +281,32 @@ struct ChunkParser {
     let flags: UnsafeMutablePointer<UInt8>   // 1 quoted, 2 has doubled quotes
     let scratch: UnsafeMutableBufferPointer<UInt8>
     var aggregate: AttendanceAggregate
+
+    /// The session of the rows being read (rows come grouped by session): its figures are
+    /// counted here and added to the session's state when another session starts.
+    struct CurrentSession {
+        var session = -1
+        var loaded = false
+        var signature: UInt64 = 0
+        var slot: Int16 = 0
+        /// The session's people sets (year, then each priority key): the first four inline, so
+        /// that a row costs no reference counting.
+        var setCount = 0
+        var set0: Int32 = 0, set1: Int32 = 0, set2: Int32 = 0, set3: Int32 = 0
+        var moreSets: [Int32] = []
+        var registrations: Int32 = 0
+        var attendances: Int32 = 0
+    }
+    var current = CurrentSession()
+
+    @inline(__always)
+    mutating func flush() {
+        if current.session >= 0 && (current.registrations > 0 || current.attendances > 0) {
+            aggregate.sessionStates[current.session].registrations += current.registrations
+            aggregate.sessionStates[current.session].attendances += current.attendances
+        }
+        current = CurrentSession()
+    }
 
     // Byte classes: 0 = ordinary. Unquoted stops at , LF CR " non-ASCII NUL; quoted at " LF CR non-ASCII NUL.
     private nonisolated(unsafe) static let unquotedClass: UnsafePointer<UInt8> = table { c in
@@ -395,6 +386,7 @@ struct ChunkParser {
                         }
                         if !closed {
                             if problem == nil { problem = (.unterminatedQuote, fieldStart) }
+                            if !last { aggregate.openQuoteAtChunkEnd = true }
                             vEnd = n
                         } else if p < n && b[p] != 0x2C && b[p] != 0x0A && b[p] != 0x0D {
                             if problem == nil { problem = (.textAfterClosingQuote, p) }
@@ -434,6 +426,7 @@ struct ChunkParser {
                     lastSessionStart: &lastSessionStart, lastSessionLength: &lastSessionLength, lastSession: &lastSession)
             }
         }
+        flush()
         aggregate.chunkLines[chunkIndex] = line
         return aggregate.read - readBefore
     }
@@ -497,12 +490,17 @@ struct ChunkParser {
         // Fast path: a known session whose details are byte-for-byte those of its reference row,
         // plain yes/no, and key fields without doubled quotes.
         fast: do {
+            // The delegate's table slot is likely a cache miss: start loading it now, so that the
+            // session, signature and agency work below runs while it arrives.
+            let (d0, d1) = trimmed(layout.delegate)
+            let delegateHash = attendanceHash(b + d0, d1 - d0)
+            aggregate.prefetchSink &+= aggregate.delegates.touch(hash: delegateHash)
             let sf = layout.session
             let (s0, s1) = trimmed(sf)
             guard s1 > s0, flags[sf] & 2 == 0, plain(s0, s1) else { break fast }
             let length = s1 - s0
             var s: Int
-            if length == lastSessionLength && memcmp(b + s0, b + lastSessionStart, length) == 0 {
+            if length == lastSessionLength && attendanceEqual(b + s0, b + lastSessionStart, length) {
                 s = lastSession
             } else {
                 let (id, inserted) = aggregate.sessions.intern(b + s0, length, hash: attendanceHash(b + s0, length))
@@ -510,12 +508,23 @@ struct ChunkParser {
                 s = Int(id)
                 lastSessionStart = s0; lastSessionLength = length; lastSession = s
             }
+            if s != current.session { flush() }
             let sig = signature()
-            if !aggregate.sessionStates[s].hasReference {
-                guard newSession(s, sessionStart: s0, sessionLength: length, signature: sig, position: ChunkPosition(chunk: chunkIndex, line: line)) else { break fast }
-            } else if aggregate.sessionStates[s].signature != sig {
-                break fast
+            if !current.loaded {
+                if !aggregate.sessionStates[s].hasReference {
+                    guard newSession(s, sessionStart: s0, sessionLength: length, signature: sig, position: ChunkPosition(chunk: chunkIndex, line: line)) else { break fast }
+                }
+                let state = aggregate.sessionStates[s]
+                let sets = aggregate.groupSets[Int(state.group)]
+                current = CurrentSession(session: s, loaded: true, signature: state.signature, slot: state.yearSlot)
+                current.setCount = sets.count
+                current.set0 = sets[0]
+                if sets.count > 1 { current.set1 = sets[1] }
+                if sets.count > 2 { current.set2 = sets[2] }
+                if sets.count > 3 { current.set3 = sets[3] }
+                if sets.count > 4 { current.moreSets = Array(sets[4...]) }
             }
+            guard current.signature == sig else { break fast }
             let (a0, a1) = trimmed(layout.attended)
             let attended: Bool
             if a1 - a0 == 3 && (b[a0] | 0x20) == 0x79 && (b[a0 + 1] | 0x20) == 0x65 && (b[a0 + 2] | 0x20) == 0x73 {
@@ -523,7 +532,6 @@ struct ChunkParser {
             } else if a1 - a0 == 2 && (b[a0] | 0x20) == 0x6E && (b[a0 + 1] | 0x20) == 0x6F {
                 attended = false
             } else { break fast }
-            let (d0, d1) = trimmed(layout.delegate)
             guard d1 > d0, flags[layout.delegate] & 2 == 0, plain(d0, d1) else { break fast }
             var agency: Int32
             if layout.agency >= 0 {
@@ -542,10 +550,23 @@ struct ChunkParser {
                 agency = aggregate.agency(b, 0, at: position)
             }
             var delegate: Int32 = -1
-            if attended { delegate = aggregate.delegates.intern(b + d0, d1 - d0, hash: attendanceHash(b + d0, d1 - d0)).id }
-            aggregate.count(session: s, agency: agency, delegate: delegate, attended: attended)
+            if attended {
+                delegate = aggregate.delegates.intern(b + d0, d1 - d0, hash: delegateHash).id
+                aggregate.prefetchSink &+= aggregate.agencyPeople.touch(slot: Int(current.slot), delegate: delegate)
+                current.attendances += 1
+                aggregate.people.insert(delegate, into: current.set0)
+                if current.setCount > 1 {
+                    aggregate.people.insert(delegate, into: current.set1)
+                    if current.setCount > 2 { aggregate.people.insert(delegate, into: current.set2) }
+                    if current.setCount > 3 { aggregate.people.insert(delegate, into: current.set3) }
+                    if current.setCount > 4 { for set in current.moreSets { aggregate.people.insert(delegate, into: set) } }
+                }
+            }
+            current.registrations += 1
+            aggregate.countAgency(slot: current.slot, agency: agency, delegate: delegate, attended: attended)
             return
         }
+        flush()
         slowRow(position: position, recordStart: recordStart, recordEnd: recordEnd, line: line)
     }
 
@@ -633,8 +654,7 @@ struct ChunkParser {
         state.details = details
         state.reference = position
         state.yearSlot = Int16(aggregate.yearSlot(FinancialYear(containing: date).startYear))
-        state.yearSet = aggregate.yearSets[Int(state.yearSlot)]
-        state.listYearSet = aggregate.listYearSet(slot: Int32(state.yearSlot), canonical: canonical)
+        state.group = aggregate.group(slot: Int32(state.yearSlot), canonical: canonical)
         aggregate.sessionStates[s] = state
     }
 

@@ -27,7 +27,8 @@ public enum InputFolder {
             .map { folder.appendingPathComponent($0) }
     }
 
-    public static func read(_ folder: URL) -> IngestResult {
+    /// `progress` shows a line while attendance registers (the large files) are read.
+    public static func read(_ folder: URL, progress: ProgressLine? = nil) -> IngestResult {
         var diagnostics: [Diagnostic] = []
         guard (try? folder.checkResourceIsReachable()) == true else {
             diagnostics.append(Diagnostic(.error, file: folder.path, line: 0, column: nil,
@@ -57,10 +58,22 @@ public enum InputFolder {
         records.reviews = take(DatasetParsers.reviews())
         records.finance = take(DatasetParsers.finance())
 
-        let known = DatasetSchema.all.map(\.name) + ["attendance"]
+        let registers = files(in: folder, for: DatasetSchema.attendance.name)
+        if !registers.isEmpty {
+            let attendance = AttendanceIngest.read(files: registers, catalog: catalog, progress: progress)
+            ledger += attendance.ledger
+            diagnostics += attendance.diagnostics
+            rejected += attendance.rejected
+            // Each session is an event too, so the training tables count it.
+            diagnostics += AttendanceIngest.conflicts(training: records.training ?? [], attendance: attendance.events)
+            records.training = (records.training ?? []) + attendance.events
+            records.attendance = attendance.summary
+        }
+
+        let known = DatasetSchema.all.map(\.name) + [DatasetSchema.attendance.name]
         for url in csvFiles(in: folder) where !known.contains(where: { url.lastPathComponent.lowercased().hasPrefix($0) }) {
             diagnostics.append(Diagnostic(.note, file: url.lastPathComponent, line: 0, column: nil,
-                "ignored: the name starts with no dataset name (\(DatasetSchema.all.map(\.name).joined(separator: ", ")))"))
+                "ignored: the name starts with no dataset name (\(known.joined(separator: ", ")))"))
         }
         return IngestResult(records: records, configuration: configuration, discoveredPriorities: catalog.discovered,
                             diagnostics: diagnostics.sorted(), ledger: ledger, rejected: rejected)

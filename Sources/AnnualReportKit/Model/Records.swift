@@ -107,10 +107,13 @@ public struct Records: Sendable {
     public var videos: [VideoViews]?
     public var reviews: [Review]?
     public var finance: [FinanceLine]?
+    /// What per-delegate attendance registers add (distinct people); their sessions are also in `training`.
+    public var attendance: AttendanceSummary?
 
     public init(training: [TrainingEvent]? = nil, videos: [VideoViews]? = nil, reviews: [Review]? = nil,
-                finance: [FinanceLine]? = nil) {
+                finance: [FinanceLine]? = nil, attendance: AttendanceSummary? = nil) {
         self.training = training; self.videos = videos; self.reviews = reviews; self.finance = finance
+        self.attendance = attendance
     }
 
     /// Every financial year some record falls in.

@@ -15,11 +15,13 @@ public struct ReportRun: Sendable {
     public var keepGoing: Bool
     /// The document timestamp for the workbook (`SOURCE_DATE_EPOCH`); nil uses a fixed one.
     public var documentTimestamp: Date?
+    /// A progress line while large files are read (`ProgressLine.standardError()`), or nil.
+    public var progress: ProgressLine?
 
     public init(inputs: URL, output: URL, year: FinancialYear? = nil, formats: Set<OutputFormat> = Set(OutputFormat.allCases),
-                keepGoing: Bool = false, documentTimestamp: Date? = nil) {
+                keepGoing: Bool = false, documentTimestamp: Date? = nil, progress: ProgressLine? = nil) {
         self.inputs = inputs; self.output = output; self.year = year; self.formats = formats
-        self.keepGoing = keepGoing; self.documentTimestamp = documentTimestamp
+        self.keepGoing = keepGoing; self.documentTimestamp = documentTimestamp; self.progress = progress
     }
 
     public struct Outcome: Sendable {
@@ -32,10 +34,10 @@ public struct ReportRun: Sendable {
     }
 
     /// Validates the inputs and writes nothing.
-    public func check() -> IngestResult { InputFolder.read(inputs) }
+    public func check() -> IngestResult { InputFolder.read(inputs, progress: progress) }
 
     public func build() throws -> Outcome {
-        let ingest = InputFolder.read(inputs)
+        let ingest = InputFolder.read(inputs, progress: progress)
         var outcome = Outcome(ingest: ingest, report: nil, written: nil)
         if !ingest.errors.isEmpty && !keepGoing { return outcome }
         let report = try ReportBuilder.build(ingest, year: year)

@@ -81,6 +81,20 @@ public struct XLSXWriter: Sendable {
         widths.note(0, "Reporting year"); widths.note(1, report.year.label)
         row += 2
 
+        // The headline sentences, as the Markdown report opens each section with them.
+        let headlines = report.sections.flatMap { section in section.paragraphs.map { (section.title, $0) } }
+        if !headlines.isEmpty {
+            try sheet.writeString(row, 0, "Headline figures", styles.bold)
+            row += 1
+            for (section, sentence) in headlines {
+                try sheet.writeString(row, 0, section)
+                try sheet.writeString(row, 1, sentence)
+                widths.note(0, section)
+                row += 1
+            }
+            row += 1
+        }
+
         let headers = ["Section", "Table", "Sheet"]
         for (column, header) in headers.enumerated() {
             try sheet.writeString(row, column, header, styles.bold)
