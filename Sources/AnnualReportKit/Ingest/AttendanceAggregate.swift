@@ -488,7 +488,7 @@ struct PriorityList: Sendable {
 /// priorities every name is known and resolution waits for the merge, in order of first appearance.
 final class AttendancePriorityCheck: @unchecked Sendable {
     private let catalog: PriorityCatalog
-    private let lock = NSLockish()
+    private let lock = PthreadMutex()
 
     init(catalog: PriorityCatalog) { self.catalog = catalog }
 
@@ -504,7 +504,7 @@ final class AttendancePriorityCheck: @unchecked Sendable {
 }
 
 /// A pthread mutex, so that Ingest needs no Foundation lock types in its hot path.
-final class NSLockish: @unchecked Sendable {
+final class PthreadMutex: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     init() {
         mutex = .allocate(capacity: 1)

@@ -21,10 +21,12 @@ extension DatasetSchema {
 
 /// Reads `attendance*.csv` registers of any size: streaming, in parallel, in bounded memory.
 ///
-/// Cost: one pass over each file with `workers` threads; memory is the read buffers
-/// (`(2 × workers + 1) × chunkSize`, 5 MB by default) plus a few tens of bytes per distinct
-/// session, delegate, agency and priority list, and a bit per delegate for each year,
-/// (year, priority list) and (year, agency). Rows are never kept.
+/// Cost: one pass over each file with `workers` threads over a read-only memory map (two
+/// passes if a quoted field with a line break straddles a chunk cut; see `AttendancePass`).
+/// Memory: the pages of at most `2 × workers + 1` chunks of the file (`chunkSize`, 1 MB by
+/// default), plus per worker a few tens of bytes per distinct session and delegate, a bit per
+/// delegate for each year and (year, priority) set, and two bytes per delegate and year for
+/// agencies. Rows are never kept. See docs/performance.md.
 ///
 /// Every row is used or rejected (`read == used + rejected` per file). The first
 /// `rejectionLimit` rejected rows of each file are reported (file:line:column, like every

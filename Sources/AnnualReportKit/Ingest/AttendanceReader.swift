@@ -7,16 +7,16 @@ import Darwin
 
 // The byte-level, chunked, parallel reader of attendance registers.
 //
-// One reader thread fills fixed buffers from the file with read(2) and cuts each at the last
-// line break outside quotes (it only counts quote bytes, which says whether a position is
-// inside a quoted field: RFC 4180 quotes always pair up). Workers parse whole chunks
-// straight from the buffers, without a String per row or per field, into their own
-// `AttendanceAggregate`, which are merged once the file is done. Chunk boundaries do not
-// depend on the number of workers, and every order-dependent choice (first spelling, first
-// row of a session, the first rejected rows) is made by position at the merge, so any number
-// of workers gives the same result as one.
+// The file is memory-mapped read-only. One reader thread cuts it into chunks of about
+// `chunkSize` bytes at the next line break (or, when that proved wrong because a quoted field
+// with a line break straddled a cut, at the last line break outside quotes, found by counting
+// quote bytes: RFC 4180 quotes always pair up). Workers parse whole chunks in place, without a
+// String per row or per field, into their own `AttendanceAggregate`, which are merged once the
+// file is done, and drop each chunk's pages afterwards. Every order-dependent choice (first
+// spelling, first row of a session, the first rejected rows) is made by file position at the
+// merge, so any number of workers and any chunk size give the same result as one worker.
 //
-// Memory: `bufferCount * chunkSize` bytes of buffers, plus the accumulators.
+// Memory: the pages of at most `2 × workers + 1` chunks, plus the accumulators.
 
 /// Which field of the file holds each attendance column.
 struct AttendanceLayout: Sendable {
@@ -100,7 +100,8 @@ final class AttendanceSource: @unchecked Sendable {
     }
 }
 
-/// The queue of chunks between the reader and the workers, with at most `limit` in flight.
+/// The queue of chunks between the reader and the workers, with at most `limit` in flight
+/// (which bounds the file pages resident at once).
 final class AttendancePipeline: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: [AttendanceChunk] = []
