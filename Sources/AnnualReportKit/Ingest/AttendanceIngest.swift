@@ -232,17 +232,8 @@ struct AttendancePass {
         for i in 0..<header.end where buffer[i] == 0x0A || (buffer[i] == 0x0D && !(i + 1 < length && buffer[i + 1] == 0x0A)) { lines += 1 }
         pass.dataStartLine = lines
         let map = HeaderMap(header: headerRecord.fields, schema: .attendance)
-        var readable = true
-        for (i, column) in DatasetSchema.attendance.columns.enumerated() where column.required && map.fieldIndex[i] == nil {
-            readable = false
-            let accepted = ([column.name] + column.aliases).joined(separator: ", ")
-            pass.headerDiagnostics.append(Diagnostic(.error, file: name, line: headerRecord.line, column: nil,
-                "missing required column '\(column.name)'; expected a header naming one of: \(accepted)"))
-        }
-        if !map.unknown.isEmpty {
-            pass.headerDiagnostics.append(Diagnostic(.note, file: name, line: headerRecord.line, column: nil,
-                "ignored unknown column\(map.unknown.count == 1 ? "" : "s") \(map.unknown.map { "'\($0)'" }.joined(separator: ", "))"))
-        }
+        let readable = map.hasRequired(.attendance)
+        pass.headerDiagnostics += map.diagnostics(.attendance, file: name, line: headerRecord.line)
         let layout = AttendanceLayout(header: map, readable: readable, fileName: name, fileIndex: fileIndex)
 
         // Workers.

@@ -684,16 +684,11 @@ struct ChunkParser {
                                       _ fail: (Int, String) -> Void) -> T? {
         guard let raw = text(f) else {
             if let defaultValue { return defaultValue }
-            var shown: [String] = []
-            for option in options where !shown.contains(where: { s in options.first { $0.0 == s }!.1 == option.1 }) { shown.append(option.0) }
-            fail(f, "missing \(name); expected one of: \(shown.joined(separator: ", "))")
+            fail(f, "missing \(name); expected one of: \(Choice.allowed(options))")
             return nil
         }
-        let key = DatasetSchema.normalize(raw)
-        if let match = options.first(where: { DatasetSchema.normalize($0.0) == key }) { return match.1 }
-        var shown: [(String, T)] = []
-        for option in options where !shown.contains(where: { $0.1 == option.1 }) { shown.append(option) }
-        fail(f, "unknown \(name) '\(raw)'; expected one of: \(shown.map(\.0).joined(separator: ", "))")
+        if let match = Choice.match(raw, options) { return match }
+        fail(f, "unknown \(name) '\(RowReader.shown(raw))'; expected one of: \(Choice.allowed(options))")
         return nil
     }
 

@@ -88,3 +88,27 @@ struct HeaderMap {
         }
     }
 }
+
+extension HeaderMap {
+    /// Whether every required column of `schema` was found.
+    func hasRequired(_ schema: DatasetSchema) -> Bool {
+        schema.columns.indices.allSatisfy { !schema.columns[$0].required || fieldIndex[$0] != nil }
+    }
+
+    /// An error for each missing required column (naming its accepted aliases) and one note
+    /// listing the unknown columns, located at the header line.
+    func diagnostics(_ schema: DatasetSchema, file: String, line: Int) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (i, column) in schema.columns.enumerated() where column.required && fieldIndex[i] == nil {
+            let accepted = ([column.name] + column.aliases).joined(separator: ", ")
+            diagnostics.append(Diagnostic(.error, file: file, line: line, column: nil,
+                "missing required column '\(column.name)'; expected a header naming one of: \(accepted)"))
+        }
+        if !unknown.isEmpty {
+            diagnostics.append(Diagnostic(.note, file: file, line: line, column: nil,
+                "ignored unknown column\(unknown.count == 1 ? "" : "s") \(unknown.map { "'\($0)'" }.joined(separator: ", "))"))
+        }
+        return diagnostics
+    }
+}
+

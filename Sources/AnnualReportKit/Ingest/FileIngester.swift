@@ -61,17 +61,8 @@ struct FileIngester<Record> {
                 continue
             }
             let header = HeaderMap(header: headerRecord.fields, schema: schema)
-            var missing = false
-            for (i, column) in schema.columns.enumerated() where column.required && header.fieldIndex[i] == nil {
-                missing = true
-                let accepted = ([column.name] + column.aliases).joined(separator: ", ")
-                reading.diagnostics.append(Diagnostic(.error, file: name, line: headerRecord.line, column: nil,
-                    "missing required column '\(column.name)'; expected a header naming one of: \(accepted)"))
-            }
-            if !header.unknown.isEmpty {
-                reading.diagnostics.append(Diagnostic(.note, file: name, line: headerRecord.line, column: nil,
-                    "ignored unknown column\(header.unknown.count == 1 ? "" : "s") \(header.unknown.map { "'\($0)'" }.joined(separator: ", "))"))
-            }
+            let missing = !header.hasRequired(schema)
+            reading.diagnostics += header.diagnostics(schema, file: name, line: headerRecord.line)
             var rows = 0
             while let record = reader.next() {
                 if record.isBlank { continue }

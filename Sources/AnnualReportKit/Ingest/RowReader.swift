@@ -98,18 +98,14 @@ struct RowReader {
     }
 
     /// One of a fixed set of values, matched case-insensitively ignoring spaces, `_` and `-`.
-    /// The message lists each allowed value once, by its first (canonical) spelling.
     mutating func choice<T: Equatable>(_ name: String, _ options: [(String, T)], default defaultValue: T?) -> T? {
         guard let raw = text(name) else {
             if let defaultValue { return defaultValue }
-            fail(name, "missing \(name); expected one of: \(options.map(\.0).joined(separator: ", "))")
+            fail(name, "missing \(name); expected one of: \(Choice.allowed(options))")
             return nil
         }
-        let key = DatasetSchema.normalize(raw)
-        if let match = options.first(where: { DatasetSchema.normalize($0.0) == key }) { return match.1 }
-        var shown: [(String, T)] = []
-        for option in options where !shown.contains(where: { $0.1 == option.1 }) { shown.append(option) }
-        fail(name, "unknown \(name) '\(Self.shown(raw))'; expected one of: \(shown.map(\.0).joined(separator: ", "))")
+        if let match = Choice.match(raw, options) { return match }
+        fail(name, "unknown \(name) '\(Self.shown(raw))'; expected one of: \(Choice.allowed(options))")
         return nil
     }
 
@@ -135,3 +131,20 @@ struct RowReader {
 extension String {
     var replacingCommas: String { String(filter { $0 != "," }) }
 }
+
+/// Matching a cell against a fixed set of spellings, shared by every dataset's reader.
+enum Choice {
+    /// The value of the first spelling equal to `raw`, ignoring case, spaces, `_` and `-`.
+    static func match<T>(_ raw: String, _ options: [(String, T)]) -> T? {
+        let key = DatasetSchema.normalize(raw)
+        return options.first { DatasetSchema.normalize($0.0) == key }?.1
+    }
+
+    /// Each allowed value once, by its first (canonical) spelling: `course, conference`.
+    static func allowed<T: Equatable>(_ options: [(String, T)]) -> String {
+        var shown: [(String, T)] = []
+        for option in options where !shown.contains(where: { $0.1 == option.1 }) { shown.append(option) }
+        return shown.map(\.0).joined(separator: ", ")
+    }
+}
+
