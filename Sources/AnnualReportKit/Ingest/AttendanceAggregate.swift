@@ -235,18 +235,53 @@ struct ByteInterner: Sendable {
     }
 }
 
-/// Owns the memory of a `BitsetStore`; frees it when the last copy of the store goes.
-final class BitsetMemory: @unchecked Sendable {
-    var sets: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>?>
-    var capacities: UnsafeMutablePointer<Int>
-    var count = 0
-    var allocated = 16
-    init() {
-        sets = .allocate(capacity: allocated); capacities = .allocate(capacity: allocated)
+/// Growable columns of integers in raw memory, freed when the last copy of their owner goes.
+/// Shared by `BitsetStore` (words of bits) and `AgencyPeople` (agency per delegate): both keep
+/// copies of `columns` and `capacities` for the hot path and refresh them after `appendColumn`.
+final class ColumnArena<Element: FixedWidthInteger>: @unchecked Sendable {
+    private(set) var columns: UnsafeMutablePointer<UnsafeMutablePointer<Element>?>
+    private(set) var capacities: UnsafeMutablePointer<Int>
+    private(set) var count = 0
+    private var allocated: Int
+
+    init(initialColumns: Int) {
+        allocated = initialColumns
+        columns = .allocate(capacity: allocated); capacities = .allocate(capacity: allocated)
     }
+
     deinit {
-        for i in 0..<count { sets[i]?.deallocate() }
-        sets.deallocate(); capacities.deallocate()
+        for i in 0..<count { columns[i]?.deallocate() }
+        columns.deallocate(); capacities.deallocate()
+    }
+
+    /// Adds an empty column and returns its index; `columns` and `capacities` may move.
+    func appendColumn() -> Int {
+        if count == allocated {
+            let n = allocated * 2
+            let c = UnsafeMutablePointer<UnsafeMutablePointer<Element>?>.allocate(capacity: n)
+            let k = UnsafeMutablePointer<Int>.allocate(capacity: n)
+            c.moveInitialize(from: columns, count: count)
+            k.moveInitialize(from: capacities, count: count)
+            columns.deallocate(); capacities.deallocate()
+            columns = c; capacities = k; allocated = n
+        }
+        columns[count] = nil
+        capacities[count] = 0
+        count += 1
+        return count - 1
+    }
+
+    /// Makes column `column` hold at least `length` elements, the new ones zero; capacity at
+    /// least doubles and is never below `minimum`. Only that column's storage moves.
+    func reserve(_ column: Int, length: Int, minimum: Int) {
+        let old = capacities[column]
+        guard length > old else { return }
+        let n = max(length, old * 2, minimum)
+        let p = UnsafeMutablePointer<Element>.allocate(capacity: n)
+        if let q = columns[column] { p.moveInitialize(from: q, count: old); q.deallocate() }
+        (p + old).initialize(repeating: 0, count: n - old)
+        columns[column] = p
+        capacities[column] = n
     }
 }
 
@@ -256,29 +291,18 @@ final class BitsetMemory: @unchecked Sendable {
 /// uniqueness checks of nested arrays. A store belongs to one accumulator and is not shared
 /// (copies share the memory, so only the owner mutates it).
 struct BitsetStore: @unchecked Sendable {
-    private let memory = BitsetMemory()
+    private let memory = ColumnArena<UInt64>(initialColumns: 16)
     private var sets: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>?>
     private var capacities: UnsafeMutablePointer<Int>
 
-    init() { sets = memory.sets; capacities = memory.capacities }
+    init() { sets = memory.columns; capacities = memory.capacities }
 
     var count: Int { memory.count }
 
     mutating func make() -> Int32 {
-        if memory.count == memory.allocated {
-            let n = memory.allocated * 2
-            let s = UnsafeMutablePointer<UnsafeMutablePointer<UInt64>?>.allocate(capacity: n)
-            let c = UnsafeMutablePointer<Int>.allocate(capacity: n)
-            s.moveInitialize(from: memory.sets, count: memory.count)
-            c.moveInitialize(from: memory.capacities, count: memory.count)
-            memory.sets.deallocate(); memory.capacities.deallocate()
-            memory.sets = s; memory.capacities = c; memory.allocated = n
-            sets = s; capacities = c
-        }
-        sets[memory.count] = nil
-        capacities[memory.count] = 0
-        memory.count += 1
-        return Int32(memory.count - 1)
+        let index = memory.appendColumn()
+        sets = memory.columns; capacities = memory.capacities
+        return Int32(index)
     }
 
     @inline(__always)
@@ -290,13 +314,7 @@ struct BitsetStore: @unchecked Sendable {
 
     @inline(never)
     private mutating func grow(_ s: Int, to words: Int) {
-        let old = capacities[s]
-        let n = max(words, old * 2, 64)
-        let p = UnsafeMutablePointer<UInt64>.allocate(capacity: n)
-        if let q = sets[s] { p.moveInitialize(from: q, count: old); q.deallocate() }
-        (p + old).initialize(repeating: 0, count: n - old)
-        sets[s] = p
-        capacities[s] = n
+        memory.reserve(s, length: words, minimum: 64)
     }
 
     /// The words of a set (shorter sets are zero beyond their end).
@@ -344,28 +362,13 @@ struct BitsetStore: @unchecked Sendable {
     }
 }
 
-/// Owns the memory of an `AgencyPeople`.
-final class AgencyColumnMemory: @unchecked Sendable {
-    var columns: UnsafeMutablePointer<UnsafeMutablePointer<UInt16>?>
-    var capacities: UnsafeMutablePointer<Int>
-    var count = 0
-    var allocated = 8
-    init() {
-        columns = .allocate(capacity: allocated); capacities = .allocate(capacity: allocated)
-    }
-    deinit {
-        for i in 0..<count { columns[i]?.deallocate() }
-        columns.deallocate(); capacities.deallocate()
-    }
-}
-
 /// Distinct people per agency and year, in two bytes per delegate and year: for each year slot,
 /// the agency each delegate first attended for (agency id + 1; 0 = none), plus the rarer other
 /// (year, delegate, agency) triples in a set. A bitset per agency and year would cost a bit per
 /// delegate for every agency. Copies share memory: only the owning accumulator mutates it.
 struct AgencyPeople: @unchecked Sendable {
     struct Triple: Hashable, Sendable { var slot: Int32; var delegate: Int32; var agency: Int32 }
-    private let memory = AgencyColumnMemory()
+    private let memory = ColumnArena<UInt16>(initialColumns: 8)
     private var columns: UnsafeMutablePointer<UnsafeMutablePointer<UInt16>?>
     private var capacities: UnsafeMutablePointer<Int>
     private var count = 0
@@ -392,29 +395,9 @@ struct AgencyPeople: @unchecked Sendable {
 
     @inline(never)
     private mutating func grow(_ slot: Int, _ delegate: Int) {
-        while memory.count <= slot {
-            if memory.count == memory.allocated {
-                let n = memory.allocated * 2
-                let c = UnsafeMutablePointer<UnsafeMutablePointer<UInt16>?>.allocate(capacity: n)
-                let k = UnsafeMutablePointer<Int>.allocate(capacity: n)
-                c.moveInitialize(from: memory.columns, count: memory.count)
-                k.moveInitialize(from: memory.capacities, count: memory.count)
-                memory.columns.deallocate(); memory.capacities.deallocate()
-                memory.columns = c; memory.capacities = k; memory.allocated = n
-            }
-            memory.columns[memory.count] = nil
-            memory.capacities[memory.count] = 0
-            memory.count += 1
-        }
+        while memory.count <= slot { _ = memory.appendColumn() }
+        memory.reserve(slot, length: delegate + 1, minimum: 1024)
         columns = memory.columns; capacities = memory.capacities; count = memory.count
-        let old = capacities[slot]
-        guard delegate >= old else { return }
-        let n = max(delegate + 1, old * 2, 1024)
-        let p = UnsafeMutablePointer<UInt16>.allocate(capacity: n)
-        if let q = columns[slot] { p.moveInitialize(from: q, count: old); q.deallocate() }
-        (p + old).initialize(repeating: 0, count: n - old)
-        columns[slot] = p
-        capacities[slot] = n
     }
 
     /// Every (delegate, agency) pair of a year slot, once.
