@@ -12,12 +12,18 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: InputOptions
 
     func run() throws {
-        let result = ReportRun(inputs: options.inputsURL, output: options.inputsURL, progress: ProgressLine.standardError()).check()
+        let run = ReportRun(inputs: options.inputsURL, output: options.inputsURL, year: options.year,
+                            progress: ProgressLine.standardError())
+        let result = run.check()
         Console.printDiagnostics(result.diagnostics)
         Console.printLedger(result.ledger)
+        // The same year check as `build`, so the two agree on whether a report can be written.
+        let yearProblem = run.yearProblem(result)
+        if let yearProblem { Console.printError("error: \(yearProblem)") }
         if !result.errors.isEmpty {
             Console.printError("\(result.errors.count) error\(result.errors.count == 1 ? "" : "s") in the inputs.")
             throw ExitCode(1)
         }
+        if yearProblem != nil { throw ExitCode(1) }
     }
 }

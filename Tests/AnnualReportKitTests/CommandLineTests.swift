@@ -77,7 +77,7 @@ func scratchWithSample(_ name: String = #function) throws -> Workdir {
         dir.write("Inputs/training-extra.csv", "date,title,attendees\n31/02/2023,Core Safeguarding,12\n2023-03-01,Core Safeguarding,9\n")
         let result = try run([], in: dir)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("training-extra.csv:2:1: error: bad date '31/02/2023'; expected a real date as YYYY-MM-DD or DD/MM/YYYY"))
+        #expect(result.stderr.contains("training-extra.csv:2:1: error: bad date '31/02/2023'; expected a real date such as 2022-09-26, 2022/09/26, 26/09/2022, 26 September 2022, 26 Sep 2022 or 26-Sep-22"))
         #expect(result.stderr.contains("1 error in the inputs; nothing was written"))
         #expect(dir.read("Reports/2022-23/annual-report.md") == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.appendingPathComponent("Reports").path) == ["2022-23"])
@@ -91,7 +91,7 @@ func scratchWithSample(_ name: String = #function) throws -> Workdir {
         let rejects = try #require(dir.read("Reports/2022-23/rejects.csv"))
         #expect(parseCSV(rejects) == [
             ["file", "line", "reason", "fields"],
-            ["training-extra.csv", "2", "bad date '31/02/2023'; expected a real date as YYYY-MM-DD or DD/MM/YYYY",
+            ["training-extra.csv", "2", "bad date '31/02/2023'; expected a real date such as 2022-09-26, 2022/09/26, 26/09/2022, 26 September 2022, 26 Sep 2022 or 26-Sep-22",
              "31/02/2023", "'=HYPERLINK(\"x\")", "12"],
         ])
         let md = try #require(dir.read("Reports/2022-23/annual-report.md"))

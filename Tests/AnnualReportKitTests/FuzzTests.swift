@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import AnnualReportKit
 
-/// Mutations of the sample inputs run through `check` and the report builder: nothing may
-/// crash or hang, and every file's ledger must balance.
+/// Mutations of the sample inputs run through `check`, the report builder and every writer:
+/// nothing may crash or hang, every file's ledger must balance, and a report must be written
+/// whenever there is a year to report.
 ///
 /// A short run is part of `swift test`. The long run is
 /// `FUZZ_CASES=100000 swift test -c release --filter FuzzTests`; it prints the count.
@@ -47,33 +48,51 @@ import Testing
         return bytes
     }
 
-    /// Runs `cases` mutated inputs; returns how many ran.
-    static func run(cases: Int, seed: UInt64) throws -> Int {
+    /// What a run did: cases run, and how many of them wrote a whole report.
+    struct Tally { var ran = 0; var built = 0 }
+
+    /// Runs `cases` mutated inputs through the whole pipeline: `check`, the report builder and
+    /// every writer (Markdown, CSV, XLSX, SVG). A build or write that fails on inputs with a
+    /// year to report is a failure, like a crash: `check` accepting the inputs (or
+    /// `--keep-going` with errors) must mean a report can be written.
+    static func run(cases: Int, seed: UInt64) throws -> Tally {
         var rng = Generator(state: seed)
         let dir = Workdir("fuzz\(seed)")
+        let out = Workdir("fuzz-out\(seed)")
         try? FileManager.default.copyItem(at: sampleInputs.appendingPathComponent("annual-report.yaml"),
                                           to: dir.url.appendingPathComponent("annual-report.yaml"))
         for (name, bytes) in samples { dir.write(name, bytes: bytes) }
+        var tally = Tally()
         for n in 0..<cases {
             let (name, original) = samples[Int.random(in: 0..<samples.count, using: &rng)]
             dir.write(name, bytes: mutate(original, &rng))
             let started = DispatchTime.now().uptimeNanoseconds
-            let result = InputFolder.read(dir.url)
+            let run = ReportRun(inputs: dir.url, output: out.url, keepGoing: true, documentTimestamp: Date(timeIntervalSince1970: 0))
+            let result = run.check()
             for entry in result.ledger {
                 #expect(entry.balances, "case \(n): ledger of \(entry.file) does not balance")
             }
             let used = result.ledger.filter { $0.dataset == "training" }.reduce(0) { $0 + $1.used }
             let sessions = result.records.training?.filter { $0.source.file == "attendance-fuzz.csv" }.count ?? 0
             #expect(used == (result.records.training?.count ?? 0) - sessions, "case \(n): training rows used != records")
-            if let report = try? ReportBuilder.build(result) {
-                _ = MarkdownWriter.markdown(report)
-                for table in report.tables { _ = CSVWriter.csv(table) }
+            if run.yearProblem(result) == nil {
+                do {
+                    let report = try ReportBuilder.build(result)
+                    let folder = out.url.appendingPathComponent("case")
+                    try? FileManager.default.removeItem(at: folder)
+                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                    try ReportRun.write(report, formats: Set(OutputFormat.allCases), into: folder, timestamp: Date(timeIntervalSince1970: 0))
+                    tally.built += 1
+                } catch {
+                    Issue.record("case \(n) (\(name) mutated, seed \(seed)): \(result.errors.isEmpty ? "inputs that check accepts" : "--keep-going") failed to build: \(error)")
+                }
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             #expect(seconds < 10, "case \(n) took \(seconds) s")
             dir.write(name, bytes: original)
+            tally.ran += 1
         }
-        return cases
+        return tally
     }
 
     static let shards = 2
@@ -85,8 +104,11 @@ import Testing
         let total = Int(ProcessInfo.processInfo.environment["FUZZ_CASES"] ?? "") ?? 100
         let seed = (UInt64(ProcessInfo.processInfo.environment["FUZZ_SEED"] ?? "") ?? 20_221_123) &+ UInt64(shard)
         let cases = total / Self.shards + (shard < total % Self.shards ? 1 : 0)
-        let ran = try Self.run(cases: cases, seed: seed)
-        print("fuzz shard \(shard + 1)/\(Self.shards): \(ran) cases, seed \(seed), 0 crashes, every ledger balanced")
-        #expect(ran == cases)
+        let clock = ContinuousClock.now
+        let tally = try Self.run(cases: cases, seed: seed)
+        print("fuzz shard \(shard + 1)/\(Self.shards): \(tally.ran) cases, \(tally.built) reports written in every format, seed \(seed), \(ContinuousClock.now - clock)")
+        #expect(tally.ran == cases)
+        // Most mutations leave a year to report: if none built, the pipeline was not exercised.
+        #expect(tally.built * 2 > tally.ran, "only \(tally.built) of \(tally.ran) cases wrote a report")
     }
 }

@@ -311,7 +311,7 @@ enum XLSXSample {
         #expect(table.style?.hasPrefix("TableStyleLight") == true)
         #expect(table.totalsRowCount == 0)
         #expect(table.hasAutoFilter)
-        #expect(try sheet("Data quality").tables.first?.ref == "A2:E5")
+        #expect(try sheet("Data quality").tables.first?.ref == "A2:F5")
         #expect(try sheet("Summary").tables.isEmpty)
     }
 

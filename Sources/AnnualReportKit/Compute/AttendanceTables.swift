@@ -19,7 +19,7 @@ public enum AttendanceTables {
         let now = summary.years[year], before = summary.years[year.previous]
         if let now {
             section.paragraphs.append("In \(year), \(Count.grouped(now.people)) people attended \(Count.grouped(now.attendances)) times across \(Count.grouped(now.sessions)) sessions"
-                + (before.map { " (\(year.previous): \(Count.grouped($0.people)) people, \(Count.grouped($0.attendances)) attendances, \(Count.grouped($0.sessions)) sessions)." } ?? "."))
+                + (before.map { " (\(year.previous): \(Count.grouped($0.people)) people, \(Count.grouped($0.attendances)) attendances, \(Count.grouped($0.sessions)) sessions)." } ?? " (\(year.previous): not recorded)."))
         } else {
             section.paragraphs.append("The attendance registers have no sessions in \(year).")
         }

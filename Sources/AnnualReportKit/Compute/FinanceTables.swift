@@ -1,38 +1,53 @@
 /// Finance: contributions per partner, expenditure per category, the balance, and budgets.
 enum FinanceTables {
-    static func section(_ lines: [FinanceLine]?, year: FinancialYear, board: String?) -> ReportSection {
+    static func section(_ lines: [FinanceLine]?, supplied: Bool, year: FinancialYear, board: String?) -> ReportSection {
         var section = ReportSection(title: "Finance")
-        guard let lines else {
-            section.notes.append("No finance records were supplied (no finance*.csv), so this section has no tables.")
+        guard let lines, !lines.isEmpty else {
+            section.notes.append(MissingDataset.note("finance", files: "finance*.csv", supplied: supplied))
             return section
         }
         let previous = year.previous
+        let years = [previous, year]
         let contributions = lines.filter { $0.kind == .contribution }
         let expenditure = lines.filter { $0.kind == .expenditure }
         let boardExpenditure = expenditure.filter { board == nil || $0.board?.caseInsensitiveEquals(board!) == true }
+        func total(_ lines: [FinanceLine], _ y: FinancialYear) -> Money? {
+            let inYear = lines.filter { $0.year == y }
+            return inYear.isEmpty ? nil : Money(pence: inYear.total(\.amount.pence))
+        }
+        func shown(_ m: Money?) -> String { m?.formatted ?? "not recorded" }
 
-        let income = contributionTable(contributions, year: year)
-        section.tables.append(income)
-        let spend = expenditureTable(boardExpenditure, year: year, board: board)
-        section.tables.append(spend)
-        section.tables.append(balanceTable(contributions: contributions, expenditure: expenditure, boardExpenditure: boardExpenditure,
-                                           year: year, board: board))
+        if contributions.contains(where: { years.contains($0.year) }) {
+            let income = contributionTable(contributions, year: year)
+            section.tables.append(income)
+            section.charts.append(ChartSpec(id: "contributions", title: "Contributions per partner, \(previous) and \(year)",
+                                            tableID: income.id, rows: Array(0..<max(income.rows.count - 1, 0)), seriesColumns: [1, 2],
+                                            style: .bar, xAxisTitle: "Partner", yAxisTitle: "Contribution (£)"))
+        }
+        if let now = total(contributions, year) {
+            section.paragraphs.append("Partner contributions totalled \(now.formatted) in \(year) (\(previous): \(shown(total(contributions, previous)))).")
+        } else {
+            section.paragraphs.append("Partner contributions in \(year): not recorded (\(previous): \(shown(total(contributions, previous)))).")
+        }
+        if boardExpenditure.contains(where: { years.contains($0.year) }) {
+            let spend = expenditureTable(boardExpenditure, year: year, board: board)
+            section.tables.append(spend)
+            section.charts.append(ChartSpec(id: "expenditure", title: "\(board.map { "\($0) e" } ?? "E")xpenditure per category, \(previous) and \(year)",
+                                            tableID: spend.id, rows: Array(0..<max(spend.rows.count - 1, 0)), seriesColumns: [1, 2],
+                                            style: .bar, xAxisTitle: "Category", yAxisTitle: "Expenditure (£)"))
+        } else {
+            section.paragraphs.append("\(board.map { "\($0) expenditure" } ?? "Expenditure") in \(previous) and \(year): not recorded.")
+        }
+        if (contributions + expenditure).contains(where: { years.contains($0.year) }) {
+            section.tables.append(balanceTable(contributions: contributions, expenditure: expenditure, boardExpenditure: boardExpenditure,
+                                               year: year, board: board))
+        }
         let budgets = lines.filter { $0.kind == .budget && ($0.year == year || $0.year == previous) }
         if !budgets.isEmpty { section.tables.append(budgetTable(budgets: budgets, contributions: contributions, year: year)) }
 
-        let totalNew = contributions.filter { $0.year == year }.total(\.amount.pence)
-        let totalOld = contributions.filter { $0.year == previous }.total(\.amount.pence)
-        section.paragraphs.append("Partner contributions totalled \(Money(pence: totalNew).formatted) in \(year) (\(previous): \(Money(pence: totalOld).formatted)).")
-        let allSpend = expenditure.filter { $0.year == year }.total(\.amount.pence)
-        if board != nil, allSpend != boardExpenditure.filter({ $0.year == year }).total(\.amount.pence) {
-            section.paragraphs.append("Overall expenditure across all boards for \(year) was \(Money(pence: allSpend).formatted).")
+        if let allSpend = total(expenditure, year), board != nil, allSpend != total(boardExpenditure, year) {
+            section.paragraphs.append("Overall expenditure across all boards for \(year) was \(allSpend.formatted).")
         }
-        section.charts.append(ChartSpec(id: "contributions", title: "Contributions per partner, \(previous) and \(year)",
-                                        tableID: income.id, rows: Array(0..<max(income.rows.count - 1, 0)), seriesColumns: [1, 2],
-                                        style: .bar, xAxisTitle: "Partner", yAxisTitle: "Contribution (£)"))
-        section.charts.append(ChartSpec(id: "expenditure", title: "\(board.map { "\($0) e" } ?? "E")xpenditure per category, \(previous) and \(year)",
-                                        tableID: spend.id, rows: Array(0..<max(spend.rows.count - 1, 0)), seriesColumns: [1, 2],
-                                        style: .bar, xAxisTitle: "Category", yAxisTitle: "Expenditure (£)"))
         return section
     }
 

@@ -1,56 +1,80 @@
 /// Reach per business priority: sessions and attendees of events tagged with it, views of
 /// videos tagged with it, and reach = trained + watched.
 enum PriorityTables {
-    static func table(year: FinancialYear, priorities: [Priority], events: [TrainingEvent], videos: [VideoViews],
+    /// `events` or `videos` nil: that dataset is not recorded for `year`, and its columns are N/A.
+    static func table(year: FinancialYear, priorities: [Priority], events: [TrainingEvent]?, videos: [VideoViews]?,
                       id: String) -> ReportTable {
         var table = ReportTable(id: id, title: "Reach per business priority, \(year)",
                                 columns: [ReportColumn("Priority", .label), ReportColumn("Sessions", .count),
                                           ReportColumn("Trained", .count), ReportColumn("Watched a training video", .count),
                                           ReportColumn("Total", .count)])
-        let delivered = events.filter { $0.year == year && $0.status == .delivered }
-        let watched = videos.filter { $0.year == year }
+        let delivered = events?.filter { $0.year == year && $0.status == .delivered }
+        let watched = videos?.filter { $0.year == year }
         for p in priorities {
-            let tagged = delivered.filter { $0.priorities.contains(p) }
-            let views = watched.filter { $0.priorities.contains(p) }.total(\.views)
+            let tagged = delivered?.filter { $0.priorities.contains(p) }
+            let views = watched?.filter { $0.priorities.contains(p) }.total(\.views)
             let r = table.rows.count
-            let trained = tagged.total(\.attendees)
-            table.rows.append(ReportRow([.text(p.name), .count(Int64(tagged.count)), .count(trained), .count(views),
-                                         ReportCell(.count(trained + views), derivation: .sum([CellRef(row: r, column: 2), CellRef(row: r, column: 3)]))]))
+            let trained = tagged?.total(\.attendees)
+            let parts = [trained.map { (2, $0) }, views.map { (3, $0) }].compactMap { $0 }
+            table.rows.append(ReportRow([.text(p.name), ReportCell(tagged.map { .count(Int64($0.count)) } ?? .notApplicable),
+                                         ReportCell(trained.map(CellValue.count) ?? .notApplicable),
+                                         ReportCell(views.map(CellValue.count) ?? .notApplicable),
+                                         ReportCell(.count(parts.total(\.1)), derivation: .sum(parts.map { CellRef(row: r, column: $0.0) }))]))
         }
         table.rows.append(TrainingTables.sumRow("Total", columns: 1...4, table: table))
         table.notes.append("An event or video tagged with several priorities counts toward each, so the total can exceed the number of people trained.")
+        if events == nil { table.notes.append("Training is not recorded for \(year): the total counts video views only.") }
+        if videos == nil { table.notes.append("Video views are not recorded for \(year): the total counts people trained only.") }
         return table
     }
 
-    static func section(records: Records, year: FinancialYear, prioritiesFor: (FinancialYear) -> [Priority]) -> ReportSection {
+    /// Training and videos as supplied (nil or empty: not recorded in any year).
+    static func section(training: [TrainingEvent]?, videos: [VideoViews]?, year: FinancialYear,
+                        prioritiesFor: (FinancialYear) -> [Priority]) -> ReportSection {
         var section = ReportSection(title: "Business priorities")
-        guard records.training != nil || records.videos != nil else {
-            section.notes.append("No training or video records were supplied, so reach per priority cannot be shown.")
+        let trainingYears = YearCoverage((training ?? []).map(\.year))
+        let videoYears = YearCoverage((videos ?? []).map(\.year))
+        func recorded(_ y: FinancialYear) -> ([TrainingEvent]?, [VideoViews]?) {
+            (trainingYears.covers(y) ? training : nil, videoYears.covers(y) ? videos : nil)
+        }
+        let (events, watched) = recorded(year)
+        guard events != nil || watched != nil else {
+            section.notes.append("Neither training nor training videos are recorded for \(year), so reach per priority cannot be shown.")
             return section
         }
-        let events = records.training ?? [], videos = records.videos ?? []
         let priorities = prioritiesFor(year)
         guard !priorities.isEmpty else {
             section.notes.append("No business priorities are configured or tagged for \(year).")
             return section
         }
-        let current = table(year: year, priorities: priorities, events: events, videos: videos, id: "priorities")
+        let current = table(year: year, priorities: priorities, events: events, videos: watched, id: "priorities")
         for row in current.rows where row.role == .body {
-            guard case .text(let name) = row.cells[0].value, case .count(let sessions) = row.cells[1].value,
-                  case .count(let trained) = row.cells[2].value, case .count(let views) = row.cells[3].value else { continue }
-            section.paragraphs.append(sessions == 0 && views == 0
-                ? "\(name): no sessions or videos were tagged with this priority in \(year)."
-                : "\(name): \(Count.grouped(sessions)) sessions were delivered to \(Count.grouped(trained)) attendees, and \(Count.grouped(views)) people watched a relevant training video.")
+            guard case .text(let name) = row.cells[0].value else { continue }
+            let sessions = row.cells[1].value, trained = row.cells[2].value, views = row.cells[3].value
+            if sessions == .count(0) && (views == .count(0) || views == .notApplicable) && trained == .count(0) {
+                section.paragraphs.append("\(name): no sessions\(views == .notApplicable ? "" : " or videos") were tagged with this priority in \(year)"
+                    + (views == .notApplicable ? " (video views: not recorded)." : "."))
+                continue
+            }
+            let trainedText = if case .count(let s) = sessions, case .count(let t) = trained {
+                "\(Count.grouped(s)) sessions were delivered to \(Count.grouped(t)) attendees"
+            } else { "training: not recorded" }
+            let watchedText = if case .count(let v) = views {
+                "\(Count.grouped(v)) people watched a relevant training video"
+            } else { "video views: not recorded" }
+            section.paragraphs.append("\(name): \(trainedText), and \(watchedText).")
         }
         section.tables.append(current)
         section.charts.append(ChartSpec(id: "priority-reach", title: "People trained or who watched a training video, per priority, \(year)",
                                         tableID: current.id, rows: Array(0..<(current.rows.count - 1)), seriesColumns: [2, 3],
                                         style: .stackedColumn, xAxisTitle: "Business priority", yAxisTitle: "People"))
         let previous = year.previous
-        let hasPrevious = events.contains { $0.year == previous } || videos.contains { $0.year == previous }
+        let (previousEvents, previousVideos) = recorded(previous)
+        // A previous-year table only for a year with records of its own.
+        let hasPrevious = (training ?? []).contains { $0.year == previous } || (videos ?? []).contains { $0.year == previous }
         let previousPriorities = prioritiesFor(previous)
         if hasPrevious && !previousPriorities.isEmpty {
-            section.tables.append(table(year: previous, priorities: previousPriorities, events: events, videos: videos,
+            section.tables.append(table(year: previous, priorities: previousPriorities, events: previousEvents, videos: previousVideos,
                                         id: "priorities-previous"))
         }
         return section

@@ -6,26 +6,36 @@ public enum ReportBuilder {
         public var description: String {
             switch self {
             case .noRecords:
-                return "no records to report on; expected at least one dataset with rows"
+                return "no records to report on and no year to report; expected at least one dataset with rows, or --year (or reporting_year in annual-report.yaml)"
             case .noRecordsInYear(let year, let available):
                 return "no records fall in \(year); expected one of the years in the data: \(available.map(\.label).joined(separator: ", "))"
             }
         }
     }
 
-    /// The reporting year: `requested`, else the configured one, else the latest year in the data.
+    /// The reporting year: `requested`, else the configured one, else the latest year with
+    /// activity in the data (else the latest year of any record, such as a budget).
     public static func reportingYear(records: Records, configuration: ReportConfiguration, requested: FinancialYear?) -> FinancialYear? {
-        requested ?? configuration.reportingYear ?? records.years.max()
+        requested ?? configuration.reportingYear ?? records.activityYears.max() ?? records.years.max()
     }
 
+    /// The year the report is on, or why there is none. A year named on the command line or in
+    /// the configuration is reported on when the data have no records at all (every figure is
+    /// then "not recorded"); when they have records, it must be one of their years.
+    public static func resolveYear(_ input: IngestResult, requested: FinancialYear?) -> Result<FinancialYear, Failure> {
+        let records = input.records
+        guard let year = reportingYear(records: records, configuration: input.configuration, requested: requested) else {
+            return .failure(.noRecords)
+        }
+        let years = records.years
+        guard years.isEmpty || years.contains(year) else { return .failure(.noRecordsInYear(year, available: years.sorted())) }
+        return .success(year)
+    }
+
+    /// The whole report for `input`: pure, no I/O. Throws `Failure` when there is no year to report.
     public static func build(_ input: IngestResult, year requested: FinancialYear? = nil) throws -> Report {
         let records = input.records, configuration = input.configuration
-        guard let year = reportingYear(records: records, configuration: configuration, requested: requested) else {
-            throw Failure.noRecords
-        }
-        guard records.years.contains(year) else {
-            throw Failure.noRecordsInYear(year, available: records.years.sorted())
-        }
+        let year = try resolveYear(input, requested: requested).get()
         let prioritiesFor: (FinancialYear) -> [Priority] = { y in
             if let configured = configuration.priorities[y] { return configured.map { Priority($0.name) } }
             // Without configured priorities for the year: those tagged on its records, in order of first appearance.
@@ -37,23 +47,47 @@ public enum ReportBuilder {
             for p in tagged where !seen.contains(p) { seen.append(p) }
             return seen
         }
-        let (videoSection, videoNotes) = VideoTables.section(records.videos, year: year)
+        // A dataset with no usable records is not recorded, like an absent one; `supplied` tells the notes apart.
+        func usable<T>(_ records: [T]?) -> [T]? { records?.isEmpty == false ? records : nil }
+        let (videoSection, videoNotes) = VideoTables.section(usable(records.videos), supplied: records.videos != nil, year: year)
         // The published order; people reached (attendance registers) follows training.
         let attendance = records.attendance.map { _ in AttendanceTables.section(records.attendance, year: year, priorities: prioritiesFor(year)) }
         let sections = [
-            PriorityTables.section(records: records, year: year, prioritiesFor: prioritiesFor),
-            TrainingTables.section(records.training, year: year),
+            PriorityTables.section(training: usable(records.training), videos: usable(records.videos), year: year,
+                                   prioritiesFor: prioritiesFor),
+            TrainingTables.section(usable(records.training), supplied: records.training != nil, year: year),
         ] + (attendance.map { [$0] } ?? []) + [
             videoSection,
-            ReviewTables.section(records.reviews, year: year),
-            FinanceTables.section(records.finance, year: year, board: configuration.board),
-        ]
+            ReviewTables.section(usable(records.reviews), supplied: records.reviews != nil, year: year),
+            FinanceTables.section(usable(records.finance), supplied: records.finance != nil, year: year, board: configuration.board),
+        ].map(ChartCheck.dropEmptyCharts)
         var notes = input.diagnostics.map(\.description)
         notes += ConsistencyNotes.notes(records: records, year: year, configuration: configuration)
         notes += videoNotes
         let title = configuration.partnership.map { "\($0): annual report \(year)" } ?? "Safeguarding Children Partnership: annual report \(year)"
         return Report(title: title, partnership: configuration.partnership, year: year, sections: sections,
                       dataQuality: DataQuality(ledger: input.ledger, notes: notes, rejected: input.rejected))
+    }
+}
+
+/// A chart with nothing to draw is left out, and its section says why.
+enum ChartCheck {
+    static func dropEmptyCharts(_ section: ReportSection) -> ReportSection {
+        var section = section
+        section.charts = section.charts.filter { chart in
+            guard let table = section.tables.first(where: { $0.id == chart.tableID }) else { return false }
+            let drawable = chart.rows.contains { r in
+                table.rows.indices.contains(r) && table.rows[r].role == .body && chart.seriesColumns.contains { c in
+                    switch table.rows[r].cells.indices.contains(c) ? table.rows[r].cells[c].value : .empty {
+                    case .count, .money, .percent: return true
+                    default: return false
+                    }
+                }
+            }
+            if !drawable { section.notes.append("No chart of \(chart.title.prefix(1).lowercased() + chart.title.dropFirst()): it has nothing to draw.") }
+            return drawable
+        }
+        return section
     }
 }
 

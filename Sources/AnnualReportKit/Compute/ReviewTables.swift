@@ -3,10 +3,10 @@
 enum ReviewTables {
     static let statutoryMonths = 6
 
-    static func section(_ reviews: [Review]?, year: FinancialYear) -> ReportSection {
+    static func section(_ reviews: [Review]?, supplied: Bool, year: FinancialYear) -> ReportSection {
         var section = ReportSection(title: "Child safeguarding practice reviews")
-        guard let reviews else {
-            section.notes.append("No review records were supplied (no reviews*.csv), so this section has no tables.")
+        guard let reviews, !reviews.isEmpty else {
+            section.notes.append(MissingDataset.note("review", files: "reviews*.csv", supplied: supplied))
             return section
         }
         let trend = trendTable(reviews)
@@ -17,9 +17,16 @@ enum ReviewTables {
         let rapid = reviews.filter { $0.kind == .rapidReview && $0.year == year }
         let underWay = reviews.filter { isUnderWay($0, in: year) }
         let publishedInYear = reviews.filter { $0.kind == .lcspr && $0.published.map { FinancialYear(containing: $0) } == year }
+        let coverage = YearCoverage(reviews.map(\.year) + reviews.compactMap { $0.published.map(FinancialYear.init(containing:)) })
+        guard coverage.covers(year) else {
+            section.paragraphs.append("Reviews in \(year): not recorded (the review records cover \(coverage.description)).")
+            return section
+        }
         let rapidCount = rapid.total(\.count)
-        let previousCount = reviews.filter { $0.kind == .rapidReview && $0.year == year.previous }.total(\.count)
-        section.paragraphs.append("The partnership carried out \(Count.grouped(rapidCount)) rapid review\(rapidCount == 1 ? "" : "s") in \(year) (\(year.previous): \(Count.grouped(previousCount))).")
+        let previousCount = coverage.recorded(year.previous) {
+            Count.grouped(reviews.filter { $0.kind == .rapidReview && $0.year == year.previous }.total(\.count))
+        } ?? "not recorded"
+        section.paragraphs.append("The partnership carried out \(Count.grouped(rapidCount)) rapid review\(rapidCount == 1 ? "" : "s") in \(year) (\(year.previous): \(previousCount)).")
         section.paragraphs.append("\(Count.grouped(underWay.total(\.count))) local child safeguarding practice review\(underWay.total(\.count) == 1 ? " was" : "s were") under way in \(year); \(Count.grouped(publishedInYear.total(\.count))) \(publishedInYear.total(\.count) == 1 ? "was" : "were") published in the year.")
         section.tables.append(underWayTable(underWay, year: year))
         let children = rapid + underWay

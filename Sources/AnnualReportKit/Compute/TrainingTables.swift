@@ -12,9 +12,12 @@ enum TrainingTables {
         var evaluations: Int64 = 0
         var courseEvaluations: Int64 = 0
         var conferenceEvaluations: Int64 = 0
+        /// Whether any event of the year gives an evaluations figure (else they are not recorded).
+        var evaluationsRecorded = false
 
         init(_ events: [TrainingEvent]) {
             for e in events {
+                if e.evaluations != nil { evaluationsRecorded = true }
                 if e.status == .cancelled { cancelled += 1; continue }
                 delivered += 1
                 attendances += e.attendees
@@ -29,30 +32,43 @@ enum TrainingTables {
         }
     }
 
-    static func section(_ events: [TrainingEvent]?, year: FinancialYear) -> ReportSection {
+    /// `events` nil: absent (`supplied` false) or without usable rows.
+    static func section(_ events: [TrainingEvent]?, supplied: Bool, year: FinancialYear) -> ReportSection {
         var section = ReportSection(title: "Training")
-        guard let events else {
-            section.notes.append("No training records were supplied (no training*.csv), so this section has no tables.")
+        guard let events, !events.isEmpty else {
+            section.notes.append(MissingDataset.note("training", files: "training*.csv", supplied: supplied))
             return section
         }
         let byYear = Dictionary(grouping: events, by: \.year)
-        let now = YearFigures(byYear[year] ?? [])
-        let before = byYear[year.previous].map(YearFigures.init)
-        section.paragraphs.append("Overall training was delivered to \(Count.grouped(now.attendances)) attendees over \(Count.grouped(now.delivered)) training events in \(year)"
-            + (before.map { " (\(year.previous): \(Count.grouped($0.attendances)) over \(Count.grouped($0.delivered)))." } ?? "."))
-        section.paragraphs.append("\(Count.grouped(now.courseAttendances)) delegates attended regular multi-agency courses, and a further \(Count.grouped(now.conferenceAttendances)) attended \(Count.grouped(now.conferenceEvents)) conference and larger events.")
-        section.paragraphs.append("\(Count.grouped(now.evaluations)) evaluations were completed: \(Count.grouped(now.courseEvaluations)) for courses and \(Count.grouped(now.conferenceEvaluations)) for conferences and larger events.")
-        section.tables.append(deliveryTable(now: now, before: before, year: year))
+        let coverage = YearCoverage(byYear.keys)
+        let now = coverage.recorded(year) { YearFigures(byYear[year] ?? []) }
+        let before = coverage.recorded(year.previous) { YearFigures(byYear[year.previous] ?? []) }
+        let previousText = before.map { "\(year.previous): \(Count.grouped($0.attendances)) over \(Count.grouped($0.delivered))" }
+            ?? "\(year.previous): not recorded"
+        if let now {
+            section.paragraphs.append("Overall training was delivered to \(Count.grouped(now.attendances)) attendees over \(Count.grouped(now.delivered)) training events in \(year) (\(previousText)).")
+            section.paragraphs.append("\(Count.grouped(now.courseAttendances)) delegates attended regular multi-agency courses, and a further \(Count.grouped(now.conferenceAttendances)) attended \(Count.grouped(now.conferenceEvents)) conference and larger events.")
+            section.paragraphs.append(now.evaluationsRecorded
+                ? "\(Count.grouped(now.evaluations)) evaluations were completed: \(Count.grouped(now.courseEvaluations)) for courses and \(Count.grouped(now.conferenceEvaluations)) for conferences and larger events."
+                : "Evaluations completed in \(year): not recorded.")
+        } else {
+            section.paragraphs.append("Training in \(year): not recorded (the training records cover \(coverage.description)).")
+        }
+        if now != nil || before != nil {
+            section.tables.append(deliveryTable(now: now, before: before, year: year))
+        }
         let trend = trendTable(byYear)
         section.tables.append(trend)
         section.charts.append(ChartSpec(id: "attendances-per-year", title: "Training attendances per year", tableID: trend.id,
                                         rows: Array(trend.rows.indices), seriesColumns: [2], style: .column,
                                         xAxisTitle: "Financial year", yAxisTitle: "Attendances"))
-        section.tables.append(conferenceTable(byYear[year] ?? [], year: year))
+        if now != nil { section.tables.append(conferenceTable(byYear[year] ?? [], year: year)) }
         return section
     }
 
-    static func deliveryTable(now: YearFigures, before: YearFigures?, year: FinancialYear) -> ReportTable {
+    /// A year that is not recorded (nil) is N/A throughout, and so are its evaluations when no
+    /// event of the year gives a figure.
+    static func deliveryTable(now: YearFigures?, before: YearFigures?, year: FinancialYear) -> ReportTable {
         var table = ReportTable(id: "training-delivery", title: "Training delivery, \(year.previous) and \(year)",
                                 columns: YearOnYear.columns("Measure", year, kind: .count))
         let measures: [(String, KeyPath<YearFigures, Int64>)] = [
@@ -63,7 +79,7 @@ enum TrainingTables {
         ]
         for (label, path) in measures {
             table.rows.append(ReportRow(YearOnYear.cells(label: label, old: before.map { .count($0[keyPath: path]) },
-                                                         new: .count(now[keyPath: path]), row: table.rows.count)))
+                                                         new: now.map { .count($0[keyPath: path]) }, row: table.rows.count)))
         }
         func rate(_ f: YearFigures?) -> ReportCell {
             guard let f, let ratio = Ratio(f.cancelled, f.cancelled + f.delivered) else { return ReportCell(.notApplicable) }
@@ -72,8 +88,9 @@ enum TrainingTables {
         table.rows.append(ReportRow([.text("Cancellation rate"), rate(before), rate(now), .empty, .empty]))
         for (label, path) in [("Evaluations completed", \YearFigures.evaluations), ("Course evaluations", \.courseEvaluations),
                               ("Conference evaluations", \.conferenceEvaluations)] {
-            table.rows.append(ReportRow(YearOnYear.cells(label: label, old: before.map { .count($0[keyPath: path]) },
-                                                         new: .count(now[keyPath: path]), row: table.rows.count)))
+            func evaluations(_ f: YearFigures?) -> Amount? { f.flatMap { $0.evaluationsRecorded ? .count($0[keyPath: path]) : nil } }
+            table.rows.append(ReportRow(YearOnYear.cells(label: label, old: evaluations(before), new: evaluations(now),
+                                                         row: table.rows.count)))
         }
         table.notes.append("Cancellation rate = events cancelled / (events delivered + events cancelled).")
         return table
@@ -110,15 +127,17 @@ enum TrainingTables {
         return table
     }
 
-    /// A total row summing the given columns over every body row so far.
+    /// A total row summing the given columns over every body row so far; a column with no
+    /// figure in any row (all N/A) totals N/A, not 0.
     static func sumRow(_ label: String, columns: ClosedRange<Int>, table: ReportTable) -> ReportRow {
         var cells: [ReportCell] = [.text(label)]
         for c in 1..<table.columns.count {
             guard columns.contains(c) else { cells.append(.empty); continue }
             let refs = table.rows.indices.filter { table.rows[$0].role == .body }.map { CellRef(row: $0, column: c) }
             var total: Int64 = 0
-            for ref in refs { if case .count(let n) = table[ref].value { total += n } }
-            cells.append(ReportCell(.count(total), derivation: .sum(refs)))
+            var any = refs.isEmpty
+            for ref in refs { if case .count(let n) = table[ref].value { total += n; any = true } }
+            cells.append(ReportCell(any ? .count(total) : .notApplicable, derivation: .sum(refs)))
         }
         return ReportRow(cells, role: .total)
     }

@@ -1,12 +1,21 @@
 /// Training video views per category and video, and the total reach counting each video once.
 enum VideoTables {
-    static func section(_ videos: [VideoViews]?, year: FinancialYear) -> (ReportSection, [String]) {
+    static func section(_ videos: [VideoViews]?, supplied: Bool, year: FinancialYear) -> (ReportSection, [String]) {
         var section = ReportSection(title: "Training videos")
-        guard let videos else {
-            section.notes.append("No video records were supplied (no videos*.csv), so this section has no tables.")
+        guard let videos, !videos.isEmpty else {
+            section.notes.append(MissingDataset.note("video", files: "videos*.csv", supplied: supplied))
+            return (section, [])
+        }
+        let coverage = YearCoverage(videos.map(\.year))
+        guard coverage.covers(year) else {
+            section.paragraphs.append("Training video views in \(year): not recorded (the video records cover \(coverage.description)).")
             return (section, [])
         }
         let inYear = videos.filter { $0.year == year }
+        guard !inYear.isEmpty else {
+            section.paragraphs.append("Training videos were fully watched 0 times in \(year): the video records cover \(coverage.description), with no views in \(year).")
+            return (section, [])
+        }
         var table = ReportTable(id: "videos", title: "Training videos fully watched, \(year)",
                                 columns: [ReportColumn("Category", .label), ReportColumn("Video", .text), ReportColumn("Views", .count)])
         var categories: [String] = []

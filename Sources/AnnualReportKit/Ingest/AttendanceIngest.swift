@@ -155,7 +155,8 @@ public enum AttendanceIngest {
     /// A session present in both `training` and `attendance` (same date, title and kind, as
     /// training's duplicate check): one error at the training row for each.
     public static func conflicts(training: [TrainingEvent], attendance: [TrainingEvent]) -> [Diagnostic] {
-        func key(_ e: TrainingEvent) -> String { "\(e.date)|\(e.title.lowercased())|\(e.kind)" }
+        // Whatever the kinds: a register without a `kind` column calls every session a course.
+        func key(_ e: TrainingEvent) -> String { "\(e.date)|\(e.title.lowercased())" }
         // Training has hundreds of events, a register hundreds of thousands of sessions: compare
         // dates first and build keys only for sessions on a training event's date.
         let dates = Set(training.map(\.date))

@@ -713,7 +713,7 @@ struct ChunkParser {
         var date: CalendarDate?
         if let raw = text(layout.date) {
             date = CalendarDate(parsing: raw)
-            if date == nil { fail(layout.date, "bad date '\(raw)'; expected a real date as YYYY-MM-DD or DD/MM/YYYY") }
+            if date == nil { fail(layout.date, "bad date '\(raw)'; expected a real date such as \(CalendarDate.acceptedForms)") }
         } else {
             fail(layout.date, "missing date; expected a date like 2022-09-26 or 26/09/2022")
         }

@@ -12,6 +12,11 @@ import Yams
 ///     - name: Safeguarding Babies
 ///       aliases: [Babies]
 ///     - Child Mental Health and Emotional Wellbeing
+/// columns:                # more header names, per dataset and column
+///   training:
+///     attendees: [Number Attended]
+/// partners:               # other spellings of a partner in any finance row
+///   Leicestershire County Council: [LCC, Leics CC]
 /// ```
 enum ConfigurationLoader {
     static let fileNames = ["annual-report.yaml", "annual-report.yml"]
@@ -60,7 +65,7 @@ enum ConfigurationLoader {
             case "board":
                 config.board = value.string
             case "reporting_year":
-                if let s = value.string, let year = FinancialYear(label: s) {
+                if let s = value.string, let year = FinancialYear(loose: s) {
                     config.reportingYear = year
                 } else {
                     error(value, "bad reporting_year '\(value.string ?? "")'; expected a financial year like 2022-23")
@@ -71,7 +76,7 @@ enum ConfigurationLoader {
                     continue
                 }
                 for (yearNode, list) in years {
-                    guard let label = yearNode.string, let year = FinancialYear(label: label) else {
+                    guard let label = yearNode.string, let year = FinancialYear(loose: label) else {
                         error(yearNode, "bad year '\(yearNode.string ?? "")' under priorities; expected a financial year like \"2022-23\"")
                         continue
                     }
@@ -92,12 +97,60 @@ enum ConfigurationLoader {
                     }
                     config.priorities[year] = definitions
                 }
+            case "columns":
+                guard let datasets = value.mapping else {
+                    error(value, "columns must map a dataset (training, videos …) to its columns and their extra header names")
+                    continue
+                }
+                for (datasetNode, columns) in datasets {
+                    let dataset = datasetNode.string ?? ""
+                    guard let schema = DatasetSchema.named(dataset) else {
+                        error(datasetNode, "unknown dataset '\(dataset)' under columns; expected one of: \(DatasetSchema.allNames.joined(separator: ", "))")
+                        continue
+                    }
+                    guard let mapping = columns.mapping else {
+                        error(columns, "columns of \(dataset) must map a column name to a list of header names")
+                        continue
+                    }
+                    for (columnNode, names) in mapping {
+                        let column = columnNode.string ?? ""
+                        guard schema.columns.contains(where: { $0.name == column }) else {
+                            error(columnNode, "unknown \(dataset) column '\(column)'; expected one of: \(schema.columns.map(\.name).joined(separator: ", "))")
+                            continue
+                        }
+                        guard let list = stringList(names) else {
+                            error(names, "header names for \(dataset) \(column) must be a list such as [Number Attended]")
+                            continue
+                        }
+                        config.columns[schema.name, default: [:]][column, default: []] += list
+                    }
+                }
+            case "partners":
+                guard let partners = value.mapping else {
+                    error(value, "partners must map a partner's name to a list of other spellings")
+                    continue
+                }
+                for (nameNode, spellings) in partners {
+                    guard let name = nameNode.string, let list = stringList(spellings) else {
+                        error(spellings, "other spellings of a partner must be a list such as [LCC, Leics CC]")
+                        continue
+                    }
+                    config.partners[name, default: []] += list
+                }
             default:
                 diagnostics.append(Diagnostic(.note, file: file, line: keyNode.mark?.line ?? 0, column: keyNode.mark?.column,
                                               "ignored unknown setting '\(key)'"))
             }
         }
         return (config, diagnostics)
+    }
+
+    /// A YAML list of strings, or one string.
+    private static func stringList(_ node: Node) -> [String]? {
+        if let s = node.string { return [s] }
+        guard let items = node.sequence else { return nil }
+        let strings = items.compactMap(\.string)
+        return strings.count == items.count ? strings : nil
     }
 
     private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {

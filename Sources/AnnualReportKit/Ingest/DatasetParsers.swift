@@ -40,7 +40,11 @@ enum DatasetParsers {
                               views: views, priorities: priorities, source: SourceLocation(file: row.file, line: row.record.line))
         }, duplicateKey: { v in
             "\(v.year)|\(v.category.lowercased())|\(v.identity ?? "")"
-        }, describeDuplicate: "video row (same year, category and video)")
+        }, describeDuplicate: "video row (same year, category and video)", groupTotal: { v in
+            // A category's own row (no video) when the category also lists its videos that year.
+            GroupTotalKey(group: "\(v.year)|\(v.category.lowercased())", isTotal: v.video == nil && v.videoID == nil,
+                          amount: v.views, source: v.source, name: "category '\(v.category)' in \(v.year)")
+        })
     }
 
     static func reviews() -> FileIngester<Review> {
@@ -65,18 +69,33 @@ enum DatasetParsers {
         }, duplicateKey: { $0.reference.lowercased() }, describeDuplicate: "review reference")
     }
 
-    static func finance() -> FileIngester<FinanceLine> {
+    /// `partners` maps each spelling (normalised by `PartnerNames.key`) to the canonical name.
+    static func finance(partners: [String: String] = [:]) -> FileIngester<FinanceLine> {
         FileIngester(schema: .finance, parse: { row in
             let year = row.year("year")
             let kind = row.choice("type", [("contribution", FinanceLine.Kind.contribution), ("income", .contribution),
                                            ("expenditure", .expenditure), ("spend", .expenditure),
                                            ("budget", .budget), ("agreed", .budget)], default: nil)
-            let line = row.required("line", "the partner or expenditure category")
+            let line = row.required("line", "the partner or expenditure category").map { partners[PartnerNames.key($0)] ?? $0 }
             let amount = row.money("amount")
             guard let year, let kind, let line, let amount else { return nil }
             return FinanceLine(year: year, kind: kind, line: line, amount: amount, board: row.text("board"),
                                source: SourceLocation(file: row.file, line: row.record.line))
         }, duplicateKey: { "\($0.year)|\($0.kind)|\($0.line.lowercased())|\($0.board?.lowercased() ?? "")" },
            describeDuplicate: "finance line (same year, type, line and board)")
+    }
+}
+
+/// Other spellings of a partner (the configuration's `partners:`), matched ignoring case and spacing.
+enum PartnerNames {
+    static func key(_ name: String) -> String { name.collapsingSpaces.lowercased() }
+
+    /// Every spelling, the canonical name included, to the canonical name.
+    static func lookup(_ partners: [String: [String]]) -> [String: String] {
+        var map: [String: String] = [:]
+        for (name, spellings) in partners.sorted(by: { $0.key < $1.key }) {
+            for spelling in [name] + spellings where map[key(spelling)] == nil { map[key(spelling)] = name.collapsingSpaces }
+        }
+        return map
     }
 }

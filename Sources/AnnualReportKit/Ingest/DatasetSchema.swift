@@ -1,3 +1,5 @@
+import Foundation
+
 /// The columns a dataset's CSV files may have, with the aliases each accepts.
 public struct DatasetSchema: Sendable {
     public struct Column: Sendable {
@@ -9,9 +11,43 @@ public struct DatasetSchema: Sendable {
         }
     }
 
+    /// A figure that a summary row (`Total`, `Sub-total` …) totals, and what a data row
+    /// with the cell blank counts as.
+    public struct Totalled: Sendable {
+        public var column: String
+        public var isMoney: Bool
+        public var blankCounts: Int64
+        public init(_ column: String, isMoney: Bool = false, blankCounts: Int64 = 0) {
+            self.column = column; self.isMoney = isMoney; self.blankCounts = blankCounts
+        }
+    }
+
     /// The dataset name, which is also the file-name prefix (`training*.csv`).
     public var name: String
     public var columns: [Column]
+    /// The figures a summary row of this dataset is checked on.
+    public var totalled: [Totalled] = []
+    /// Columns whose filled value in a summary row narrows the rows it totals (year, type).
+    public var totalKeys: [String] = []
+
+    public init(name: String, columns: [Column], totalled: [Totalled] = [], totalKeys: [String] = []) {
+        self.name = name; self.columns = columns; self.totalled = totalled; self.totalKeys = totalKeys
+    }
+
+    /// The schema with more header names for some columns (the configuration's `columns:`).
+    public func adding(aliases extra: [String: [String]]) -> DatasetSchema {
+        var schema = self
+        for i in schema.columns.indices { schema.columns[i].aliases += extra[schema.columns[i].name] ?? [] }
+        return schema
+    }
+
+    /// Every dataset's name, the attendance register's included.
+    public static var allNames: [String] { (all + [.attendance]).map(\.name) }
+
+    /// The schema of the dataset with this name (`training`), attendance included.
+    public static func named(_ name: String) -> DatasetSchema? {
+        (all + [.attendance]).first { $0.name == name.lowercased() }
+    }
 
     /// Header names compare case-insensitively, ignoring spaces, `_` and `-`.
     static func normalize(_ header: String) -> String {
@@ -19,15 +55,16 @@ public struct DatasetSchema: Sendable {
     }
 
     public static let training = DatasetSchema(name: "training", columns: [
-        Column("date", aliases: ["event date", "session date"], required: true),
-        Column("title", aliases: ["course", "event", "course title", "name"], required: true),
+        Column("date", aliases: ["event date", "session date", "date of event", "date of session"], required: true),
+        Column("title", aliases: ["course", "event", "course title", "name", "event title", "event name"], required: true),
         Column("kind", aliases: ["type", "event type"]),
         Column("priorities", aliases: ["priority", "business priorities"]),
         Column("status"),
-        Column("attendees", aliases: ["attended", "delegates", "attendance"], required: true),
+        Column("attendees", aliases: ["attended", "delegates", "attendance", "number attended", "no attended",
+                                      "no. attended", "attendees number"], required: true),
         Column("format", aliases: ["delivery", "mode"]),
         Column("evaluations", aliases: ["evaluations completed", "evaluation forms"]),
-    ])
+    ], totalled: [Totalled("attendees"), Totalled("evaluations")], totalKeys: ["kind", "status", "format"])
 
     public static let videos = DatasetSchema(name: "videos", columns: [
         Column("year", aliases: ["financial year"]),
@@ -37,7 +74,7 @@ public struct DatasetSchema: Sendable {
         Column("video_id", aliases: ["id", "url", "video url"]),
         Column("views", aliases: ["total seen by", "watched", "fully watched"], required: true),
         Column("priorities", aliases: ["priority", "business priorities"]),
-    ])
+    ], totalled: [Totalled("views")], totalKeys: ["year", "category"])
 
     public static let reviews = DatasetSchema(name: "reviews", columns: [
         Column("reference", aliases: ["ref", "id"], required: true),
@@ -48,7 +85,7 @@ public struct DatasetSchema: Sendable {
         Column("ethnicity"),
         Column("age_group", aliases: ["age", "age band"]),
         Column("count", aliases: ["number"]),
-    ])
+    ], totalled: [Totalled("count", blankCounts: 1)], totalKeys: ["type"])
 
     public static let finance = DatasetSchema(name: "finance", columns: [
         Column("year", aliases: ["financial year"], required: true),
@@ -56,7 +93,7 @@ public struct DatasetSchema: Sendable {
         Column("line", aliases: ["partner", "category", "item"], required: true),
         Column("amount", aliases: ["value", "pounds"], required: true),
         Column("board"),
-    ])
+    ], totalled: [Totalled("amount", isMoney: true)], totalKeys: ["year", "type", "board"])
 
     /// The datasets in the order they are read and reported.
     public static let all: [DatasetSchema] = [.training, .videos, .reviews, .finance]
@@ -101,8 +138,11 @@ extension HeaderMap {
         var diagnostics: [Diagnostic] = []
         for (i, column) in schema.columns.enumerated() where column.required && fieldIndex[i] == nil {
             let accepted = ([column.name] + column.aliases).joined(separator: ", ")
+            let candidate = AliasSuggestion.closest(to: column, among: unknown)
             diagnostics.append(Diagnostic(.error, file: file, line: line, column: nil,
-                "missing required column '\(column.name)'; expected a header naming one of: \(accepted)"))
+                "missing required column '\(column.name)'; expected a header naming one of: \(accepted)"
+                // Only where the file has a column of its own that could be this one.
+                + (unknown.isEmpty ? "" : ". " + AliasSuggestion.advice(dataset: schema.name, column: column.name, header: candidate))))
         }
         if !unknown.isEmpty {
             diagnostics.append(Diagnostic(.note, file: file, line: line, column: nil,
@@ -112,3 +152,31 @@ extension HeaderMap {
     }
 }
 
+
+/// The lines to add to `annual-report.yaml` so that a file's own header name is read as a column.
+enum AliasSuggestion {
+    /// The unknown header most like the column's names (sharing a word with one of them), if any.
+    static func closest(to column: DatasetSchema.Column, among unknown: [String]) -> String? {
+        let known = Set(([column.name] + column.aliases).flatMap(words))
+        let scored = unknown.map { header in (header, Set(words(header)).intersection(known).count) }
+        guard let best = scored.max(by: { $0.1 < $1.1 }), best.1 > 0 else { return nil }
+        return best.0
+    }
+
+    static func advice(dataset: String, column: String, header: String?) -> String {
+        let shown = header.map(yamlScalar) ?? "<the header in your file>"
+        let lead = header.map { "If '\($0)' is that column, add" } ?? "To read your own header name as this column, add"
+        return "\(lead) these lines to annual-report.yaml:\n    columns:\n      \(dataset):\n        \(column): [\(shown)]"
+    }
+
+    private static func words(_ text: String) -> [String] {
+        text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init).filter { $0.count > 2 }
+    }
+
+    /// A header as a YAML flow-list item: plain where that is safe, else double-quoted.
+    static func yamlScalar(_ text: String) -> String {
+        let special = Set(",[]{}:#&*!|>'\"%@`")
+        guard text.contains(where: { special.contains($0) }) || text.first == "-" || text.first == "?" else { return text }
+        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

@@ -3,20 +3,27 @@ import Foundation
 /// What reading one dataset's files produced: the good records, and an account of every other row.
 struct DatasetReading<Record> {
     var records: [Record] = []
+    /// Where each record's first totalled figure sits (for messages about it), by record index.
+    var measures: [CSVPosition?] = []
     var ledger: [FileLedger] = []
     var diagnostics: [Diagnostic] = []
     var rejected: [RejectedRow] = []
 }
 
 /// Reads every file of one dataset: decodes, checks the header, parses each row with
-/// `parse`, rejects rows with problems or duplicate keys, and keeps the ledger balanced.
+/// `parse`, rejects rows with problems or duplicate keys, checks summary rows as control
+/// totals (`ControlTotals`), and keeps the ledger balanced.
 struct FileIngester<Record> {
-    let schema: DatasetSchema
+    /// The dataset's columns, with the configuration's extra header names added.
+    var schema: DatasetSchema
     /// Builds a record from a row, reporting problems through the reader; nil rejects the row.
     let parse: (inout RowReader) -> Record?
     /// Rows with equal keys are duplicates; `describe` names what is duplicated.
     let duplicateKey: (Record) -> String?
     let describeDuplicate: String
+    /// A record that stands for a group of others (a video category's own row when the category
+    /// also lists its videos) is a control total for them, wherever it stands.
+    var groupTotal: ((Record) -> GroupTotalKey?)? = nil
 
     func read(files: [URL], displayName: (URL) -> String) -> DatasetReading<Record> {
         var reading = DatasetReading<Record>()
@@ -64,10 +71,17 @@ struct FileIngester<Record> {
             let missing = !header.hasRequired(schema)
             reading.diagnostics += header.diagnostics(schema, file: name, line: headerRecord.line)
             var rows = 0
+            var totals = ControlTotals(schema: schema, header: header, file: name)
+            var serials: [String: (count: Int, first: (raw: String, date: CalendarDate, position: CSVPosition))] = [:]
             while let record = reader.next() {
                 if record.isBlank { continue }
                 rows += 1
                 ledger.read += 1
+                if !missing, record.problem == nil, let label = totals.summaryLabel(record) {
+                    ledger.controlTotals += 1
+                    reading.diagnostics += totals.check(record, label: label)
+                    continue
+                }
                 func reject(_ problems: [Diagnostic]) {
                     ledger.rejected += 1
                     reading.diagnostics.append(contentsOf: problems)
@@ -94,28 +108,41 @@ struct FileIngester<Record> {
                 }
                 var row = RowReader(file: name, record: record, header: header, schema: schema)
                 let parsed = parse(&row)
+                for serial in row.excelSerials {
+                    serials[serial.column, default: (0, (serial.raw, serial.date, serial.position))].count += 1
+                }
                 guard row.problems.isEmpty, let value = parsed else {
                     reject(row.problems.isEmpty
                         ? [Diagnostic(.error, file: name, line: record.line, column: nil, "row could not be read")]
                         : row.problems)
+                    totals.rejected(record)
                     continue
                 }
                 if let key = duplicateKey(value) {
                     if let first = firstSeen[key] {
                         reject([Diagnostic(.error, file: name, line: record.line, column: nil,
                             "duplicate \(describeDuplicate) of \(first.file):\(first.line); expected each once")])
+                        totals.rejected(record)
                         continue
                     }
                     firstSeen[key] = (name, record.line)
                 }
                 ledger.used += 1
+                totals.used(record)
                 reading.records.append(value)
+                reading.measures.append(totals.measurePosition(record))
+            }
+            for (column, serial) in serials.sorted(by: { $0.key < $1.key }) {
+                let first = serial.first
+                reading.diagnostics.append(Diagnostic(.note, file: name, line: first.position.line, column: first.position.column,
+                    "read \(serial.count == 1 ? "'\(first.raw)'" : "\(serial.count) numbers such as '\(first.raw)'") in column '\(column)' as Excel serial date\(serial.count == 1 ? "" : "s") (\(first.raw) is \(first.date)); expected dates such as 2022-09-26, so check the column was exported as dates"))
             }
             if rows == 0 {
                 reading.diagnostics.append(Diagnostic(.note, file: name, line: headerRecord.line, column: nil,
                     "header only, no rows"))
             }
         }
+        if let groupTotal { GroupTotals.settle(&reading, key: groupTotal) }
         return reading
     }
 }

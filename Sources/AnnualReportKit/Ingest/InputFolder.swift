@@ -45,6 +45,8 @@ public enum InputFolder {
         let display: (URL) -> String = { $0.lastPathComponent }
 
         func take<R>(_ ingester: FileIngester<R>) -> [R]? {
+            var ingester = ingester
+            ingester.schema = ingester.schema.adding(aliases: configuration.columns[ingester.schema.name] ?? [:])
             let files = files(in: folder, for: ingester.schema.name)
             guard !files.isEmpty else { return nil }
             let reading = ingester.read(files: files, displayName: display)
@@ -56,7 +58,7 @@ public enum InputFolder {
         records.training = take(DatasetParsers.training(catalog: catalog))
         records.videos = take(DatasetParsers.videos(catalog: catalog))
         records.reviews = take(DatasetParsers.reviews())
-        records.finance = take(DatasetParsers.finance())
+        records.finance = take(DatasetParsers.finance(partners: PartnerNames.lookup(configuration.partners)))
 
         let registers = files(in: folder, for: DatasetSchema.attendance.name)
         if !registers.isEmpty {

@@ -8,6 +8,8 @@ struct RowReader {
     let header: HeaderMap
     let schema: DatasetSchema
     private(set) var problems: [Diagnostic] = []
+    /// Cells read as Excel serial dates (`44830`), for one note per file and column.
+    private(set) var excelSerials: [(column: String, raw: String, date: CalendarDate, position: CSVPosition)] = []
 
     init(file: String, record: CSVRecord, header: HeaderMap, schema: DatasetSchema) {
         self.file = file; self.record = record; self.header = header; self.schema = schema
@@ -23,10 +25,11 @@ struct RowReader {
     /// Whether the file has this column at all.
     func has(_ name: String) -> Bool { header.fieldIndex[columnIndex(name)] != nil }
 
-    /// The trimmed text of a column, nil when the column is absent or the cell is blank.
+    /// The trimmed text of a column with runs of spaces inside collapsed to one (`Rutland  County
+    /// Council` is `Rutland County Council`); nil when the column is absent or the cell is blank.
     func text(_ name: String) -> String? {
         guard let f = header.fieldIndex[columnIndex(name)], f < record.fields.count else { return nil }
-        let value = record.fields[f].trimmingSpaces
+        let value = record.fields[f].trimmingSpaces.collapsingSpaces
         return value.isEmpty ? nil : value
     }
 
@@ -54,12 +57,14 @@ struct RowReader {
     }
 
     mutating func date(_ name: String, required: Bool = true) -> CalendarDate? {
-        guard let raw = required ? self.required(name, "a date like 2022-09-26 or 26/09/2022") : text(name) else { return nil }
-        guard let date = CalendarDate(parsing: raw) else {
-            fail(name, "bad date '\(Self.shown(raw))'; expected a real date as YYYY-MM-DD or DD/MM/YYYY")
-            return nil
+        guard let raw = required ? self.required(name, "a date such as \(CalendarDate.acceptedForms)") : text(name) else { return nil }
+        if let date = CalendarDate(parsing: raw) { return date }
+        if let date = CalendarDate(excelSerial: raw) {
+            excelSerials.append((name, raw, date, position(name)))
+            return date
         }
-        return date
+        fail(name, "bad date '\(Self.shown(raw))'; expected a real date such as \(CalendarDate.acceptedForms)")
+        return nil
     }
 
     mutating func year(_ name: String) -> FinancialYear? {
@@ -125,6 +130,24 @@ struct RowReader {
             }
         }
         return result
+    }
+}
+
+extension StringProtocol {
+    /// Runs of spaces, tabs and non-breaking spaces inside the text as one space.
+    var collapsingSpaces: String {
+        var out = ""
+        var space = false
+        for ch in self {
+            if ch == " " || ch == "\t" || ch == "\u{A0}" {
+                space = true
+            } else {
+                if space && !out.isEmpty { out.append(" ") }
+                space = false
+                out.append(ch)
+            }
+        }
+        return out
     }
 }
 

@@ -1,7 +1,7 @@
 /// A day in the proleptic Gregorian calendar, without time or zone.
 ///
-/// Parses the two forms business offices export: ISO `2022-09-26` and UK day-first
-/// `26/09/2022`. Impossible days such as `31/02/2022` are rejected, not rolled over.
+/// Parses the forms business offices export (ISO, UK day-first, month names); impossible
+/// days such as `31/02/2022` are rejected, not rolled over.
 public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
     public let month: Int
@@ -16,24 +16,74 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.day = day
     }
 
-    /// `2022-09-26` or `26/09/2022` (also `26/9/2022`); nil for anything else.
+    /// The forms offices write, nil for anything else: ISO `2022-09-26` and `2022/09/26`, UK
+    /// day-first `26/09/2022` (also `26/9/2022` and `26-09-2022`), and month names
+    /// `26 September 2022`, `26 Sep 2022`, `26-Sep-22` (a two-digit year is 20YY).
     public init?(parsing text: some StringProtocol) {
         let s = text.trimmingSpaces
-        if s.contains("/") {
-            let parts = s.split(separator: "/", omittingEmptySubsequences: false)
-            guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count),
-                  (1...2).contains(parts[1].count),
-                  let d = Int.digitsOnly(parts[0]), let m = Int.digitsOnly(parts[1]),
-                  let y = Int.digitsOnly(parts[2]) else { return nil }
+        let parts = s.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == " " || $0 == "." }).map(String.init)
+        guard parts.count == 3, s.utf8.count <= 40 else { return nil }
+        if parts[0].count == 4 {
+            // Year first: 2022-09-26, 2022/09/26.
+            guard parts[1].count == 2, parts[2].count == 2,
+                  let y = Int.digitsOnly(parts[0]), let m = Int.digitsOnly(parts[1]), let d = Int.digitsOnly(parts[2]) else { return nil }
             self.init(year: y, month: m, day: d)
+            return
+        }
+        guard (1...2).contains(parts[0].count), let d = Int.digitsOnly(parts[0]) else { return nil }
+        let m: Int
+        if let number = Int.digitsOnly(parts[1]), (1...2).contains(parts[1].count) {
+            m = number
+        } else if let named = CalendarDate.month(named: parts[1]) {
+            m = named
         } else {
-            let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-            guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-                  let y = Int.digitsOnly(parts[0]), let m = Int.digitsOnly(parts[1]),
-                  let d = Int.digitsOnly(parts[2]) else { return nil }
-            self.init(year: y, month: m, day: d)
+            return nil
+        }
+        guard let y = Int.digitsOnly(parts[2]) else { return nil }
+        switch parts[2].count {
+        case 4: self.init(year: y, month: m, day: d)
+        // A two-digit year only with a month name (26-Sep-22), where it cannot be confused with a day.
+        case 2 where Int.digitsOnly(parts[1]) == nil: self.init(year: 2000 + y, month: m, day: d)
+        default: return nil
         }
     }
+
+    /// Excel's serial day number (1900 date system: 1 is 1900-01-01, 60 is Excel's
+    /// non-existent 1900-02-29, so later serials count from 1899-12-30). Whole numbers from
+    /// 61 (1900-03-01) to 2958465 (9999-12-31).
+    public init?(excelSerial text: some StringProtocol) {
+        let s = text.trimmingSpaces
+        guard s.count <= 7, let serial = Int.digitsOnly(s), (61...2_958_465).contains(serial) else { return nil }
+        // Days since 1970-01-01: serial 25569 is 1970-01-01.
+        self.init(daysSince1970: serial - 25569)
+    }
+
+    /// The date `days` after 1970-01-01 (Howard Hinnant's civil_from_days).
+    init?(daysSince1970 days: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
+    /// `Sep`, `Sept`, `September` (any case) -> 9.
+    static func month(named name: String) -> Int? {
+        let lower = name.lowercased()
+        guard lower.count >= 3 else { return nil }
+        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"]
+        if let i = names.firstIndex(of: lower) { return i + 1 }
+        if lower == "sept" { return 9 }
+        return lower.count == 3 ? names.firstIndex { $0.hasPrefix(lower) }.map { $0 + 1 } : nil
+    }
+
+    /// How dates may be written, for error messages.
+    public static let acceptedForms = "2022-09-26, 2022/09/26, 26/09/2022, 26 September 2022, 26 Sep 2022 or 26-Sep-22"
 
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {

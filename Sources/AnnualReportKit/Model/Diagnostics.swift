@@ -28,22 +28,26 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
     }
 }
 
-/// Rows read, used and rejected for one input file. `read == used + rejected` always.
+/// Rows read, used and rejected for one input file, and the summary rows (control totals)
+/// checked against them. `read == used + rejected + controlTotals` always.
 public struct FileLedger: Hashable, Sendable {
     public var file: String
     public var dataset: String
     public var read: Int
     public var used: Int
     public var rejected: Int
+    /// Summary rows (`Total`, `Sub-total` …, or a video category's own row): checked, not counted as data.
+    public var controlTotals: Int
     /// Decoding applied, e.g. "Windows-1252", or nil for UTF-8.
     public var encoding: String?
 
-    public init(file: String, dataset: String, read: Int = 0, used: Int = 0, rejected: Int = 0, encoding: String? = nil) {
+    public init(file: String, dataset: String, read: Int = 0, used: Int = 0, rejected: Int = 0, controlTotals: Int = 0,
+                encoding: String? = nil) {
         self.file = file; self.dataset = dataset; self.read = read; self.used = used; self.rejected = rejected
-        self.encoding = encoding
+        self.controlTotals = controlTotals; self.encoding = encoding
     }
 
-    public var balances: Bool { read == used + rejected }
+    public var balances: Bool { read == used + rejected + controlTotals }
 }
 
 /// A row that was not used, with the fields as read, for `rejects.csv`.
@@ -71,20 +75,17 @@ public struct DataQuality: Sendable, Equatable {
         var table = ReportTable(id: "data-quality", title: "Data quality: rows read, used and rejected",
                                 columns: [ReportColumn("File", .label), ReportColumn("Dataset", .text),
                                           ReportColumn("Rows read", .count), ReportColumn("Rows used", .count),
-                                          ReportColumn("Rows rejected", .count)],
+                                          ReportColumn("Rows rejected", .count), ReportColumn("Control totals", .count)],
                                 notes: notes)
+        let figures: [(FileLedger) -> Int] = [\.read, \.used, \.rejected, \.controlTotals]
         for entry in ledger {
-            table.rows.append(ReportRow([.text(entry.file), .text(entry.dataset), .count(Int64(entry.read)),
-                                         .count(Int64(entry.used)), .count(Int64(entry.rejected))]))
+            table.rows.append(ReportRow([.text(entry.file), .text(entry.dataset)] + figures.map { .count(Int64($0(entry))) }))
         }
         if !ledger.isEmpty {
             let n = ledger.count
-            let totals: [ReportCell] = (2...4).map { column in
-                let refs = (0..<n).map { CellRef(row: $0, column: column) }
-                let value = ledger.reduce(Int64(0)) { sum, e in
-                    sum + Int64(column == 2 ? e.read : column == 3 ? e.used : e.rejected)
-                }
-                return ReportCell(.count(value), derivation: .sum(refs))
+            let totals: [ReportCell] = figures.enumerated().map { offset, figure in
+                let refs = (0..<n).map { CellRef(row: $0, column: offset + 2) }
+                return ReportCell(.count(ledger.reduce(Int64(0)) { $0 + Int64(figure($1)) }), derivation: .sum(refs))
             }
             table.rows.append(ReportRow([.text("Total"), .empty] + totals, role: .total))
         }

@@ -19,6 +19,18 @@ public struct FinancialYear: Hashable, Comparable, Sendable, CustomStringConvert
         self.startYear = start
     }
 
+    /// The forms people type on a command line or in the configuration: any `label` form,
+    /// and also `22-23`, `22/23`, `FY2022-23`, `FY22-23`, `FY 2022/23` (any case).
+    public init?(loose text: some StringProtocol) {
+        var s = text.trimmingSpaces.uppercased()
+        if s.hasPrefix("FY") { s = String(s.dropFirst(2)).trimmingSpaces }
+        if let year = FinancialYear(label: s) { self = year; return }
+        let parts = s.split(whereSeparator: { $0 == "-" || $0 == "/" })
+        guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
+              let start = Int.digitsOnly(parts[0]), let end = Int.digitsOnly(parts[1]), end == (start + 1) % 100 else { return nil }
+        self.startYear = 2000 + start
+    }
+
     /// The financial year that contains `date` (26/09/2022 and 15/03/2023 are both in 2022-23).
     public init(containing date: CalendarDate) {
         startYear = date.month >= 4 ? date.year : date.year - 1

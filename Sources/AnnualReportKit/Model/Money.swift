@@ -7,11 +7,17 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Ad
 
     public static let zero = Money(pence: 0)
 
-    /// Parses pounds with up to two decimals: `£102,496`, `102496.00`, `-£1,000`, `(1,000)`,
-    /// `£1,234.5`. Nil for anything else, including more than two decimals and overflow.
+    /// Parses pounds with up to two decimals: `£102,496`, `102496.00`, `£1,234.5`; negatives
+    /// as `-£1,000`, `£-1,000`, `(1,000)`, `(£1,000.00)` or `£(1,000.00)`; Excel's accounting
+    /// layout with spaces (` £ 1,000.00 `) and its zero (` £ -   `, or `-` alone). Nil for
+    /// anything else, including more than two decimals and overflow.
     public init?(parsing text: some StringProtocol) {
-        var s = Substring(text.trimmingSpaces)
+        // Spaces are layout only (Excel's accounting format pads around the £ and the dash).
+        let compact = String(text.unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "\u{A0}" }.map(Character.init))
+        var s = Substring(compact)
+        if s == "-" || s == "£-" { pence = 0; return }
         var negative = false
+        if s.hasPrefix("£(") && s.hasSuffix(")") { s = s.dropFirst() }
         if s.hasPrefix("(") && s.hasSuffix(")") {
             negative = true
             s = s.dropFirst().dropLast()

@@ -116,7 +116,18 @@ public struct Records: Sendable {
         self.attendance = attendance
     }
 
-    /// Every financial year some record falls in.
+    /// The years with activity: training, videos, reviews, contributions or expenditure. A
+    /// budget row (often agreed for next year) does not make a year.
+    public var activityYears: Set<FinancialYear> {
+        var years = Set<FinancialYear>()
+        training?.forEach { years.insert($0.year) }
+        videos?.forEach { years.insert($0.year) }
+        reviews?.forEach { years.insert($0.year) }
+        finance?.forEach { if $0.kind != .budget { years.insert($0.year) } }
+        return years
+    }
+
+    /// Every financial year some record falls in, budgets included.
     public var years: Set<FinancialYear> {
         var years = Set<FinancialYear>()
         training?.forEach { years.insert($0.year) }

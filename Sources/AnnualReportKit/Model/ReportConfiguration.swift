@@ -8,6 +8,10 @@ public struct ReportConfiguration: Sendable, Equatable {
     public var reportingYear: FinancialYear?
     /// The business priorities of each year, in the order the report lists them.
     public var priorities: [FinancialYear: [PriorityDefinition]]
+    /// More header names per dataset and column (`columns: {training: {attendees: [Number Attended]}}`).
+    public var columns: [String: [String: [String]]] = [:]
+    /// Other spellings of a partner, canonical name first (`partners: {Leicestershire County Council: [LCC]}`).
+    public var partners: [String: [String]] = [:]
 
     public init(partnership: String? = nil, board: String? = nil, reportingYear: FinancialYear? = nil,
                 priorities: [FinancialYear: [PriorityDefinition]] = [:]) {

@@ -36,6 +36,12 @@ public struct ReportRun: Sendable {
     /// Validates the inputs and writes nothing.
     public func check() -> IngestResult { InputFolder.read(inputs, progress: progress) }
 
+    /// Why no report could be built from `ingest` for want of a year, or nil.
+    public func yearProblem(_ ingest: IngestResult) -> ReportBuilder.Failure? {
+        if case .failure(let failure) = ReportBuilder.resolveYear(ingest, requested: year) { return failure }
+        return nil
+    }
+
     public func build() throws -> Outcome {
         let ingest = InputFolder.read(inputs, progress: progress)
         var outcome = Outcome(ingest: ingest, report: nil, written: nil)

@@ -1,0 +1,177 @@
+/// Summary rows are control totals, not records.
+///
+/// Offices end their sheets with a `Total`, `Totals`, `Grand total` or `Sub-total` row (any
+/// case, also after a blank line). Such a row is checked against the rows it summarises: the
+/// rows used above it in the same file, back to the previous summary row (for a `Total` or
+/// `Grand total`, back to the previous one of those, so that it spans the sub-totals above
+/// it), that share its filled key cells (`DatasetSchema.totalKeys`, such as year and type). A match is a note, a
+/// mismatch an error at the summary row's figure with both figures and the difference. The
+/// ledger counts summary rows apart (`FileLedger.controlTotals`).
+struct ControlTotals {
+    /// Summary labels, compared ignoring case, spaces, `-`, `_` and a trailing colon.
+    static let labels: Set<String> = ["total", "totals", "grandtotal", "subtotal", "subtotals"]
+    static let subTotalLabels: Set<String> = ["subtotal", "subtotals"]
+
+    let schema: DatasetSchema
+    let header: HeaderMap
+    let file: String
+    /// Field index of each totalled column present in the file.
+    private let figureFields: [(DatasetSchema.Totalled, Int)]
+    /// Field index of each key column present in the file.
+    private let keyFields: [(String, Int)]
+    typealias Row = (keys: [String?], figures: [Int64], line: Int)
+    /// The rows used since the previous summary row, and since the previous total (not sub-total).
+    private var sinceSummary: [Row] = [], sinceTotal: [Row] = []
+    private var rejectedSinceSummary = 0, rejectedSinceTotal = 0
+
+    init(schema: DatasetSchema, header: HeaderMap, file: String) {
+        self.schema = schema; self.header = header; self.file = file
+        func field(_ name: String) -> Int? {
+            schema.columns.firstIndex { $0.name == name }.flatMap { header.fieldIndex[$0] }
+        }
+        figureFields = schema.totalled.compactMap { t in field(t.column).map { (t, $0) } }
+        keyFields = schema.totalKeys.compactMap { k in field(k).map { (k, $0) } }
+    }
+
+    static func isSummaryLabel(_ text: String) -> Bool { labels.contains(key(text)) }
+
+    private static func key(_ text: String) -> String {
+        var key = DatasetSchema.normalize(text)
+        if key.hasSuffix(":") { key.removeLast() }
+        return key
+    }
+
+    /// The summary label of a row (`Total`), found in any cell but its figures; nil for a record.
+    func summaryLabel(_ record: CSVRecord) -> String? {
+        for (f, field) in record.fields.enumerated() where !figureFields.contains(where: { $0.1 == f }) {
+            if field.utf8.count <= 24, Self.isSummaryLabel(field) { return field.trimmingSpaces }
+        }
+        return nil
+    }
+
+    /// Where the row's first totalled figure sits.
+    func measurePosition(_ record: CSVRecord) -> CSVPosition? {
+        figureFields.first.flatMap { $0.1 < record.positions.count ? record.positions[$0.1] : nil }
+    }
+
+    mutating func used(_ record: CSVRecord) {
+        let figures = figureFields.map { totalled, f -> Int64 in
+            Self.figure(record.fields[f], totalled) ?? totalled.blankCounts
+        }
+        let row = (keyFields.map { keyValue($0.0, record.fields[$0.1]) }, figures, record.line)
+        sinceSummary.append(row)
+        sinceTotal.append(row)
+    }
+
+    mutating func rejected(_ record: CSVRecord) { rejectedSinceSummary += 1; rejectedSinceTotal += 1 }
+
+    /// Checks a summary row against the rows it summarises and starts a new run.
+    mutating func check(_ record: CSVRecord, label: String) -> [Diagnostic] {
+        let isSubTotal = Self.subTotalLabels.contains(Self.key(label))
+        let since = isSubTotal ? sinceSummary : sinceTotal
+        let rejectedSince = isSubTotal ? rejectedSinceSummary : rejectedSinceTotal
+        defer {
+            sinceSummary = []; rejectedSinceSummary = 0
+            if !isSubTotal { sinceTotal = []; rejectedSinceTotal = 0 }
+        }
+        var filter: [(Int, String, String)] = []
+        for (k, (name, f)) in keyFields.enumerated() {
+            let raw = record.fields[f].trimmingSpaces.collapsingSpaces
+            if !raw.isEmpty, !Self.isSummaryLabel(raw), let value = keyValue(name, raw) { filter.append((k, name, value)) }
+        }
+        let rows = since.filter { row in filter.allSatisfy { row.keys[$0.0] == $0.2 } }
+        let scope = filter.isEmpty ? "" : " for " + filter.map { "\($0.1) \($0.2)" }.joined(separator: ", ")
+        let counted = "the \(rows.count) row\(rows.count == 1 ? "" : "s") above it\(scope)"
+        var diagnostics: [Diagnostic] = []
+        var checked = 0
+        for (i, (totalled, f)) in figureFields.enumerated() {
+            let raw = record.fields[f].trimmingSpaces
+            guard !raw.isEmpty else { continue }
+            let p = record.positions[f]
+            guard let stated = Self.figure(raw, totalled) else {
+                diagnostics.append(Diagnostic(.error, file: file, line: p.line, column: p.column,
+                    "bad \(totalled.column) '\(RowReader.shown(raw))' in the '\(label)' row; expected \(totalled.isMoney ? "an amount in pounds" : "a whole number") to check against the rows above it"))
+                continue
+            }
+            checked += 1
+            let sum = rows.reduce(Int64(0)) { $0 &+ $1.figures[i] }
+            let show = { (n: Int64) in totalled.isMoney ? Money(pence: n).formatted : Count.signed(n) }
+            if sum == stated {
+                diagnostics.append(Diagnostic(.note, file: file, line: p.line, column: p.column,
+                    "control total \(show(stated)) (\(totalled.column)) in the '\(label)' row agrees with \(counted)"))
+            } else {
+                let lines = rows.isEmpty ? "" : " (lines \(rows.first!.line)–\(rows.last!.line))"
+                let skipped = rejectedSince == 0 ? "" : "; \(rejectedSince) rejected row\(rejectedSince == 1 ? " is" : "s are") not in the sum"
+                diagnostics.append(Diagnostic(.error, file: file, line: p.line, column: p.column,
+                    "control total \(show(stated)) (\(totalled.column)) in the '\(label)' row does not agree with \(counted)\(lines), which add up to \(show(sum)), a difference of \(show(stated &- sum))\(skipped); expected the rows to add up to the total"))
+            }
+        }
+        if checked == 0, diagnostics.isEmpty {
+            diagnostics.append(Diagnostic(.note, file: file, line: record.line, column: nil,
+                "the '\(label)' row has no \(schema.totalled.map(\.column).joined(separator: " or ")) to check; not counted as a record"))
+        }
+        return diagnostics
+    }
+
+    /// A key cell as compared: a financial year in its label form, anything else normalised.
+    private func keyValue(_ column: String, _ text: String) -> String? {
+        let raw = text.trimmingSpaces.collapsingSpaces
+        guard !raw.isEmpty else { return nil }
+        if column == "year", let year = FinancialYear(label: raw) { return year.label }
+        return raw.lowercased()
+    }
+
+    static func figure(_ text: String, _ totalled: DatasetSchema.Totalled) -> Int64? {
+        let raw = text.trimmingSpaces
+        guard !raw.isEmpty else { return nil }
+        return totalled.isMoney ? Money(parsing: raw)?.pence : Count.parseGrouped(raw).map(Int64.init)
+    }
+}
+
+/// What makes a record a control total for a group of others (`FileIngester.groupTotal`).
+struct GroupTotalKey {
+    /// The group, e.g. year and category.
+    var group: String
+    /// Whether the record stands for the whole group (a category's own row).
+    var isTotal: Bool
+    var amount: Int64
+    var source: SourceLocation
+    /// How the group is named in messages: `category 'ICON' in 2022-23`.
+    var name: String
+}
+
+enum GroupTotals {
+    /// Takes out each record that stands for a group that also lists its members, checks it
+    /// against their sum, and counts it as a control total in its file's ledger.
+    static func settle<Record>(_ reading: inout DatasetReading<Record>, key: (Record) -> GroupTotalKey?) {
+        let keys = reading.records.map(key)
+        var members: [String: (sum: Int64, count: Int)] = [:]
+        for k in keys.compactMap({ $0 }) where !k.isTotal { members[k.group, default: (0, 0)].sum &+= k.amount; members[k.group]!.count += 1 }
+        var drop = Set<Int>()
+        for (i, k) in keys.enumerated() {
+            guard let k, k.isTotal, let group = members[k.group] else { continue }
+            drop.insert(i)
+            if let l = reading.ledger.firstIndex(where: { $0.file == k.source.file }) {
+                reading.ledger[l].used -= 1
+                reading.ledger[l].controlTotals += 1
+            }
+            let p = i < reading.measures.count ? reading.measures[i] : nil
+            let listed = "the \(group.count) video\(group.count == 1 ? "" : "s") listed for \(k.name)"
+            if group.sum == k.amount {
+                reading.diagnostics.append(Diagnostic(.note, file: k.source.file, line: k.source.line, column: p?.column,
+                    "control total \(Count.grouped(k.amount)) for \(k.name) agrees with \(listed); not counted again"))
+            } else {
+                reading.diagnostics.append(Diagnostic(.error, file: k.source.file, line: k.source.line, column: p?.column,
+                    "control total \(Count.grouped(k.amount)) for \(k.name) does not agree with \(listed), which add up to \(Count.grouped(group.sum)), a difference of \(Count.signed(k.amount &- group.sum)); expected a category's own row to equal the sum of its videos, or the category to list no videos"))
+            }
+        }
+        guard !drop.isEmpty else { return }
+        reading.records = reading.records.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+        reading.measures = reading.measures.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+    }
+}
+
+extension Count {
+    /// `-1,054` for negatives, else as `grouped`.
+    static func signed(_ value: Int64) -> String { (value < 0 ? "-" : "") + grouped(value) }
+}
