@@ -125,6 +125,23 @@ import Testing
         #expect(Layout.wrappedLines(String(repeating: "x", count: 25), pixels: 81) == 3)
     }
 
+    @Test func emptyTablesAndChartsWithNothingToPlotStillPrint() throws {
+        let empty = ReportTable(id: "empty", title: "Nothing yet", columns: [ReportColumn("Year", .label), ReportColumn("Count", .count)])
+        let chart = ChartSpec(id: "c", title: "C", tableID: "empty", rows: [], seriesColumns: [1], style: .column,
+                              xAxisTitle: "", yAxisTitle: "")
+        let report = Report(title: "T", partnership: nil, year: FinancialYear(startYear: 2022),
+                            sections: [ReportSection(title: "S", tables: [empty], charts: [chart]),
+                                       ReportSection(title: "Only notes", notes: ["Not recorded."])],
+                            dataQuality: DataQuality())
+        let read = try XLSXSample.readBack(report)
+        let sheet = try #require(read[sheet: "Nothing yet"])
+        #expect(sheet.charts.isEmpty)
+        // Title and header only, as wide as the table: no room kept for the chart left out.
+        #expect(sheet.printing.printArea == "'Nothing yet'!$A$1:$B$2")
+        #expect(sheet.printing.oddHeader == "&LSafeguarding Children Partnership&CAnnual report 2022-23&RNothing yet")
+        #expect(read[sheet: "Summary"]?.printing.printArea?.hasPrefix("Summary!$A$1:$C$") == true)
+    }
+
     @Test func aLongTableRunsOntoMorePagesWithItsHeaderRepeated() throws {
         let rows = (1...200).map { ReportRow([.text("Row \($0)"), .count(Int64($0))]) }
         let table = ReportTable(id: "long", title: "A long table", columns: [ReportColumn("Item", .label), ReportColumn("Count", .count)],

@@ -42,7 +42,7 @@ public struct XLSXWriter: Sendable {
         try writeSummary(report, plan: plan, book: book, styles: styles)
         for (index, table) in plan.tables.enumerated() {
             let sheet = try book.addSheet(named: plan.sheetNames[index])
-            let charts = plan.charts(onTable: index)
+            let charts = plan.charts(onTable: index).filter { !Self.chartRows($0, table: table).isEmpty }
             let printed = try writeTable(table, to: sheet, styles: styles, chartsBelow: !charts.isEmpty)
             var lastRow = printed.lastRow
             if table.id == Plan.dataQualityTableID {
@@ -324,12 +324,17 @@ public struct XLSXWriter: Sendable {
         return row
     }
 
+    /// The table rows a chart plots: its own, else the table's body rows.
+    static func chartRows(_ spec: ChartSpec, table: ReportTable) -> [Int] {
+        spec.rows.isEmpty ? table.rows.indices.filter { table.rows[$0].role == .body } : spec.rows
+    }
+
     /// Draws `spec` below its table from column A at `row`; returns the rows it covers, plus a
     /// spare one, so the next chart of the table goes below it. A chart over a table with no
     /// body rows has nothing to plot and is left out (0 rows).
     private func insertChart(_ spec: ChartSpec, table: ReportTable, sheet: XLSXWorkbook.Sheet, row: Int,
                              book: XLSXWorkbook) throws -> Int {
-        let rows = spec.rows.isEmpty ? table.rows.indices.filter { table.rows[$0].role == .body } : spec.rows
+        let rows = Self.chartRows(spec, table: table)
         if rows.isEmpty { return 0 }
         guard rows.allSatisfy(table.rows.indices.contains) else {
             throw XLSXWriterError.badChart(chart: spec.id, reason: "rows \(spec.rows) are not body rows of table '\(table.id)'")
