@@ -41,7 +41,6 @@ import Testing
             ("Children subject reviews by sex", "portrait", "'Children subject reviews by sex'!$A$1:$C$5"),
             ("Contributions from partners", "landscape", "'Contributions from partners'!$A$1:$F$41"),
             ("SCP expenditure", "landscape", "'SCP expenditure'!$A$1:$I$32"),
-            ("Data quality", "portrait", "'Data quality'!$A$1:$E$13"),
         ]
         for (name, orientation, area) in expected {
             let s = try sheet(name)
