@@ -7,7 +7,7 @@ import Testing
 @Suite struct WorkbookPrintTests {
     var book: XLSXReadBack { SampleWorkbookTests.book }
 
-    static let header = "&LLeicestershire && Rutland Safeguarding Children Partnership&CAnnual report 2022-23&R"
+    static let header = "&LLeicestershire && Rutland Safeguarding Children Partnership\nAnnual report 2022-23&R"
 
     func sheet(_ name: String) throws -> XLSXReadBack.Sheet {
         try #require(book[sheet: name], "no sheet '\(name)' in \(book.sheets.map(\.name))")
@@ -95,15 +95,15 @@ import Testing
 
     @Test func headerTextIsEscapedAndWithinExcelsLimit() {
         #expect(Layout.headerText(partnership: "A & B SCP", year: "2022-23", sheet: "Finance")
-                == "&LA && B SCP&CAnnual report 2022-23&RFinance")
+                == "&LA && B SCP\nAnnual report 2022-23&RFinance")
         #expect(Layout.headerText(partnership: nil, year: "2022-23", sheet: "Summary")
-                == "&LSafeguarding Children Partnership&CAnnual report 2022-23&RSummary")
+                == "&LSafeguarding Children Partnership\nAnnual report 2022-23&RSummary")
         // Codes in input text stay text: "&P" would print the page number.
         #expect(Layout.headerText(partnership: "&P&N\nSCP", year: "2022-23", sheet: "S")
-                == "&L&&P&&N SCP&CAnnual report 2022-23&RS")
+                == "&L&&P&&N SCP\nAnnual report 2022-23&RS")
         let long = Layout.headerText(partnership: String(repeating: "&", count: 300), year: "2022-23", sheet: "Sheet")
         #expect(long.utf8.count <= 255)
-        let tail = "…&CAnnual report 2022-23&RSheet"
+        let tail = "…\nAnnual report 2022-23&RSheet"
         #expect(long.hasSuffix(tail))
         // Cut between escaped ampersands, never inside a `&&`.
         let left = long.dropFirst(2).dropLast(tail.count)
@@ -137,7 +137,7 @@ import Testing
         #expect(sheet.charts.isEmpty)
         // Title and header only, as wide as the table: no room kept for the chart left out.
         #expect(sheet.printing.printArea == "'Nothing yet'!$A$1:$B$2")
-        #expect(sheet.printing.oddHeader == "&LSafeguarding Children Partnership&CAnnual report 2022-23&RNothing yet")
+        #expect(sheet.printing.oddHeader == "&LSafeguarding Children Partnership\nAnnual report 2022-23&RNothing yet")
         #expect(read[sheet: "Summary"]?.printing.printArea?.hasPrefix("Summary!$A$1:$C$") == true)
     }
 

@@ -27,18 +27,20 @@ extension XLSXWriter {
 
         static let footer = "&CPage &P of &N"
 
-        /// The page header: the partnership on the left, the report and year in the centre and
-        /// the sheet's name on the right, each escaped for Excel's header codes, the partnership
-        /// shortened (ending in `…`) to keep the whole within Excel's 255 characters.
+        /// The page header: on the left the partnership, with "Annual report <year>" on a second
+        /// line; on the right the sheet's name. (Left, centre and right parts of one line overlap
+        /// on a portrait page when the partnership's name is long.) Text is escaped for Excel's
+        /// header codes, and the partnership shortened (ending in `…`) to keep the whole within
+        /// Excel's 255 characters.
         ///
         ///     headerText(partnership: "Example SCP", year: "2022-23", sheet: "Finance")
-        ///     // "&LExample SCP&CAnnual report 2022-23&RFinance"
+        ///     // "&LExample SCP\nAnnual report 2022-23&RFinance"
         static func headerText(partnership: String?, year: String, sheet: String) -> String {
-            let centre = escape("Annual report \(year)", budget: 60)
+            let report = escape("Annual report \(year)", budget: 60)
             let right = escape(sheet, budget: 62)
-            let budget = XLSXWorkbook.Sheet.maxHeaderFooterCharacters - 6 - centre.utf8.count - right.utf8.count
+            let budget = XLSXWorkbook.Sheet.maxHeaderFooterCharacters - 5 - report.utf8.count - right.utf8.count
             let left = escape(partnership ?? "Safeguarding Children Partnership", budget: budget)
-            return "&L\(left)&C\(centre)&R\(right)"
+            return "&L\(left)\n\(report)&R\(right)"
         }
 
         /// Text as literal header text: `&` doubled (a single `&` starts a code), line breaks
