@@ -141,6 +141,15 @@ import Testing
         #expect(read[sheet: "Summary"]?.printing.printArea?.hasPrefix("Summary!$A$1:$C$") == true)
     }
 
+    @Test func rejectedRowsAreInsideThePrintArea() throws {
+        let read = try XLSXSample.readBack()
+        let dq = try #require(read[sheet: "Data quality"])
+        // The ledger A2:E5, its note on row 8, "Rejected rows" on 10, the header on 11, the row on 12.
+        #expect(dq["C12"]?.value == "bad date '31/02/2022'")
+        #expect(dq.printing.printArea == "'Data quality'!$A$1:$E$12")
+        #expect(dq.printing.printTitles == "'Data quality'!$1:$2")
+    }
+
     @Test func aLongTableRunsOntoMorePagesWithItsHeaderRepeated() throws {
         let rows = (1...200).map { ReportRow([.text("Row \($0)"), .count(Int64($0))]) }
         let table = ReportTable(id: "long", title: "A long table", columns: [ReportColumn("Item", .label), ReportColumn("Count", .count)],

@@ -45,8 +45,12 @@ public struct XLSXWriter: Sendable {
             let charts = plan.charts(onTable: index).filter { !Self.chartRows($0, table: table).isEmpty }
             let printed = try writeTable(table, to: sheet, styles: styles, chartsBelow: !charts.isEmpty)
             var lastRow = printed.lastRow
+            var extraHeight = printed.extraHeight
             if table.id == Plan.dataQualityTableID {
-                lastRow = max(lastRow, try writeRejectedRows(report.dataQuality.rejected, below: table, to: sheet, styles: styles))
+                let rejects = try writeRejectedRows(report.dataQuality.rejected, below: table, printed: printed, to: sheet,
+                                                    styles: styles)
+                lastRow = max(lastRow, rejects.lastRow)
+                extraHeight += rejects.extraHeight
             }
             // Charts below the table and its notes, from column A: on the same printed page as
             // the table, within (or setting) the printed width.
@@ -56,7 +60,7 @@ public struct XLSXWriter: Sendable {
                 if rows > 0 { lastRow = chartRow + rows - 2; chartRow += rows }
             }
             try setUpPrinting(sheet, report: report, lastRow: lastRow, lastColumn: printed.lastColumn,
-                              width: printed.width, extraHeight: printed.extraHeight, repeatHeader: true)
+                              width: printed.width, extraHeight: extraHeight, repeatHeader: true)
         }
         try book.close()
     }
@@ -185,6 +189,8 @@ public struct XLSXWriter: Sendable {
         var lastColumn: Int
         var width: Int
         var extraHeight: Int
+        /// The width in pixels of each column `0...lastColumn`.
+        var columnPixels: [Int]
     }
 
     /// Title in row 1, header in row 2, body from row 3, notes two rows below the body, each
@@ -262,12 +268,14 @@ public struct XLSXWriter: Sendable {
         // The printed width: the table's columns, widened by default-width columns to take a
         // chart (Excel's 480 pixels × 1.5) below it.
         var lastColumn = max(columnCount - 1, 0)
-        var width = (0...lastColumn).map { PrintLayout.columnPixels(widths.width($0)) }.reduce(0, +)
+        var columnPixels = (0...lastColumn).map { PrintLayout.columnPixels(widths.width($0)) }
+        var width = columnPixels.reduce(0, +)
         if chartsBelow {
             let chartWidth = Int(Double(XLSXWorkbook.Sheet.defaultChartSize.width) * ChartLayout.scaleX)
             while width < chartWidth {
                 lastColumn += 1
                 width += PrintLayout.defaultColumnPixels
+                columnPixels.append(PrintLayout.defaultColumnPixels)
             }
         }
         var lastRow = max(TableLayout.sheetRow(table.rows.count) - 1, TableLayout.headerRow)
@@ -282,7 +290,8 @@ public struct XLSXWriter: Sendable {
             lastRow = row
         }
         try widths.apply(to: sheet)
-        return PrintedExtent(lastRow: lastRow, lastColumn: lastColumn, width: width, extraHeight: extraHeight)
+        return PrintedExtent(lastRow: lastRow, lastColumn: lastColumn, width: width, extraHeight: extraHeight,
+                             columnPixels: columnPixels)
     }
 
     enum ChartLayout {
@@ -303,11 +312,14 @@ public struct XLSXWriter: Sendable {
         }
     }
 
-    /// The rows set aside by `--keep-going`, below the ledger and its notes; returns the last row
-    /// written.
-    private func writeRejectedRows(_ rejected: [RejectedRow], below table: ReportTable, to sheet: XLSXWorkbook.Sheet,
-                                   styles: Styles) throws -> Int {
-        guard !rejected.isEmpty else { return 0 }
+    /// The rows set aside by `--keep-going`, below the ledger and its notes, each reason wrapped
+    /// from column C to the printed width; returns the last row written and the pixels the
+    /// taller rows add.
+    private func writeRejectedRows(_ rejected: [RejectedRow], below table: ReportTable, printed: PrintedExtent,
+                                   to sheet: XLSXWorkbook.Sheet, styles: Styles) throws -> (lastRow: Int, extraHeight: Int) {
+        guard !rejected.isEmpty else { return (0, 0) }
+        let reasonPixels = printed.columnPixels.dropFirst(2).reduce(0, +)
+        var extraHeight = 0
         var row = TableLayout.sheetRow(table.rows.count) + 1
         if !table.notes.isEmpty { row += table.notes.count + 2 }
         try sheet.writeString(row, 0, "Rejected rows", styles.bold)
@@ -319,9 +331,18 @@ public struct XLSXWriter: Sendable {
             row += 1
             try sheet.writeString(row, 0, reject.file)
             try sheet.writeNumber(row, 1, Double(reject.line))
-            try sheet.writeString(row, 2, reject.reason)
+            if printed.lastColumn > 2 {
+                try sheet.mergeString(row, 2, row, printed.lastColumn, reject.reason, styles.wrapped)
+                let lines = PrintLayout.wrappedLines(reject.reason, pixels: reasonPixels)
+                if lines > 1 {
+                    try sheet.setRowHeight(row, PrintLayout.rowHeight(lines: lines))
+                    extraHeight += (lines - 1) * PrintLayout.rowPixels
+                }
+            } else {
+                try sheet.writeString(row, 2, reject.reason)
+            }
         }
-        return row
+        return (row, extraHeight)
     }
 
     /// The table rows a chart plots: its own, else the table's body rows.
