@@ -193,7 +193,7 @@ public enum HTMLWriter {
         p, li { max-width: 48rem; }
         .period { color: #404040; }
         .note { color: #404040; font-style: italic; }
-        table { border-collapse: collapse; margin: 1.5rem 0 0.75rem; font-variant-numeric: tabular-nums; }
+        table { border-collapse: collapse; margin: 1.5rem 0 0.75rem; font-variant-numeric: tabular-nums; min-width: min(100%, 30rem); }
         caption { caption-side: top; text-align: left; font-weight: bold; font-size: 1.05rem; padding: 0 0 0.4rem; }
         th, td { border: 1px solid #6b6b6b; padding: 0.3rem 0.6rem; vertical-align: top; text-align: left; }
         thead th { background: #e6ebf3; }
