@@ -8,7 +8,8 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the annual report from the inputs into <out>/<year>/.",
         discussion: """
-            Writes annual-report.md, tables/<table>.csv, annual-report.xlsx and charts/<chart>.svg into a \
+            Writes annual-report.md, tables/<table>.csv, annual-report.xlsx, annual-report.html and (with md or \
+            html) charts/<chart>.svg into a \
             temporary folder beside <out>/<year> and renames it into place, so a failed run leaves the \
             previous report untouched. With any input error nothing is written and the exit status is 1, \
             unless --keep-going is given: then the report is written without the rejected rows, which are \
@@ -22,8 +23,8 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Folder the report is written under, as <out>/<year>/.")
     var out: String = "Reports"
 
-    @Option(name: .long, help: "Comma-separated output formats: md, csv, xlsx.")
-    var format: String = "md,csv,xlsx"
+    @Option(name: .long, help: "Comma-separated output formats: md, csv, xlsx, html.")
+    var format: String = "md,csv,xlsx,html"
 
     @Flag(name: .long, help: "Write the report without rejected rows instead of writing nothing (still exits 1).")
     var keepGoing = false
@@ -37,11 +38,11 @@ struct BuildCommand: ParsableCommand {
         for part in format.split(separator: ",") {
             let name = part.trimmingCharacters(in: .whitespaces).lowercased()
             guard let f = OutputFormat(rawValue: name == "markdown" ? "md" : name) else {
-                throw ValidationError("unknown format '\(part)'; expected md, csv or xlsx separated by commas")
+                throw ValidationError("unknown format '\(part)'; expected md, csv, xlsx or html separated by commas")
             }
             result.insert(f)
         }
-        guard !result.isEmpty else { throw ValidationError("--format needs at least one of md, csv, xlsx") }
+        guard !result.isEmpty else { throw ValidationError("--format needs at least one of md, csv, xlsx, html") }
         return result
     }
 

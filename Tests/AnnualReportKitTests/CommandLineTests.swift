@@ -108,7 +108,7 @@ func scratchWithSample(_ name: String = #function) throws -> Workdir {
         #expect(!dir.exists("Out/2021-22/tables"))
         let bad = try run(["build", "--format", "pdf"], in: dir)
         #expect(bad.status != 0)
-        #expect(bad.stderr.contains("unknown format 'pdf'; expected md, csv or xlsx separated by commas"))
+        #expect(bad.stderr.contains("unknown format 'pdf'; expected md, csv, xlsx or html separated by commas"))
     }
 
     @Test func helpNamesEveryOption() throws {

@@ -53,6 +53,22 @@ struct XLSXReadBack {
         var title: String
         var axisTitles: [String]
         var series: [Series]
+        /// `formatCode` of each value axis's `c:numFmt`, nil where it has none.
+        var valueAxisNumberFormats: [String?]
+    }
+
+    /// How a sheet prints, from its `<sheetPr><pageSetUpPr>`, `<pageSetup>`, `<headerFooter>` and
+    /// the workbook's defined names for it.
+    struct Printing {
+        var fitToPage: Bool
+        /// Every attribute of `<pageSetup>` as written (absent ones take OOXML's defaults:
+        /// fitToWidth and fitToHeight 1).
+        var pageSetup: [String: String]
+        var oddHeader: String?
+        var oddFooter: String?
+        /// `_xlnm.Print_Area` and `_xlnm.Print_Titles` for this sheet.
+        var printArea: String?
+        var printTitles: String?
     }
 
     struct Sheet {
@@ -69,6 +85,7 @@ struct XLSXReadBack {
         var charts: [Chart]
         /// Chart anchors: top-left (column, row), zero-based, in drawing order.
         var chartAnchors: [(column: Int, row: Int)]
+        var printing: Printing
 
         subscript(_ address: String) -> Cell? { cells[address] }
     }
@@ -127,7 +144,8 @@ struct XLSXReadBack {
 
         let workbook = try xml("xl/workbook.xml")
         let workbookRels = try relationships(of: "xl/workbook.xml")
-        sheets = try workbook.descendants("sheet").map { sheetNode in
+        let definedNames = workbook.descendants("definedName")
+        sheets = try workbook.descendants("sheet").enumerated().map { sheetIndex, sheetNode in
             let name = sheetNode["name"] ?? ""
             guard let rel = workbookRels.first(where: { $0.id == sheetNode["r:id"] }) else {
                 throw ReadError(description: "no relationship for sheet \(name)")
@@ -181,9 +199,18 @@ struct XLSXReadBack {
                     }
                 }
             }
+            func definedName(_ defined: String) -> String? {
+                definedNames.first { $0["name"] == defined && $0["localSheetId"] == String(sheetIndex) }?.text
+            }
+            let printing = Printing(
+                fitToPage: root.first("sheetPr")?.first("pageSetUpPr")?["fitToPage"] == "1",
+                pageSetup: root.first("pageSetup")?.attributes ?? [:],
+                oddHeader: root.first("headerFooter")?.first("oddHeader")?.text,
+                oddFooter: root.first("headerFooter")?.first("oddFooter")?.text,
+                printArea: definedName("_xlnm.Print_Area"), printTitles: definedName("_xlnm.Print_Titles"))
             return Sheet(name: name, path: rel.target, cells: cells, frozenRows: pane?["ySplit"].flatMap(Int.init),
                          hyperlinks: hyperlinks, columnWidths: widths, tables: tables, charts: charts,
-                         chartAnchors: anchors)
+                         chartAnchors: anchors, printing: printing)
         }
 
         var core: [String: String] = [:]
@@ -208,7 +235,8 @@ struct XLSXReadBack {
         }
         return Chart(path: path, plotTypes: plots.map(\.name), barDirection: plots.first?.first("c:barDir")?["val"],
                      grouping: plots.first?.first("c:grouping")?["val"], title: richText(chartTitle),
-                     axisTitles: axes.map { "\($0.name)=\(richText($0.first("c:title")))" }, series: series)
+                     axisTitles: axes.map { "\($0.name)=\(richText($0.first("c:title")))" }, series: series,
+                     valueAxisNumberFormats: axes.filter { $0.name == "c:valAx" }.map { $0.first("c:numFmt")?["formatCode"] })
     }
 
     /// `../drawings/drawing1.xml` relative to `xl/worksheets` -> `xl/drawings/drawing1.xml`.

@@ -333,10 +333,11 @@ enum XLSXSample {
         #expect(bar.barDirection == "bar")
         #expect(bar.axisTitles.contains("c:catAx=Year") && bar.axisTitles.contains("c:valAx=Attendances"))
         #expect(bar.series.first?.values == "('Attendances per year'!$D$3,'Attendances per year'!$D$5)")
-        // Right of the table (4 columns, one spare), the second below the first.
-        #expect(attendances.chartAnchors.map(\.column) == [5, 5])
+        // Below the table from column A, so they print on its page: the body ends on row 6
+        // (zero-based 5), one row spare; the second below the first.
+        #expect(attendances.chartAnchors.map(\.column) == [0, 0])
         // 432 px = 22 rows of 20 px, one spare row between.
-        #expect(attendances.chartAnchors.map(\.row) == [1, 24])
+        #expect(attendances.chartAnchors.map(\.row) == [7, 30])
         #expect(try sheet(financeSheetName).charts.isEmpty)
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// The output formats `--format` selects.
 public enum OutputFormat: String, CaseIterable, Sendable {
-    case md, csv, xlsx
+    case md, csv, xlsx, html
 }
 
 /// One run of the tool: read the inputs, build the report, write the outputs.
@@ -57,7 +57,10 @@ public struct ReportRun: Sendable {
     /// Every file of the report under `folder`.
     public static func write(_ report: Report, formats: Set<OutputFormat>, into folder: URL, timestamp: Date?) throws {
         var chartPaths: [String: String] = [:]
-        for chart in report.sections.flatMap(\.charts) {
+        // The SVG files go with the documents that show charts: the Markdown links them and the
+        // HTML inlines the same drawings. CSV or XLSX alone write no charts/ folder.
+        let charts = formats.contains(.md) || formats.contains(.html) ? report.sections.flatMap(\.charts) : []
+        for chart in charts {
             guard let table = report.tables.first(where: { $0.id == chart.tableID }) else { continue }
             let path = "charts/\(chart.id).svg"
             try AtomicFolder.put(SVGChartWriter.svg(for: chart, table: table), path, in: folder)
@@ -65,6 +68,9 @@ public struct ReportRun: Sendable {
         }
         if formats.contains(.md) {
             try AtomicFolder.put(MarkdownWriter.markdown(report, chartPaths: chartPaths), "annual-report.md", in: folder)
+        }
+        if formats.contains(.html) {
+            try AtomicFolder.put(HTMLWriter.html(report), "annual-report.html", in: folder)
         }
         if formats.contains(.csv) {
             for table in report.tables { try AtomicFolder.put(CSVWriter.csv(table), "tables/\(table.id).csv", in: folder) }

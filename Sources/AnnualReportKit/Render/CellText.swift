@@ -1,4 +1,4 @@
-/// How cell values read as text, shared by the Markdown and CSV writers.
+/// How cell values read as text, shared by the Markdown, HTML and CSV writers.
 enum CellText {
     /// Report form: `£119,266`, `2,569`, `16.4%`, `N/A`.
     static func display(_ value: CellValue, column: ReportColumn.Kind) -> String {

@@ -135,6 +135,9 @@ final class XLSXWorkbook {
         /// An Excel number format code such as `#,##0` or `0.0%`; nil for General.
         var numberFormat: String?
         var alignRight = false
+        /// Wrap text within the cell (or merged range) and align it to the top, for sentences
+        /// that must stay inside the printed page instead of spilling to the right.
+        var wrapTop = false
     }
 
     /// A cell format owned by the workbook.
@@ -144,8 +147,9 @@ final class XLSXWorkbook {
 
     /// The format for `style`, created on first use.
     ///
-    /// Calls `workbook_add_format`, `format_set_bold`, `format_set_num_format` and
-    /// `format_set_align(LXW_ALIGN_RIGHT)`. Excel limits: about 64,000 distinct cell formats per
+    /// Calls `workbook_add_format`, `format_set_bold`, `format_set_num_format`,
+    /// `format_set_align(LXW_ALIGN_RIGHT)` and, for `wrapTop`, `format_set_text_wrap` and
+    /// `format_set_align(LXW_ALIGN_VERTICAL_TOP)`. Excel limits: about 64,000 distinct cell formats per
     /// workbook; a number format code at most 255 characters (libxlsxwriter keeps 127 bytes).
     ///
     ///     let money = try book.format(.init(bold: true, numberFormat: "\"£\"#,##0"))
@@ -158,6 +162,10 @@ final class XLSXWorkbook {
         if style.bold { format_set_bold(format) }
         if let code = style.numberFormat { format_set_num_format(format, cString(code)) }
         if style.alignRight { format_set_align(format, UInt8(LXW_ALIGN_RIGHT.rawValue)) }
+        if style.wrapTop {
+            format_set_text_wrap(format)
+            format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        }
         let wrapped = Format(handle: format)
         formats[style] = wrapped
         return wrapped
@@ -408,6 +416,111 @@ extension XLSXWorkbook {
                                    "worksheet_insert_chart_opt", detail: name)
         }
 
+        /// Writes `text` once over the merged cells `firstRow...lastRow` × `firstColumn...lastColumn`,
+        /// as a string (never a formula), so a long sentence can wrap across the width of a
+        /// printed table.
+        ///
+        /// Calls `worksheet_merge_range`. Excel limits: merged ranges may not overlap; text as for
+        /// `writeString`. Excel does not fit a merged row's height to wrapped text, so callers set
+        /// the height (`setRowHeight`).
+        ///
+        ///     try sheet.mergeString(9, 0, 9, 4, "N/A: no contribution recorded that year.", wrapped)
+        func mergeString(_ firstRow: Int, _ firstColumn: Int, _ lastRow: Int, _ lastColumn: Int, _ text: String,
+                         _ format: Format? = nil) throws {
+            let (r0, c0) = try cell(firstRow, firstColumn, "worksheet_merge_range")
+            let (r1, c1) = try cell(lastRow, lastColumn, "worksheet_merge_range")
+            try XLSXWorkbook.check(
+                worksheet_merge_range(handle, r0, c0, r1, c1, workbook.cString(Self.cellText(text)), format?.handle),
+                "worksheet_merge_range",
+                detail: "\(name)!\(A1.cell(row: firstRow, column: firstColumn)):\(A1.cell(row: lastRow, column: lastColumn))")
+        }
+
+        /// Sets the height of one row in points (Excel's default is 15).
+        ///
+        /// Calls `worksheet_set_row` with no format. Excel limit: 0 to 409 points.
+        ///
+        ///     try sheet.setRowHeight(9, 45)   // three lines of wrapped text
+        func setRowHeight(_ row: Int, _ points: Double) throws {
+            let (r, _) = try cell(row, 0, "worksheet_set_row")
+            try XLSXWorkbook.check(worksheet_set_row(handle, r, min(max(points, 0), 409), nil), "worksheet_set_row",
+                                   detail: "\(name) row \(row + 1)")
+        }
+
+        /// How a sheet prints: paper, orientation and how many pages wide and tall the print
+        /// area is scaled to (0 for "as many as needed").
+        struct PageSetup: Equatable {
+            /// Excel's paper code: 9 is A4, 1 US Letter.
+            var paper: Int = 9
+            var landscape = false
+            var pagesWide = 1
+            var pagesTall = 0
+        }
+
+        /// Sets paper, orientation and fit-to-pages scaling (`<pageSetup>` and the sheet's
+        /// `fitToPage` property).
+        ///
+        /// Calls `worksheet_set_paper`, `worksheet_set_landscape` or `worksheet_set_portrait`, and
+        /// `worksheet_fit_to_pages`. Excel limits: paper codes 0 to 41 (unknown codes print on the
+        /// printer's default paper); fitting overrides any print scale and manual page breaks;
+        /// Excel never scales below 10%.
+        ///
+        ///     sheet.setPageSetup(.init(paper: 9, landscape: true, pagesWide: 1, pagesTall: 1))
+        func setPageSetup(_ setup: PageSetup) {
+            worksheet_set_paper(handle, UInt8(clamping: setup.paper))
+            if setup.landscape { worksheet_set_landscape(handle) } else { worksheet_set_portrait(handle) }
+            worksheet_fit_to_pages(handle, UInt16(clamping: setup.pagesWide), UInt16(clamping: setup.pagesTall))
+        }
+
+        /// Repeats rows `first...last` at the top of every printed page (Excel's print titles,
+        /// the defined name `_xlnm.Print_Titles`).
+        ///
+        /// Calls `worksheet_repeat_rows`. Excel limit: one block of repeated rows per sheet.
+        ///
+        ///     try sheet.repeatRows(0, 1)   // title and header on every page
+        func repeatRows(_ first: Int, _ last: Int) throws {
+            let (r0, _) = try cell(first, 0, "worksheet_repeat_rows")
+            let (r1, _) = try cell(last, 0, "worksheet_repeat_rows")
+            try XLSXWorkbook.check(worksheet_repeat_rows(handle, r0, r1), "worksheet_repeat_rows", detail: name)
+        }
+
+        /// Limits printing to `firstRow...lastRow` × `firstColumn...lastColumn` (the defined name
+        /// `_xlnm.Print_Area`).
+        ///
+        /// Calls `worksheet_print_area`. Excel limit: one print area per sheet here (Excel allows
+        /// several, libxlsxwriter one).
+        ///
+        ///     try sheet.setPrintArea(0, 0, 30, 5)   // A1:F31
+        func setPrintArea(_ firstRow: Int, _ firstColumn: Int, _ lastRow: Int, _ lastColumn: Int) throws {
+            let (r0, c0) = try cell(firstRow, firstColumn, "worksheet_print_area")
+            let (r1, c1) = try cell(lastRow, lastColumn, "worksheet_print_area")
+            try XLSXWorkbook.check(worksheet_print_area(handle, r0, c0, r1, c1), "worksheet_print_area", detail: name)
+        }
+
+        /// Excel's limit on a header or footer string, codes included.
+        static let maxHeaderFooterCharacters = 255
+
+        /// Sets the printed page header, in Excel's header codes: `&L`, `&C`, `&R` start the
+        /// left, centre and right parts, `&P` is the page number, `&N` the page count and `&&`
+        /// a literal `&`. The caller escapes text from inputs (`PrintLayout.headerText`).
+        ///
+        /// Calls `worksheet_set_header`. Excel limit: 255 characters.
+        ///
+        ///     try sheet.setHeader("&LExample SCP&CAnnual report 2022-23&RFinance")
+        func setHeader(_ codes: String) throws {
+            try XLSXWorkbook.check(worksheet_set_header(handle, workbook.cString(codes)), "worksheet_set_header",
+                                   detail: name)
+        }
+
+        /// Sets the printed page footer, with the codes of `setHeader`.
+        ///
+        /// Calls `worksheet_set_footer`. Excel limit: 255 characters.
+        ///
+        ///     try sheet.setFooter("&CPage &P of &N")
+        func setFooter(_ codes: String) throws {
+            try XLSXWorkbook.check(worksheet_set_footer(handle, workbook.cString(codes)), "worksheet_set_footer",
+                                   detail: name)
+        }
+
         /// `text` cut to Excel's 32,767 characters per cell (counted in UTF-16 units, which is
         /// what Excel counts and never less than libxlsxwriter's UTF-8 character count).
         static func cellText(_ text: String) -> String {
@@ -516,6 +629,21 @@ extension XLSXWorkbook {
             }
             if !value.isEmpty, let axis = chart_axis_get(handle, valueAxis) {
                 chart_axis_set_name(axis, workbook.cString(Self.literal(value)))
+            }
+        }
+
+        /// Sets the number format of the value axis's tick labels, e.g. `"£"#,##0` or `0%`, so the
+        /// axis reads like the cells it plots (not linked to the cells' own formats).
+        ///
+        /// Calls `chart_axis_get` and `chart_axis_set_num_format` on the value axis (X for a bar
+        /// chart, Y otherwise, as in `setAxisTitles`). Excel limit: a format code of at most 255
+        /// characters.
+        ///
+        ///     chart.setValueAxisNumberFormat("\"£\"#,##0")
+        func setValueAxisNumberFormat(_ code: String) {
+            let valueAxis = type == .bar ? LXW_CHART_AXIS_TYPE_X : LXW_CHART_AXIS_TYPE_Y
+            if let axis = chart_axis_get(handle, valueAxis) {
+                chart_axis_set_num_format(axis, workbook.cString(code))
             }
         }
 

@@ -42,14 +42,25 @@ public struct XLSXWriter: Sendable {
         try writeSummary(report, plan: plan, book: book, styles: styles)
         for (index, table) in plan.tables.enumerated() {
             let sheet = try book.addSheet(named: plan.sheetNames[index])
-            try writeTable(table, to: sheet, styles: styles)
+            let charts = plan.charts(onTable: index).filter { !Self.chartRows($0, table: table).isEmpty }
+            let printed = try writeTable(table, to: sheet, styles: styles, chartsBelow: !charts.isEmpty)
+            var lastRow = printed.lastRow
+            var extraHeight = printed.extraHeight
             if table.id == Plan.dataQualityTableID {
-                try writeRejectedRows(report.dataQuality.rejected, below: table, to: sheet, styles: styles)
+                let rejects = try writeRejectedRows(report.dataQuality.rejected, below: table, printed: printed, to: sheet,
+                                                    styles: styles)
+                lastRow = max(lastRow, rejects.lastRow)
+                extraHeight += rejects.extraHeight
             }
-            var chartRow = TableLayout.headerRow
-            for chart in plan.charts(onTable: index) {
-                chartRow += try insertChart(chart, table: table, sheet: sheet, row: chartRow, book: book)
+            // Charts below the table and its notes, from column A: on the same printed page as
+            // the table, within (or setting) the printed width.
+            var chartRow = lastRow + 2
+            for chart in charts {
+                let rows = try insertChart(chart, table: table, sheet: sheet, row: chartRow, book: book)
+                if rows > 0 { lastRow = chartRow + rows - 2; chartRow += rows }
             }
+            try setUpPrinting(sheet, report: report, lastRow: lastRow, lastColumn: printed.lastColumn,
+                              width: printed.width, extraHeight: extraHeight, repeatHeader: true)
         }
         try book.close()
     }
@@ -65,9 +76,41 @@ public struct XLSXWriter: Sendable {
 
     // MARK: Sheets
 
+    /// Prints `sheet` as the reader expects: A4, one page wide (and one tall when it fits),
+    /// landscape when that prints larger, the print area `A1` to (`lastRow`, `lastColumn`), the
+    /// partnership, report and sheet in the header, "Page N of M" in the footer and, for a table,
+    /// its title and header rows on every page. `width` is the content's width in pixels and
+    /// `extraHeight` the pixels its taller-than-default rows add.
+    private func setUpPrinting(_ sheet: XLSXWorkbook.Sheet, report: Report, lastRow: Int, lastColumn: Int, width: Int,
+                               extraHeight: Int, repeatHeader: Bool) throws {
+        let height = (lastRow + 1) * PrintLayout.rowPixels + extraHeight
+        sheet.setPageSetup(PrintLayout.pageSetup(width: width, height: height))
+        try sheet.setPrintArea(0, 0, lastRow, lastColumn)
+        if repeatHeader { try sheet.repeatRows(TableLayout.titleRow, TableLayout.headerRow) }
+        try sheet.setHeader(PrintLayout.headerText(partnership: report.partnership, year: report.year.label, sheet: sheet.name))
+        try sheet.setFooter(PrintLayout.footer)
+    }
+
+    /// Writes `text` wrapped over columns `0...lastColumn` of `row` (`width` pixels) with the row
+    /// made tall enough; returns the pixels the row adds to the default height.
+    private func writeWrapped(_ text: String, row: Int, lastColumn: Int, width: Int, sheet: XLSXWorkbook.Sheet,
+                              styles: Styles) throws -> Int {
+        if lastColumn > 0 {
+            try sheet.mergeString(row, 0, row, lastColumn, text, styles.wrapped)
+        } else {
+            try sheet.writeString(row, 0, text, styles.wrapped)
+        }
+        let lines = PrintLayout.wrappedLines(text, pixels: width)
+        guard lines > 1 else { return 0 }
+        try sheet.setRowHeight(row, PrintLayout.rowHeight(lines: lines))
+        return (lines - 1) * PrintLayout.rowPixels
+    }
+
     private func writeSummary(_ report: Report, plan: Plan, book: XLSXWorkbook, styles: Styles) throws {
         let sheet = try book.addSheet(named: SheetNames.summary)
         var widths = ColumnWidths()
+        var extraHeight = 0
+        let sentenceWidth = PrintLayout.columnPixels(Summary.sentenceColumnWidth)
         try sheet.writeString(0, 0, report.title, styles.title)
         var row = 2
         if let partnership = report.partnership {
@@ -86,10 +129,17 @@ public struct XLSXWriter: Sendable {
         if !headlines.isEmpty {
             try sheet.writeString(row, 0, "Headline figures", styles.bold)
             row += 1
+            // Label and sentence side by side, the sentence wrapped in a fixed-width column so the
+            // brief prints on one page instead of spilling across pages to the right.
             for (section, sentence) in headlines {
-                try sheet.writeString(row, 0, section)
-                try sheet.writeString(row, 1, sentence)
+                try sheet.writeString(row, 0, section, styles.wrapped)
+                try sheet.writeString(row, 1, sentence, styles.wrapped)
                 widths.note(0, section)
+                let lines = PrintLayout.wrappedLines(sentence, pixels: sentenceWidth)
+                if lines > 1 {
+                    try sheet.setRowHeight(row, PrintLayout.rowHeight(lines: lines))
+                    extraHeight += (lines - 1) * PrintLayout.rowPixels
+                }
                 row += 1
             }
             row += 1
@@ -106,9 +156,12 @@ public struct XLSXWriter: Sendable {
             try sheet.writeString(row, 0, section)
             try sheet.writeInternalLink(row, 1, to: plan.sheetNames[index], text: table.title)
             try sheet.writeString(row, 2, plan.sheetNames[index])
-            widths.note(0, section); widths.note(1, table.title); widths.note(2, plan.sheetNames[index])
+            widths.note(0, section); widths.note(2, plan.sheetNames[index])
             row += 1
         }
+        // Column B holds the sentences and the table titles: a fixed width the sentences wrap in.
+        widths.fix(1, Summary.sentenceColumnWidth)
+        let width = (0...2).map { PrintLayout.columnPixels(widths.width($0)) }.reduce(0, +)
 
         let notes = report.sections.flatMap { section in section.notes.map { "\(section.title): \($0)" } }
         if !notes.isEmpty {
@@ -116,14 +169,34 @@ public struct XLSXWriter: Sendable {
             try sheet.writeString(row, 0, "Notes", styles.bold)
             for note in notes {
                 row += 1
-                try sheet.writeString(row, 0, note)
+                extraHeight += try writeWrapped(note, row: row, lastColumn: 2, width: width, sheet: sheet, styles: styles)
             }
         }
         try widths.apply(to: sheet)
+        try setUpPrinting(sheet, report: report, lastRow: row - (notes.isEmpty ? 1 : 0), lastColumn: 2, width: width,
+                          extraHeight: extraHeight, repeatHeader: false)
     }
 
-    /// Title in row 1, header in row 2, body from row 3, notes two rows below the body.
-    private func writeTable(_ table: ReportTable, to sheet: XLSXWorkbook.Sheet, styles: Styles) throws {
+    enum Summary {
+        /// Characters of the Summary's column B: the headline sentences wrap within it.
+        static let sentenceColumnWidth = 80.0
+    }
+
+    /// What a table sheet holds, for its print settings: the last row and column written and
+    /// the width and extra height in pixels.
+    struct PrintedExtent {
+        var lastRow: Int
+        var lastColumn: Int
+        var width: Int
+        var extraHeight: Int
+        /// The width in pixels of each column `0...lastColumn`.
+        var columnPixels: [Int]
+    }
+
+    /// Title in row 1, header in row 2, body from row 3, notes two rows below the body, each
+    /// wrapped across the printed width (the table's, or a chart's below it when wider).
+    private func writeTable(_ table: ReportTable, to sheet: XLSXWorkbook.Sheet, styles: Styles,
+                            chartsBelow: Bool) throws -> PrintedExtent {
         let columnCount = table.columns.count
         try sheet.writeString(TableLayout.titleRow, 0, table.title, styles.title)
         var widths = ColumnWidths()
@@ -192,21 +265,61 @@ public struct XLSXWriter: Sendable {
         }
         try sheet.freezePanes(row: TableLayout.firstBodyRow, column: 0)
 
+        // The printed width: the table's columns, widened by default-width columns to take a
+        // chart (Excel's 480 pixels × 1.5) below it.
+        var lastColumn = max(columnCount - 1, 0)
+        var columnPixels = (0...lastColumn).map { PrintLayout.columnPixels(widths.width($0)) }
+        var width = columnPixels.reduce(0, +)
+        if chartsBelow {
+            let chartWidth = Int(Double(XLSXWorkbook.Sheet.defaultChartSize.width) * ChartLayout.scaleX)
+            while width < chartWidth {
+                lastColumn += 1
+                width += PrintLayout.defaultColumnPixels
+                columnPixels.append(PrintLayout.defaultColumnPixels)
+            }
+        }
+        var lastRow = max(TableLayout.sheetRow(table.rows.count) - 1, TableLayout.headerRow)
+        var extraHeight = 0
         if !table.notes.isEmpty {
             var row = TableLayout.sheetRow(table.rows.count) + 1
             try sheet.writeString(row, 0, "Notes", styles.bold)
             for note in table.notes {
                 row += 1
-                try sheet.writeString(row, 0, note)
+                extraHeight += try writeWrapped(note, row: row, lastColumn: lastColumn, width: width, sheet: sheet, styles: styles)
             }
+            lastRow = row
         }
         try widths.apply(to: sheet)
+        return PrintedExtent(lastRow: lastRow, lastColumn: lastColumn, width: width, extraHeight: extraHeight,
+                             columnPixels: columnPixels)
     }
 
-    /// The rows set aside by `--keep-going`, below the ledger and its notes.
-    private func writeRejectedRows(_ rejected: [RejectedRow], below table: ReportTable, to sheet: XLSXWorkbook.Sheet,
-                                   styles: Styles) throws {
-        guard !rejected.isEmpty else { return }
+    enum ChartLayout {
+        /// Charts are half as large again as Excel's default.
+        static let scaleX = 1.5
+
+        /// The value axis's number format, from the kind of the plotted columns: pounds with
+        /// thousands separators for money, a percentage for percents, `#,##0` for counts; nil
+        /// (Excel's General) when the series mix kinds or plot text.
+        static func valueAxisFormat(_ kinds: [ReportColumn.Kind]) -> String? {
+            guard let first = kinds.first, kinds.allSatisfy({ $0 == first }) else { return nil }
+            switch first {
+            case .money: return TableLayout.wholePounds
+            case .count: return TableLayout.count
+            case .percent(let decimals): return TableLayout.percentFormat(decimals: min(max(decimals, 0), 10))
+            case .label, .text: return nil
+            }
+        }
+    }
+
+    /// The rows set aside by `--keep-going`, below the ledger and its notes, each reason wrapped
+    /// from column C to the printed width; returns the last row written and the pixels the
+    /// taller rows add.
+    private func writeRejectedRows(_ rejected: [RejectedRow], below table: ReportTable, printed: PrintedExtent,
+                                   to sheet: XLSXWorkbook.Sheet, styles: Styles) throws -> (lastRow: Int, extraHeight: Int) {
+        guard !rejected.isEmpty else { return (0, 0) }
+        let reasonPixels = printed.columnPixels.dropFirst(2).reduce(0, +)
+        var extraHeight = 0
         var row = TableLayout.sheetRow(table.rows.count) + 1
         if !table.notes.isEmpty { row += table.notes.count + 2 }
         try sheet.writeString(row, 0, "Rejected rows", styles.bold)
@@ -218,16 +331,33 @@ public struct XLSXWriter: Sendable {
             row += 1
             try sheet.writeString(row, 0, reject.file)
             try sheet.writeNumber(row, 1, Double(reject.line))
-            try sheet.writeString(row, 2, reject.reason)
+            if printed.lastColumn > 2 {
+                try sheet.mergeString(row, 2, row, printed.lastColumn, reject.reason, styles.wrapped)
+                let lines = PrintLayout.wrappedLines(reject.reason, pixels: reasonPixels)
+                if lines > 1 {
+                    try sheet.setRowHeight(row, PrintLayout.rowHeight(lines: lines))
+                    extraHeight += (lines - 1) * PrintLayout.rowPixels
+                }
+            } else {
+                try sheet.writeString(row, 2, reject.reason)
+            }
         }
+        return (row, extraHeight)
     }
 
-    /// Draws `spec` to the right of its table, from `row`; returns the rows it covers, plus a
-    /// spare one, so the next chart of the table goes below it.
+    /// The table rows a chart plots: its own, else the table's body rows.
+    static func chartRows(_ spec: ChartSpec, table: ReportTable) -> [Int] {
+        spec.rows.isEmpty ? table.rows.indices.filter { table.rows[$0].role == .body } : spec.rows
+    }
+
+    /// Draws `spec` below its table from column A at `row`; returns the rows it covers, plus a
+    /// spare one, so the next chart of the table goes below it. A chart over a table with no
+    /// body rows has nothing to plot and is left out (0 rows).
     private func insertChart(_ spec: ChartSpec, table: ReportTable, sheet: XLSXWorkbook.Sheet, row: Int,
                              book: XLSXWorkbook) throws -> Int {
-        let rows = spec.rows.isEmpty ? table.rows.indices.filter { table.rows[$0].role == .body } : spec.rows
-        guard !rows.isEmpty, rows.allSatisfy(table.rows.indices.contains) else {
+        let rows = Self.chartRows(spec, table: table)
+        if rows.isEmpty { return 0 }
+        guard rows.allSatisfy(table.rows.indices.contains) else {
             throw XLSXWriterError.badChart(chart: spec.id, reason: "rows \(spec.rows) are not body rows of table '\(table.id)'")
         }
         guard !spec.seriesColumns.isEmpty, spec.seriesColumns.allSatisfy(table.columns.indices.contains) else {
@@ -250,14 +380,17 @@ public struct XLSXWriter: Sendable {
         chart.setTitle(spec.title)
         chart.setAxisTitles(category: spec.xAxisTitle, value: spec.yAxisTitle)
         chart.setLegendBottom()
+        if let format = ChartLayout.valueAxisFormat(spec.seriesColumns.map { table.columns[$0].kind }) {
+            chart.setValueAxisNumberFormat(format)
+        }
         // Half as large again as Excel's default, and taller when long category labels (business
         // priorities) would squeeze the plot: column and line charts slant them under the axis,
         // bar charts stack them down the side.
         let longestLabel = rows.map { r in
             table.rows[r].cells.first.map { TableLayout.displayText($0.value, kind: table.columns[0].kind).count } ?? 0
         }.max() ?? 0
-        let scale = (x: 1.5, y: longestLabel > 25 || (type == .bar && rows.count > 8) ? 2.0 : 1.5)
-        try sheet.insertChart(row, table.columns.count + 1, chart, scale: scale, description: spec.title)
+        let scale = (x: ChartLayout.scaleX, y: longestLabel > 25 || (type == .bar && rows.count > 8) ? 2.0 : 1.5)
+        try sheet.insertChart(row, 0, chart, scale: scale, description: spec.title)
         let height = Double(XLSXWorkbook.Sheet.defaultChartSize.height) * scale.y
         return Int((height / TableLayout.rowHeightPixels).rounded(.up)) + 1
     }
@@ -542,6 +675,8 @@ extension XLSXWriter {
         let header: XLSXWorkbook.Format
         let numberHeader: XLSXWorkbook.Format
         let bold: XLSXWorkbook.Format
+        /// Sentences wrapped to the printed width, top-aligned.
+        let wrapped: XLSXWorkbook.Format
 
         init(_ book: XLSXWorkbook) throws {
             self.book = book
@@ -549,6 +684,7 @@ extension XLSXWriter {
             header = title
             numberHeader = try book.format(.init(bold: true, alignRight: true))
             bold = title
+            wrapped = try book.format(.init(wrapTop: true))
         }
 
         func format(for value: CellValue, kind: ReportColumn.Kind, bold: Bool) throws -> XLSXWorkbook.Format? {
@@ -576,12 +712,18 @@ extension XLSXWriter {
             longest[column] = max(longest[column] ?? 0, length + extra)
         }
 
+        private var fixed: [Int: Double] = [:]
+
+        /// Gives `column` exactly `width` characters, whatever its content.
+        mutating func fix(_ column: Int, _ width: Double) { fixed[column] = width }
+
         func width(_ column: Int) -> Double {
-            min(Self.maximum, max(Self.minimum, Double(longest[column] ?? 0) + 2))
+            if let width = fixed[column] { return width }
+            return min(Self.maximum, max(Self.minimum, Double(longest[column] ?? 0) + 2))
         }
 
         func apply(to sheet: XLSXWorkbook.Sheet) throws {
-            for column in longest.keys.sorted() {
+            for column in Set(longest.keys).union(fixed.keys).sorted() {
                 try sheet.setColumnWidth(column, column, width(column))
             }
         }

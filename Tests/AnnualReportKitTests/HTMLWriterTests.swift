@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import AnnualReportKit
+
+/// `annual-report.html` as text: structure, accessibility markup, the sample's cells exactly as
+/// the Markdown shows them, escaping of input text, and reports with missing pieces.
+@Suite struct HTMLWriterTests {
+    static let sample = HTMLWriter.html(SampleReportTests.report)
+
+    func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
+
+    @Test func aSelfContainedPageWithOneH1() {
+        let html = Self.sample
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"))
+        #expect(html.hasSuffix("</main>\n</body>\n</html>\n"))
+        #expect(count("<h1", in: html) == 1)
+        #expect(html.contains("<h1>Leicestershire &amp; Rutland Safeguarding Children Partnership: annual report 2022-23</h1>"))
+        #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"))
+        // No script, no request: the only URL is the SVG namespace, which is a name, not a fetch.
+        #expect(!html.lowercased().contains("<script"))
+        #expect(!html.contains(" src="))
+        #expect(!html.contains("<link"))
+        let withoutNamespace = html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
+        #expect(!withoutNamespace.contains("http:") && !withoutNamespace.contains("https:") && !withoutNamespace.contains("url(http"))
+        #expect(html.contains("@media print {"))
+        #expect(html.contains("section { break-before: page; }"))
+        #expect(html.contains("table, figure.chart { break-inside: avoid; }"))
+    }
+
+    @Test func sectionsTablesAndChartsInMarkdownOrder() throws {
+        let html = Self.sample
+        let report = SampleReportTests.report
+        let headings = report.sections.map(\.title) + ["Data quality"]
+        #expect(count("<section ", in: html) == headings.count)
+        #expect(count("<h2 ", in: html) == headings.count)
+        var position = html.startIndex
+        for (index, heading) in headings.enumerated() {
+            let tag = "<h2 id=\"section-\(index + 1)-heading\">\(HTMLWriter.escape(heading))</h2>"
+            let found = try #require(html.range(of: tag, range: position..<html.endIndex), "\(tag) missing or out of order")
+            position = found.upperBound
+        }
+        #expect(count("<table ", in: html) == report.tables.count)
+        for table in report.tables {
+            #expect(html.contains("<caption>\(HTMLWriter.escape(table.title))</caption>"), "\(table.id)")
+        }
+        #expect(count("<figure class=\"chart\"", in: html) == report.sections.flatMap(\.charts).count)
+        #expect(html.contains("<figure class=\"chart\" id=\"chart-rapid-reviews-per-year\">\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(html.contains("<title id=\"chart-rapid-reviews-per-year-title\">Rapid reviews per year</title>"))
+        #expect(html.contains("<desc id=\"chart-rapid-reviews-per-year-desc\">2020-21: 3; 2021-22: 8; 2022-23: 3</desc>"))
+    }
+
+    @Test func cellsReadAsInTheMarkdown() {
+        let html = Self.sample
+        #expect(html.contains("<tr><th scope=\"col\">Partner</th><th scope=\"col\" class=\"num\">2021-22</th><th scope=\"col\" class=\"num\">2022-23</th><th scope=\"col\" class=\"num\">Change</th><th scope=\"col\" class=\"num\">% change</th><th scope=\"col\" class=\"num\">Share of 2022-23</th></tr>"))
+        #expect(html.contains("<tr><th scope=\"row\">National Probation Services</th><td class=\"num\">£1,348</td><td class=\"num\">N/A</td><td class=\"num\">N/A</td><td class=\"num\">N/A</td><td class=\"num\">N/A</td></tr>"))
+        #expect(html.contains("<tr class=\"total\"><th scope=\"row\">Total income</th><td class=\"num\">£327,126</td><td class=\"num\">£364,633</td><td class=\"num\">£37,507</td><td class=\"num\">11.5%</td><td class=\"num\">100%</td></tr>"))
+        #expect(html.contains("<tr><th scope=\"row\">Independent Advisor</th><td class=\"num\">£7,914</td><td class=\"num\">£6,562</td><td class=\"num\">-£1,352</td><td class=\"num\">-17.1%</td></tr>"))
+        #expect(html.contains("<tr><th scope=\"row\">Cancellation rate</th><td class=\"num\">11%</td><td class=\"num\">6%</td><td class=\"num\"></td><td class=\"num\"></td></tr>"))
+        // A group row of the videos table, and a body row whose label is in the second column.
+        #expect(html.contains("<tr class=\"group\"><th scope=\"row\">ICON</th><td></td><td class=\"num\">560</td></tr>"))
+        #expect(html.contains("<tr><th scope=\"row\"></th><td>Full Launch Recording</td><td class=\"num\">165</td></tr>"))
+        #expect(html.contains("<p>Partner contributions totalled £364,633 in 2022-23 (2021-22: £327,126).</p>"))
+        #expect(html.contains("<p class=\"note\">N/A: no contribution recorded that year from National Probation Services.</p>"))
+        #expect(html.contains("<li>Partner &#39;National Probation Services&#39; contributed in 2021-22 only; the other year shows N/A.</li>"))
+    }
+
+    @Test func textFromInputsIsNeverMarkup() {
+        let hostile = "<script>alert(\"x\")</script> & 'q'"
+        let table = ReportTable(id: "t\"><b>", title: hostile, columns: [ReportColumn(hostile, .label), ReportColumn("n", .count)],
+                                rows: [ReportRow([.text(hostile), .count(1)])], notes: [hostile])
+        let report = Report(title: hostile, partnership: nil, year: FinancialYear(startYear: 2022),
+                            sections: [ReportSection(title: hostile, paragraphs: [hostile], tables: [table], notes: [hostile])],
+                            dataQuality: DataQuality())
+        let html = HTMLWriter.html(report)
+        let escaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;"
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<b>"))
+        #expect(html.contains("<title>\(escaped)</title>"))
+        #expect(html.contains("<h1>\(escaped)</h1>"))
+        #expect(html.contains("<caption>\(escaped)</caption>"))
+        #expect(html.contains("<th scope=\"col\">\(escaped)</th>"))
+        #expect(html.contains("<th scope=\"row\">\(escaped)</th>"))
+        #expect(html.contains("<p>\(escaped)</p>"))
+        #expect(count("<p class=\"note\">\(escaped)</p>", in: html) == 2)
+        #expect(html.contains("<table id=\"table-t---b-\">"))
+        #expect(HTMLWriter.escape("a\u{0}b\u{7}c\r\nd") == "a b c\n\nd")
+    }
+
+    @Test func emptyTablesSectionsWithOnlyNotesAndChartsWithNothingToPlot() {
+        let empty = ReportTable(id: "empty", title: "Nothing yet", columns: [ReportColumn("Year", .label), ReportColumn("Count", .count)])
+        let noColumns = ReportTable(id: "bare", title: "No columns", columns: [])
+        let charts = [
+            ChartSpec(id: "no-rows", title: "No rows", tableID: "empty", rows: [], seriesColumns: [1], style: .column,
+                      xAxisTitle: "", yAxisTitle: ""),
+            ChartSpec(id: "no-table", title: "No table", tableID: "missing", rows: [0], seriesColumns: [1], style: .column,
+                      xAxisTitle: "", yAxisTitle: ""),
+        ]
+        let report = Report(title: "T", partnership: nil, year: FinancialYear(startYear: 2022),
+                            sections: [ReportSection(title: "Empty", tables: [empty, noColumns], charts: charts),
+                                       ReportSection(title: "Only notes", notes: ["Not recorded."]),
+                                       ReportSection(title: "Nothing at all")],
+                            dataQuality: DataQuality())
+        let html = HTMLWriter.html(report)
+        #expect(!html.contains("<figure"))
+        #expect(html.contains("<caption>Nothing yet</caption>\n<thead>\n<tr><th scope=\"col\">Year</th><th scope=\"col\" class=\"num\">Count</th></tr>\n</thead>\n<tbody>\n<tr><td colspan=\"2\">No rows recorded.</td></tr>\n</tbody>\n</table>\n"))
+        #expect(html.contains("<p class=\"note\">No columns: no rows recorded.</p>"))
+        #expect(html.contains("<h2 id=\"section-2-heading\">Only notes</h2>\n<p class=\"note\">Not recorded.</p>\n</section>"))
+        #expect(html.contains("<h2 id=\"section-3-heading\">Nothing at all</h2>\n</section>"))
+        #expect(html.contains("<h2 id=\"section-4-heading\">Data quality</h2>"))
+    }
+}
