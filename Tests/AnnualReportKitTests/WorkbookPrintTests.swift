@@ -146,7 +146,7 @@ import Testing
         let dq = try #require(read[sheet: "Data quality"])
         // The ledger A2:E5, its note on row 8, "Rejected rows" on 10, the header on 11, the row on 12.
         #expect(dq["C12"]?.value == "bad date '31/02/2022'")
-        #expect(dq.printing.printArea == "'Data quality'!$A$1:$E$12")
+        #expect(dq.printing.printArea == "'Data quality'!$A$1:$F$12")
         #expect(dq.printing.printTitles == "'Data quality'!$1:$2")
     }
 

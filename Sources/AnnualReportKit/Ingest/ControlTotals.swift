@@ -44,7 +44,10 @@ struct ControlTotals {
     /// The summary label of a row (`Total`), found in any cell but its figures; nil for a record.
     func summaryLabel(_ record: CSVRecord) -> String? {
         for (f, field) in record.fields.enumerated() where !figureFields.contains(where: { $0.1 == f }) {
-            if field.utf8.count <= 24, Self.isSummaryLabel(field) { return field.trimmingSpaces }
+            // Every summary label starts with t, g or s (after any spaces): most cells are out at the first byte.
+            guard field.utf8.count <= 24, let first = field.utf8.first(where: { $0 != 0x20 }),
+                  [0x74, 0x54, 0x67, 0x47, 0x73, 0x53].contains(first) else { continue }
+            if Self.isSummaryLabel(field) { return field.trimmingSpaces }
         }
         return nil
     }

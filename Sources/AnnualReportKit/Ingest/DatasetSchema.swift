@@ -51,7 +51,21 @@ public struct DatasetSchema: Sendable {
 
     /// Header names compare case-insensitively, ignoring spaces, `_` and `-`.
     static func normalize(_ header: String) -> String {
-        String(header.trimmingSpaces.lowercased().unicodeScalars.filter { $0 != " " && $0 != "_" && $0 != "-" }.map(Character.init))
+        // ASCII (nearly every header and choice) is folded byte by byte; the rest takes the general path.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(header.utf8.count)
+        var ascii = true
+        for byte in header.utf8 {
+            switch byte {
+            case 0x20, 0x5F, 0x2D, 0x09, 0x0A, 0x0D: continue
+            case 0x41...0x5A: bytes.append(byte + 0x20)
+            case 0x80...: ascii = false
+            default: bytes.append(byte)
+            }
+            if !ascii { break }
+        }
+        if ascii { return String(decoding: bytes, as: UTF8.self) }
+        return String(header.trimmingSpaces.lowercased().unicodeScalars.filter { $0 != " " && $0 != "_" && $0 != "-" }.map(Character.init))
     }
 
     public static let training = DatasetSchema(name: "training", columns: [

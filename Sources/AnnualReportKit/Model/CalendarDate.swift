@@ -135,6 +135,9 @@ extension Int {
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line breaks (including NBSP).
     var trimmingSpaces: String {
+        // Most cells need no trimming: an ASCII non-space at both ends answers without walking
+        // the characters (grapheme breaking is the cost of the general path).
+        if let first = first?.asciiValue, let last = last?.asciiValue, first > 0x20, last > 0x20 { return String(self) }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{A0}" || $0.isNewline }
         guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = lastIndex(where: { !isSpace($0) })!

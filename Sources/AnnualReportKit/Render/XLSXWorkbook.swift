@@ -36,15 +36,17 @@ final class XLSXWorkbook {
     /// Starts a workbook that `close()` will write to `path` (overwriting it).
     ///
     /// Calls `workbook_new_opt` with `constant_memory` off (worksheet tables and chart data
-    /// caches need the whole sheet in memory), no `tmpdir` (the system's, via `tmpfile()`) and
-    /// no ZIP64 (an aggregate report is far below the 4 GB ZIP limit, and plain ZIP is what Excel
+    /// caches need the whole sheet in memory), `tmpdir` from the `TMPDIR` environment variable
+    /// when it is set (glibc's `tmpfile()`, which libxlsxwriter uses otherwise, ignores it and
+    /// always writes to /tmp) and no ZIP64 (an aggregate report is far below the 4 GB ZIP limit, and plain ZIP is what Excel
     /// writes). The ZIP entries are always dated 1980-01-01, so the only time in the file is
     /// `DocumentProperties.created`.
     ///
     ///     let book = try XLSXWorkbook(path: "/tmp/report.xlsx")
     init(path: String) throws {
         self.path = path
-        var options = lxw_workbook_options(constant_memory: 0, tmpdir: nil, use_zip64: 0)
+        let tmpdir = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : Self.copy($0, into: &arena) }
+        var options = lxw_workbook_options(constant_memory: 0, tmpdir: tmpdir, use_zip64: 0)
         guard let workbook = workbook_new_opt(Self.copy(path, into: &arena), &options) else {
             Self.freeArena(&arena)
             throw XLSXError(function: "workbook_new_opt", code: nil, message: "could not create a workbook for \(path)")
