@@ -319,19 +319,23 @@ extension SVGChartWriter {
     static func wrap(_ s: String, limit: Int, maxLines: Int = 4) -> [String] {
         var lines: [String] = []
         var current = ""
-        for word in s.split(whereSeparator: { $0.isWhitespace }) {
-            var word = String(word)
-            while word.count > limit {
+        for piece in s.split(whereSeparator: { $0.isWhitespace }) {
+            // Only maxLines are shown: stop once more are known (a runaway label stays linear).
+            if lines.count > maxLines { break }
+            var word = piece[...]
+            while lines.count <= maxLines, let cut = word.index(word.startIndex, offsetBy: limit + 1, limitedBy: word.endIndex).map({ _ in
+                word.index(word.startIndex, offsetBy: limit) }) {
                 if !current.isEmpty { lines.append(current); current = "" }
-                lines.append(String(word.prefix(limit)))
-                word = String(word.dropFirst(limit))
+                lines.append(String(word[..<cut]))
+                word = word[cut...]
             }
+            let wordText = String(word)
             if current.isEmpty {
-                current = word
-            } else if current.count + 1 + word.count <= limit {
-                current += " " + word
+                current = wordText
+            } else if current.count + 1 + wordText.count <= limit {
+                current += " " + wordText
             } else {
-                lines.append(current); current = word
+                lines.append(current); current = wordText
             }
         }
         if !current.isEmpty { lines.append(current) }
