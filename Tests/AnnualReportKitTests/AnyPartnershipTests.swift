@@ -151,6 +151,10 @@ import Testing
             2023-24,contribution,Council,"£10,000"
             2023-24,expenditure,Staff,"£9,000"
             """),
+        ("attendance.csv", "session_id,date,title,priorities,delegate_id,agency,attended", """
+            A1,2023-09-01,Neglect,Digital Harm,P1,Police,yes
+            A1,2023-09-01,Neglect,Digital Harm,P2,Health,no
+            """),
     ]
 
     /// Builds every format from `dir` and checks `check` and `build` agree.
@@ -172,7 +176,8 @@ import Testing
 
     @Test func everyCombinationOfPresentAbsentAndHeaderOnly() throws {
         var combinations = 0
-        for code in 0..<81 {
+        let count = Int(pow(3.0, Double(Self.datasets.count)))
+        for code in 0..<count {
             var shapes: [Shape] = []
             var c = code
             for _ in Self.datasets { shapes.append(Shape.allCases[c % 3]); c /= 3 }
@@ -196,7 +201,7 @@ import Testing
             }
             combinations += 1
         }
-        #expect(combinations == 81)
+        #expect(combinations == 243)
     }
 
     @Test(arguments: [
@@ -209,6 +214,18 @@ import Testing
         let dir = Workdir("ledger")
         dir.write("finance.csv", "year,type,line,amount\n" + rows + "\n")
         try Self.buildsCompletely(dir, shape)
+    }
+
+    @Test func yearOptionsInTheFormsPeopleType() throws {
+        let dir = Workdir()
+        dir.write("finance.csv", "year,type,line,amount\n2022-23,contribution,Council,100\n2023-24,contribution,Council,110\n")
+        for form in ["22-23", "FY2022-23", "2022/23"] {
+            let result = try run(["--inputs", ".", "--year", form, "--format", "csv"], in: dir)
+            #expect(result.status == 0, "\(form): \(result.stderr)")
+            #expect(dir.exists("Reports/2022-23/tables/finance-contributions.csv"), "\(form)")
+        }
+        let bad = try run(["check", "--inputs", ".", "--year", "FY2022-24"], in: dir)
+        #expect(bad.status == 64)
     }
 
     @Test func aBudgetForNextYearDoesNotMakeTheReportYear() throws {
