@@ -26,6 +26,8 @@ let package = Package(
             dependencies: [
                 "Cxlsxwriter",
                 .product(name: "Yams", package: "Yams"),
+                // Exports as downloaded: .zip files in the inputs folder are read in place.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // Argument parsing only; everything else lives in AnnualReportKit.

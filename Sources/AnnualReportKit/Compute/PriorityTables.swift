@@ -12,7 +12,7 @@ enum PriorityTables {
         let watched = videos?.filter { $0.year == year }
         for p in priorities {
             let tagged = delivered?.filter { $0.priorities.contains(p) }
-            let views = watched?.filter { $0.priorities.contains(p) }.total(\.views)
+            let views = watched.map { distinctViews($0.filter { $0.priorities.contains(p) }) }
             let r = table.rows.count
             let trained = tagged?.total(\.attendees)
             let parts = [trained.map { (2, $0) }, views.map { (3, $0) }].compactMap { $0 }
@@ -26,6 +26,12 @@ enum PriorityTables {
         if events == nil { table.notes.append("Training is not recorded for \(year): the total counts video views only.") }
         if videos == nil { table.notes.append("Video views are not recorded for \(year): the total counts people trained only.") }
         return table
+    }
+
+    /// Views of the rows, each video once: a video listed under two categories is one video.
+    static func distinctViews(_ rows: [VideoViews]) -> Int64 {
+        var seen = Set<String>()
+        return rows.filter { $0.identity.map { seen.insert($0).inserted } ?? true }.total(\.views)
     }
 
     /// Training and videos as supplied (nil or empty: not recorded in any year).

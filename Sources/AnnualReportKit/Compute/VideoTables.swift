@@ -12,11 +12,12 @@ enum VideoTables {
             return (section, [])
         }
         let inYear = videos.filter { $0.year == year }
+        let words = Wording(inYear.isEmpty ? videos : inYear)
         guard !inYear.isEmpty else {
-            section.paragraphs.append("Training videos were fully watched 0 times in \(year): the video records cover \(coverage.description), with no views in \(year).")
+            section.paragraphs.append("Training videos were \(words.verb) 0 times in \(year): the video records cover \(coverage.description), with none in \(year).")
             return (section, [])
         }
-        var table = ReportTable(id: "videos", title: "Training videos fully watched, \(year)",
+        var table = ReportTable(id: "videos", title: "\(words.title), \(year)",
                                 columns: [ReportColumn("Category", .label), ReportColumn("Video", .text), ReportColumn("Views", .count)])
         var categories: [String] = []
         var byCategory: [String: [VideoViews]] = [:]
@@ -74,8 +75,35 @@ enum VideoTables {
         }
         section.tables.append(table)
         let reach = repeats.isEmpty ? listed : listed - repeats.total(\.views)
-        section.paragraphs.append("Training videos were fully watched \(Count.grouped(reach)) times in \(year)"
+        if let mixed = words.mixedNote { table.notes.append(mixed) }
+        section.paragraphs.append("Training videos were \(words.verb) \(Count.grouped(reach)) times in \(year)"
             + (repeats.isEmpty ? "." : " (\(Count.grouped(listed)) as listed by category, with \(repeats.count == 1 ? "one video" : "\(repeats.count) videos") listed twice)."))
         return (section, notes)
+    }
+}
+
+/// The metric's own words: YouTube's views are "viewed", completions are "fully watched".
+struct Wording {
+    let metrics: Set<VideoMetric>
+    init(_ videos: [VideoViews]) { metrics = Set(videos.map(\.metric)) }
+
+    var verb: String {
+        switch metrics {
+        case [.views]: return "viewed"
+        case [.fullyWatched]: return "fully watched"
+        default: return "viewed or fully watched"
+        }
+    }
+
+    var title: String {
+        switch metrics {
+        case [.views]: return "Training video views"
+        case [.fullyWatched]: return "Training videos fully watched"
+        default: return "Training video views and completions"
+        }
+    }
+
+    var mixedNote: String? {
+        metrics.count > 1 ? "The figures mix views (plays) and completions (fully watched), as the sources give them." : nil
     }
 }

@@ -23,6 +23,10 @@ struct ControlTotals {
     /// The rows used since the previous summary row, and since the previous total (not sub-total).
     private var sinceSummary: [Row] = [], sinceTotal: [Row] = []
     private var rejectedSinceSummary = 0, rejectedSinceTotal = 0
+    /// A leading summary row (`DatasetSchema.totalsLead`), checked at the end against every row after it.
+    private var leading: (record: CSVRecord, label: String)?
+    /// Whether the file ends with a platform's `Showing top N results`: its list was cut.
+    private var cut = false
 
     init(schema: DatasetSchema, header: HeaderMap, file: String) {
         self.schema = schema; self.header = header; self.file = file
@@ -68,8 +72,27 @@ struct ControlTotals {
 
     mutating func rejected(_ record: CSVRecord) { rejectedSinceSummary += 1; rejectedSinceTotal += 1 }
 
+    /// `Showing top 500 results`: the platform listed only part of the rows.
+    mutating func isCutListFooter(_ record: CSVRecord) -> Bool {
+        guard let first = record.fields.first, first.utf8.count < 64,
+              DatasetSchema.normalize(first).hasPrefix("showingtop") else { return false }
+        cut = true
+        return true
+    }
+
+    /// The check of a leading summary row, once every row after it is known.
+    mutating func finish() -> [Diagnostic] {
+        guard let leading else { return [] }
+        self.leading = nil
+        return check(leading.record, label: leading.label, final: true)
+    }
+
     /// Checks a summary row against the rows it summarises and starts a new run.
-    mutating func check(_ record: CSVRecord, label: String) -> [Diagnostic] {
+    mutating func check(_ record: CSVRecord, label: String, final: Bool = false) -> [Diagnostic] {
+        if schema.totalsLead, !final, sinceTotal.isEmpty, rejectedSinceTotal == 0, leading == nil {
+            leading = (record, label)
+            return []
+        }
         let isSubTotal = Self.subTotalLabels.contains(Self.key(label))
         let since = isSubTotal ? sinceSummary : sinceTotal
         let rejectedSince = isSubTotal ? rejectedSinceSummary : rejectedSinceTotal
@@ -84,7 +107,7 @@ struct ControlTotals {
         }
         let rows = since.filter { row in filter.allSatisfy { row.keys[$0.0] == $0.2 } }
         let scope = filter.isEmpty ? "" : " for " + filter.map { "\($0.1) \($0.2)" }.joined(separator: ", ")
-        let counted = "the \(rows.count) row\(rows.count == 1 ? "" : "s") above it\(scope)"
+        let counted = "the \(rows.count) row\(rows.count == 1 ? "" : "s") \(final ? "below" : "above") it\(scope)"
         var diagnostics: [Diagnostic] = []
         var checked = 0
         for (i, (totalled, f)) in figureFields.enumerated() {
@@ -98,10 +121,13 @@ struct ControlTotals {
             }
             checked += 1
             let sum = rows.reduce(Int64(0)) { $0 &+ $1.figures[i] }
-            let show = { (n: Int64) in totalled.isMoney ? Money(pence: n).formatted : Count.signed(n) }
+            let show = { (n: Int64) in totalled.isMoney ? Money(pence: n).formatted : Count.grouped(n) }
             if sum == stated {
                 diagnostics.append(Diagnostic(.note, file: file, line: p.line, column: p.column,
                     "control total \(show(stated)) (\(totalled.column)) in the '\(label)' row agrees with \(counted)"))
+            } else if cut && stated > sum {
+                diagnostics.append(Diagnostic(.note, file: file, line: p.line, column: p.column,
+                    "control total \(show(stated)) (\(totalled.column)) in the '\(label)' row exceeds \(counted) (\(show(sum))) because the export lists only its top rows: \(show(stated &- sum)) \(totalled.column) are in videos the export does not list, and are not counted"))
             } else {
                 let lines = rows.isEmpty ? "" : " (lines \(rows.first!.line)–\(rows.last!.line))"
                 let skipped = rejectedSince == 0 ? "" : "; \(rejectedSince) rejected row\(rejectedSince == 1 ? " is" : "s are") not in the sum"
@@ -165,7 +191,7 @@ enum GroupTotals {
                     "control total \(Count.grouped(k.amount)) for \(k.name) agrees with \(listed); not counted again"))
             } else {
                 reading.diagnostics.append(Diagnostic(.error, file: k.source.file, line: k.source.line, column: p?.column,
-                    "control total \(Count.grouped(k.amount)) for \(k.name) does not agree with \(listed), which add up to \(Count.grouped(group.sum)), a difference of \(Count.signed(k.amount &- group.sum)); expected a category's own row to equal the sum of its videos, or the category to list no videos"))
+                    "control total \(Count.grouped(k.amount)) for \(k.name) does not agree with \(listed), which add up to \(Count.grouped(group.sum)), a difference of \(Count.grouped(k.amount &- group.sum)); expected a category's own row to equal the sum of its videos, or the category to list no videos"))
             }
         }
         guard !drop.isEmpty else { return }
@@ -174,7 +200,3 @@ enum GroupTotals {
     }
 }
 
-extension Count {
-    /// `-1,054` for negatives, else as `grouped`.
-    static func signed(_ value: Int64) -> String { (value < 0 ? "-" : "") + grouped(value) }
-}

@@ -36,8 +36,10 @@ enum DatasetParsers {
             let views = row.count("views")
             let priorities = row.priorities("priorities", catalog: catalog)
             guard let year, let category, let views else { return nil }
+            let metric: VideoMetric = DatasetSchema.normalize(row.headerName("views") ?? "") == "views" ? .views : .fullyWatched
             return VideoViews(year: year, category: category, video: row.text("video"), videoID: row.text("video_id"),
-                              views: views, priorities: priorities, source: SourceLocation(file: row.file, line: row.record.line))
+                              views: views, priorities: priorities, source: SourceLocation(file: row.file, line: row.record.line),
+                              metric: metric)
         }, duplicateKey: { v in
             "\(v.year)|\(v.category.lowercased())|\(v.identity ?? "")"
         }, describeDuplicate: "video row (same year, category and video)", groupTotal: { v in

@@ -29,9 +29,12 @@ public struct DatasetSchema: Sendable {
     public var totalled: [Totalled] = []
     /// Columns whose filled value in a summary row narrows the rows it totals (year, type).
     public var totalKeys: [String] = []
+    /// Whether a summary row may come first and total the rows after it (YouTube's exports).
+    public var totalsLead = false
 
-    public init(name: String, columns: [Column], totalled: [Totalled] = [], totalKeys: [String] = []) {
+    public init(name: String, columns: [Column], totalled: [Totalled] = [], totalKeys: [String] = [], totalsLead: Bool = false) {
         self.name = name; self.columns = columns; self.totalled = totalled; self.totalKeys = totalKeys
+        self.totalsLead = totalsLead
     }
 
     /// The schema with more header names for some columns (the configuration's `columns:`).
@@ -86,7 +89,8 @@ public struct DatasetSchema: Sendable {
         Column("category", aliases: ["name of category"], required: true),
         Column("video", aliases: ["title", "name of video", "video title"]),
         Column("video_id", aliases: ["id", "url", "video url"]),
-        Column("views", aliases: ["total seen by", "watched", "fully watched"], required: true),
+        // The header says what the figures count: `views` are plays; the others, completions.
+        Column("views", aliases: ["total seen by", "watched", "fully watched", "completions", "completed views"], required: true),
         Column("priorities", aliases: ["priority", "business priorities"]),
     ], totalled: [Totalled("views")], totalKeys: ["year", "category"])
 
@@ -117,11 +121,14 @@ public struct DatasetSchema: Sendable {
 struct HeaderMap {
     /// Schema column index -> field index in the file.
     var fieldIndex: [Int?]
+    /// The file's own header text, by field index.
+    var names: [String]
     var fieldCount: Int
     var unknown: [String]
 
     init(header: [String], schema: DatasetSchema) {
         fieldCount = header.count
+        names = header.map { $0.trimmingSpaces }
         fieldIndex = Array(repeating: nil, count: schema.columns.count)
         var lookup: [String: Int] = [:]
         for (i, column) in schema.columns.enumerated() {

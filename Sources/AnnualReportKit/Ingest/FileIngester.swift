@@ -24,6 +24,8 @@ struct FileIngester<Record> {
     /// A record that stands for a group of others (a video category's own row when the category
     /// also lists its videos) is a control total for them, wherever it stands.
     var groupTotal: ((Record) -> GroupTotalKey?)? = nil
+    /// A problem with a whole file (named as messages name it), found before its rows are read.
+    var fileCheck: ((String) -> YouTubeExport.YearProblem?)? = nil
 
     func read(files: [URL], displayName: (URL) -> String) -> DatasetReading<Record> {
         var reading = DatasetReading<Record>()
@@ -68,8 +70,12 @@ struct FileIngester<Record> {
                 continue
             }
             let header = HeaderMap(header: headerRecord.fields, schema: schema)
-            let missing = !header.hasRequired(schema)
+            var missing = !header.hasRequired(schema)
             reading.diagnostics += header.diagnostics(schema, file: name, line: headerRecord.line)
+            if !missing, let problem = fileCheck?(name) {
+                reading.diagnostics.append(Diagnostic(.error, file: name, line: 0, column: nil, problem.message))
+                missing = true
+            }
             var rows = 0
             var totals = ControlTotals(schema: schema, header: header, file: name)
             var serials: [String: (count: Int, first: (raw: String, date: CalendarDate, position: CSVPosition))] = [:]
@@ -82,6 +88,10 @@ struct FileIngester<Record> {
                     reading.diagnostics += totals.check(record, label: label)
                     continue
                 }
+                if !missing, record.problem == nil, totals.isCutListFooter(record) {
+                    ledger.controlTotals += 1
+                    continue
+                }
                 func reject(_ problems: [Diagnostic]) {
                     ledger.rejected += 1
                     reading.diagnostics.append(contentsOf: problems)
@@ -92,7 +102,7 @@ struct FileIngester<Record> {
                     // Already reported once at the header; the row cannot be read without the column.
                     ledger.rejected += 1
                     reading.rejected.append(RejectedRow(file: name, line: record.line,
-                        reason: "the file lacks a required column", fields: record.fields))
+                        reason: "the file cannot be read (see the error at its header)", fields: record.fields))
                     continue
                 }
                 if let problem = record.problem {
@@ -132,6 +142,7 @@ struct FileIngester<Record> {
                 reading.records.append(value)
                 reading.measures.append(totals.measurePosition(record))
             }
+            reading.diagnostics += totals.finish()
             for (column, serial) in serials.sorted(by: { $0.key < $1.key }) {
                 let first = serial.first
                 reading.diagnostics.append(Diagnostic(.note, file: name, line: first.position.line, column: first.position.column,

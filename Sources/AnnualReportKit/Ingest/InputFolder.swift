@@ -14,13 +14,9 @@ public struct IngestResult: Sendable {
     public var notes: [Diagnostic] { diagnostics.filter { $0.severity == .note } }
 }
 
-/// Reads an inputs folder: the configuration, then each dataset's files found by name prefix.
+/// Reads an inputs folder as downloaded: the configuration, then every CSV below it and in
+/// its zips, each dataset's files found by name prefix or, for a platform's export, by header.
 public enum InputFolder {
-    /// CSV files whose name starts with the dataset name (`training.csv`, `training-2021-22.csv`), sorted by name.
-    public static func files(in folder: URL, for dataset: String) -> [URL] {
-        csvFiles(in: folder).filter { $0.lastPathComponent.lowercased().hasPrefix(dataset) }
-    }
-
     static func csvFiles(in folder: URL) -> [URL] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.lowercased().hasSuffix(".csv") && !$0.hasPrefix(".") }.sorted()
@@ -42,14 +38,36 @@ public enum InputFolder {
         var ledger: [FileLedger] = []
         var rejected: [RejectedRow] = []
         var records = Records()
-        let display: (URL) -> String = { $0.lastPathComponent }
+
+        // Every CSV below the folder and in its zips, each given to the dataset its name starts
+        // with, else recognised by its header as a platform's export, else ignored with a note.
+        let inputs = InputFiles(folder: folder)
+        diagnostics += inputs.diagnostics
+        let datasetNames = DatasetSchema.allNames + [DatasetSchema.catalogue.name]
+        var byDataset: [String: [InputFile]] = [:]
+        for file in inputs.files {
+            let base = file.baseName.lowercased()
+            if let dataset = datasetNames.first(where: { base.hasPrefix($0) }) {
+                byDataset[dataset, default: []].append(file)
+            } else if let header = InputFiles.header(of: file), YouTubeExport.recognises(header) {
+                byDataset[YouTubeExport.schema.name, default: []].append(file)
+                diagnostics.append(Diagnostic(.note, file: file.name, line: 0, column: nil,
+                    "read as a YouTube Studio content export (recognised by its header: Content, Video title, Views)"))
+            } else if YouTubeExport.isCompanion(file) {
+                diagnostics.append(Diagnostic(.note, file: file.name, line: 0, column: nil,
+                    "not read: a YouTube Studio export's daily or total figures; the report reads its Table data.csv"))
+            } else {
+                diagnostics.append(Diagnostic(.note, file: file.name, line: 0, column: nil,
+                    "ignored: the name starts with no dataset name (\(datasetNames.joined(separator: ", "))) and the header is not a known export's"))
+            }
+        }
+        let names = Dictionary(inputs.files.map { ($0.url, $0.name) }, uniquingKeysWith: { a, _ in a })
 
         func take<R>(_ ingester: FileIngester<R>) -> [R]? {
             var ingester = ingester
             ingester.schema = ingester.schema.adding(aliases: configuration.columns[ingester.schema.name] ?? [:])
-            let files = files(in: folder, for: ingester.schema.name)
-            guard !files.isEmpty else { return nil }
-            let reading = ingester.read(files: files, displayName: display)
+            guard let files = byDataset[ingester.schema.name], !files.isEmpty else { return nil }
+            let reading = ingester.read(files: files.map(\.url), displayName: { names[$0] ?? $0.lastPathComponent })
             ledger += reading.ledger
             diagnostics += reading.diagnostics
             rejected += reading.rejected
@@ -57,10 +75,20 @@ public enum InputFolder {
         }
         records.training = take(DatasetParsers.training(catalog: catalog))
         records.videos = take(DatasetParsers.videos(catalog: catalog))
+        let catalogue = take(VideoCatalogue.ingester(catalog: catalog))
+        if let exported = take(YouTubeExport.ingester()) {
+            let (videos, notes) = VideoCatalogue.videos(exported, catalogue: catalogue)
+            diagnostics += notes
+            diagnostics += VideoCatalogue.conflicts(listed: records.videos ?? [], exported: videos)
+            records.videos = (records.videos ?? []) + videos
+        } else if let catalogue, !catalogue.isEmpty {
+            diagnostics.append(Diagnostic(.note, file: catalogue[0].source.file, line: 0, column: nil,
+                "the catalogue is used only with a platform's export (YouTube Studio's Table data.csv), and there is none"))
+        }
         records.reviews = take(DatasetParsers.reviews())
         records.finance = take(DatasetParsers.finance(partners: PartnerNames.lookup(configuration.partners)))
 
-        let registers = files(in: folder, for: DatasetSchema.attendance.name)
+        let registers = (byDataset[DatasetSchema.attendance.name] ?? []).map(\.url)
         if !registers.isEmpty {
             let attendance = AttendanceIngest.read(files: registers, catalog: catalog, progress: progress)
             ledger += attendance.ledger
@@ -70,12 +98,6 @@ public enum InputFolder {
             diagnostics += AttendanceIngest.conflicts(training: records.training ?? [], attendance: attendance.events)
             records.training = (records.training ?? []) + attendance.events
             records.attendance = attendance.summary
-        }
-
-        let known = DatasetSchema.all.map(\.name) + [DatasetSchema.attendance.name]
-        for url in csvFiles(in: folder) where !known.contains(where: { url.lastPathComponent.lowercased().hasPrefix($0) }) {
-            diagnostics.append(Diagnostic(.note, file: url.lastPathComponent, line: 0, column: nil,
-                "ignored: the name starts with no dataset name (\(known.joined(separator: ", ")))"))
         }
         return IngestResult(records: records, configuration: configuration, discoveredPriorities: catalog.discovered,
                             diagnostics: diagnostics.sorted(), ledger: ledger, rejected: rejected)

@@ -22,6 +22,9 @@ struct RowReader {
         return i
     }
 
+    /// The file's own header for a column (`Fully watched` for `views`), nil when absent.
+    func headerName(_ name: String) -> String? { header.fieldIndex[columnIndex(name)].map { header.names[$0] } }
+
     /// Whether the file has this column at all.
     func has(_ name: String) -> Bool { header.fieldIndex[columnIndex(name)] != nil }
 

@@ -32,6 +32,15 @@ public struct TrainingEvent: Hashable, Sendable {
     }
 }
 
+/// What a video figure counts, as its source's column names it.
+public enum VideoMetric: String, Hashable, Sendable {
+    /// Plays, as YouTube and Vimeo count them (a `views` column).
+    case views
+    /// Viewers who watched to the end (a `fully watched` or `completions` column), as the
+    /// published report counts them.
+    case fullyWatched = "fully watched"
+}
+
 /// Views of one training video (or of a whole category when only that is known) in a year.
 public struct VideoViews: Hashable, Sendable {
     public var year: FinancialYear
@@ -42,14 +51,16 @@ public struct VideoViews: Hashable, Sendable {
     public var views: Int64
     public var priorities: [Priority]
     public var source: SourceLocation
+    /// What `views` counts.
+    public var metric: VideoMetric = .views
 
     /// What identifies the video across categories: its id, else its exact title.
     public var identity: String? { videoID ?? video.map { "title:" + $0 } }
 
     public init(year: FinancialYear, category: String, video: String?, videoID: String?, views: Int64,
-                priorities: [Priority], source: SourceLocation) {
+                priorities: [Priority], source: SourceLocation, metric: VideoMetric = .views) {
         self.year = year; self.category = category; self.video = video; self.videoID = videoID
-        self.views = views; self.priorities = priorities; self.source = source
+        self.views = views; self.priorities = priorities; self.source = source; self.metric = metric
     }
 }
 

@@ -1,0 +1,102 @@
+import Foundation
+import ZIPFoundation
+
+/// One CSV file of the inputs: on disk, or extracted from a `.zip` in the inputs folder.
+struct InputFile {
+    /// Where to read it (a zip entry is extracted to a scratch folder first).
+    var url: URL
+    /// As messages name it: the path below the inputs folder; a zip entry as `archive.zip/entry.csv`.
+    var name: String
+
+    /// The file's own name, without its folders.
+    var baseName: String { name.split(separator: "/").last.map(String.init) ?? name }
+}
+
+/// Every CSV file below an inputs folder, as downloaded: the folder itself, its subfolders
+/// (an export unzipped in place), and the CSV entries of the `.zip` files in any of them.
+/// Hidden files and folders, and macOS's `__MACOSX` copies inside archives, are passed over.
+///
+/// Zip entries are extracted to a scratch folder that lives as long as this object.
+final class InputFiles {
+    private(set) var files: [InputFile] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    private var scratch: URL?
+
+    init(folder: URL) {
+        let fm = FileManager.default
+        let root = folder.standardizedFileURL.resolvingSymlinksInPath()
+        guard let walker = fm.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
+                                         options: [.skipsHiddenFiles]) else { return }
+        var found: [(relative: String, url: URL)] = []
+        for case let url as URL in walker {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+            let relative = path.hasPrefix(root.path + "/") ? String(path.dropFirst(root.path.count + 1)) : url.lastPathComponent
+            found.append((relative, url))
+        }
+        for (relative, url) in found.sorted(by: { $0.relative < $1.relative }) {
+            let lower = relative.lowercased()
+            if lower.hasSuffix(".csv") {
+                files.append(InputFile(url: url, name: relative))
+            } else if lower.hasSuffix(".zip") {
+                extract(zip: url, named: relative)
+            }
+        }
+    }
+
+    deinit {
+        if let scratch { try? FileManager.default.removeItem(at: scratch) }
+    }
+
+    private func extract(zip: URL, named name: String) {
+        let archive: Archive
+        do {
+            archive = try Archive(url: zip, accessMode: .read)
+        } catch {
+            diagnostics.append(Diagnostic(.error, file: name, line: 0, column: nil,
+                "cannot read the zip file (\(error)); expected a .zip archive as downloaded"))
+            return
+        }
+        let entries = archive.filter { entry in
+            let path = entry.path
+            let last = path.split(separator: "/").last.map(String.init) ?? path
+            return entry.type == .file && path.lowercased().hasSuffix(".csv") && !path.hasPrefix("__MACOSX/") && !last.hasPrefix(".")
+        }.sorted { $0.path < $1.path }
+        for entry in entries {
+            do {
+                let folder = try scratchFolder().appendingPathComponent(UUID().uuidString)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                let target = folder.appendingPathComponent(entry.path.split(separator: "/").last.map(String.init) ?? "entry.csv")
+                _ = try archive.extract(entry, to: target)
+                files.append(InputFile(url: target, name: "\(name)/\(entry.path)"))
+            } catch {
+                diagnostics.append(Diagnostic(.error, file: "\(name)/\(entry.path)", line: 0, column: nil,
+                    "cannot extract from the zip file (\(error)); expected an intact archive"))
+            }
+        }
+    }
+
+    private func scratchFolder() throws -> URL {
+        if let scratch { return scratch }
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("annual-report-inputs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        scratch = url
+        return url
+    }
+
+    /// The first record of a file, for recognising an export by its header (nil when unreadable).
+    static func header(of file: InputFile) -> [String]? {
+        guard let handle = try? FileHandle(forReadingFrom: file.url) else { return nil }
+        defer { try? handle.close() }
+        guard var head = try? handle.read(upToCount: 16 << 10).map([UInt8].init) else { return nil }
+        // Whole lines only, so a character cut at the end cannot make the head undecodable.
+        if head.count == 16 << 10, let lastBreak = head.lastIndex(of: 0x0A) { head = Array(head[...lastBreak]) }
+        guard case .success(let decoded) = TextDecoder.decode(head) else { return nil }
+        var reader = CSVReader(bytes: decoded.utf8)
+        while let record = reader.next() {
+            if record.isBlank { continue }
+            return record.fields
+        }
+        return nil
+    }
+}

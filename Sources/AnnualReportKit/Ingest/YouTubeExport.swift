@@ -1,0 +1,179 @@
+/// YouTube Studio's content export (Analytics, Advanced mode, download as CSV): the
+/// `Table data.csv` of a zip or folder named like `Content 2022-04-01_2023-03-31 Channel`.
+///
+/// Its header is `Content,Video title,Video publish time,Duration,` then the chosen metrics
+/// (`Views`, `Watch time (hours)` …). A `Total` row comes first (a control total checked
+/// against every row after it), ids that begin with `-` are written with a leading space, and
+/// a list YouTube cut ends with `Showing top 500 results`, after which the Total may exceed
+/// the rows' sum (a note, not an error). The export knows no categories or priorities: the
+/// `catalogue` dataset gives them.
+enum YouTubeExport {
+    static let schema = DatasetSchema(name: "youtube", columns: [
+        .init("video_id", aliases: ["content"], required: true),
+        .init("video", aliases: ["video title"]),
+        .init("views", required: true),
+    ], totalled: [.init("views")], totalsLead: true)
+
+    /// Whether a header is a content export's table: `Content` first, then `Video title` and
+    /// `Views` among its columns (its `Chart data.csv` starts with `Date`).
+    static func recognises(_ header: [String]) -> Bool {
+        let names = header.map(DatasetSchema.normalize)
+        return names.first == "content" && names.contains("videotitle") && names.contains("views")
+    }
+
+    /// The export's other files, which repeat the table's figures by day or in total.
+    static func isCompanion(_ file: InputFile) -> Bool {
+        ["chart data.csv", "totals.csv"].contains(file.baseName.lowercased())
+    }
+
+    /// One exported video's row.
+    struct Row {
+        var id: String?
+        var title: String?
+        var views: Int64
+        var year: FinancialYear
+        var source: SourceLocation
+    }
+
+    static func ingester() -> FileIngester<Row> {
+        var ingester = FileIngester<Row>(schema: schema, parse: { row in
+            let views = row.count("views")
+            let id = row.text("video_id"), title = row.text("video")
+            if id == nil && title == nil { row.fail("video_id", "missing video; expected the video's id in Content or its title") }
+            guard let views, id != nil || title != nil, case .success(let year) = Self.year(path: row.file) else { return nil }
+            return Row(id: id, title: title, views: views, year: year, source: SourceLocation(file: row.file, line: row.record.line))
+        }, duplicateKey: { "\($0.year)|\($0.id ?? "title:" + ($0.title ?? ""))" }, describeDuplicate: "video (same id)")
+        ingester.fileCheck = { name in
+            guard case .failure(let message) = Self.year(path: name) else { return nil }
+            return message
+        }
+        return ingester
+    }
+
+    struct YearProblem: Error { let message: String }
+
+    /// The financial year of an export: the period in a folder or zip name it sits in
+    /// (`Content 2022-04-01_2023-03-31 Channel`), which must lie in one year; else a financial
+    /// year written in its path (`Table data 2022-23.csv`).
+    static func year(path: String) -> Result<FinancialYear, YearProblem> {
+        let parts = path.split(separator: "/").map(String.init)
+        for part in parts.reversed() {
+            if let (from, to) = period(in: part) {
+                let first = FinancialYear(containing: from), last = FinancialYear(containing: to)
+                guard first == last else {
+                    return .failure(YearProblem(message: "the export's period \(from) to \(to) spans \(first) and \(last); expected an export of one financial year (1 April to 31 March), chosen in YouTube Studio's date range"))
+                }
+                return .success(first)
+            }
+        }
+        for part in parts.reversed() {
+            if let year = financialYear(in: part) { return .success(year) }
+        }
+        return .failure(YearProblem(message: "cannot tell which year the export covers; expected it in the folder or zip YouTube Studio names (Content 2022-04-01_2023-03-31 Channel name), or a financial year in the file name (Table data 2022-23.csv)"))
+    }
+
+    /// `2022-04-01_2023-03-31` anywhere in a name.
+    private static func period(in name: String) -> (CalendarDate, CalendarDate)? {
+        let chars = Array(name.utf8)
+        guard chars.count >= 21 else { return nil }
+        for start in 0...(chars.count - 21) where chars[start + 10] == UInt8(ascii: "_") {
+            let a = String(decoding: chars[start..<start + 10], as: UTF8.self)
+            let b = String(decoding: chars[(start + 11)..<(start + 21)], as: UTF8.self)
+            if a.utf8.allSatisfy({ $0 != 0x20 }), let from = CalendarDate(parsing: a), let to = CalendarDate(parsing: b), from <= to {
+                return (from, to)
+            }
+        }
+        return nil
+    }
+
+    /// `2022-23` or `2022-2023` (also with `/` or `_`) anywhere in a name.
+    private static func financialYear(in name: String) -> FinancialYear? {
+        let chars = Array(name.utf8)
+        for length in [9, 7] where chars.count >= length {
+            for start in 0...(chars.count - length) {
+                var text = String(decoding: chars[start..<start + length], as: UTF8.self)
+                text = text.replacingAll("_", with: "-")
+                let before = start > 0 ? chars[start - 1] : 0x20, after = start + length < chars.count ? chars[start + length] : 0x20
+                let isDigit = { (c: UInt8) in c >= 0x30 && c <= 0x39 }
+                if !isDigit(before), !isDigit(after), let year = FinancialYear(label: text) { return year }
+            }
+        }
+        return nil
+    }
+}
+
+/// The video catalogue: what a platform's export does not know about each video.
+struct CatalogueEntry {
+    var id: String?
+    var title: String?
+    var categories: [String]
+    var priorities: [Priority]
+    var source: SourceLocation
+}
+
+extension DatasetSchema {
+    /// `catalogue*.csv`: one row per video, its categories (`;`-separated) and priorities.
+    static let catalogue = DatasetSchema(name: "catalogue", columns: [
+        .init("video_id", aliases: ["id", "content", "url", "video url"]),
+        .init("video", aliases: ["title", "video title"]),
+        .init("category", aliases: ["categories"], required: true),
+        .init("priorities", aliases: ["priority", "business priorities"]),
+    ])
+}
+
+enum VideoCatalogue {
+    static func ingester(catalog: PriorityCatalog) -> FileIngester<CatalogueEntry> {
+        FileIngester(schema: .catalogue, parse: { row in
+            let id = row.text("video_id"), title = row.text("video")
+            if id == nil && title == nil { row.fail(row.has("video_id") ? "video_id" : "video", "missing video; expected its id or its exact title") }
+            let categories = (row.required("category", "the category (or categories, separated by ;) the report shows it under") ?? "")
+                .split(separator: ";").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+            let priorities = row.priorities("priorities", catalog: catalog)
+            guard id != nil || title != nil, !categories.isEmpty else { return nil }
+            return CatalogueEntry(id: id, title: title, categories: categories, priorities: priorities,
+                                  source: SourceLocation(file: row.file, line: row.record.line))
+        }, duplicateKey: { $0.id.map { "id:" + $0 } ?? "title:" + ($0.title ?? "") }, describeDuplicate: "catalogue video (same id or title)")
+    }
+
+    /// Each exported video as one row per catalogue category (a video in two categories counts
+    /// once in the reach), or under "Uncategorised" with a note when the catalogue lacks it.
+    static func videos(_ rows: [YouTubeExport.Row], catalogue: [CatalogueEntry]?) -> ([VideoViews], [Diagnostic]) {
+        var byID: [String: CatalogueEntry] = [:], byTitle: [String: CatalogueEntry] = [:]
+        for entry in catalogue ?? [] {
+            if let id = entry.id, byID[id] == nil { byID[id] = entry }
+            if let title = entry.title, byTitle[title] == nil { byTitle[title] = entry }
+        }
+        var videos: [VideoViews] = []
+        var missing: [YouTubeExport.Row] = []
+        for row in rows {
+            let entry = row.id.flatMap { byID[$0] } ?? row.title.flatMap { byTitle[$0] }
+            if entry == nil { missing.append(row) }
+            for category in entry?.categories ?? ["Uncategorised"] {
+                videos.append(VideoViews(year: row.year, category: category, video: row.title ?? row.id, videoID: row.id, views: row.views,
+                                         priorities: entry?.priorities ?? [], source: row.source, metric: .views))
+            }
+        }
+        var notes: [Diagnostic] = []
+        if !missing.isEmpty {
+            let file = missing[0].source.file
+            let named = missing.prefix(10).map { "'\($0.title ?? $0.id ?? "")' (line \($0.source.line))" }.joined(separator: ", ")
+            let more = missing.count > 10 ? " and \(missing.count - 10) more" : ""
+            notes.append(Diagnostic(.note, file: file, line: 0, column: nil, catalogue == nil
+                ? "no catalogue*.csv, so every exported video (\(missing.count)) is counted under Uncategorised; a catalogue gives each video's categories and priorities"
+                : "\(missing.count) exported video\(missing.count == 1 ? " is" : "s are") not in the catalogue and counted under Uncategorised: \(named)\(more)"))
+        }
+        return (videos, notes)
+    }
+
+    /// A video in both a videos file and an export for the same year would be counted twice.
+    static func conflicts(listed: [VideoViews], exported: [VideoViews]) -> [Diagnostic] {
+        var seen: [String: SourceLocation] = [:]
+        for v in listed { if let id = v.identity { seen["\(v.year)|\(id)"] = seen["\(v.year)|\(id)"] ?? v.source } }
+        var reported = Set<String>()
+        return exported.compactMap { v in
+            guard let id = v.identity, let other = seen["\(v.year)|\(id)"], reported.insert("\(v.year)|\(id)").inserted else { return nil }
+            return Diagnostic(.error, file: v.source.file, line: v.source.line, column: nil,
+                "video '\(v.video ?? id)' in \(v.year) is also listed at \(other); expected each video's figures from the export or from the videos file, not both")
+        }
+    }
+}
