@@ -1,5 +1,6 @@
 import AnnualReportKit
 import ArgumentParser
+import Foundation
 
 /// `annual-report check`: validate the inputs and print the ledger; write nothing.
 struct CheckCommand: ParsableCommand {
@@ -12,7 +13,8 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: InputOptions
 
     func run() throws {
-        let run = ReportRun(inputs: options.inputsURL, output: options.inputsURL, year: options.year,
+        // The default output folder, so that a report written inside the inputs folder is not read as input.
+        let run = ReportRun(inputs: options.inputsURL, output: URL(fileURLWithPath: "Reports", isDirectory: true), year: options.year,
                             progress: ProgressLine.standardError())
         let result = run.check()
         Console.printDiagnostics(result.diagnostics)

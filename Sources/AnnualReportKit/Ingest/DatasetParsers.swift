@@ -8,7 +8,10 @@ enum DatasetParsers {
             let priorities = row.priorities("priorities", catalog: catalog)
             let status = row.choice("status", [("delivered", TrainingEvent.Status.delivered), ("cancelled", .cancelled), ("canceled", .cancelled)],
                                     default: .delivered)
-            let attendees = row.count("attendees", default: status == .cancelled ? 0 : nil)
+            let eventID = row.text("event_id")
+            // Blank attendees are allowed for a cancelled event, and for one a linked register counts.
+            let linkedBlank = eventID != nil && row.text("attendees") == nil
+            let attendees = row.count("attendees", default: status == .cancelled || linkedBlank ? 0 : nil)
             let format = row.text("format") == nil ? nil
                 : row.choice("format", [("face-to-face", TrainingEvent.Format.faceToFace), ("in person", .faceToFace),
                                         ("virtual", .virtual), ("online", .virtual)], default: nil)
@@ -16,7 +19,8 @@ enum DatasetParsers {
             guard let date, let title, let kind, let status, let attendees else { return nil }
             return TrainingEvent(date: date, title: title, kind: kind, priorities: priorities, status: status,
                                  attendees: attendees, format: format, evaluations: evaluations,
-                                 source: SourceLocation(file: row.file, line: row.record.line))
+                                 source: SourceLocation(file: row.file, line: row.record.line),
+                                 eventID: eventID, attendeesGiven: !linkedBlank || status == .cancelled)
         }, duplicateKey: { "\($0.date)|\($0.title.lowercased())|\($0.kind)" },
            describeDuplicate: "training event (same date, title and kind)")
     }

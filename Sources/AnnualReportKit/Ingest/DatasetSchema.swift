@@ -31,10 +31,14 @@ public struct DatasetSchema: Sendable {
     public var totalKeys: [String] = []
     /// Whether a summary row may come first and total the rows after it (YouTube's exports).
     public var totalsLead = false
+    /// Columns holding personal data (names, emails): read to count people, never written
+    /// out. With any, unknown columns (an organiser's own questions) are withheld too.
+    public var personal: [String] = []
 
-    public init(name: String, columns: [Column], totalled: [Totalled] = [], totalKeys: [String] = [], totalsLead: Bool = false) {
+    public init(name: String, columns: [Column], totalled: [Totalled] = [], totalKeys: [String] = [], totalsLead: Bool = false,
+                personal: [String] = []) {
         self.name = name; self.columns = columns; self.totalled = totalled; self.totalKeys = totalKeys
-        self.totalsLead = totalsLead
+        self.totalsLead = totalsLead; self.personal = personal
     }
 
     /// The schema with more header names for some columns (the configuration's `columns:`).
@@ -81,6 +85,7 @@ public struct DatasetSchema: Sendable {
                                       "no. attended", "attendees number"], required: true),
         Column("format", aliases: ["delivery", "mode"]),
         Column("evaluations", aliases: ["evaluations completed", "evaluation forms"]),
+        Column("event_id", aliases: ["event id", "eventbrite id", "eventbrite event id", "booking id"]),
     ], totalled: [Totalled("attendees"), Totalled("evaluations")], totalKeys: ["kind", "status", "format"])
 
     public static let videos = DatasetSchema(name: "videos", columns: [

@@ -76,6 +76,13 @@ struct FileIngester<Record> {
                 reading.diagnostics.append(Diagnostic(.error, file: name, line: 0, column: nil, problem.message))
                 missing = true
             }
+            // Personal data never leaves the inputs: its cells, and an organiser's own questions, are withheld.
+            let personalFields: Set<Int> = schema.personal.isEmpty ? [] : Set(header.names.indices).subtracting(
+                schema.columns.indices.filter { !schema.personal.contains(schema.columns[$0].name) }.compactMap { header.fieldIndex[$0] })
+            func withheld(_ fields: [String]) -> [String] {
+                personalFields.isEmpty ? fields : fields.enumerated().map {
+                    personalFields.contains($0.offset) || $0.offset >= header.names.count ? "(withheld)" : $0.element }
+            }
             var rows = 0
             var totals = ControlTotals(schema: schema, header: header, file: name)
             var serials: [String: (count: Int, first: (raw: String, date: CalendarDate, position: CSVPosition))] = [:]
@@ -96,13 +103,13 @@ struct FileIngester<Record> {
                     ledger.rejected += 1
                     reading.diagnostics.append(contentsOf: problems)
                     reading.rejected.append(RejectedRow(file: name, line: record.line,
-                        reason: problems.map(\.message).joined(separator: " | "), fields: record.fields))
+                        reason: problems.map(\.message).joined(separator: " | "), fields: withheld(record.fields)))
                 }
                 if missing {
                     // Already reported once at the header; the row cannot be read without the column.
                     ledger.rejected += 1
                     reading.rejected.append(RejectedRow(file: name, line: record.line,
-                        reason: "the file cannot be read (see the error at its header)", fields: record.fields))
+                        reason: "the file cannot be read (see the error at its header)", fields: withheld(record.fields)))
                     continue
                 }
                 if let problem = record.problem {

@@ -16,21 +16,24 @@ struct InputFile {
 /// (an export unzipped in place), and the CSV entries of the `.zip` files in any of them.
 /// Hidden files and folders, and macOS's `__MACOSX` copies inside archives, are passed over.
 ///
-/// Zip entries are extracted to a scratch folder that lives as long as this object.
+/// A folder in `excluding` (the report's own output, when it sits inside the inputs) is
+/// passed over. Zip entries are extracted to a scratch folder that lives as long as this object.
 final class InputFiles {
     private(set) var files: [InputFile] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var scratch: URL?
 
-    init(folder: URL) {
+    init(folder: URL, excluding: [URL] = []) {
         let fm = FileManager.default
         let root = folder.standardizedFileURL.resolvingSymlinksInPath()
+        let skipped = excluding.map { $0.standardizedFileURL.resolvingSymlinksInPath().path + "/" }.filter { $0 != root.path + "/" }
         guard let walker = fm.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
                                          options: [.skipsHiddenFiles]) else { return }
         var found: [(relative: String, url: URL)] = []
         for case let url as URL in walker {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+            if skipped.contains(where: { path.hasPrefix($0) }) { continue }
             let relative = path.hasPrefix(root.path + "/") ? String(path.dropFirst(root.path.count + 1)) : url.lastPathComponent
             found.append((relative, url))
         }

@@ -24,7 +24,8 @@ public enum InputFolder {
     }
 
     /// `progress` shows a line while attendance registers (the large files) are read.
-    public static func read(_ folder: URL, progress: ProgressLine? = nil) -> IngestResult {
+    /// `excluding`: folders below `folder` to pass over (the report's output, when it is there).
+    public static func read(_ folder: URL, excluding: [URL] = [], progress: ProgressLine? = nil) -> IngestResult {
         var diagnostics: [Diagnostic] = []
         guard (try? folder.checkResourceIsReachable()) == true else {
             diagnostics.append(Diagnostic(.error, file: folder.path, line: 0, column: nil,
@@ -41,15 +42,21 @@ public enum InputFolder {
 
         // Every CSV below the folder and in its zips, each given to the dataset its name starts
         // with, else recognised by its header as a platform's export, else ignored with a note.
-        let inputs = InputFiles(folder: folder)
+        let inputs = InputFiles(folder: folder, excluding: excluding)
         diagnostics += inputs.diagnostics
         let datasetNames = DatasetSchema.allNames + [DatasetSchema.catalogue.name]
         var byDataset: [String: [InputFile]] = [:]
         for file in inputs.files {
             let base = file.baseName.lowercased()
-            if let dataset = datasetNames.first(where: { base.hasPrefix($0) }) {
+            let header = InputFiles.header(of: file)
+            if let header, EventbriteRegister.recognises(header) {
+                // An attendee report, whatever its name (attendance-eventbrite.csv included).
+                byDataset[EventbriteRegister.schema.name, default: []].append(file)
+                diagnostics.append(Diagnostic(.note, file: file.name, line: 0, column: nil,
+                    "read as a booking register linked to training by Event ID (recognised by its header: Event ID, Attendee Status)"))
+            } else if let dataset = datasetNames.first(where: { base.hasPrefix($0) }) {
                 byDataset[dataset, default: []].append(file)
-            } else if let header = InputFiles.header(of: file), YouTubeExport.recognises(header) {
+            } else if let header, YouTubeExport.recognises(header) {
                 byDataset[YouTubeExport.schema.name, default: []].append(file)
                 diagnostics.append(Diagnostic(.note, file: file.name, line: 0, column: nil,
                     "read as a YouTube Studio content export (recognised by its header: Content, Video title, Views)"))
@@ -87,6 +94,25 @@ public enum InputFolder {
         }
         records.reviews = take(DatasetParsers.reviews())
         records.finance = take(DatasetParsers.finance(partners: PartnerNames.lookup(configuration.partners)))
+
+        if byDataset[EventbriteRegister.schema.name] != nil {
+            var training = records.training ?? []
+            var events: [String: TrainingEvent] = [:]
+            for e in training { if let id = e.eventID, events[id] == nil { events[id] = e } }
+            if let bookings = take(EventbriteRegister.ingester(events: events)) {
+                let (summary, linkDiagnostics) = EventbriteRegister.link(bookings, training: &training)
+                diagnostics += linkDiagnostics
+                records.training = records.training == nil ? nil : training
+                records.bookings = summary
+            }
+        }
+        // A training row left without attendees for a register that never came is an error.
+        if records.bookings == nil, let training = records.training {
+            for e in training where !e.attendeesGiven {
+                diagnostics.append(Diagnostic(.error, file: e.source.file, line: e.source.line, column: nil,
+                    "attendees left blank for event_id '\(e.eventID ?? "")', and no booking register has that Event ID; expected the attendees, or the event's register"))
+            }
+        }
 
         let registers = (byDataset[DatasetSchema.attendance.name] ?? []).map(\.url)
         if !registers.isEmpty {

@@ -21,14 +21,20 @@ public struct TrainingEvent: Hashable, Sendable {
     public var format: Format?
     public var evaluations: Int64?
     public var source: SourceLocation
+    /// The booking system's id of the event (Eventbrite's `Event ID`), linking a register to it.
+    public var eventID: String?
+    /// False while `attendees` was left blank for a linked register to supply.
+    public var attendeesGiven = true
 
     public var year: FinancialYear { FinancialYear(containing: date) }
 
     public init(date: CalendarDate, title: String, kind: Kind, priorities: [Priority], status: Status,
-                attendees: Int64, format: Format?, evaluations: Int64?, source: SourceLocation) {
+                attendees: Int64, format: Format?, evaluations: Int64?, source: SourceLocation,
+                eventID: String? = nil, attendeesGiven: Bool = true) {
         self.date = date; self.title = title; self.kind = kind; self.priorities = priorities
         self.status = status; self.attendees = attendees; self.format = format
-        self.evaluations = evaluations; self.source = source
+        self.evaluations = evaluations; self.source = source; self.eventID = eventID
+        self.attendeesGiven = attendeesGiven
     }
 }
 
@@ -120,6 +126,8 @@ public struct Records: Sendable {
     public var finance: [FinanceLine]?
     /// What per-delegate attendance registers add (distinct people); their sessions are also in `training`.
     public var attendance: AttendanceSummary?
+    /// Bookings from registers linked to training events by `event_id` (Eventbrite's attendee report).
+    public var bookings: BookingSummary?
 
     public init(training: [TrainingEvent]? = nil, videos: [VideoViews]? = nil, reviews: [Review]? = nil,
                 finance: [FinanceLine]? = nil, attendance: AttendanceSummary? = nil) {
@@ -146,5 +154,35 @@ public struct Records: Sendable {
         reviews?.forEach { years.insert($0.year) }
         finance?.forEach { years.insert($0.year) }
         return years
+    }
+}
+
+/// What a booking register linked to training events says of each event and year: the rows
+/// are counted here, people by their `delegate_id` else their normalised email, never named.
+public struct BookingSummary: Sendable, Equatable {
+    public struct Event: Sendable, Equatable {
+        public var eventID: String
+        public var date: CalendarDate
+        public var title: String
+        /// Bookings that were not cancelled: attended + no-shows.
+        public var registrations: Int64 = 0
+        public var attended: Int64 = 0
+        public var noShows: Int64 = 0
+        /// Bookings cancelled, refunded or transferred: not registrations.
+        public var cancelled: Int64 = 0
+        public var year: FinancialYear { FinancialYear(containing: date) }
+
+        public init(eventID: String, date: CalendarDate, title: String) {
+            self.eventID = eventID; self.date = date; self.title = title
+        }
+    }
+
+    /// In order of the training rows they link to.
+    public var events: [Event]
+    /// Distinct people who attended, per year.
+    public var peoplePerYear: [FinancialYear: Int64]
+
+    public init(events: [Event], peoplePerYear: [FinancialYear: Int64]) {
+        self.events = events; self.peoplePerYear = peoplePerYear
     }
 }

@@ -34,7 +34,7 @@ public struct ReportRun: Sendable {
     }
 
     /// Validates the inputs and writes nothing.
-    public func check() -> IngestResult { InputFolder.read(inputs, progress: progress) }
+    public func check() -> IngestResult { InputFolder.read(inputs, excluding: [output], progress: progress) }
 
     /// Why no report could be built from `ingest` for want of a year, or nil.
     public func yearProblem(_ ingest: IngestResult) -> ReportBuilder.Failure? {
@@ -43,7 +43,7 @@ public struct ReportRun: Sendable {
     }
 
     public func build() throws -> Outcome {
-        let ingest = InputFolder.read(inputs, progress: progress)
+        let ingest = check()
         var outcome = Outcome(ingest: ingest, report: nil, written: nil)
         if !ingest.errors.isEmpty && !keepGoing { return outcome }
         let report = try ReportBuilder.build(ingest, year: year)
