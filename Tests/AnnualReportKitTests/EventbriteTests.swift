@@ -126,4 +126,23 @@ import ZIPFoundation
             "training.csv:4: error: attendees left blank for event_id '5551000', and no booking register has that Event ID; expected the attendees, or the event's register",
         ])
     }
+
+    /// The worked example of docs/inputs.md: another system's export mapped with `columns:`.
+    @Test func anotherBookingSystemThroughColumnAliases() throws {
+        let dir = Workdir()
+        dir.write("annual-report.yaml", """
+            columns:
+              bookings:
+                event_id: [Course Ref]
+                email: [Learner Email]
+                status: [Outcome]
+                first_name: [Learner]
+            """)
+        dir.write("training.csv", "date,title,attendees,event_id\n2022-05-10,Neglect Toolkit,,LMS-17\n")
+        dir.write("bookings-lms-2022-23.csv", "Course Ref,Learner,Learner Email,Outcome\nLMS-17,Ann Archer,ann@example.org,Attended\nLMS-17,Bob Baker,bob@example.org,Absent\n")
+        let input = InputFolder.read(dir.url)
+        #expect(input.errors.isEmpty, "\(input.errors)")
+        #expect(input.records.training?.first?.attendees == 1)
+        #expect(input.records.bookings?.events.map { [$0.registrations, $0.attended, $0.noShows] } == [[2, 1, 1]])
+    }
 }

@@ -51,7 +51,7 @@ public enum AttendanceIngest {
 
     public static func read(files: [URL], catalog: PriorityCatalog, progress: ProgressLine? = nil,
                             workers: Int = AttendanceIngest.defaultWorkers, chunkSize: Int = 1 << 20,
-                            rejectionLimit: Int = 1000) -> Result {
+                            rejectionLimit: Int = 1000, schema: DatasetSchema = .attendance) -> Result {
         releaseFreedMemory()
         var totals = AttendanceTotals()
         var ledgers: [FileLedger] = []
@@ -71,11 +71,11 @@ public enum AttendanceIngest {
                 // Chunks are first cut at the next line break, which is right unless a quoted field with a
                 // line break straddles a cut; a worker then sees an open quote at its chunk's end, and the
                 // file is read again with cuts that count quotes (a serial scan of every byte).
-                var pass = AttendancePass.run(source: source, name: name, fileIndex: fileIndex, workers: workers,
+                var pass = AttendancePass.run(source: source, name: name, fileIndex: fileIndex, schema: schema, workers: workers,
                                               chunkSize: chunkSize, quoteAware: false, directory: totals.directory,
                                               check: check, limit: rejectionLimit, progress: progress)
                 if pass.workers.contains(where: \.openQuoteAtChunkEnd) {
-                    pass = AttendancePass.run(source: source, name: name, fileIndex: fileIndex, workers: workers,
+                    pass = AttendancePass.run(source: source, name: name, fileIndex: fileIndex, schema: schema, workers: workers,
                                               chunkSize: chunkSize, quoteAware: true, directory: totals.directory,
                                               check: check, limit: rejectionLimit, progress: progress)
                 }
@@ -191,7 +191,8 @@ struct AttendancePass {
     /// Absolute 1-based line of a position.
     func line(_ p: ChunkPosition, prefix: [Int32]) -> Int32 { dataStartLine + prefix[Int(p.chunk)] + p.line + 1 }
 
-    static func run(source: AttendanceSource, name: String, fileIndex: Int, workers workerCount: Int, chunkSize: Int,
+    static func run(source: AttendanceSource, name: String, fileIndex: Int, schema: DatasetSchema = .attendance,
+                    workers workerCount: Int, chunkSize: Int,
                     quoteAware: Bool, directory: AttendanceDirectory, check: AttendancePriorityCheck, limit: Int,
                     progress: ProgressLine?) -> AttendancePass {
         var pass = AttendancePass()
@@ -232,9 +233,9 @@ struct AttendancePass {
         var lines: Int32 = 0
         for i in 0..<header.end where buffer[i] == 0x0A || (buffer[i] == 0x0D && !(i + 1 < length && buffer[i + 1] == 0x0A)) { lines += 1 }
         pass.dataStartLine = lines
-        let map = HeaderMap(header: headerRecord.fields, schema: .attendance)
-        let readable = map.hasRequired(.attendance)
-        pass.headerDiagnostics += map.diagnostics(.attendance, file: name, line: headerRecord.line)
+        let map = HeaderMap(header: headerRecord.fields, schema: schema)
+        let readable = map.hasRequired(schema)
+        pass.headerDiagnostics += map.diagnostics(schema, file: name, line: headerRecord.line)
         let layout = AttendanceLayout(header: map, readable: readable, fileName: name, fileIndex: fileIndex)
 
         // Workers.

@@ -48,12 +48,16 @@ public struct DatasetSchema: Sendable {
         return schema
     }
 
-    /// Every dataset's name, the attendance register's included.
-    public static var allNames: [String] { (all + [.attendance]).map(\.name) }
+    /// Every dataset a file can hold: the report's own, then the registers, the catalogue and
+    /// the platforms' exports. A file whose name starts with one of these names is read as it.
+    static var every: [DatasetSchema] { all + [.attendance, EventbriteRegister.schema, .catalogue, YouTubeExport.schema] }
 
-    /// The schema of the dataset with this name (`training`), attendance included.
+    /// Every dataset's name, for the file-name prefixes and the configuration's `columns:`.
+    public static var allNames: [String] { every.map(\.name) }
+
+    /// The schema of the dataset with this name (`training`).
     public static func named(_ name: String) -> DatasetSchema? {
-        (all + [.attendance]).first { $0.name == name.lowercased() }
+        every.first { $0.name == name.lowercased() }
     }
 
     /// Header names compare case-insensitively, ignoring spaces, `_` and `-`.

@@ -44,7 +44,7 @@ public enum InputFolder {
         // with, else recognised by its header as a platform's export, else ignored with a note.
         let inputs = InputFiles(folder: folder, excluding: excluding)
         diagnostics += inputs.diagnostics
-        let datasetNames = DatasetSchema.allNames + [DatasetSchema.catalogue.name]
+        let datasetNames = DatasetSchema.allNames
         var byDataset: [String: [InputFile]] = [:]
         for file in inputs.files {
             let base = file.baseName.lowercased()
@@ -116,7 +116,8 @@ public enum InputFolder {
 
         let registers = (byDataset[DatasetSchema.attendance.name] ?? []).map(\.url)
         if !registers.isEmpty {
-            let attendance = AttendanceIngest.read(files: registers, catalog: catalog, progress: progress)
+            let attendance = AttendanceIngest.read(files: registers, catalog: catalog, progress: progress,
+                                                   schema: DatasetSchema.attendance.adding(aliases: configuration.columns["attendance"] ?? [:]))
             ledger += attendance.ledger
             diagnostics += attendance.diagnostics
             rejected += attendance.rejected
