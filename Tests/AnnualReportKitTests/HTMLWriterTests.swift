@@ -55,7 +55,7 @@ import Testing
         #expect(html.contains("<tr><th scope=\"row\">National Probation Services</th><td class=\"num\">£1,348</td><td class=\"num\">N/A</td><td class=\"num\">N/A</td><td class=\"num\">N/A</td><td class=\"num\">N/A</td></tr>"))
         #expect(html.contains("<tr class=\"total\"><th scope=\"row\">Total income</th><td class=\"num\">£327,126</td><td class=\"num\">£364,633</td><td class=\"num\">£37,507</td><td class=\"num\">11.5%</td><td class=\"num\">100%</td></tr>"))
         #expect(html.contains("<tr><th scope=\"row\">Independent Advisor</th><td class=\"num\">£7,914</td><td class=\"num\">£6,562</td><td class=\"num\">-£1,352</td><td class=\"num\">-17.1%</td></tr>"))
-        #expect(html.contains("<tr><th scope=\"row\">Cancellation rate</th><td class=\"num\">11%</td><td class=\"num\">6%</td><td class=\"num\"></td><td class=\"num\"></td></tr>"))
+        #expect(html.contains("<tr><th scope=\"row\">Cancellation rate</th><td class=\"num\">11.1%</td><td class=\"num\">6.4%</td><td class=\"num\"></td><td class=\"num\"></td></tr>"))
         // A group row of the videos table, and a body row whose label is in the second column.
         #expect(html.contains("<tr class=\"group\"><th scope=\"row\">ICON</th><td></td><td class=\"num\">560</td></tr>"))
         #expect(html.contains("<tr><th scope=\"row\"></th><td>Full Launch Recording</td><td class=\"num\">165</td></tr>"))

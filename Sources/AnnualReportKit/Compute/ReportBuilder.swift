@@ -56,7 +56,10 @@ public enum ReportBuilder {
             PriorityTables.section(training: usable(records.training), videos: usable(records.videos), year: year,
                                    prioritiesFor: prioritiesFor),
             TrainingTables.section(usable(records.training), supplied: records.training != nil, year: year),
-        ] + (attendance.map { [$0] } ?? []) + (BookingTables.section(records.bookings, year: year).map { [$0] } ?? []) + [
+        ] + [UptakeTables.section(usable(records.training), bookings: records.bookings, year: year),
+             ImpactTables.section(records.evaluations, supplied: records.evaluations != nil, year: year, priorities: prioritiesFor(year),
+                                  scale: configuration.evaluationScale)].compactMap { $0 }
+          + (attendance.map { [$0] } ?? []) + (BookingTables.section(records.bookings, year: year).map { [$0] } ?? []) + [
             videoSection,
             ReviewTables.section(usable(records.reviews), supplied: records.reviews != nil, year: year),
             FinanceTables.section(usable(records.finance), supplied: records.finance != nil, year: year, board: configuration.board),

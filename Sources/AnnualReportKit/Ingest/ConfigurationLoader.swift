@@ -125,6 +125,12 @@ enum ConfigurationLoader {
                         config.columns[schema.name, default: [:]][column, default: []] += list
                     }
                 }
+            case "evaluation_scale":
+                guard let items = value.sequence, items.count == 2, let low = items[0].int, let high = items[1].int, low < high else {
+                    error(value, "evaluation_scale must be two whole numbers, lowest first, such as [1, 5]")
+                    continue
+                }
+                config.evaluationScale = Int64(low)...Int64(high)
             case "partners":
                 guard let partners = value.mapping else {
                     error(value, "partners must map a partner's name to a list of other spellings")

@@ -16,11 +16,14 @@ enum DatasetParsers {
                 : row.choice("format", [("face-to-face", TrainingEvent.Format.faceToFace), ("in person", .faceToFace),
                                         ("virtual", .virtual), ("online", .virtual)], default: nil)
             let evaluations = row.text("evaluations") == nil ? nil : row.count("evaluations")
+            let places = row.text("places") == nil ? nil : row.count("places")
+            let booked = row.text("booked") == nil ? nil : row.count("booked")
             guard let date, let title, let kind, let status, let attendees else { return nil }
             return TrainingEvent(date: date, title: title, kind: kind, priorities: priorities, status: status,
                                  attendees: attendees, format: format, evaluations: evaluations,
                                  source: SourceLocation(file: row.file, line: row.record.line),
-                                 eventID: eventID, attendeesGiven: !linkedBlank || status == .cancelled)
+                                 eventID: eventID, attendeesGiven: !linkedBlank || status == .cancelled,
+                                 places: places, booked: booked, cancelReason: row.text("cancel_reason"))
         }, duplicateKey: { "\($0.date)|\($0.title.lowercased())|\($0.kind)" },
            describeDuplicate: "training event (same date, title and kind)")
     }

@@ -50,7 +50,9 @@ public struct DatasetSchema: Sendable {
 
     /// Every dataset a file can hold: the report's own, then the registers, the catalogue and
     /// the platforms' exports. A file whose name starts with one of these names is read as it.
-    static var every: [DatasetSchema] { all + [.attendance, EventbriteRegister.schema, .catalogue, YouTubeExport.schema] }
+    static var every: [DatasetSchema] {
+        all + [.attendance, EventbriteRegister.schema, .catalogue, YouTubeExport.schema, EvaluationColumns.schema]
+    }
 
     /// Every dataset's name, for the file-name prefixes and the configuration's `columns:`.
     public static var allNames: [String] { every.map(\.name) }
@@ -90,7 +92,10 @@ public struct DatasetSchema: Sendable {
         Column("format", aliases: ["delivery", "mode"]),
         Column("evaluations", aliases: ["evaluations completed", "evaluation forms"]),
         Column("event_id", aliases: ["event id", "eventbrite id", "eventbrite event id", "booking id"]),
-    ], totalled: [Totalled("attendees"), Totalled("evaluations")], totalKeys: ["kind", "status", "format"])
+        Column("places", aliases: ["capacity", "places offered", "spaces"]),
+        Column("booked", aliases: ["bookings", "places booked", "registrations", "registered"]),
+        Column("cancel_reason", aliases: ["cancellation reason", "reason cancelled", "reason for cancellation", "reason"]),
+    ], totalled: [Totalled("attendees"), Totalled("evaluations"), Totalled("places"), Totalled("booked")], totalKeys: ["kind", "status", "format"])
 
     public static let videos = DatasetSchema(name: "videos", columns: [
         Column("year", aliases: ["financial year"]),
@@ -174,6 +179,8 @@ extension HeaderMap {
                 // Only where the file has a column of its own that could be this one.
                 + (unknown.isEmpty ? "" : ". " + AliasSuggestion.advice(dataset: schema.name, column: column.name, header: candidate))))
         }
+        // An evaluation form's rating columns are read by their names, not listed as unknown.
+        let unknown = schema.name == EvaluationColumns.dataset ? self.unknown.filter { EvaluationColumns.rating($0) == nil } : self.unknown
         if !unknown.isEmpty {
             diagnostics.append(Diagnostic(.note, file: file, line: line, column: nil,
                 "ignored unknown column\(unknown.count == 1 ? "" : "s") \(unknown.map { "'\($0)'" }.joined(separator: ", "))"))

@@ -26,6 +26,8 @@ struct FileIngester<Record> {
     var groupTotal: ((Record) -> GroupTotalKey?)? = nil
     /// A problem with a whole file (named as messages name it), found before its rows are read.
     var fileCheck: ((String) -> YouTubeExport.YearProblem?)? = nil
+    /// Problems with a file's header beyond its required columns; an error stops the file.
+    var headerCheck: ((CSVRecord, String) -> [Diagnostic])? = nil
 
     func read(files: [URL], displayName: (URL) -> String) -> DatasetReading<Record> {
         var reading = DatasetReading<Record>()
@@ -75,6 +77,10 @@ struct FileIngester<Record> {
             if !missing, let problem = fileCheck?(name) {
                 reading.diagnostics.append(Diagnostic(.error, file: name, line: 0, column: nil, problem.message))
                 missing = true
+            }
+            if !missing, let problems = headerCheck?(headerRecord, name), !problems.isEmpty {
+                reading.diagnostics += problems
+                missing = problems.contains { $0.severity == .error }
             }
             // Personal data never leaves the inputs: its cells, and an organiser's own questions, are withheld.
             let personalFields: Set<Int> = schema.personal.isEmpty ? [] : Set(header.names.indices).subtracting(

@@ -126,6 +126,11 @@ public enum InputFolder {
             records.training = (records.training ?? []) + attendance.events
             records.attendance = attendance.summary
         }
+        if byDataset[EvaluationColumns.dataset] != nil {
+            let forms = take(EvaluationColumns.ingester(training: records.training ?? [], scale: configuration.evaluationScale))
+            records.evaluations = forms
+            diagnostics += EvaluationColumns.countNotes(training: records.training ?? [], forms: forms ?? [])
+        }
         return IngestResult(records: records, configuration: configuration, discoveredPriorities: catalog.discovered,
                             diagnostics: diagnostics.sorted(), ledger: ledger, rejected: rejected)
     }

@@ -46,6 +46,12 @@ struct RowReader {
         value.count <= 80 ? value : String(value.prefix(77)) + "…"
     }
 
+    /// A problem at a field the schema does not name (an evaluation's rating column).
+    mutating func fail(field f: Int, _ message: String) {
+        let p = f < record.positions.count ? record.positions[f] : CSVPosition(line: record.line, column: 1)
+        problems.append(Diagnostic(.error, file: file, line: p.line, column: p.column, message))
+    }
+
     mutating func fail(_ name: String, _ message: String) {
         let p = position(name)
         problems.append(Diagnostic(.error, file: file, line: p.line, column: p.column, message))

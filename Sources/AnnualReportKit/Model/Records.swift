@@ -25,16 +25,24 @@ public struct TrainingEvent: Hashable, Sendable {
     public var eventID: String?
     /// False while `attendees` was left blank for a linked register to supply.
     public var attendeesGiven = true
+    /// Places offered (capacity), when recorded.
+    public var places: Int64?
+    /// Places booked (registrations), when recorded; a linked register supplies them instead.
+    public var booked: Int64?
+    /// Why a cancelled event was cancelled (`low numbers` …), as recorded.
+    public var cancelReason: String?
 
     public var year: FinancialYear { FinancialYear(containing: date) }
 
     public init(date: CalendarDate, title: String, kind: Kind, priorities: [Priority], status: Status,
                 attendees: Int64, format: Format?, evaluations: Int64?, source: SourceLocation,
-                eventID: String? = nil, attendeesGiven: Bool = true) {
+                eventID: String? = nil, attendeesGiven: Bool = true, places: Int64? = nil, booked: Int64? = nil,
+                cancelReason: String? = nil) {
         self.date = date; self.title = title; self.kind = kind; self.priorities = priorities
         self.status = status; self.attendees = attendees; self.format = format
         self.evaluations = evaluations; self.source = source; self.eventID = eventID
-        self.attendeesGiven = attendeesGiven
+        self.attendeesGiven = attendeesGiven; self.places = places; self.booked = booked
+        self.cancelReason = cancelReason
     }
 }
 
@@ -128,6 +136,8 @@ public struct Records: Sendable {
     public var attendance: AttendanceSummary?
     /// Bookings from registers linked to training events by `event_id` (Eventbrite's attendee report).
     public var bookings: BookingSummary?
+    /// Completed evaluation forms, each linked to its training event.
+    public var evaluations: [EvaluationForm]?
 
     public init(training: [TrainingEvent]? = nil, videos: [VideoViews]? = nil, reviews: [Review]? = nil,
                 finance: [FinanceLine]? = nil, attendance: AttendanceSummary? = nil) {
@@ -184,5 +194,33 @@ public struct BookingSummary: Sendable, Equatable {
 
     public init(events: [Event], peoplePerYear: [FinancialYear: Int64]) {
         self.events = events; self.peoplePerYear = peoplePerYear
+    }
+}
+
+/// One completed evaluation form: the ratings a delegate gave before and after the event.
+public struct EvaluationForm: Sendable, Equatable {
+    /// One measure's pair of ratings (`Knowledge` 2 before, 4 after).
+    public struct Rating: Sendable, Equatable {
+        public var measure: String
+        public var before: Int64
+        public var after: Int64
+        public init(measure: String, before: Int64, after: Int64) { self.measure = measure; self.before = before; self.after = after }
+    }
+
+    /// The event's date, title and priorities, from the training row it links to.
+    public var eventDate: CalendarDate
+    public var eventTitle: String
+    public var eventSource: SourceLocation
+    public var priorities: [Priority]
+    /// Measures rated both before and after; a blank rating leaves its measure out.
+    public var ratings: [Rating]
+    public var source: SourceLocation
+
+    public var year: FinancialYear { FinancialYear(containing: eventDate) }
+
+    public init(eventDate: CalendarDate, eventTitle: String, eventSource: SourceLocation, priorities: [Priority],
+                ratings: [Rating], source: SourceLocation) {
+        self.eventDate = eventDate; self.eventTitle = eventTitle; self.eventSource = eventSource
+        self.priorities = priorities; self.ratings = ratings; self.source = source
     }
 }

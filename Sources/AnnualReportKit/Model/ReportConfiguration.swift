@@ -10,6 +10,8 @@ public struct ReportConfiguration: Sendable, Equatable {
     public var priorities: [FinancialYear: [PriorityDefinition]]
     /// More header names per dataset and column (`columns: {training: {attendees: [Number Attended]}}`).
     public var columns: [String: [String: [String]]] = [:]
+    /// The rating scale of evaluation forms (`evaluation_scale: [1, 5]`).
+    public var evaluationScale: ClosedRange<Int64> = 1...5
     /// Other spellings of a partner, canonical name first (`partners: {Leicestershire County Council: [LCC]}`).
     public var partners: [String: [String]] = [:]
 

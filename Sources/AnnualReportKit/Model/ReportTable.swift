@@ -63,11 +63,22 @@ public struct ReportColumn: Sendable, Equatable {
         case money
         /// A percentage shown with this many decimals.
         case percent(decimals: Int)
+        /// A number with a fixed count of decimals (a mean rating: `3.42`).
+        case decimal(places: Int)
         case text
     }
     public var title: String
     public var kind: Kind
     public init(_ title: String, _ kind: Kind) { self.title = title; self.kind = kind }
+}
+
+extension ReportColumn.Kind {
+    /// Decimals of a percentage in this column: its own for a percent column; one elsewhere,
+    /// where a percentage is a rate in a table of counts (a cancellation rate: `4.3%`).
+    public var percentDecimals: Int {
+        if case .percent(let d) = self { return min(max(d, 0), 10) }
+        return 1
+    }
 }
 
 public struct ReportRow: Sendable, Equatable {
@@ -95,6 +106,8 @@ public enum CellValue: Sendable, Equatable {
     case count(Int64)
     case money(Money)
     case percent(Ratio)
+    /// A number with fixed decimals (a mean rating), never money.
+    case decimal(FixedDecimal)
     /// Not applicable: no record for that year, or a percentage of zero. Blank in CSV.
     case notApplicable
 }

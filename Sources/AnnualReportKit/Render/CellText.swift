@@ -8,6 +8,7 @@ enum CellText {
         case .count(let n): return Count.grouped(n)
         case .money(let m): return m.formatted
         case .percent(let r): return r.percentText(decimals: decimals(column))
+        case .decimal(let d): return d.description
         case .notApplicable: return "N/A"
         }
     }
@@ -20,11 +21,9 @@ enum CellText {
         case .count(let n): return String(n)
         case .money(let m): return m.plainPounds
         case .percent(let r): return r.plainPercent(decimals: decimals(column))
+        case .decimal(let d): return d.description
         }
     }
 
-    static func decimals(_ kind: ReportColumn.Kind) -> Int {
-        if case .percent(let d) = kind { return d }
-        return 0
-    }
+    static func decimals(_ kind: ReportColumn.Kind) -> Int { kind.percentDecimals }
 }

@@ -141,7 +141,7 @@ public enum HTMLWriter {
 
     static func isNumber(_ kind: ReportColumn.Kind) -> Bool {
         switch kind {
-        case .count, .money, .percent: true
+        case .count, .money, .percent, .decimal: true
         case .label, .text: false
         }
     }

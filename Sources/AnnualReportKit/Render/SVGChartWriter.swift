@@ -77,6 +77,7 @@ extension SVGChartWriter {
         case count(Int64)
         case money(Money)
         case percent(Ratio, decimals: Int)
+        case decimal(FixedDecimal)
     }
 
     enum Unit: Equatable {
@@ -95,6 +96,7 @@ extension SVGChartWriter {
             case .count(let n)?: Double(n)
             case .money(let m)?: Double(m.pence) / 100
             case .percent(let r, _)?: Double(r.numerator) / Double(r.denominator) * 100
+            case .decimal(let d)?: d.double
             }
         }
 
@@ -104,6 +106,7 @@ extension SVGChartWriter {
             case .count(let n)?: Count.grouped(n)
             case .money(let m)?: m.formatted
             case .percent(let r, let d)?: r.percentText(decimals: d)
+            case .decimal(let d)?: d.description
             }
         }
     }
@@ -136,7 +139,7 @@ extension SVGChartWriter {
             switch first {
             case .money?: unit = .money
             case .percent(_, let d)?: unit = .percent(decimals: d)
-            case .count?: unit = .count
+            case .count?, .decimal?: unit = .count
             case nil:
                 switch columns.first.map({ table.columns[$0].kind }) {
                 case .money?: unit = .money
@@ -160,7 +163,7 @@ extension SVGChartWriter {
                 case .money(let m):
                     let (s, o) = pence.addingReportingOverflow(m.pence); guard !o else { return nil }
                     pence = s; sawMoney = true
-                case .percent: return nil
+                case .percent, .decimal: return nil
                 }
             }
             if sawCount && !sawMoney { return Datum(exact: .count(counts)) }
@@ -187,7 +190,8 @@ extension SVGChartWriter {
         case .money(let m): return .money(m)
         case .percent(let r):
             if case .percent(let d) = kind { return .percent(r, decimals: max(0, min(d, 6))) }
-            return .percent(r, decimals: 0)
+            return .percent(r, decimals: 1)
+        case .decimal(let d): return .decimal(d)
         case .empty, .notApplicable, .text: return nil
         }
     }

@@ -205,7 +205,7 @@ public struct XLSXWriter: Sendable {
         let headerFormats = table.columns.map { column -> XLSXWorkbook.Format? in
             switch column.kind {
             case .label, .text: styles.header
-            case .count, .money, .percent: styles.numberHeader
+            case .count, .money, .percent, .decimal: styles.numberHeader
             }
         }
         for (column, header) in headers.enumerated() {
@@ -245,6 +245,7 @@ public struct XLSXWriter: Sendable {
                 case .count(let n): try sheet.writeNumber(sheetRow, c, Double(n), format)
                 case .money(let money): try sheet.writeNumber(sheetRow, c, money.poundsForSpreadsheet, format)
                 case .percent(let ratio): try sheet.writeNumber(sheetRow, c, ratio.fractionForSpreadsheet, format)
+                case .decimal(let d): try sheet.writeNumber(sheetRow, c, d.double, format)
                 }
             }
         }
@@ -306,6 +307,7 @@ public struct XLSXWriter: Sendable {
             switch first {
             case .money: return TableLayout.wholePounds
             case .count: return TableLayout.count
+            case .decimal(let places): return places > 0 ? "0." + String(repeating: "0", count: min(places, 10)) : "0"
             case .percent(let decimals): return TableLayout.percentFormat(decimals: min(max(decimals, 0), 10))
             case .label, .text: return nil
             }
@@ -642,10 +644,7 @@ extension XLSXWriter {
             }
         }
 
-        static func percentDecimals(_ kind: ReportColumn.Kind) -> Int {
-            if case .percent(let decimals) = kind { return min(max(decimals, 0), 10) }
-            return 0
-        }
+        static func percentDecimals(_ kind: ReportColumn.Kind) -> Int { kind.percentDecimals }
 
         /// The text a reader sees, for column widths.
         static func displayText(_ value: CellValue, kind: ReportColumn.Kind) -> String {
@@ -655,6 +654,7 @@ extension XLSXWriter {
             case .count(let n): Count.grouped(n)
             case .money(let money): money.formatted
             case .percent(let ratio): ratio.percentText(decimals: percentDecimals(kind))
+            case .decimal(let d): d.description
             case .notApplicable: notApplicable
             }
         }
@@ -696,6 +696,7 @@ extension XLSXWriter {
             case .money(let money):
                 style.numberFormat = money.pence % 100 == 0 ? TableLayout.wholePounds : TableLayout.poundsAndPence
             case .percent: style.numberFormat = TableLayout.percentFormat(decimals: TableLayout.percentDecimals(kind))
+            case .decimal(let d): style.numberFormat = d.places > 0 ? "0." + String(repeating: "0", count: min(d.places, 10)) : "0"
             }
             return style == XLSXWorkbook.CellStyle() ? nil : try book.format(style)
         }
@@ -746,6 +747,7 @@ extension XLSXWriter {
             case .count(let n): self = .number(Double(n))
             case .money(let money): self = .number(money.poundsForSpreadsheet)
             case .percent(let ratio): self = .number(ratio.fractionForSpreadsheet)
+            case .decimal(let d): self = .number(d.double)
             }
         }
 

@@ -1,0 +1,98 @@
+/// Training uptake: per year, delivery format and kind, the events, places, bookings and
+/// attendances, the fill rate (booked / places), the attendance rate (attended / booked) and
+/// the no-shows; and cancelled events by reason. Bookings come from a linked register
+/// (`BookingSummary`) where there is one, else from the training rows' `booked`.
+enum UptakeTables {
+    struct Group {
+        var events: Int64 = 0
+        var places: Int64?, booked: Int64?, attended: Int64 = 0, noShows: Int64?
+        /// Attendances of the events that give bookings, for the attendance rate.
+        var attendedWhereBooked: Int64 = 0
+
+        mutating func add(_ e: TrainingEvent, registrations: Int64?, registerNoShows: Int64?) {
+            events += 1
+            attended += e.attendees
+            if let p = e.places { places = (places ?? 0) + p }
+            if let b = registrations ?? e.booked {
+                booked = (booked ?? 0) + b
+                attendedWhereBooked += e.attendees
+                noShows = (noShows ?? 0) + (registerNoShows ?? max(0, b - e.attendees))
+            }
+        }
+    }
+
+    static func section(_ events: [TrainingEvent]?, bookings: BookingSummary?, year: FinancialYear) -> ReportSection? {
+        guard let events else { return nil }
+        let years = [year.previous, year]
+        let inYears = events.filter { years.contains($0.year) }
+        var registers: [SourceLocation: BookingSummary.Event] = [:]
+        var byID: [String: BookingSummary.Event] = [:]
+        for b in bookings?.events ?? [] { byID[b.eventID] = b }
+        for e in inYears { if let id = e.eventID, let b = byID[id] { registers[e.source] = b } }
+        let delivered = inYears.filter { $0.status == .delivered }
+        let recorded = delivered.contains { $0.places != nil || $0.booked != nil || registers[$0.source] != nil }
+        let cancelled = inYears.filter { $0.status == .cancelled }
+        let reasons = cancelled.contains { $0.cancelReason != nil }
+        guard recorded || reasons else { return nil }
+        var section = ReportSection(title: "Training uptake")
+        if recorded {
+            var table = ReportTable(id: "training-uptake", title: "Training uptake by format and kind, \(year.previous) and \(year)",
+                                    columns: [ReportColumn("Year", .label), ReportColumn("Format", .text), ReportColumn("Kind", .text),
+                                              ReportColumn("Events", .count), ReportColumn("Places", .count), ReportColumn("Booked", .count),
+                                              ReportColumn("Attended", .count), ReportColumn("Fill rate", .percent(decimals: 1)),
+                                              ReportColumn("Attendance rate", .percent(decimals: 1)), ReportColumn("No-shows", .count)])
+            for y in years {
+                let ofYear = delivered.filter { $0.year == y }
+                guard !ofYear.isEmpty else { continue }
+                var keys: [String] = []
+                var groups: [String: (String, String, Group)] = [:]
+                for e in ofYear.sorted(by: { ($0.format?.rawValue ?? "~", $0.kind.rawValue) < ($1.format?.rawValue ?? "~", $1.kind.rawValue) }) {
+                    let format = e.format?.rawValue ?? "not recorded", kind = e.kind.rawValue
+                    let key = format + "|" + kind
+                    if groups[key] == nil { keys.append(key); groups[key] = (format, kind, Group()) }
+                    let register = registers[e.source]
+                    groups[key]!.2.add(e, registrations: register?.registrations, registerNoShows: register?.noShows)
+                }
+                for key in keys {
+                    let (format, kind, g) = groups[key]!
+                    let fill = g.places.flatMap { p in g.booked.flatMap { Ratio($0, p) } }
+                    let attendance = g.booked.flatMap { Ratio(g.attendedWhereBooked, $0) }
+                    table.rows.append(ReportRow([.text(y.label), .text(format), .text(kind), .count(g.events),
+                                                 ReportCell(g.places.map(CellValue.count) ?? .notApplicable),
+                                                 ReportCell(g.booked.map(CellValue.count) ?? .notApplicable), .count(g.attended),
+                                                 ReportCell(fill.map(CellValue.percent) ?? .notApplicable),
+                                                 ReportCell(attendance.map(CellValue.percent) ?? .notApplicable),
+                                                 ReportCell(g.noShows.map(CellValue.count) ?? .notApplicable)]))
+                }
+            }
+            table.notes.append("Fill rate = booked / places; attendance rate = attended / booked, over the events that give bookings; no-shows = booked − attended, or the register's no-shows. N/A where the records give no places or bookings.")
+            section.tables.append(table)
+            for row in table.rows where row.cells[0].value == .text(year.label) {
+                guard case .text(let format) = row.cells[1].value, case .text(let kind) = row.cells[2].value else { continue }
+                let fill = CellText.display(row.cells[7].value, column: .percent(decimals: 1))
+                let rate = CellText.display(row.cells[8].value, column: .percent(decimals: 1))
+                section.paragraphs.append("\(format.prefix(1).uppercased() + format.dropFirst()) \(kind)s in \(year): fill rate \(fill), attendance rate \(rate).")
+            }
+        }
+        if reasons || !cancelled.isEmpty {
+            var table = ReportTable(id: "training-cancellations", title: "Events cancelled by reason, \(year.previous) and \(year)",
+                                    columns: [ReportColumn("Reason", .label), ReportColumn(year.previous.label, .count), ReportColumn(year.label, .count)])
+            var order: [String] = [], names: [String: String] = [:]
+            var counts: [String: [FinancialYear: Int64]] = [:]
+            for e in cancelled {
+                let reason = e.cancelReason ?? "Not recorded"
+                let key = reason.lowercased()
+                if names[key] == nil { names[key] = reason.prefix(1).uppercased() + reason.dropFirst(); order.append(key) }
+                counts[key, default: [:]][e.year, default: 0] += 1
+            }
+            let coverage = YearCoverage(events.map(\.year))
+            for key in order {
+                table.rows.append(ReportRow([.text(names[key]!)] + years.map { y in
+                    ReportCell(coverage.covers(y) ? .count(counts[key]?[y] ?? 0) : .notApplicable) }))
+            }
+            table.rows.append(TrainingTables.sumRow("Total", columns: 1...2, table: table))
+            section.tables.append(table)
+        }
+        return section
+    }
+}

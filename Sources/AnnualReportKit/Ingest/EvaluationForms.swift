@@ -1,0 +1,139 @@
+/// `evaluations*.csv`: one row per completed evaluation form. The event is named by
+/// `event_id`, or by `date` and `title` matching one training event; an optional
+/// `respondent` is read and never written out; and every pair of columns named
+/// `<measure> before` and `<measure> after` (also `_before`/`_after`, `(pre)`/`(post)`)
+/// holds that measure's ratings, whole numbers on the configured scale (default 1 to 5).
+enum EvaluationColumns {
+    static let dataset = "evaluations"
+
+    static let schema = DatasetSchema(name: dataset, columns: [
+        .init("event_id", aliases: ["event id", "eventbrite event id"]),
+        .init("date", aliases: ["event date", "session date", "date of event"]),
+        .init("title", aliases: ["course", "event", "course title", "event name", "event title"]),
+        .init("respondent", aliases: ["name", "delegate", "email", "delegate name"]),
+    ], personal: ["respondent"])
+
+    enum Side { case before, after }
+
+    /// `Knowledge before` -> (`Knowledge`, before); nil for any other header.
+    static func rating(_ header: String) -> (measure: String, side: Side)? {
+        let text = header.trimmingSpaces
+        let lower = text.lowercased()
+        for (suffixes, side) in [([" before", "_before", "-before", "(pre)", " pre"], Side.before),
+                                 ([" after", "_after", "-after", "(post)", " post"], Side.after)] {
+            for suffix in suffixes where lower.hasSuffix(suffix) && lower.count > suffix.count {
+                let measure = String(text.dropLast(suffix.count)).trimmingSpaces
+                if !measure.isEmpty { return (measure, side) }
+            }
+        }
+        return nil
+    }
+
+    /// Each measure's before and after field, in the order of the header.
+    static func pairs(_ names: [String]) -> [(measure: String, before: Int?, after: Int?)] {
+        var order: [String] = []
+        var found: [String: (measure: String, before: Int?, after: Int?)] = [:]
+        for (f, name) in names.enumerated() {
+            guard let (measure, side) = rating(name) else { continue }
+            let key = measure.lowercased()
+            if found[key] == nil { order.append(key); found[key] = (measure, nil, nil) }
+            switch side {
+            case .before: found[key]!.before = found[key]!.before ?? f
+            case .after: found[key]!.after = found[key]!.after ?? f
+            }
+        }
+        return order.map { found[$0]! }
+    }
+
+    /// Errors at the header: a measure rated before but not after (or after but not before),
+    /// or a file with no rating columns at all.
+    static func check(header: CSVRecord, file: String) -> [Diagnostic] {
+        let pairs = pairs(header.fields)
+        var problems: [Diagnostic] = []
+        for pair in pairs where pair.before == nil || pair.after == nil {
+            let f = pair.before ?? pair.after!
+            let p = header.positions[f]
+            problems.append(Diagnostic(.error, file: file, line: p.line, column: p.column,
+                pair.after == nil
+                    ? "measure '\(pair.measure)' has a before column but no after column; expected '\(pair.measure) after' beside it"
+                    : "measure '\(pair.measure)' has an after column but no before column; expected '\(pair.measure) before' beside it"))
+        }
+        if pairs.isEmpty {
+            problems.append(Diagnostic(.error, file: file, line: header.line, column: nil,
+                "no rating columns; expected pairs such as 'Knowledge before' and 'Knowledge after'"))
+        }
+        return problems
+    }
+
+    /// Reads forms, each linked to a training event in `training` (else an error at its row).
+    static func ingester(training: [TrainingEvent], scale: ClosedRange<Int64>) -> FileIngester<EvaluationForm> {
+        var byID: [String: TrainingEvent] = [:]
+        var byDateTitle: [String: [TrainingEvent]] = [:]
+        for e in training {
+            if let id = e.eventID, byID[id] == nil { byID[id] = e }
+            byDateTitle["\(e.date)|\(e.title.lowercased())", default: []].append(e)
+        }
+        var ingester = FileIngester<EvaluationForm>(schema: schema, parse: { row in
+            var event: TrainingEvent?
+            if let id = row.text("event_id") {
+                event = byID[id]
+                if event == nil { row.fail("event_id", "form for event_id '\(RowReader.shown(id))', which no training row has; expected the event_id of a training event") }
+            } else {
+                let date = row.date("date"), title = row.required("title", "the title of the training event the form is for")
+                if let date, let title {
+                    let matches = byDateTitle["\(date)|\(title.lowercased())"] ?? []
+                    if matches.count == 1 { event = matches[0] } else {
+                        row.fail("title", matches.isEmpty
+                            ? "form for '\(RowReader.shown(title))' on \(date), which is not in the training records; expected the date and title of a training event, or its event_id"
+                            : "form for '\(RowReader.shown(title))' on \(date), which names \(matches.count) training events; expected an event_id to tell them apart")
+                    }
+                }
+            }
+            var ratings: [EvaluationForm.Rating] = []
+            for pair in pairs(row.header.names) {
+                guard let b = pair.before, let a = pair.after else { continue }
+                func rating(_ f: Int) -> Int64?? {
+                    let raw = f < row.record.fields.count ? row.record.fields[f].trimmingSpaces : ""
+                    if raw.isEmpty { return .some(nil) }
+                    guard let n = Int64(raw), scale.contains(n) else {
+                        row.fail(field: f, "rating '\(RowReader.shown(raw))' for \(row.header.names[f]) is off the scale; expected a whole number from \(scale.lowerBound) to \(scale.upperBound)")
+                        return nil
+                    }
+                    return .some(n)
+                }
+                guard let before = rating(b), let after = rating(a) else { continue }
+                if let before, let after { ratings.append(.init(measure: pair.measure, before: before, after: after)) }
+            }
+            guard let event, row.problems.isEmpty else { return nil }
+            return EvaluationForm(eventDate: event.date, eventTitle: event.title, eventSource: event.source, priorities: event.priorities,
+                                  ratings: ratings, source: SourceLocation(file: row.file, line: row.record.line))
+        }, duplicateKey: { _ in nil }, describeDuplicate: "form")
+        ingester.headerCheck = { header, file in check(header: header, file: file) }
+        return ingester
+    }
+
+    /// Where a training row's `evaluations` figure and the forms for its event disagree: a
+    /// note each, and one note listing the events with a figure but no forms at all.
+    static func countNotes(training: [TrainingEvent], forms: [EvaluationForm]) -> [Diagnostic] {
+        var counts: [SourceLocation: Int64] = [:]
+        for form in forms { counts[form.eventSource, default: 0] += 1 }
+        let years = Set(forms.map(\.year))
+        var notes: [Diagnostic] = []
+        var without: [TrainingEvent] = []
+        for e in training where e.status == .delivered && years.contains(e.year) {
+            guard let stated = e.evaluations, stated > 0 || counts[e.source] != nil else { continue }
+            guard let found = counts[e.source] else { without.append(e); continue }
+            if found != stated {
+                notes.append(Diagnostic(.note, file: e.source.file, line: e.source.line, column: nil,
+                    "'\(e.title)' on \(e.date) records \(Count.grouped(stated)) evaluations but the evaluations files hold \(Count.grouped(found)) forms for it; the impact figures use the forms"))
+            }
+        }
+        if let first = without.first {
+            let total = without.reduce(Int64(0)) { $0 + ($1.evaluations ?? 0) }
+            let named = without.prefix(5).map { "'\($0.title)' on \($0.date)" }.joined(separator: ", ")
+            notes.append(Diagnostic(.note, file: first.source.file, line: 0, column: nil,
+                "\(without.count) event\(without.count == 1 ? "" : "s") record\(without.count == 1 ? "s" : "") \(Count.grouped(total)) evaluations in all but the evaluations files hold no forms for \(without.count == 1 ? "it" : "them") (\(named)\(without.count > 5 ? " …" : "")); the impact figures use the forms"))
+        }
+        return notes
+    }
+}
