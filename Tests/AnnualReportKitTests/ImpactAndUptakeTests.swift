@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+@testable import AnnualReportKit
+
+/// The Wilcoxon signed-rank test against SciPy 1.17's
+/// `wilcoxon(after, before, zero_method="wilcox", correction=False, method="approx")`.
+@Suite struct WilcoxonTests {
+    @Test func matchesTheReferenceWithTiesAndZeroDifferences() throws {
+        // 12 pairs, two zero differences dropped, tied ranks: SciPy p = 0.003510470737, W+ = 55, n = 10.
+        let r = try #require(Wilcoxon.test([2, 1, 0, 1, 1, 2, 1, 0, 2, 1, 1, 1]))
+        #expect(r.n == 10)
+        #expect(r.wPlus == 55)
+        #expect(abs(r.p - 0.003510470737) < 1e-9)
+        // Mixed signs with ties: SciPy p = 0.189783401217.
+        let mixed = try #require(Wilcoxon.test([1, 0, -1, 1, 0, 1, 2, 0, -1, 2, 1, -1]))
+        #expect(abs(mixed.p - 0.189783401217) < 1e-9)
+    }
+
+    /// Wikipedia's worked example (10 pairs, one tie at zero): W = 9 as the signed-rank sum,
+    /// i.e. W+ = 18 of n = 9; SciPy p = 0.593630591443.
+    @Test func theWorkedExample() throws {
+        let before: [Int64] = [125, 115, 130, 140, 140, 115, 140, 125, 140, 135]
+        let after: [Int64] = [110, 122, 125, 120, 140, 124, 123, 137, 135, 145]
+        let r = try #require(Wilcoxon.test(zip(after, before).map { $0 - $1 }))
+        #expect(r.n == 9)
+        #expect(r.wPlus == 18)
+        #expect(abs(r.z - -0.533582250055877) < 1e-9)
+        #expect(abs(r.p - 0.593630591443) < 1e-9)
+    }
+
+    @Test func noChangeIsNothingToTest() {
+        #expect(Wilcoxon.test([0, 0, 0]) == nil)
+        #expect(Wilcoxon.pText(0.0009) == "< 0.001")
+        #expect(Wilcoxon.pText(0.0035104) == "0.004")
+        #expect(Wilcoxon.pText(0.0012969) == "0.001")
+    }
+}
+
+/// Impact and uptake on fixtures with known answers.
+@Suite struct ImpactAndUptakeTests {
+    static let training = """
+        date,title,kind,priorities,status,attendees,format,evaluations,places,booked,cancel_reason
+        2022-05-10,Neglect,course,Babies,delivered,12,face-to-face,12,15,13,
+        2022-06-10,Online Safety,course,Digital Harm,delivered,9,virtual,4,20,12,
+        2022-07-10,Neglect,course,Babies,cancelled,,virtual,,20,3,low numbers
+        2022-08-10,Summit,conference,Exploitation,delivered,100,face-to-face,,,,
+
+        """
+
+    static func evaluations() -> String {
+        let kb = [2, 3, 3, 2, 4, 1, 3, 2, 2, 3, 4, 2], ka = [4, 4, 3, 3, 5, 3, 4, 2, 4, 4, 5, 3]
+        let sb = [3, 3, 4, 2, 5, 3, 2, 4, 3, 3, 2, 4], sa = [4, 3, 3, 3, 5, 4, 4, 4, 2, 5, 3, 3]
+        var text = "date,title,respondent,Knowledge before,Knowledge after,Skills_before,Skills_after,Confidence (pre),Confidence (post)\n"
+        for i in 0..<12 { text += "10/05/2022,Neglect,Person \(i),\(kb[i]),\(ka[i]),\(sb[i]),\(sa[i]),,\n" }
+        for (k, c) in [((2, 3), (3, 4)), ((3, 3), (3, 4)), ((1, 2), (3, 5))] {
+            text += "10 June 2022,online safety,Someone,\(k.0),\(k.1),,,\(c.0),\(c.1)\n"
+        }
+        return text
+    }
+
+    func report() throws -> (IngestResult, Report) {
+        let dir = Workdir()
+        dir.write("training.csv", Self.training)
+        dir.write("evaluations.csv", Self.evaluations())
+        let input = InputFolder.read(dir.url)
+        return (input, try ReportBuilder.build(input))
+    }
+
+    @Test func impactPerMeasureAndPerPriority() throws {
+        let (input, report) = try report()
+        #expect(input.errors.isEmpty, "\(input.errors)")
+        #expect(input.notes.map(\.description).contains(
+            "training.csv:3: note: 'Online Safety' on 2022-06-10 records 4 evaluations but the evaluations files hold 3 forms for it; the impact figures use the forms"))
+        let impact = try #require(report.tables.first { $0.id == "impact" })
+        #expect(impact.displayRows == [
+            ["Knowledge", "15", "2.47", "3.47", "1.00", "80%", "20%", "0%", "0.001"],
+            ["Skills", "12", "3.17", "3.58", "0.42", "50%", "25%", "25%", "0.190"],
+            ["Confidence", "3", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A", "too few to say"],
+        ])
+        let perPriority = try #require(report.tables.first { $0.id == "impact-priorities" })
+        #expect(perPriority.displayRows == [
+            ["Babies", "Knowledge", "12", "2.58", "3.67", "1.08", "83%", "17%", "0%", "0.004"],
+            ["Babies", "Skills", "12", "3.17", "3.58", "0.42", "50%", "25%", "25%", "0.190"],
+            ["Digital Harm", "Knowledge", "3", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A", "too few to say"],
+            ["Digital Harm", "Confidence", "3", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A", "too few to say"],
+            ["Exploitation", "(no forms)", "0", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A"],
+        ])
+        let section = try #require(report.sections.first { $0.title == "Training impact" })
+        #expect(section.paragraphs == [
+            "Knowledge rose from 2.5 to 3.5 out of 5 on average; 80% of 15 delegates rated it higher after the training (p = 0.001).",
+            "Skills rose from 3.2 to 3.6 out of 5 on average; 50% of 12 delegates rated it higher after the training (p = 0.190).",
+            "Confidence: 3 forms in 2022-23, too few to say.",
+        ])
+        #expect(section.charts.map(\.id) == ["impact-before-after"])
+    }
+
+    @Test func uptakeAndCancellations() throws {
+        let (_, report) = try report()
+        let uptake = try #require(report.tables.first { $0.id == "training-uptake" })
+        #expect(uptake.displayRows == [
+            ["2022-23", "face-to-face", "conference", "1", "N/A", "N/A", "100", "N/A", "N/A", "N/A"],
+            ["2022-23", "face-to-face", "course", "1", "15", "13", "12", "86.7%", "92.3%", "1"],
+            ["2022-23", "virtual", "course", "1", "20", "12", "9", "60.0%", "75.0%", "3"],
+        ])
+        let cancelled = try #require(report.tables.first { $0.id == "training-cancellations" })
+        #expect(cancelled.displayRows == [["Low numbers", "N/A", "1"], ["Total", "N/A", "1"]])
+        let delivery = try #require(report.tables.first { $0.id == "training-delivery" })
+        #expect(delivery.display("Cancellation rate") == ["Cancellation rate", "N/A", "25.0%", "", ""])
+    }
+
+    @Test func theWorkbookFormatsMeansWithTwoDecimalsAndRatesWithOne() throws {
+        let (_, report) = try report()
+        let out = Workdir("book")
+        let url = out.url.appendingPathComponent("r.xlsx")
+        try XLSXWriter(documentTimestamp: nil).write(report, to: url)
+        let book = try XLSXReadBack(url: url)
+        let impact = try #require(book.sheets.first { $0.name.hasPrefix("Training impact ratings") }, "\(book.sheets.map(\.name))")
+        #expect(impact["C3"]?.number == 2.47)
+        #expect(impact["C3"]?.numberFormat == "0.00")
+        #expect(impact["E3"]?.number == 1.0)
+        let uptake = try #require(book.sheets.first { $0.name.hasPrefix("Training uptake") }, "\(book.sheets.map(\.name))")
+        #expect(uptake["H4"]?.numberFormat == "0.0%")
+        #expect(impact.charts.map(\.title) == ["Mean rating before and after training, 2022-23"])
+        #expect(impact.charts.first?.valueAxisNumberFormats == ["0.00"])
+    }
+
+    @Test func badFormsAreLocated() {
+        let dir = Workdir()
+        dir.write("training.csv", Self.training)
+        dir.write("evaluations-a.csv", "date,title,Knowledge before,Knowledge after\n2022-05-10,Neglect,2,7\n2022-05-11,Neglect,2,3\n")
+        dir.write("evaluations-b.csv", "event_id,Knowledge before,Skills before,Skills after\n1,2,3,4\n")
+        let input = InputFolder.read(dir.url)
+        #expect(input.errors.map(\.description) == [
+            "evaluations-a.csv:2:22: error: rating '7' for Knowledge after is off the scale; expected a whole number from 1 to 5",
+            "evaluations-a.csv:3:12: error: form for 'Neglect' on 2022-05-11, which is not in the training records; expected the date and title of a training event, or its event_id",
+            "evaluations-b.csv:1:10: error: measure 'Knowledge' has a before column but no after column; expected 'Knowledge after' beside it",
+        ])
+        #expect(input.ledger.map { [$0.read, $0.used, $0.rejected] } == [[4, 4, 0], [2, 0, 2], [1, 0, 1]])
+    }
+}
