@@ -69,9 +69,12 @@ enum UptakeTables {
             section.tables.append(table)
             for row in table.rows where row.cells[0].value == .text(year.label) {
                 guard case .text(let format) = row.cells[1].value, case .text(let kind) = row.cells[2].value else { continue }
-                let fill = CellText.display(row.cells[7].value, column: .percent(decimals: 1))
-                let rate = CellText.display(row.cells[8].value, column: .percent(decimals: 1))
-                section.paragraphs.append("\(format.prefix(1).uppercased() + format.dropFirst()) \(kind)s in \(year): fill rate \(fill), attendance rate \(rate).")
+                func rate(_ value: CellValue) -> String {
+                    if case .percent(let r) = value { return r.percentText(decimals: 1) }
+                    return "not recorded"
+                }
+                let fill = rate(row.cells[7].value), attendance = rate(row.cells[8].value)
+                section.paragraphs.append("\(format.prefix(1).uppercased() + format.dropFirst()) \(kind)s in \(year): fill rate \(fill), attendance rate \(attendance).")
             }
         }
         if reasons || !cancelled.isEmpty {

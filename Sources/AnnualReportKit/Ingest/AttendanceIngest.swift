@@ -49,7 +49,7 @@ public enum AttendanceIngest {
     /// Files larger than this that are not UTF-8 are refused rather than decoded in memory.
     static let decodeInMemoryLimit = 512 << 20
 
-    public static func read(files: [URL], catalog: PriorityCatalog, progress: ProgressLine? = nil,
+    public static func read(files: [URL], catalog: PriorityCatalog, progress: ReadProgress? = nil,
                             workers: Int = AttendanceIngest.defaultWorkers, chunkSize: Int = 1 << 20,
                             rejectionLimit: Int = 1000, schema: DatasetSchema = .attendance) -> Result {
         releaseFreedMemory()
@@ -194,7 +194,7 @@ struct AttendancePass {
     static func run(source: AttendanceSource, name: String, fileIndex: Int, schema: DatasetSchema = .attendance,
                     workers workerCount: Int, chunkSize: Int,
                     quoteAware: Bool, directory: AttendanceDirectory, check: AttendancePriorityCheck, limit: Int,
-                    progress: ProgressLine?) -> AttendancePass {
+                    progress: ReadProgress?) -> AttendancePass {
         var pass = AttendancePass()
         pass.name = name
         pass.fileIndex = fileIndex
@@ -290,7 +290,7 @@ struct AttendancePass {
             pipeline.push(AttendanceChunk(index: index, start: start, count: cut - start, last: cut == length))
             index += 1
             start = cut
-            progress?.update(file: name, rows: pipeline.rows, bytes: start)
+            progress?.update(name, pipeline.rows, start)
         }
         pipeline.close()
         group.wait()

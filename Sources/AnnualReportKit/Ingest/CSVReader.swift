@@ -1,10 +1,10 @@
 /// An RFC 4180 CSV reader over bytes.
 ///
-/// Hand-written rather than taken from a package (SwiftCSV, CSV.swift) for two measured
-/// reasons: those build a `String` per file or per field before splitting, which costs
-/// several times the file size in memory and dominates the time on multi-million-row
-/// attendance registers; and neither reports the physical line and column where each field
-/// starts, which every diagnostic here needs. This reader walks the bytes once, keeps only
+/// Hand-written rather than taken from a package (SwiftCSV, CSV.swift) because neither reports
+/// the physical line and column where each field starts, which every diagnostic here needs,
+/// and both build a `String` per file before splitting. It reads the report's own datasets,
+/// the exports and the header of every file; the attendance register, which grows to
+/// millions of rows, has its own byte-range reader over a memory map (`AttendanceReader`). This reader walks the bytes once, keeps only
 /// the current record, and records where each field began.
 ///
 /// Accepts quoted fields with commas, doubled quotes and line breaks, LF or CRLF line ends

@@ -1,4 +1,4 @@
-/// Row parsers for the four datasets of SPEC.md, one function each.
+/// Row parsers for the report's own datasets (training, videos, reviews, finance), one function each.
 enum DatasetParsers {
     static func training(catalog: PriorityCatalog) -> FileIngester<TrainingEvent> {
         FileIngester(schema: .training, parse: { row in

@@ -25,7 +25,7 @@ public enum InputFolder {
 
     /// `progress` shows a line while attendance registers (the large files) are read.
     /// `excluding`: folders below `folder` to pass over (the report's output, when it is there).
-    public static func read(_ folder: URL, excluding: [URL] = [], progress: ProgressLine? = nil) -> IngestResult {
+    public static func read(_ folder: URL, excluding: [URL] = [], progress: ReadProgress? = nil) -> IngestResult {
         var diagnostics: [Diagnostic] = []
         guard (try? folder.checkResourceIsReachable()) == true else {
             diagnostics.append(Diagnostic(.error, file: folder.path, line: 0, column: nil,

@@ -91,8 +91,7 @@ enum YouTubeExport {
         let chars = Array(name.utf8)
         for length in [9, 7] where chars.count >= length {
             for start in 0...(chars.count - length) {
-                var text = String(decoding: chars[start..<start + length], as: UTF8.self)
-                text = text.replacingAll("_", with: "-")
+                let text = String(String(decoding: chars[start..<start + length], as: UTF8.self).map { $0 == "_" ? "-" : $0 })
                 let before = start > 0 ? chars[start - 1] : 0x20, after = start + length < chars.count ? chars[start + length] : 0x20
                 let isDigit = { (c: UInt8) in c >= 0x30 && c <= 0x39 }
                 if !isDigit(before), !isDigit(after), let year = FinancialYear(label: text) { return year }

@@ -57,4 +57,9 @@ public final class ProgressLine: @unchecked Sendable {
         shownWidth = 0
         start = nil
     }
+
+    /// This line's updates, as ingest takes them.
+    public var readProgress: ReadProgress {
+        ReadProgress(update: { [self] file, rows, bytes in update(file: file, rows: rows, bytes: bytes) }, finish: { [self] in finish() })
+    }
 }

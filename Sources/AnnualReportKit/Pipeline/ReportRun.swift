@@ -34,7 +34,7 @@ public struct ReportRun: Sendable {
     }
 
     /// Validates the inputs and writes nothing.
-    public func check() -> IngestResult { InputFolder.read(inputs, excluding: [output], progress: progress) }
+    public func check() -> IngestResult { InputFolder.read(inputs, excluding: [output], progress: progress?.readProgress) }
 
     /// Why no report could be built from `ingest` for want of a year, or nil.
     public func yearProblem(_ ingest: IngestResult) -> ReportBuilder.Failure? {

@@ -646,18 +646,8 @@ extension XLSXWriter {
 
         static func percentDecimals(_ kind: ReportColumn.Kind) -> Int { kind.percentDecimals }
 
-        /// The text a reader sees, for column widths.
-        static func displayText(_ value: CellValue, kind: ReportColumn.Kind) -> String {
-            switch value {
-            case .empty: ""
-            case .text(let text): text
-            case .count(let n): Count.grouped(n)
-            case .money(let money): money.formatted
-            case .percent(let ratio): ratio.percentText(decimals: percentDecimals(kind))
-            case .decimal(let d): d.description
-            case .notApplicable: notApplicable
-            }
-        }
+        /// The text a reader sees, for column widths: the one cell-to-text of every writer.
+        static func displayText(_ value: CellValue, kind: ReportColumn.Kind) -> String { CellText.display(value, column: kind) }
 
         static let wholePounds = "\"£\"#,##0"
         static let poundsAndPence = "\"£\"#,##0.00"
