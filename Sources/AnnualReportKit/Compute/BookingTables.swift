@@ -60,7 +60,7 @@ enum BookingTables {
                 table.rows.append(ReportRow([.text(e.title), .text(e.date.description), .count(e.registrations), .count(e.attended),
                                              .count(e.noShows), .count(e.cancelled)]))
             }
-            let total = TrainingTables.sumRow("Total", columns: 2...5, table: table)
+            let total = TableRows.sumRow("Total", columns: 2...5, table: table)
             table.rows.append(total)
             section.tables.append(table)
         }

@@ -21,7 +21,7 @@ enum PriorityTables {
                                          ReportCell(views.map(CellValue.count) ?? .notApplicable),
                                          ReportCell(.count(parts.total(\.1)), derivation: .sum(parts.map { CellRef(row: r, column: $0.0) }))]))
         }
-        table.rows.append(TrainingTables.sumRow("Total", columns: 1...4, table: table))
+        table.rows.append(TableRows.sumRow("Total", columns: 1...4, table: table))
         table.notes.append("An event or video tagged with several priorities counts toward each, so the total can exceed the number of people trained.")
         if events == nil { table.notes.append("Training is not recorded for \(year): the total counts video views only.") }
         if videos == nil { table.notes.append("Video views are not recorded for \(year): the total counts people trained only.") }

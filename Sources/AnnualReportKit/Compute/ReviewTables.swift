@@ -61,7 +61,7 @@ enum ReviewTables {
             let published = reviews.filter { $0.kind == .lcspr && $0.published.map(FinancialYear.init(containing:)) == y }.total(\.count)
             table.rows.append(ReportRow([.text(y.label), .count(rapid), .count(started), .count(published)]))
         }
-        table.rows.append(TrainingTables.sumRow("Total", columns: 1...3, table: table))
+        table.rows.append(TableRows.sumRow("Total", columns: 1...3, table: table))
         return table
     }
 
@@ -100,7 +100,7 @@ enum ReviewTables {
                                          ReportCell(Ratio(counts[key]!, total).map(CellValue.percent) ?? .notApplicable,
                                                     derivation: .share(CellRef(row: r, column: 1), of: CellRef(row: totalRow, column: 1)))]))
         }
-        var totals = TrainingTables.sumRow("Total", columns: 1...1, table: table)
+        var totals = TableRows.sumRow("Total", columns: 1...1, table: table)
         totals.cells[2] = ReportCell(Ratio(total, total).map(CellValue.percent) ?? .notApplicable,
                                      derivation: .share(CellRef(row: totalRow, column: 1), of: CellRef(row: totalRow, column: 1)))
         table.rows.append(totals)

@@ -93,7 +93,7 @@ enum UptakeTables {
                 table.rows.append(ReportRow([.text(names[key]!)] + years.map { y in
                     ReportCell(coverage.covers(y) ? .count(counts[key]?[y] ?? 0) : .notApplicable) }))
             }
-            table.rows.append(TrainingTables.sumRow("Total", columns: 1...2, table: table))
+            table.rows.append(TableRows.sumRow("Total", columns: 1...2, table: table))
             section.tables.append(table)
         }
         return section
