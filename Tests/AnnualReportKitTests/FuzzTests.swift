@@ -102,7 +102,8 @@ import Testing
             tally.ran += 1
             // A long run says how far it has got, so a run cut short still reports its count.
             if let every = progressEvery, tally.ran % every == 0 {
-                print("fuzz seed \(seed): \(tally.ran) cases, \(tally.built) reports written, \(tally.failures) failures so far")
+                // On stderr, unbuffered: the count must be in the log even if the run is cut short.
+                FileHandle.standardError.write(Data("fuzz seed \(seed): \(tally.ran) cases, \(tally.built) reports written, \(tally.failures) failures so far\n".utf8))
             }
         }
         return tally
