@@ -321,6 +321,15 @@ import Testing
         #expect(input.records.finance?.count == 2)
     }
 
+    /// A spreadsheet's empty row exports as `,,,`: skipped like a blank line, not a bad row.
+    @Test func anEmptyRowBeforeTheTotalIsSkipped() {
+        let dir = Workdir()
+        dir.write("finance.csv", "Financial Year,Type,Partner,Amount\r\n2023/24,Income,Council,\"£12,000\"\r\n,,,\r\n , ,,\r\nTotal,,,\"£12,000\"\r\n")
+        let input = InputFolder.read(dir.url)
+        #expect(input.errors.isEmpty, "\(input.errors)")
+        #expect(input.ledger.first.map { [$0.read, $0.used, $0.rejected, $0.controlTotals] } == [2, 1, 0, 1])
+    }
+
     @Test func subTotalsCheckTheRowsSinceThePreviousSummaryRowWithTheirKeys() throws {
         let dir = Workdir()
         dir.write("finance.csv", """

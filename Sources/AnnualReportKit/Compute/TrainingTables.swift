@@ -62,7 +62,8 @@ enum TrainingTables {
         section.charts.append(ChartSpec(id: "attendances-per-year", title: "Training attendances per year", tableID: trend.id,
                                         rows: Array(trend.rows.indices), seriesColumns: [2], style: .column,
                                         xAxisTitle: "Financial year", yAxisTitle: "Attendances"))
-        if now != nil { section.tables.append(conferenceTable(byYear[year] ?? [], year: year)) }
+        // No conference in the year is said in the sentence above; a table of one zero total adds nothing.
+        if let now, now.conferenceEvents > 0 { section.tables.append(conferenceTable(byYear[year] ?? [], year: year)) }
         return section
     }
 

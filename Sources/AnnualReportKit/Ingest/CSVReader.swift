@@ -150,4 +150,10 @@ public struct CSVRecord: Sendable {
 
     /// True for a line with nothing on it (one empty, unquoted field).
     public var isBlank: Bool { fields.count == 1 && fields[0].isEmpty && !quoted[0] }
+
+    /// Blank, or only empty cells (`,,,`): a spreadsheet's empty row as it exports. Skipped
+    /// like a blank line, not counted as a row.
+    public var isEmptyRow: Bool {
+        isBlank || (problem == nil && fields.allSatisfy { field in field.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } })
+    }
 }

@@ -58,7 +58,7 @@ struct FileIngester<Record> {
             var reader = CSVReader(bytes: decoded.utf8)
             var headerRecord: CSVRecord?
             while let record = reader.next() {
-                if record.isBlank { continue }
+                if record.isEmptyRow { continue }
                 headerRecord = record
                 break
             }
@@ -93,7 +93,7 @@ struct FileIngester<Record> {
             var totals = ControlTotals(schema: schema, header: header, file: name)
             var serials: [String: (count: Int, first: (raw: String, date: CalendarDate, position: CSVPosition))] = [:]
             while let record = reader.next() {
-                if record.isBlank { continue }
+                if record.isEmptyRow { continue }
                 rows += 1
                 ledger.read += 1
                 if !missing, record.problem == nil, let label = totals.summaryLabel(record) {

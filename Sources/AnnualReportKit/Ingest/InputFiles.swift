@@ -97,7 +97,7 @@ final class InputFiles {
         guard case .success(let decoded) = TextDecoder.decode(head) else { return nil }
         var reader = CSVReader(bytes: decoded.utf8)
         while let record = reader.next() {
-            if record.isBlank { continue }
+            if record.isEmptyRow { continue }
             return record.fields
         }
         return nil
