@@ -104,7 +104,7 @@ import Testing
         #expect(videos.notes == ["No video records were supplied (no videos*.csv), so this section has no tables."])
         #expect(report.sections[0].paragraphs == [
             "Digital Harm: 2 sessions were delivered to 230 attendees, and video views: not recorded.",
-            "Exploitation: 1 sessions were delivered to 200 attendees, and video views: not recorded.",
+            "Exploitation: 1 session was delivered to 200 attendees, and video views: not recorded.",
         ])
     }
 

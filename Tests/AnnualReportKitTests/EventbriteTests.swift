@@ -67,7 +67,7 @@ import ZIPFoundation
             ["Total", "", "5", "4", "1", "2"],
         ])
         let section = try #require(report.sections.first { $0.title == "Bookings" })
-        #expect(section.paragraphs == ["Booked events in 2022-23: 5 registrations, 4 attended by 3 people, 1 no-shows (20.0%) and 2 cancelled bookings (2021-22: 2 registrations, 1 attended by 1 people, 1 no-shows (50.0%) and 0 cancelled bookings)."])
+        #expect(section.paragraphs == ["Booked events in 2022-23: 5 registrations, 4 attended by 3 people, 1 no-show (20.0%) and 2 cancelled bookings (2021-22: 2 registrations, 1 attended by 1 person, 1 no-show (50.0%) and 0 cancelled bookings)."])
         let delivery = try #require(report.tables.first { $0.id == "training-delivery" })
         #expect(delivery.display("Attendances") == ["Attendances", "1", "4", "3", "300.0%"])
     }

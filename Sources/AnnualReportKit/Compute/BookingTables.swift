@@ -23,7 +23,9 @@ enum BookingTables {
         }
         func sentence(_ t: BookingSummary.Event, _ y: FinancialYear) -> String {
             let rate = Ratio(t.noShows, t.registrations).map { " (\($0.percentText(decimals: 1)))" } ?? ""
-            return "\(Count.grouped(t.registrations)) registrations, \(Count.grouped(t.attended)) attended by \(Count.grouped(bookings.peoplePerYear[y] ?? 0)) people, \(Count.grouped(t.noShows)) no-shows\(rate) and \(Count.grouped(t.cancelled)) cancelled bookings"
+            let people = bookings.peoplePerYear[y] ?? 0
+            func n(_ count: Int64, _ word: String) -> String { "\(Count.grouped(count)) \(word)\(count == 1 ? "" : "s")" }
+            return "\(n(t.registrations, "registration")), \(Count.grouped(t.attended)) attended by \(people == 1 ? "1 person" : "\(Count.grouped(people)) people"), \(n(t.noShows, "no-show"))\(rate) and \(n(t.cancelled, "cancelled booking"))"
         }
         if let now = sums(year) {
             let before = sums(year.previous).map { sentence($0, year.previous) } ?? "not recorded"

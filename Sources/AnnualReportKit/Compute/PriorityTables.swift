@@ -63,7 +63,7 @@ enum PriorityTables {
                 continue
             }
             let trainedText = if case .count(let s) = sessions, case .count(let t) = trained {
-                "\(Count.grouped(s)) sessions were delivered to \(Count.grouped(t)) attendees"
+                "\(Count.grouped(s)) \(s == 1 ? "session was" : "sessions were") delivered to \(Count.grouped(t)) attendee\(t == 1 ? "" : "s")"
             } else { "training: not recorded" }
             let watchedText = if case .count(let v) = views {
                 "\(Count.grouped(v)) people watched a relevant training video"
