@@ -22,10 +22,13 @@ import Testing
         }
     }
 
-    /// The sample inputs, plus a small attendance register (the sample has none) so the
-    /// register reader is fuzzed too.
+    /// The sample inputs, plus what the sample has none of, so those readers are fuzzed too: a
+    /// small attendance register, and a YouTube Studio export with its catalogue. Unmutated,
+    /// they have no error, so most cases are inputs that `check` accepts.
     static let samples: [(String, [UInt8])] = (InputFolder.csvFiles(in: sampleInputs)
-        + [URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/attendance-fuzz.csv")]).map {
+        + ["attendance-fuzz.csv", "Table data 2022-23.csv", "catalogue-fuzz.csv"].map {
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\($0)")
+        }).map {
         ($0.lastPathComponent, [UInt8](FileManager.default.contents(atPath: $0.path)!))
     }
 
