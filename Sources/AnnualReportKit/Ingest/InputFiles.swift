@@ -24,18 +24,26 @@ final class InputFiles {
     private var scratch: URL?
 
     init(folder: URL, excluding: [URL] = []) {
+        // Paths as strings (`enumerator(atPath:)`, `fileExists(atPath:)`): URL resource values
+        // are not safe to read from two threads at once in swift-corelibs-foundation, and runs
+        // may be concurrent (the tests are).
         let fm = FileManager.default
-        let root = folder.standardizedFileURL.resolvingSymlinksInPath()
-        let skipped = excluding.map { $0.standardizedFileURL.resolvingSymlinksInPath().path + "/" }.filter { $0 != root.path + "/" }
-        guard let walker = fm.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
-                                         options: [.skipsHiddenFiles]) else { return }
+        let root = folder.standardizedFileURL.path
+        let skipped = excluding.map { $0.standardizedFileURL.path + "/" }.filter { $0 != root + "/" }
         var found: [(relative: String, url: URL)] = []
-        for case let url as URL in walker {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let path = url.standardizedFileURL.resolvingSymlinksInPath().path
-            if skipped.contains(where: { path.hasPrefix($0) }) { continue }
-            let relative = path.hasPrefix(root.path + "/") ? String(path.dropFirst(root.path.count + 1)) : url.lastPathComponent
-            found.append((relative, url))
+        if let walker = fm.enumerator(atPath: root) {
+            while let next = walker.nextObject() as? String {
+                let relative = next
+                if relative.split(separator: "/").last?.hasPrefix(".") == true {
+                    walker.skipDescendants()
+                    continue
+                }
+                let path = root + "/" + relative
+                if skipped.contains(where: { (path + "/").hasPrefix($0) }) { continue }
+                var isDirectory: ObjCBool = false
+                guard fm.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+                found.append((relative, URL(fileURLWithPath: path)))
+            }
         }
         for (relative, url) in found.sorted(by: { $0.relative < $1.relative }) {
             let lower = relative.lowercased()
