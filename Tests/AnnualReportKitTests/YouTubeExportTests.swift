@@ -102,6 +102,16 @@ import ZIPFoundation
         ])
     }
 
+    /// Found by the fuzz: a leading Total row shorter than the header must not crash.
+    @Test func aShortLeadingTotalRowIsChecked() {
+        let dir = Workdir()
+        dir.write("Table data 2022-23.csv", "Content,Video title,Video publish time,Duration,Views\nTotal\na1,One,\"Apr 1, 2022\",10,60\n")
+        let input = InputFolder.read(dir.url)
+        #expect(input.errors.isEmpty)
+        #expect(input.notes.map(\.description).contains("Table data 2022-23.csv:2: note: the 'Total' row has no views to check; not counted as a record"))
+        #expect(input.ledger.first.map { [$0.read, $0.used, $0.controlTotals] } == [2, 1, 1])
+    }
+
     @Test func aTotalLessThanTheRowsIsAnError() {
         let dir = Workdir()
         dir.write("Table data 2022-23.csv", """

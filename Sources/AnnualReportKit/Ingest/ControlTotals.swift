@@ -37,6 +37,10 @@ struct ControlTotals {
         keyFields = schema.totalKeys.compactMap { k in field(k).map { (k, $0) } }
     }
 
+    /// A field of a row, or empty where the row is shorter than its header (a summary row
+    /// is read before the check of its field count).
+    static func field(_ record: CSVRecord, _ f: Int) -> String { f < record.fields.count ? record.fields[f] : "" }
+
     static func isSummaryLabel(_ text: String) -> Bool { labels.contains(key(text)) }
 
     private static func key(_ text: String) -> String {
@@ -63,9 +67,9 @@ struct ControlTotals {
 
     mutating func used(_ record: CSVRecord) {
         let figures = figureFields.map { totalled, f -> Int64 in
-            Self.figure(record.fields[f], totalled) ?? totalled.blankCounts
+            Self.figure(Self.field(record, f), totalled) ?? totalled.blankCounts
         }
-        let row = (keyFields.map { keyValue($0.0, record.fields[$0.1]) }, figures, record.line)
+        let row = (keyFields.map { keyValue($0.0, Self.field(record, $0.1)) }, figures, record.line)
         sinceSummary.append(row)
         sinceTotal.append(row)
     }
@@ -102,7 +106,7 @@ struct ControlTotals {
         }
         var filter: [(Int, String, String)] = []
         for (k, (name, f)) in keyFields.enumerated() {
-            let raw = record.fields[f].trimmingSpaces.collapsingSpaces
+            let raw = Self.field(record, f).trimmingSpaces.collapsingSpaces
             if !raw.isEmpty, !Self.isSummaryLabel(raw), let value = keyValue(name, raw) { filter.append((k, name, value)) }
         }
         let rows = since.filter { row in filter.allSatisfy { row.keys[$0.0] == $0.2 } }
@@ -111,9 +115,9 @@ struct ControlTotals {
         var diagnostics: [Diagnostic] = []
         var checked = 0
         for (i, (totalled, f)) in figureFields.enumerated() {
-            let raw = record.fields[f].trimmingSpaces
+            let raw = Self.field(record, f).trimmingSpaces
             guard !raw.isEmpty else { continue }
-            let p = record.positions[f]
+            let p = f < record.positions.count ? record.positions[f] : CSVPosition(line: record.line, column: 1)
             guard let stated = Self.figure(raw, totalled) else {
                 diagnostics.append(Diagnostic(.error, file: file, line: p.line, column: p.column,
                     "bad \(totalled.column) '\(RowReader.shown(raw))' in the '\(label)' row; expected \(totalled.isMoney ? "an amount in pounds" : "a whole number") to check against the rows above it"))
