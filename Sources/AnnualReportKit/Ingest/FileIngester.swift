@@ -25,7 +25,7 @@ struct FileIngester<Record> {
     /// also lists its videos) is a control total for them, wherever it stands.
     var groupTotal: ((Record) -> GroupTotalKey?)? = nil
     /// A problem with a whole file (named as messages name it), found before its rows are read.
-    var fileCheck: ((String) -> YouTubeExport.YearProblem?)? = nil
+    var fileCheck: ((String) -> String?)? = nil
     /// Problems with a file's header beyond its required columns; an error stops the file.
     var headerCheck: ((CSVRecord, String) -> [Diagnostic])? = nil
 
@@ -75,7 +75,7 @@ struct FileIngester<Record> {
             var missing = !header.hasRequired(schema)
             reading.diagnostics += header.diagnostics(schema, file: name, line: headerRecord.line)
             if !missing, let problem = fileCheck?(name) {
-                reading.diagnostics.append(Diagnostic(.error, file: name, line: 0, column: nil, problem.message))
+                reading.diagnostics.append(Diagnostic(.error, file: name, line: 0, column: nil, problem))
                 missing = true
             }
             if !missing, let problems = headerCheck?(headerRecord, name), !problems.isEmpty {

@@ -44,8 +44,8 @@ enum YouTubeExport {
             return Row(id: id, title: title, views: views, year: year, source: SourceLocation(file: row.file, line: row.record.line))
         }, duplicateKey: { "\($0.year)|\($0.id ?? "title:" + ($0.title ?? ""))" }, describeDuplicate: "video (same id)")
         ingester.fileCheck = { name in
-            guard case .failure(let message) = Self.year(path: name) else { return nil }
-            return message
+            guard case .failure(let problem) = Self.year(path: name) else { return nil }
+            return problem.message
         }
         return ingester
     }
