@@ -48,7 +48,18 @@ public enum MarkdownWriter {
         escapeInline(text).replacingAll("|", with: "\\|")
     }
 
+    /// Whether `escapeInline` rewrites this byte's character.
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"), UInt8(ascii: "`"),
+             UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"), 0x0A, 0x0D: true
+        default: false
+        }
+    }
+
     static func escapeInline(_ text: String) -> String {
+        // Most cells (figures, names) have nothing to escape: return them as they are.
+        if !text.utf8.contains(where: isSpecial) { return text }
         var out = ""
         out.reserveCapacity(text.count)
         let chars = Array(text)
@@ -69,6 +80,7 @@ public enum MarkdownWriter {
 
 extension String {
     func replacingAll(_ target: Character, with replacement: String) -> String {
+        guard contains(target) else { return self }
         var out = ""
         for ch in self { if ch == target { out += replacement } else { out.append(ch) } }
         return out
