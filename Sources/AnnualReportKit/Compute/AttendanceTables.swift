@@ -5,8 +5,8 @@
 /// from two agencies, counts under each. So the last row of the priority and agency tables
 /// counts each session, attendance and person once and is not a sum (no derivation), except
 /// the agencies' attendances, where every attendance has exactly one agency (a `.sum`).
-public enum AttendanceTables {
-    public static func section(_ summary: AttendanceSummary?, year: FinancialYear, priorities: [Priority]) -> ReportSection {
+enum AttendanceTables {
+    static func section(_ summary: AttendanceSummary?, year: FinancialYear, priorities: [Priority]) -> ReportSection {
         var section = ReportSection(title: "People reached (attendance registers)")
         guard let summary else {
             section.notes.append("No attendance register was supplied (no attendance*.csv), so people reached cannot be shown.")

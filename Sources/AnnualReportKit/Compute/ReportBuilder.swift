@@ -1,8 +1,10 @@
 /// Builds the whole report from validated records: pure, no I/O.
 public enum ReportBuilder {
+    /// Why no report can be built: there is no year to report on.
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case noRecords
         case noRecordsInYear(FinancialYear, available: [FinancialYear])
+        /// What went wrong and what was expected, as printed after `error:`.
         public var description: String {
             switch self {
             case .noRecords:
@@ -15,14 +17,14 @@ public enum ReportBuilder {
 
     /// The reporting year: `requested`, else the configured one, else the latest year with
     /// activity in the data (else the latest year of any record, such as a budget).
-    public static func reportingYear(records: Records, configuration: ReportConfiguration, requested: FinancialYear?) -> FinancialYear? {
+    static func reportingYear(records: Records, configuration: ReportConfiguration, requested: FinancialYear?) -> FinancialYear? {
         requested ?? configuration.reportingYear ?? records.activityYears.max() ?? records.years.max()
     }
 
     /// The year the report is on, or why there is none. A year named on the command line or in
     /// the configuration is reported on when the data have no records at all (every figure is
     /// then "not recorded"); when they have records, it must be one of their years.
-    public static func resolveYear(_ input: IngestResult, requested: FinancialYear?) -> Result<FinancialYear, Failure> {
+    static func resolveYear(_ input: IngestResult, requested: FinancialYear?) -> Result<FinancialYear, Failure> {
         let records = input.records
         guard let year = reportingYear(records: records, configuration: input.configuration, requested: requested) else {
             return .failure(.noRecords)
@@ -33,7 +35,7 @@ public enum ReportBuilder {
     }
 
     /// The whole report for `input`: pure, no I/O. Throws `Failure` when there is no year to report.
-    public static func build(_ input: IngestResult, year requested: FinancialYear? = nil) throws -> Report {
+    static func build(_ input: IngestResult, year requested: FinancialYear? = nil) throws -> Report {
         let records = input.records, configuration = input.configuration
         let year = try resolveYear(input, requested: requested).get()
         let prioritiesFor: (FinancialYear) -> [Priority] = { y in
@@ -65,7 +67,7 @@ public enum ReportBuilder {
             FinanceTables.section(usable(records.finance), supplied: records.finance != nil, year: year, board: configuration.board),
         ].map(ChartCheck.dropEmptyCharts)
         var notes = input.diagnostics.map(\.description)
-        notes += ConsistencyNotes.notes(records: records, year: year, configuration: configuration)
+        notes += ConsistencyNotes.notes(records: records, unsupplied: input.unsupplied, year: year, configuration: configuration)
         notes += videoNotes
         let title = configuration.partnership.map { "\($0): annual report \(year)" } ?? "Safeguarding Children Partnership: annual report \(year)"
         return Report(title: title, partnership: configuration.partnership, year: year, sections: sections,
@@ -96,7 +98,7 @@ enum ChartCheck {
 
 /// Observations that are not errors but that the business office should see.
 enum ConsistencyNotes {
-    static func notes(records: Records, year: FinancialYear, configuration: ReportConfiguration) -> [String] {
+    static func notes(records: Records, unsupplied: [String], year: FinancialYear, configuration: ReportConfiguration) -> [String] {
         var notes: [String] = []
         if let finance = records.finance {
             let partners = FinanceTables.byLine(finance.filter { $0.kind == .contribution }, years: [year.previous, year])
@@ -117,9 +119,7 @@ enum ConsistencyNotes {
                 }
             }
         }
-        let present = [("training", records.training != nil), ("videos", records.videos != nil),
-                       ("reviews", records.reviews != nil), ("finance", records.finance != nil)]
-        for (dataset, supplied) in present where !supplied {
+        for dataset in unsupplied {
             notes.append("No \(dataset) dataset was supplied; its sections are left out.")
         }
         return notes

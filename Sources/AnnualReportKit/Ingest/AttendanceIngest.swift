@@ -6,7 +6,7 @@ import Glibc
 extension DatasetSchema {
     /// `attendance*.csv`: one row per delegate per session, as booking systems export.
     /// The column order here is the order `AttendanceLayout` reads (do not reorder).
-    public static let attendance = DatasetSchema(name: "attendance", columns: [
+    static let attendance = DatasetSchema(name: "attendance", columns: [
         Column("session_id", aliases: ["session", "session ref", "session reference", "event id", "course id"], required: true),
         Column("date", aliases: ["session date", "event date"], required: true),
         Column("title", aliases: ["course", "course title", "session title", "event"], required: true),
@@ -32,26 +32,26 @@ extension DatasetSchema {
 /// `rejectionLimit` rejected rows of each file are reported (file:line:column, like every
 /// dataset) and kept for `rejects.csv`; past that a note gives the count, so that a register
 /// with the same mistake on ten million rows cannot exhaust memory.
-public enum AttendanceIngest {
-    public struct Result: Sendable {
-        public var ledger: [FileLedger]
-        public var diagnostics: [Diagnostic]
-        public var rejected: [RejectedRow]
+enum AttendanceIngest {
+    struct Result: Sendable {
+        var ledger: [FileLedger]
+        var diagnostics: [Diagnostic]
+        var rejected: [RejectedRow]
         /// One delivered event per session with a used row; attendees = rows with attended = yes.
         /// In order of each session's first row.
-        public var events: [TrainingEvent]
-        public var summary: AttendanceSummary
+        var events: [TrainingEvent]
+        var summary: AttendanceSummary
     }
 
     /// Two cores on the machines this runs on; more threads than cores only add switching.
-    public static var defaultWorkers: Int { max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) }
+    static var defaultWorkers: Int { max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) }
 
     /// Files larger than this that are not UTF-8 are refused rather than decoded in memory.
     static let decodeInMemoryLimit = 512 << 20
 
-    public static func read(files: [URL], catalog: PriorityCatalog, progress: ReadProgress? = nil,
-                            workers: Int = AttendanceIngest.defaultWorkers, chunkSize: Int = 1 << 20,
-                            rejectionLimit: Int = 1000, schema: DatasetSchema = .attendance) -> Result {
+    static func read(files: [URL], catalog: PriorityCatalog, progress: ReadProgress? = nil,
+                     workers: Int = AttendanceIngest.defaultWorkers, chunkSize: Int = 1 << 20,
+                     rejectionLimit: Int = 1000, schema: DatasetSchema = .attendance) -> Result {
         releaseFreedMemory()
         var totals = AttendanceTotals()
         var ledgers: [FileLedger] = []
@@ -154,7 +154,7 @@ public enum AttendanceIngest {
 
     /// A session present in both `training` and `attendance` (same date, title and kind, as
     /// training's duplicate check): one error at the training row for each.
-    public static func conflicts(training: [TrainingEvent], attendance: [TrainingEvent]) -> [Diagnostic] {
+    static func conflicts(training: [TrainingEvent], attendance: [TrainingEvent]) -> [Diagnostic] {
         // Whatever the kinds: a register without a `kind` column calls every session a course.
         func key(_ e: TrainingEvent) -> String { "\(e.date)|\(e.title.lowercased())" }
         // Training has hundreds of events, a register hundreds of thousands of sessions: compare

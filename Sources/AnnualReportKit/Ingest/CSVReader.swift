@@ -11,20 +11,20 @@
 /// (a lone CR too), and a final line without a line break. It never fails: malformed input
 /// (a quote inside an unquoted field, text after a closing quote, an unterminated quote)
 /// is reported through `CSVRecord.problem` with the position where it happened.
-public struct CSVReader: Sendable {
+struct CSVReader: Sendable {
     private let bytes: [UInt8]
     private var index = 0
     private var line = 1
     private var column = 1
 
     /// `bytes` must already be UTF-8 (see `TextDecoder`); a UTF-8 byte-order mark is skipped.
-    public init(bytes: [UInt8]) {
+    init(bytes: [UInt8]) {
         self.bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
     }
 
     /// The next record, or nil at the end of the input. Blank lines yield a record with one empty field.
-    public mutating func next() -> CSVRecord? {
+    mutating func next() -> CSVRecord? {
         guard index < bytes.count else { return nil }
         var record = CSVRecord(line: line)
         var field: [UInt8] = []
@@ -115,17 +115,17 @@ public struct CSVReader: Sendable {
 }
 
 /// A position in the input: 1-based physical line and character column.
-public struct CSVPosition: Hashable, Sendable {
-    public var line: Int
-    public var column: Int
+struct CSVPosition: Hashable, Sendable {
+    var line: Int
+    var column: Int
 }
 
-public struct CSVProblem: Hashable, Sendable {
-    public enum Kind: Sendable { case unterminatedQuote, quoteInUnquotedField, textAfterClosingQuote }
-    public var kind: Kind
-    public var position: CSVPosition
+struct CSVProblem: Hashable, Sendable {
+    enum Kind: Sendable { case unterminatedQuote, quoteInUnquotedField, textAfterClosingQuote }
+    var kind: Kind
+    var position: CSVPosition
 
-    public var message: String {
+    var message: String {
         switch kind {
         case .unterminatedQuote:
             return "unterminated quoted field; expected a closing '\"' before the end of the file"
@@ -138,22 +138,22 @@ public struct CSVProblem: Hashable, Sendable {
 }
 
 /// One record: its fields, where each started, and the first malformation found in it.
-public struct CSVRecord: Sendable {
+struct CSVRecord: Sendable {
     /// Line on which the record starts.
-    public var line: Int
-    public var fields: [String] = []
-    public var positions: [CSVPosition] = []
-    public var quoted: [Bool] = []
-    public var problem: CSVProblem?
+    var line: Int
+    var fields: [String] = []
+    var positions: [CSVPosition] = []
+    var quoted: [Bool] = []
+    var problem: CSVProblem?
 
     init(line: Int) { self.line = line }
 
     /// True for a line with nothing on it (one empty, unquoted field).
-    public var isBlank: Bool { fields.count == 1 && fields[0].isEmpty && !quoted[0] }
+    var isBlank: Bool { fields.count == 1 && fields[0].isEmpty && !quoted[0] }
 
     /// Blank, or only empty cells (`,,,`): a spreadsheet's empty row as it exports. Skipped
     /// like a blank line, not counted as a row.
-    public var isEmptyRow: Bool {
+    var isEmptyRow: Bool {
         isBlank || (problem == nil && fields.allSatisfy { field in field.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } })
     }
 }

@@ -1,65 +1,59 @@
 import Foundation
 
 /// The columns a dataset's CSV files may have, with the aliases each accepts.
-public struct DatasetSchema: Sendable {
-    public struct Column: Sendable {
-        public var name: String
-        public var aliases: [String]
-        public var required: Bool
-        public init(_ name: String, aliases: [String] = [], required: Bool = false) {
+struct DatasetSchema: Sendable {
+    struct Column: Sendable {
+        var name: String
+        var aliases: [String]
+        var required: Bool
+        init(_ name: String, aliases: [String] = [], required: Bool = false) {
             self.name = name; self.aliases = aliases; self.required = required
         }
     }
 
     /// A figure that a summary row (`Total`, `Sub-total` …) totals, and what a data row
     /// with the cell blank counts as.
-    public struct Totalled: Sendable {
-        public var column: String
-        public var isMoney: Bool
-        public var blankCounts: Int64
-        public init(_ column: String, isMoney: Bool = false, blankCounts: Int64 = 0) {
+    struct Totalled: Sendable {
+        var column: String
+        var isMoney: Bool
+        var blankCounts: Int64
+        init(_ column: String, isMoney: Bool = false, blankCounts: Int64 = 0) {
             self.column = column; self.isMoney = isMoney; self.blankCounts = blankCounts
         }
     }
 
     /// The dataset name, which is also the file-name prefix (`training*.csv`).
-    public var name: String
-    public var columns: [Column]
+    var name: String
+    var columns: [Column]
     /// The figures a summary row of this dataset is checked on.
-    public var totalled: [Totalled] = []
+    var totalled: [Totalled] = []
     /// Columns whose filled value in a summary row narrows the rows it totals (year, type).
-    public var totalKeys: [String] = []
+    var totalKeys: [String] = []
     /// Whether a summary row may come first and total the rows after it (YouTube's exports).
-    public var totalsLead = false
+    var totalsLead = false
     /// Columns holding personal data (names, emails): read to count people, never written
     /// out. With any, unknown columns (an organiser's own questions) are withheld too.
-    public var personal: [String] = []
+    var personal: [String] = []
 
-    public init(name: String, columns: [Column], totalled: [Totalled] = [], totalKeys: [String] = [], totalsLead: Bool = false,
-                personal: [String] = []) {
+    init(name: String, columns: [Column], totalled: [Totalled] = [], totalKeys: [String] = [], totalsLead: Bool = false,
+         personal: [String] = []) {
         self.name = name; self.columns = columns; self.totalled = totalled; self.totalKeys = totalKeys
         self.totalsLead = totalsLead; self.personal = personal
     }
 
     /// The schema with more header names for some columns (the configuration's `columns:`).
-    public func adding(aliases extra: [String: [String]]) -> DatasetSchema {
+    func adding(aliases extra: [String: [String]]) -> DatasetSchema {
         var schema = self
         for i in schema.columns.indices { schema.columns[i].aliases += extra[schema.columns[i].name] ?? [] }
         return schema
     }
 
-    /// Every dataset a file can hold: the report's own, then the registers, the catalogue and
-    /// the platforms' exports. A file whose name starts with one of these names is read as it.
-    static var every: [DatasetSchema] {
-        all + [.attendance, EventbriteRegister.schema, .catalogue, YouTubeExport.schema, EvaluationColumns.schema]
-    }
-
-    /// Every dataset's name, for the file-name prefixes and the configuration's `columns:`.
-    public static var allNames: [String] { every.map(\.name) }
+    /// Every dataset's name (`Datasets.all`), for the configuration's `columns:`.
+    static var allNames: [String] { Datasets.all.map(\.schema.name) }
 
     /// The schema of the dataset with this name (`training`).
-    public static func named(_ name: String) -> DatasetSchema? {
-        every.first { $0.name == name.lowercased() }
+    static func named(_ name: String) -> DatasetSchema? {
+        Datasets.all.first { $0.schema.name == name.lowercased() }?.schema
     }
 
     /// Header names compare case-insensitively, ignoring spaces, `_` and `-`.
@@ -81,7 +75,7 @@ public struct DatasetSchema: Sendable {
         return String(header.trimmingSpaces.lowercased().unicodeScalars.filter { $0 != " " && $0 != "_" && $0 != "-" }.map(Character.init))
     }
 
-    public static let training = DatasetSchema(name: "training", columns: [
+    static let training = DatasetSchema(name: "training", columns: [
         Column("date", aliases: ["event date", "session date", "date of event", "date of session"], required: true),
         Column("title", aliases: ["course", "event", "course title", "name", "event title", "event name"], required: true),
         Column("kind", aliases: ["type", "event type"]),
@@ -97,7 +91,7 @@ public struct DatasetSchema: Sendable {
         Column("cancel_reason", aliases: ["cancellation reason", "reason cancelled", "reason for cancellation", "reason"]),
     ], totalled: [Totalled("attendees"), Totalled("evaluations"), Totalled("places"), Totalled("booked")], totalKeys: ["kind", "status", "format"])
 
-    public static let videos = DatasetSchema(name: "videos", columns: [
+    static let videos = DatasetSchema(name: "videos", columns: [
         Column("year", aliases: ["financial year"]),
         Column("date"),
         Column("category", aliases: ["name of category"], required: true),
@@ -108,7 +102,7 @@ public struct DatasetSchema: Sendable {
         Column("priorities", aliases: ["priority", "business priorities"]),
     ], totalled: [Totalled("views")], totalKeys: ["year", "category"])
 
-    public static let reviews = DatasetSchema(name: "reviews", columns: [
+    static let reviews = DatasetSchema(name: "reviews", columns: [
         Column("reference", aliases: ["ref", "id"], required: true),
         Column("type", aliases: ["kind", "review type"], required: true),
         Column("date", aliases: ["notification date", "start date", "started"], required: true),
@@ -119,16 +113,13 @@ public struct DatasetSchema: Sendable {
         Column("count", aliases: ["number"]),
     ], totalled: [Totalled("count", blankCounts: 1)], totalKeys: ["type"])
 
-    public static let finance = DatasetSchema(name: "finance", columns: [
+    static let finance = DatasetSchema(name: "finance", columns: [
         Column("year", aliases: ["financial year"], required: true),
         Column("type", aliases: ["kind"], required: true),
         Column("line", aliases: ["partner", "category", "item"], required: true),
         Column("amount", aliases: ["value", "pounds"], required: true),
         Column("board"),
     ], totalled: [Totalled("amount", isMoney: true)], totalKeys: ["year", "type", "board"])
-
-    /// The datasets in the order they are read and reported.
-    public static let all: [DatasetSchema] = [.training, .videos, .reviews, .finance]
 }
 
 /// Where each schema column sits in one file's header.

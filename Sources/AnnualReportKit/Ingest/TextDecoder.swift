@@ -7,21 +7,21 @@ import Foundation
 /// Excel's "CSV (Comma delimited)" writes on Windows (`£` as 0xA3, `–` as 0x96), and the run
 /// gets a note saying so. Bytes Windows-1252 leaves undefined, and NUL bytes, are refused:
 /// guessing further would risk mojibake in a published report.
-public enum TextDecoder {
-    public enum Encoding: String, Sendable { case utf8 = "UTF-8", utf16LE = "UTF-16LE", utf16BE = "UTF-16BE", windows1252 = "Windows-1252" }
+enum TextDecoder {
+    enum Encoding: String, Sendable { case utf8 = "UTF-8", utf16LE = "UTF-16LE", utf16BE = "UTF-16BE", windows1252 = "Windows-1252" }
 
-    public struct Decoded: Sendable {
-        public var utf8: [UInt8]
-        public var encoding: Encoding
+    struct Decoded: Sendable {
+        var utf8: [UInt8]
+        var encoding: Encoding
     }
 
-    public struct Failure: Error, Sendable, Equatable {
-        public var line: Int
-        public var column: Int
-        public var message: String
+    struct Failure: Error, Sendable, Equatable {
+        var line: Int
+        var column: Int
+        var message: String
     }
 
-    public static func decode(_ bytes: [UInt8]) -> Result<Decoded, Failure> {
+    static func decode(_ bytes: [UInt8]) -> Result<Decoded, Failure> {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return decodeUTF16(bytes, littleEndian: bytes[0] == 0xFF)
         }

@@ -2,13 +2,13 @@
 ///
 /// Parses the forms business offices export (ISO, UK day-first, month names); impossible
 /// days such as `31/02/2022` are rejected, not rolled over.
-public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    let year: Int
+    let month: Int
+    let day: Int
 
     /// Returns nil unless the day exists (`CalendarDate(year: 2022, month: 2, day: 29)` is nil).
-    public init?(year: Int, month: Int, day: Int) {
+    init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
         self.year = year
@@ -19,7 +19,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// The forms offices write, nil for anything else: ISO `2022-09-26` and `2022/09/26`, UK
     /// day-first `26/09/2022` (also `26/9/2022` and `26-09-2022`), and month names
     /// `26 September 2022`, `26 Sep 2022`, `26-Sep-22` (a two-digit year is 20YY).
-    public init?(parsing text: some StringProtocol) {
+    init?(parsing text: some StringProtocol) {
         let s = text.trimmingSpaces
         let parts = s.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == " " || $0 == "." }).map(String.init)
         guard parts.count == 3, s.utf8.count <= 40 else { return nil }
@@ -51,7 +51,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// Excel's serial day number (1900 date system: 1 is 1900-01-01, 60 is Excel's
     /// non-existent 1900-02-29, so later serials count from 1899-12-30). Whole numbers from
     /// 61 (1900-03-01) to 2958465 (9999-12-31).
-    public init?(excelSerial text: some StringProtocol) {
+    init?(excelSerial text: some StringProtocol) {
         let s = text.trimmingSpaces
         guard s.count <= 7, let serial = Int.digitsOnly(s), (61...2_958_465).contains(serial) else { return nil }
         // Days since 1970-01-01: serial 25569 is 1970-01-01.
@@ -83,9 +83,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// How dates may be written, for error messages.
-    public static let acceptedForms = "2022-09-26, 2022/09/26, 26/09/2022, 26 September 2022, 26 Sep 2022 or 26-Sep-22"
+    static let acceptedForms = "2022-09-26, 2022/09/26, 26/09/2022, 26 September 2022, 26 Sep 2022 or 26-Sep-22"
 
-    public static func daysIn(month: Int, year: Int) -> Int {
+    static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -93,23 +93,23 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         }
     }
 
-    public static func isLeap(_ year: Int) -> Bool {
+    static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
     /// ISO form, `2022-09-26`.
-    public var description: String {
+    var description: String {
         "\(year.zeroPadded(4))-\(month.zeroPadded(2))-\(day.zeroPadded(2))"
     }
 
     /// Whole calendar months from `self` to `later`, counting a month only once its day is reached.
-    public func wholeMonths(until later: CalendarDate) -> Int {
+    func wholeMonths(until later: CalendarDate) -> Int {
         var months = (later.year - year) * 12 + (later.month - month)
         if later.day < day { months -= 1 }
         return months
     }
 
-    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
+    static func < (a: CalendarDate, b: CalendarDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 }

@@ -1,8 +1,8 @@
 /// Parsing and display of whole counts (`1,054`).
-public enum Count {
+enum Count {
     /// Non-negative whole number with optional thousands separators in groups of three:
     /// `1054`, `1,054`, `1,234,567`. Nil for `1,05`, `-3`, `1.5`, and overflow.
-    public static func parseGrouped(_ text: some StringProtocol) -> UInt64? {
+    static func parseGrouped(_ text: some StringProtocol) -> UInt64? {
         let s = text.trimmingSpaces
         guard !s.isEmpty else { return nil }
         let groups = s.split(separator: ",", omittingEmptySubsequences: false)
@@ -25,7 +25,7 @@ public enum Count {
     }
 
     /// `2569` -> `2,569`.
-    public static func grouped(_ value: some BinaryInteger) -> String {
+    static func grouped(_ value: some BinaryInteger) -> String {
         let digits = String(value.magnitude)
         var out = ""
         for (i, ch) in digits.enumerated() {

@@ -1,16 +1,16 @@
 /// A problem or observation about the inputs, located like a compiler diagnostic.
 public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public enum Severity: String, Sendable { case error, note }
-    public var severity: Severity
-    public var file: String
+    enum Severity: String, Sendable { case error, note }
+    var severity: Severity
+    var file: String
     /// 1-based physical line; 0 when the problem concerns the whole file.
-    public var line: Int
+    var line: Int
     /// 1-based column in characters; nil when it concerns the whole row or file.
-    public var column: Int?
+    var column: Int?
     /// `what is wrong; what was expected`.
-    public var message: String
+    var message: String
 
-    public init(_ severity: Severity, file: String, line: Int, column: Int?, _ message: String) {
+    init(_ severity: Severity, file: String, line: Int, column: Int?, _ message: String) {
         self.severity = severity; self.file = file; self.line = line; self.column = column
         self.message = message
     }
@@ -23,6 +23,7 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
         return "\(location): \(severity.rawValue): \(message)"
     }
 
+    /// By file, line, column and message: the order they are printed in.
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
         (a.file, a.line, a.column ?? 0, a.message) < (b.file, b.line, b.column ?? 0, b.message)
     }
@@ -31,47 +32,52 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
 /// Rows read, used and rejected for one input file, and the summary rows (control totals)
 /// checked against them. `read == used + rejected + controlTotals` always.
 public struct FileLedger: Hashable, Sendable {
+    /// The file as shown to the user (its path below the inputs folder, or inside a zip).
     public var file: String
+    /// The dataset the file was read as (`training`, `attendance`, ...).
     public var dataset: String
+    /// Data rows read (not the header or blank lines).
     public var read: Int
+    /// Rows that became records.
     public var used: Int
+    /// Rows with a problem, listed in `rejects.csv`.
     public var rejected: Int
     /// Summary rows (`Total`, `Sub-total` …, or a video category's own row): checked, not counted as data.
     public var controlTotals: Int
     /// Decoding applied, e.g. "Windows-1252", or nil for UTF-8.
     public var encoding: String?
 
-    public init(file: String, dataset: String, read: Int = 0, used: Int = 0, rejected: Int = 0, controlTotals: Int = 0,
-                encoding: String? = nil) {
+    init(file: String, dataset: String, read: Int = 0, used: Int = 0, rejected: Int = 0, controlTotals: Int = 0,
+         encoding: String? = nil) {
         self.file = file; self.dataset = dataset; self.read = read; self.used = used; self.rejected = rejected
         self.controlTotals = controlTotals; self.encoding = encoding
     }
 
-    public var balances: Bool { read == used + rejected + controlTotals }
+    var balances: Bool { read == used + rejected + controlTotals }
 }
 
 /// A row that was not used, with the fields as read, for `rejects.csv`.
-public struct RejectedRow: Hashable, Sendable {
-    public var file: String
-    public var line: Int
-    public var reason: String
-    public var fields: [String]
-    public init(file: String, line: Int, reason: String, fields: [String]) {
+struct RejectedRow: Hashable, Sendable {
+    var file: String
+    var line: Int
+    var reason: String
+    var fields: [String]
+    init(file: String, line: Int, reason: String, fields: [String]) {
         self.file = file; self.line = line; self.reason = reason; self.fields = fields
     }
 }
 
 /// The ledger and notes, shown as the report's data-quality section and sheet.
-public struct DataQuality: Sendable, Equatable {
-    public var ledger: [FileLedger]
-    public var notes: [String]
-    public var rejected: [RejectedRow]
+struct DataQuality: Sendable, Equatable {
+    var ledger: [FileLedger]
+    var notes: [String]
+    var rejected: [RejectedRow]
 
-    public init(ledger: [FileLedger] = [], notes: [String] = [], rejected: [RejectedRow] = []) {
+    init(ledger: [FileLedger] = [], notes: [String] = [], rejected: [RejectedRow] = []) {
         self.ledger = ledger; self.notes = notes; self.rejected = rejected
     }
 
-    public var ledgerTable: ReportTable {
+    var ledgerTable: ReportTable {
         var table = ReportTable(id: "data-quality", title: "Data quality: rows read, used and rejected",
                                 columns: [ReportColumn("File", .label), ReportColumn("Dataset", .text),
                                           ReportColumn("Rows read", .count), ReportColumn("Rows used", .count),

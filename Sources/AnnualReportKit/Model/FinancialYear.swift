@@ -1,12 +1,12 @@
 /// A UK financial year, 1 April to 31 March, shown as `2022-23`.
 public struct FinancialYear: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The calendar year in which the financial year starts (2022 for 2022-23).
-    public let startYear: Int
+    let startYear: Int
 
-    public init(startYear: Int) { self.startYear = startYear }
+    init(startYear: Int) { self.startYear = startYear }
 
     /// Accepts `2022-23`, `2022/23`, `2022-2023` and `2022/2023`; the second year must follow the first.
-    public init?(label text: some StringProtocol) {
+    init?(label text: some StringProtocol) {
         let s = text.trimmingSpaces
         guard s.count == 7 || s.count == 9 else { return nil }
         let separatorIndex = s.index(s.startIndex, offsetBy: 4)
@@ -32,22 +32,24 @@ public struct FinancialYear: Hashable, Comparable, Sendable, CustomStringConvert
     }
 
     /// The financial year that contains `date` (26/09/2022 and 15/03/2023 are both in 2022-23).
-    public init(containing date: CalendarDate) {
+    init(containing date: CalendarDate) {
         startYear = date.month >= 4 ? date.year : date.year - 1
     }
 
-    public var label: String { "\(startYear)-\((startYear + 1) % 100 < 10 ? "0" : "")\((startYear + 1) % 100)" }
+    var label: String { "\(startYear)-\((startYear + 1) % 100 < 10 ? "0" : "")\((startYear + 1) % 100)" }
+    /// The label, `2022-23`.
     public var description: String { label }
-    public var previous: FinancialYear { FinancialYear(startYear: startYear - 1) }
-    public var next: FinancialYear { FinancialYear(startYear: startYear + 1) }
-    public var firstDay: CalendarDate { CalendarDate(year: startYear, month: 4, day: 1)! }
-    public var lastDay: CalendarDate { CalendarDate(year: startYear + 1, month: 3, day: 31)! }
+    var previous: FinancialYear { FinancialYear(startYear: startYear - 1) }
+    var next: FinancialYear { FinancialYear(startYear: startYear + 1) }
+    var firstDay: CalendarDate { CalendarDate(year: startYear, month: 4, day: 1)! }
+    var lastDay: CalendarDate { CalendarDate(year: startYear + 1, month: 3, day: 31)! }
 
     /// Every year from `first` to `last` inclusive, for trend tables.
-    public static func span(_ first: FinancialYear, _ last: FinancialYear) -> [FinancialYear] {
+    static func span(_ first: FinancialYear, _ last: FinancialYear) -> [FinancialYear] {
         guard first <= last else { return [] }
         return (first.startYear...last.startYear).map(FinancialYear.init(startYear:))
     }
 
+    /// Earlier years first.
     public static func < (a: FinancialYear, b: FinancialYear) -> Bool { a.startYear < b.startYear }
 }

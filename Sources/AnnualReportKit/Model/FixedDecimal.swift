@@ -1,28 +1,28 @@
 /// A number with a fixed count of decimals, held as a whole number of the last place
 /// (`3.42` is 342 with 2 places): means and other statistics that are shown rounded. Never
 /// used for money, which is `Money` in whole pence.
-public struct FixedDecimal: Hashable, Sendable, CustomStringConvertible {
-    public var scaled: Int64
-    public var places: Int
+struct FixedDecimal: Hashable, Sendable, CustomStringConvertible {
+    var scaled: Int64
+    var places: Int
 
-    public init(scaled: Int64, places: Int) { self.scaled = scaled; self.places = places }
+    init(scaled: Int64, places: Int) { self.scaled = scaled; self.places = places }
 
     /// `value` rounded half away from zero to `places` decimals.
-    public init(_ value: Double, places: Int) {
+    init(_ value: Double, places: Int) {
         var factor = 1.0
         for _ in 0..<places { factor *= 10 }
         let x = value * factor
         self.init(scaled: Int64((x < 0 ? x - 0.5 : x + 0.5).rounded(.towardZero)), places: places)
     }
 
-    public var double: Double {
+    var double: Double {
         var factor = 1.0
         for _ in 0..<places { factor *= 10 }
         return Double(scaled) / factor
     }
 
     /// `3.42`, `-0.50`.
-    public var description: String {
+    var description: String {
         guard places > 0 else { return String(scaled) }
         let digits = String(scaled.magnitude)
         let padded = String(repeating: "0", count: max(0, places + 1 - digits.count)) + digits

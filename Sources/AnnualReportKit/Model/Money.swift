@@ -1,17 +1,17 @@
 /// An amount of money in whole pence. Never floating point.
-public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, AdditiveArithmetic {
-    public var pence: Int64
+struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, AdditiveArithmetic {
+    var pence: Int64
 
-    public init(pence: Int64) { self.pence = pence }
-    public init(pounds: Int64) { self.pence = pounds * 100 }
+    init(pence: Int64) { self.pence = pence }
+    init(pounds: Int64) { self.pence = pounds * 100 }
 
-    public static let zero = Money(pence: 0)
+    static let zero = Money(pence: 0)
 
     /// Parses pounds with up to two decimals: `£102,496`, `102496.00`, `£1,234.5`; negatives
     /// as `-£1,000`, `£-1,000`, `(1,000)`, `(£1,000.00)` or `£(1,000.00)`; Excel's accounting
     /// layout with spaces (` £ 1,000.00 `) and its zero (` £ -   `, or `-` alone). Nil for
     /// anything else, including more than two decimals and overflow.
-    public init?(parsing text: some StringProtocol) {
+    init?(parsing text: some StringProtocol) {
         // Spaces are layout only (Excel's accounting format pads around the £ and the dash).
         let compact = String(text.unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "\u{A0}" }.map(Character.init))
         var s = Substring(compact)
@@ -40,7 +40,7 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Ad
     }
 
     /// `£119,266`, `£1,234.50`, `-£1,000`: pence are shown only where there are any.
-    public var formatted: String {
+    var formatted: String {
         let magnitude = pence.magnitude
         let pounds = Count.grouped(magnitude / 100)
         let p = magnitude % 100
@@ -49,18 +49,18 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Ad
     }
 
     /// Plain pounds with two decimals for CSV: `119266.00`, `-1000.50`.
-    public var plainPounds: String {
+    var plainPounds: String {
         let magnitude = pence.magnitude
         let p = magnitude % 100
         return "\(pence < 0 ? "-" : "")\(magnitude / 100).\(p < 10 ? "0" : "")\(p)"
     }
 
     /// Pounds as a Double, for spreadsheet cells only (exact for any realistic amount).
-    public var poundsForSpreadsheet: Double { Double(pence) / 100 }
+    var poundsForSpreadsheet: Double { Double(pence) / 100 }
 
-    public var description: String { formatted }
+    var description: String { formatted }
 
-    public static func + (a: Money, b: Money) -> Money { Money(pence: a.pence + b.pence) }
-    public static func - (a: Money, b: Money) -> Money { Money(pence: a.pence - b.pence) }
-    public static func < (a: Money, b: Money) -> Bool { a.pence < b.pence }
+    static func + (a: Money, b: Money) -> Money { Money(pence: a.pence + b.pence) }
+    static func - (a: Money, b: Money) -> Money { Money(pence: a.pence - b.pence) }
+    static func < (a: Money, b: Money) -> Bool { a.pence < b.pence }
 }

@@ -1,31 +1,31 @@
 import Foundation
 
 /// A business priority of the partnership, identified by its configured (canonical) name.
-public struct Priority: Hashable, Sendable, CustomStringConvertible {
-    public let name: String
-    public init(_ name: String) { self.name = name }
-    public var description: String { name }
+struct Priority: Hashable, Sendable, CustomStringConvertible {
+    let name: String
+    init(_ name: String) { self.name = name }
+    var description: String { name }
 }
 
 /// The configured priorities of one year, each with the other names the data may use for it.
-public struct PriorityDefinition: Hashable, Sendable {
-    public var name: String
-    public var aliases: [String]
-    public init(name: String, aliases: [String] = []) { self.name = name; self.aliases = aliases }
+struct PriorityDefinition: Hashable, Sendable {
+    var name: String
+    var aliases: [String]
+    init(name: String, aliases: [String] = []) { self.name = name; self.aliases = aliases }
 }
 
 /// Resolves the names found in records to priorities.
 ///
 /// With configured priorities an unknown name is an error that suggests the closest known
 /// name. Without any, every name seen becomes a priority, in order of first appearance.
-public final class PriorityCatalog: @unchecked Sendable {
+final class PriorityCatalog: @unchecked Sendable {
     // Mutated only while ingesting, which is single-threaded per catalog.
     private var byKey: [String: Priority] = [:]
     private(set) var discovered: [Priority] = []
-    public let isConfigured: Bool
+    let isConfigured: Bool
     private let knownNames: [String]
 
-    public init(configuration: ReportConfiguration) {
+    init(configuration: ReportConfiguration) {
         isConfigured = !configuration.priorities.isEmpty
         var names: [String] = []
         for year in configuration.priorities.keys.sorted() {
@@ -40,12 +40,12 @@ public final class PriorityCatalog: @unchecked Sendable {
         knownNames = names
     }
 
-    public enum Resolution: Equatable {
+    enum Resolution: Equatable {
         case known(Priority)
         case unknown(closest: String?)
     }
 
-    public func resolve(_ name: String) -> Resolution {
+    func resolve(_ name: String) -> Resolution {
         let key = PriorityCatalog.key(name)
         if let p = byKey[key] { return .known(p) }
         if isConfigured {

@@ -2,19 +2,19 @@
 ///
 /// Kept as two integers so that rounding happens once, at display, and rounds half away
 /// from zero (82.5% shows as 83%, -0.05% as -0.1%), as published reports do.
-public struct Ratio: Hashable, Sendable {
-    public let numerator: Int64
-    public let denominator: Int64
+struct Ratio: Hashable, Sendable {
+    let numerator: Int64
+    let denominator: Int64
 
     /// Nil when the denominator is zero: a share of nothing or a change from zero is N/A.
-    public init?(_ numerator: Int64, _ denominator: Int64) {
+    init?(_ numerator: Int64, _ denominator: Int64) {
         guard denominator != 0 else { return nil }
         self.numerator = denominator < 0 ? -numerator : numerator
         self.denominator = denominator.magnitude > 0 ? Int64(denominator.magnitude) : 1
     }
 
     /// The percentage scaled by 10^decimals and rounded half away from zero (`decimals` 1: 16.44% -> 164).
-    public func scaledPercent(decimals: Int) -> Int64 {
+    func scaledPercent(decimals: Int) -> Int64 {
         var scale: Int64 = 100
         for _ in 0..<decimals { scale *= 10 }
         // Saturate rather than trap: a pathological input must not crash the report.
@@ -29,13 +29,13 @@ public struct Ratio: Hashable, Sendable {
     }
 
     /// `83%`, `16.4%`, `-3.0%`.
-    public func percentText(decimals: Int) -> String { Ratio.render(scaledPercent(decimals: decimals), decimals: decimals) + "%" }
+    func percentText(decimals: Int) -> String { Ratio.render(scaledPercent(decimals: decimals), decimals: decimals) + "%" }
 
     /// The plain number for CSV: `83`, `16.4`.
-    public func plainPercent(decimals: Int) -> String { Ratio.render(scaledPercent(decimals: decimals), decimals: decimals) }
+    func plainPercent(decimals: Int) -> String { Ratio.render(scaledPercent(decimals: decimals), decimals: decimals) }
 
     /// The value as a fraction for a spreadsheet percent cell (0.164 for 16.4%).
-    public var fractionForSpreadsheet: Double { Double(numerator) / Double(denominator) }
+    var fractionForSpreadsheet: Double { Double(numerator) / Double(denominator) }
 
     static func render(_ scaled: Int64, decimals: Int) -> String {
         guard decimals > 0 else { return String(scaled) }
@@ -49,7 +49,7 @@ public struct Ratio: Hashable, Sendable {
     }
 
     /// Percent change from `old` to `new`; nil (N/A) when there is no old value or it is zero.
-    public static func change(from old: Int64?, to new: Int64?) -> Ratio? {
+    static func change(from old: Int64?, to new: Int64?) -> Ratio? {
         guard let old, let new else { return nil }
         return Ratio(new - old, old)
     }

@@ -1,43 +1,43 @@
 /// Where a record came from, so every figure can be traced back to a row.
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
-    public let file: String
-    public let line: Int
-    public init(file: String, line: Int) { self.file = file; self.line = line }
-    public var description: String { "\(file):\(line)" }
+struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    let file: String
+    let line: Int
+    init(file: String, line: Int) { self.file = file; self.line = line }
+    var description: String { "\(file):\(line)" }
 }
 
 /// One training event: a session of a course, or a conference.
-public struct TrainingEvent: Hashable, Sendable {
-    public enum Kind: String, Sendable, CaseIterable { case course, conference }
-    public enum Status: String, Sendable, CaseIterable { case delivered, cancelled }
-    public enum Format: String, Sendable, CaseIterable { case faceToFace = "face-to-face", virtual }
+struct TrainingEvent: Hashable, Sendable {
+    enum Kind: String, Sendable, CaseIterable { case course, conference }
+    enum Status: String, Sendable, CaseIterable { case delivered, cancelled }
+    enum Format: String, Sendable, CaseIterable { case faceToFace = "face-to-face", virtual }
 
-    public var date: CalendarDate
-    public var title: String
-    public var kind: Kind
-    public var priorities: [Priority]
-    public var status: Status
-    public var attendees: Int64
-    public var format: Format?
-    public var evaluations: Int64?
-    public var source: SourceLocation
+    var date: CalendarDate
+    var title: String
+    var kind: Kind
+    var priorities: [Priority]
+    var status: Status
+    var attendees: Int64
+    var format: Format?
+    var evaluations: Int64?
+    var source: SourceLocation
     /// The booking system's id of the event (Eventbrite's `Event ID`), linking a register to it.
-    public var eventID: String?
+    var eventID: String?
     /// False while `attendees` was left blank for a linked register to supply.
-    public var attendeesGiven = true
+    var attendeesGiven = true
     /// Places offered (capacity), when recorded.
-    public var places: Int64?
+    var places: Int64?
     /// Places booked (registrations), when recorded; a linked register supplies them instead.
-    public var booked: Int64?
+    var booked: Int64?
     /// Why a cancelled event was cancelled (`low numbers` …), as recorded.
-    public var cancelReason: String?
+    var cancelReason: String?
 
-    public var year: FinancialYear { FinancialYear(containing: date) }
+    var year: FinancialYear { FinancialYear(containing: date) }
 
-    public init(date: CalendarDate, title: String, kind: Kind, priorities: [Priority], status: Status,
-                attendees: Int64, format: Format?, evaluations: Int64?, source: SourceLocation,
-                eventID: String? = nil, attendeesGiven: Bool = true, places: Int64? = nil, booked: Int64? = nil,
-                cancelReason: String? = nil) {
+    init(date: CalendarDate, title: String, kind: Kind, priorities: [Priority], status: Status,
+         attendees: Int64, format: Format?, evaluations: Int64?, source: SourceLocation,
+         eventID: String? = nil, attendeesGiven: Bool = true, places: Int64? = nil, booked: Int64? = nil,
+         cancelReason: String? = nil) {
         self.date = date; self.title = title; self.kind = kind; self.priorities = priorities
         self.status = status; self.attendees = attendees; self.format = format
         self.evaluations = evaluations; self.source = source; self.eventID = eventID
@@ -47,7 +47,7 @@ public struct TrainingEvent: Hashable, Sendable {
 }
 
 /// What a video figure counts, as its source's column names it.
-public enum VideoMetric: String, Hashable, Sendable {
+enum VideoMetric: String, Hashable, Sendable {
     /// Plays, as YouTube and Vimeo count them (a `views` column).
     case views
     /// Viewers who watched to the end (a `fully watched` or `completions` column), as the
@@ -56,52 +56,52 @@ public enum VideoMetric: String, Hashable, Sendable {
 }
 
 /// Views of one training video (or of a whole category when only that is known) in a year.
-public struct VideoViews: Hashable, Sendable {
-    public var year: FinancialYear
-    public var category: String
+struct VideoViews: Hashable, Sendable {
+    var year: FinancialYear
+    var category: String
     /// Nil for a category-level figure.
-    public var video: String?
-    public var videoID: String?
-    public var views: Int64
-    public var priorities: [Priority]
-    public var source: SourceLocation
+    var video: String?
+    var videoID: String?
+    var views: Int64
+    var priorities: [Priority]
+    var source: SourceLocation
     /// What `views` counts.
-    public var metric: VideoMetric = .views
+    var metric: VideoMetric = .views
 
     /// What identifies the video across categories: its id, else its exact title.
-    public var identity: String? { videoID ?? video.map { "title:" + $0 } }
+    var identity: String? { videoID ?? video.map { "title:" + $0 } }
 
-    public init(year: FinancialYear, category: String, video: String?, videoID: String?, views: Int64,
-                priorities: [Priority], source: SourceLocation, metric: VideoMetric = .views) {
+    init(year: FinancialYear, category: String, video: String?, videoID: String?, views: Int64,
+         priorities: [Priority], source: SourceLocation, metric: VideoMetric = .views) {
         self.year = year; self.category = category; self.video = video; self.videoID = videoID
         self.views = views; self.priorities = priorities; self.source = source; self.metric = metric
     }
 }
 
 /// A rapid review, local child safeguarding practice review or national review.
-public struct Review: Hashable, Sendable {
-    public enum Kind: String, Sendable, CaseIterable {
+struct Review: Hashable, Sendable {
+    enum Kind: String, Sendable, CaseIterable {
         case rapidReview = "rapid review"
         case lcspr = "LCSPR"
         case national
     }
 
-    public var reference: String
-    public var kind: Kind
+    var reference: String
+    var kind: Kind
     /// Notification date (rapid review) or start date (LCSPR).
-    public var date: CalendarDate
-    public var published: CalendarDate?
-    public var sex: String?
-    public var ethnicity: String?
-    public var ageGroup: String?
+    var date: CalendarDate
+    var published: CalendarDate?
+    var sex: String?
+    var ethnicity: String?
+    var ageGroup: String?
     /// 1 for a case-level row; more for an aggregate row without child details.
-    public var count: Int64
-    public var source: SourceLocation
+    var count: Int64
+    var source: SourceLocation
 
-    public var year: FinancialYear { FinancialYear(containing: date) }
+    var year: FinancialYear { FinancialYear(containing: date) }
 
-    public init(reference: String, kind: Kind, date: CalendarDate, published: CalendarDate?, sex: String?,
-                ethnicity: String?, ageGroup: String?, count: Int64, source: SourceLocation) {
+    init(reference: String, kind: Kind, date: CalendarDate, published: CalendarDate?, sex: String?,
+         ethnicity: String?, ageGroup: String?, count: Int64, source: SourceLocation) {
         self.reference = reference; self.kind = kind; self.date = date; self.published = published
         self.sex = sex; self.ethnicity = ethnicity; self.ageGroup = ageGroup; self.count = count
         self.source = source
@@ -109,45 +109,45 @@ public struct Review: Hashable, Sendable {
 }
 
 /// One amount in the finance ledger.
-public struct FinanceLine: Hashable, Sendable {
-    public enum Kind: String, Sendable, CaseIterable { case contribution, expenditure, budget }
+struct FinanceLine: Hashable, Sendable {
+    enum Kind: String, Sendable, CaseIterable { case contribution, expenditure, budget }
 
-    public var year: FinancialYear
-    public var kind: Kind
+    var year: FinancialYear
+    var kind: Kind
     /// The partner (contributions, budgets) or expenditure category.
-    public var line: String
-    public var amount: Money
-    public var board: String?
-    public var source: SourceLocation
+    var line: String
+    var amount: Money
+    var board: String?
+    var source: SourceLocation
 
-    public init(year: FinancialYear, kind: Kind, line: String, amount: Money, board: String?, source: SourceLocation) {
+    init(year: FinancialYear, kind: Kind, line: String, amount: Money, board: String?, source: SourceLocation) {
         self.year = year; self.kind = kind; self.line = line; self.amount = amount; self.board = board
         self.source = source
     }
 }
 
 /// Everything read from an inputs folder. A nil dataset was absent, which is not the same as empty.
-public struct Records: Sendable {
-    public var training: [TrainingEvent]?
-    public var videos: [VideoViews]?
-    public var reviews: [Review]?
-    public var finance: [FinanceLine]?
+struct Records: Sendable {
+    var training: [TrainingEvent]?
+    var videos: [VideoViews]?
+    var reviews: [Review]?
+    var finance: [FinanceLine]?
     /// What per-delegate attendance registers add (distinct people); their sessions are also in `training`.
-    public var attendance: AttendanceSummary?
+    var attendance: AttendanceSummary?
     /// Bookings from registers linked to training events by `event_id` (Eventbrite's attendee report).
-    public var bookings: BookingSummary?
+    var bookings: BookingSummary?
     /// Completed evaluation forms, each linked to its training event.
-    public var evaluations: [EvaluationForm]?
+    var evaluations: [EvaluationForm]?
 
-    public init(training: [TrainingEvent]? = nil, videos: [VideoViews]? = nil, reviews: [Review]? = nil,
-                finance: [FinanceLine]? = nil, attendance: AttendanceSummary? = nil) {
+    init(training: [TrainingEvent]? = nil, videos: [VideoViews]? = nil, reviews: [Review]? = nil,
+         finance: [FinanceLine]? = nil, attendance: AttendanceSummary? = nil) {
         self.training = training; self.videos = videos; self.reviews = reviews; self.finance = finance
         self.attendance = attendance
     }
 
     /// The years with activity: training, videos, reviews, contributions or expenditure. A
     /// budget row (often agreed for next year) does not make a year.
-    public var activityYears: Set<FinancialYear> {
+    var activityYears: Set<FinancialYear> {
         var years = Set<FinancialYear>()
         training?.forEach { years.insert($0.year) }
         videos?.forEach { years.insert($0.year) }
@@ -157,7 +157,7 @@ public struct Records: Sendable {
     }
 
     /// Every financial year some record falls in, budgets included.
-    public var years: Set<FinancialYear> {
+    var years: Set<FinancialYear> {
         var years = Set<FinancialYear>()
         training?.forEach { years.insert($0.year) }
         videos?.forEach { years.insert($0.year) }
@@ -169,57 +169,57 @@ public struct Records: Sendable {
 
 /// What a booking register linked to training events says of each event and year: the rows
 /// are counted here, people by their `delegate_id` else their normalised email, never named.
-public struct BookingSummary: Sendable, Equatable {
-    public struct Event: Sendable, Equatable {
-        public var eventID: String
-        public var date: CalendarDate
-        public var title: String
+struct BookingSummary: Sendable, Equatable {
+    struct Event: Sendable, Equatable {
+        var eventID: String
+        var date: CalendarDate
+        var title: String
         /// Bookings that were not cancelled: attended + no-shows.
-        public var registrations: Int64 = 0
-        public var attended: Int64 = 0
-        public var noShows: Int64 = 0
+        var registrations: Int64 = 0
+        var attended: Int64 = 0
+        var noShows: Int64 = 0
         /// Bookings cancelled, refunded or transferred: not registrations.
-        public var cancelled: Int64 = 0
-        public var year: FinancialYear { FinancialYear(containing: date) }
+        var cancelled: Int64 = 0
+        var year: FinancialYear { FinancialYear(containing: date) }
 
-        public init(eventID: String, date: CalendarDate, title: String) {
+        init(eventID: String, date: CalendarDate, title: String) {
             self.eventID = eventID; self.date = date; self.title = title
         }
     }
 
     /// In order of the training rows they link to.
-    public var events: [Event]
+    var events: [Event]
     /// Distinct people who attended, per year.
-    public var peoplePerYear: [FinancialYear: Int64]
+    var peoplePerYear: [FinancialYear: Int64]
 
-    public init(events: [Event], peoplePerYear: [FinancialYear: Int64]) {
+    init(events: [Event], peoplePerYear: [FinancialYear: Int64]) {
         self.events = events; self.peoplePerYear = peoplePerYear
     }
 }
 
 /// One completed evaluation form: the ratings a delegate gave before and after the event.
-public struct EvaluationForm: Sendable, Equatable {
+struct EvaluationForm: Sendable, Equatable {
     /// One measure's pair of ratings (`Knowledge` 2 before, 4 after).
-    public struct Rating: Sendable, Equatable {
-        public var measure: String
-        public var before: Int64
-        public var after: Int64
-        public init(measure: String, before: Int64, after: Int64) { self.measure = measure; self.before = before; self.after = after }
+    struct Rating: Sendable, Equatable {
+        var measure: String
+        var before: Int64
+        var after: Int64
+        init(measure: String, before: Int64, after: Int64) { self.measure = measure; self.before = before; self.after = after }
     }
 
     /// The event's date, title and priorities, from the training row it links to.
-    public var eventDate: CalendarDate
-    public var eventTitle: String
-    public var eventSource: SourceLocation
-    public var priorities: [Priority]
+    var eventDate: CalendarDate
+    var eventTitle: String
+    var eventSource: SourceLocation
+    var priorities: [Priority]
     /// Measures rated both before and after; a blank rating leaves its measure out.
-    public var ratings: [Rating]
-    public var source: SourceLocation
+    var ratings: [Rating]
+    var source: SourceLocation
 
-    public var year: FinancialYear { FinancialYear(containing: eventDate) }
+    var year: FinancialYear { FinancialYear(containing: eventDate) }
 
-    public init(eventDate: CalendarDate, eventTitle: String, eventSource: SourceLocation, priorities: [Priority],
-                ratings: [Rating], source: SourceLocation) {
+    init(eventDate: CalendarDate, eventTitle: String, eventSource: SourceLocation, priorities: [Priority],
+         ratings: [Rating], source: SourceLocation) {
         self.eventDate = eventDate; self.eventTitle = eventTitle; self.eventSource = eventSource
         self.priorities = priorities; self.ratings = ratings; self.source = source
     }

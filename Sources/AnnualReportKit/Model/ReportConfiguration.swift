@@ -1,22 +1,22 @@
 /// What the configuration file (`annual-report.yaml`) says; every field is optional.
-public struct ReportConfiguration: Sendable, Equatable {
+struct ReportConfiguration: Sendable, Equatable {
     /// Heads the report; without it the title is neutral ("Safeguarding Children Partnership").
-    public var partnership: String?
+    var partnership: String?
     /// The board whose expenditure the report shows (e.g. `SCP`); nil means every expenditure line.
-    public var board: String?
+    var board: String?
     /// The year reported on; nil means the latest year in the data.
-    public var reportingYear: FinancialYear?
+    var reportingYear: FinancialYear?
     /// The business priorities of each year, in the order the report lists them.
-    public var priorities: [FinancialYear: [PriorityDefinition]]
+    var priorities: [FinancialYear: [PriorityDefinition]]
     /// More header names per dataset and column (`columns: {training: {attendees: [Number Attended]}}`).
-    public var columns: [String: [String: [String]]] = [:]
+    var columns: [String: [String: [String]]] = [:]
     /// The rating scale of evaluation forms (`evaluation_scale: [1, 5]`).
-    public var evaluationScale: ClosedRange<Int64> = 1...5
+    var evaluationScale: ClosedRange<Int64> = 1...5
     /// Other spellings of a partner, canonical name first (`partners: {Leicestershire County Council: [LCC]}`).
-    public var partners: [String: [String]] = [:]
+    var partners: [String: [String]] = [:]
 
-    public init(partnership: String? = nil, board: String? = nil, reportingYear: FinancialYear? = nil,
-                priorities: [FinancialYear: [PriorityDefinition]] = [:]) {
+    init(partnership: String? = nil, board: String? = nil, reportingYear: FinancialYear? = nil,
+         priorities: [FinancialYear: [PriorityDefinition]] = [:]) {
         self.partnership = partnership; self.board = board; self.reportingYear = reportingYear
         self.priorities = priorities
     }

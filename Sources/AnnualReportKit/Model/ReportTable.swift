@@ -1,63 +1,63 @@
 /// The writer-neutral report: what compute produces and every writer (Markdown, CSV, XLSX,
 /// charts) consumes. Cells carry a value and its meaning; each writer decides how to show it.
-public struct Report: Sendable, Equatable {
-    public var title: String
-    public var partnership: String?
-    public var year: FinancialYear
-    public var sections: [ReportSection]
+struct Report: Sendable, Equatable {
+    var title: String
+    var partnership: String?
+    var year: FinancialYear
+    var sections: [ReportSection]
     /// The data-quality section: ledger and notes. Kept apart so writers can place it last.
-    public var dataQuality: DataQuality
+    var dataQuality: DataQuality
 
-    public init(title: String, partnership: String?, year: FinancialYear, sections: [ReportSection],
-                dataQuality: DataQuality) {
+    init(title: String, partnership: String?, year: FinancialYear, sections: [ReportSection],
+         dataQuality: DataQuality) {
         self.title = title; self.partnership = partnership; self.year = year; self.sections = sections
         self.dataQuality = dataQuality
     }
 
     /// Every table, in report order, data quality last.
-    public var tables: [ReportTable] { sections.flatMap(\.tables) + [dataQuality.ledgerTable] }
+    var tables: [ReportTable] { sections.flatMap(\.tables) + [dataQuality.ledgerTable] }
 }
 
 /// One section of the report, in the published report's order.
-public struct ReportSection: Sendable, Equatable {
-    public var title: String
+struct ReportSection: Sendable, Equatable {
+    var title: String
     /// Headline sentences, plain text (writers escape them).
-    public var paragraphs: [String]
-    public var tables: [ReportTable]
-    public var charts: [ChartSpec]
+    var paragraphs: [String]
+    var tables: [ReportTable]
+    var charts: [ChartSpec]
     /// Why the section has no tables (e.g. its dataset is absent).
-    public var notes: [String]
+    var notes: [String]
 
-    public init(title: String, paragraphs: [String] = [], tables: [ReportTable] = [], charts: [ChartSpec] = [],
-                notes: [String] = []) {
+    init(title: String, paragraphs: [String] = [], tables: [ReportTable] = [], charts: [ChartSpec] = [],
+         notes: [String] = []) {
         self.title = title; self.paragraphs = paragraphs; self.tables = tables; self.charts = charts
         self.notes = notes
     }
 }
 
 /// A table of the report. `id` names its CSV file and is unique within a report.
-public struct ReportTable: Sendable, Equatable {
-    public var id: String
-    public var title: String
-    public var columns: [ReportColumn]
-    public var rows: [ReportRow]
-    public var notes: [String]
+struct ReportTable: Sendable, Equatable {
+    var id: String
+    var title: String
+    var columns: [ReportColumn]
+    var rows: [ReportRow]
+    var notes: [String]
 
-    public init(id: String, title: String, columns: [ReportColumn], rows: [ReportRow] = [], notes: [String] = []) {
+    init(id: String, title: String, columns: [ReportColumn], rows: [ReportRow] = [], notes: [String] = []) {
         self.id = id; self.title = title; self.columns = columns; self.rows = rows; self.notes = notes
     }
 
     /// The cell at a body row and column.
-    public subscript(_ ref: CellRef) -> ReportCell { rows[ref.row].cells[ref.column] }
+    subscript(_ ref: CellRef) -> ReportCell { rows[ref.row].cells[ref.column] }
 
     /// The first row whose first cell is the text `label`.
-    public func row(labelled label: String) -> ReportRow? {
+    func row(labelled label: String) -> ReportRow? {
         rows.first { $0.cells.first?.value == .text(label) }
     }
 }
 
-public struct ReportColumn: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+struct ReportColumn: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
         case label
         case count
         case money
@@ -67,40 +67,40 @@ public struct ReportColumn: Sendable, Equatable {
         case decimal(places: Int)
         case text
     }
-    public var title: String
-    public var kind: Kind
-    public init(_ title: String, _ kind: Kind) { self.title = title; self.kind = kind }
+    var title: String
+    var kind: Kind
+    init(_ title: String, _ kind: Kind) { self.title = title; self.kind = kind }
 }
 
 extension ReportColumn.Kind {
     /// Decimals of a percentage in this column: its own for a percent column; one elsewhere,
     /// where a percentage is a rate in a table of counts (a cancellation rate: `4.3%`).
-    public var percentDecimals: Int {
+    var percentDecimals: Int {
         if case .percent(let d) = self { return min(max(d, 0), 10) }
         return 1
     }
 }
 
-public struct ReportRow: Sendable, Equatable {
-    public enum Role: Sendable, Equatable {
+struct ReportRow: Sendable, Equatable {
+    enum Role: Sendable, Equatable {
         case body
         /// A heading row for the rows below it (a video category), usually with their subtotal.
         case group
         case total
     }
-    public var cells: [ReportCell]
-    public var role: Role
-    public init(_ cells: [ReportCell], role: Role = .body) { self.cells = cells; self.role = role }
+    var cells: [ReportCell]
+    var role: Role
+    init(_ cells: [ReportCell], role: Role = .body) { self.cells = cells; self.role = role }
 }
 
 /// A position in a table's body: `row` indexes `rows`, `column` indexes `columns`.
-public struct CellRef: Hashable, Sendable {
-    public var row: Int
-    public var column: Int
-    public init(row: Int, column: Int) { self.row = row; self.column = column }
+struct CellRef: Hashable, Sendable {
+    var row: Int
+    var column: Int
+    init(row: Int, column: Int) { self.row = row; self.column = column }
 }
 
-public enum CellValue: Sendable, Equatable {
+enum CellValue: Sendable, Equatable {
     case empty
     case text(String)
     case count(Int64)
@@ -114,7 +114,7 @@ public enum CellValue: Sendable, Equatable {
 
 /// How a derived cell is computed from other cells of the same table; the workbook writes it
 /// as a live formula with the computed value stored.
-public enum Derivation: Sendable, Equatable {
+enum Derivation: Sendable, Equatable {
     case sum([CellRef])
     case difference(CellRef, minus: CellRef)
     /// (to - from) / from, N/A when from is zero or missing.
@@ -123,33 +123,33 @@ public enum Derivation: Sendable, Equatable {
     case share(CellRef, of: CellRef)
 }
 
-public struct ReportCell: Sendable, Equatable {
-    public var value: CellValue
-    public var derivation: Derivation?
-    public init(_ value: CellValue, derivation: Derivation? = nil) { self.value = value; self.derivation = derivation }
+struct ReportCell: Sendable, Equatable {
+    var value: CellValue
+    var derivation: Derivation?
+    init(_ value: CellValue, derivation: Derivation? = nil) { self.value = value; self.derivation = derivation }
 
-    public static func text(_ s: String) -> ReportCell { ReportCell(.text(s)) }
-    public static func count(_ n: Int64) -> ReportCell { ReportCell(.count(n)) }
-    public static func money(_ m: Money?) -> ReportCell { ReportCell(m.map(CellValue.money) ?? .notApplicable) }
-    public static let empty = ReportCell(.empty)
+    static func text(_ s: String) -> ReportCell { ReportCell(.text(s)) }
+    static func count(_ n: Int64) -> ReportCell { ReportCell(.count(n)) }
+    static func money(_ m: Money?) -> ReportCell { ReportCell(m.map(CellValue.money) ?? .notApplicable) }
+    static let empty = ReportCell(.empty)
 }
 
 /// A chart the published report has, drawn from a table's columns.
-public struct ChartSpec: Sendable, Equatable {
-    public enum Style: Sendable, Equatable { case column, stackedColumn, bar, line }
-    public var id: String
-    public var title: String
-    public var tableID: String
+struct ChartSpec: Sendable, Equatable {
+    enum Style: Sendable, Equatable { case column, stackedColumn, bar, line }
+    var id: String
+    var title: String
+    var tableID: String
     /// Rows of the table used as categories (body rows by default).
-    public var rows: [Int]
+    var rows: [Int]
     /// Column indexes plotted as series; column 0 gives the category labels.
-    public var seriesColumns: [Int]
-    public var style: Style
-    public var xAxisTitle: String
-    public var yAxisTitle: String
+    var seriesColumns: [Int]
+    var style: Style
+    var xAxisTitle: String
+    var yAxisTitle: String
 
-    public init(id: String, title: String, tableID: String, rows: [Int], seriesColumns: [Int], style: Style,
-                xAxisTitle: String, yAxisTitle: String) {
+    init(id: String, title: String, tableID: String, rows: [Int], seriesColumns: [Int], style: Style,
+         xAxisTitle: String, yAxisTitle: String) {
         self.id = id; self.title = title; self.tableID = tableID; self.rows = rows
         self.seriesColumns = seriesColumns; self.style = style; self.xAxisTitle = xAxisTitle
         self.yAxisTitle = yAxisTitle

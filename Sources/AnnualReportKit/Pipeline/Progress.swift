@@ -25,7 +25,7 @@ public final class ProgressLine: @unchecked Sendable {
     }
 
     /// `write` receives the raw text (with `\r`); `interval` is the minimum seconds between lines.
-    public init(interval: Double = 0.2, write: @escaping (String) -> Void) {
+    init(interval: Double = 0.2, write: @escaping (String) -> Void) {
         self.write = write
         self.interval = interval
     }
@@ -37,7 +37,7 @@ public final class ProgressLine: @unchecked Sendable {
     }
 
     /// `attendance.csv: 3,200,000 rows, 412 MB, 1,650,000 rows/s`, unless one was shown less than `interval` ago.
-    public func update(file: String, rows: Int, bytes: Int) {
+    func update(file: String, rows: Int, bytes: Int) {
         lock.lock(); defer { lock.unlock() }
         let now = Self.now()
         if start == nil { start = now; lastShown = now; return }
@@ -51,7 +51,7 @@ public final class ProgressLine: @unchecked Sendable {
     }
 
     /// Erases the line, if one was shown.
-    public func finish() {
+    func finish() {
         lock.lock(); defer { lock.unlock() }
         if shownWidth > 0 { write("\r" + String(repeating: " ", count: shownWidth) + "\r") }
         shownWidth = 0
@@ -59,7 +59,7 @@ public final class ProgressLine: @unchecked Sendable {
     }
 
     /// This line's updates, as ingest takes them.
-    public var readProgress: ReadProgress {
+    var readProgress: ReadProgress {
         ReadProgress(update: { [self] file, rows, bytes in update(file: file, rows: rows, bytes: bytes) }, finish: { [self] in finish() })
     }
 }

@@ -6,31 +6,40 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 }
 
 /// One run of the tool: read the inputs, build the report, write the outputs.
+///
+/// ```swift
+/// let run = ReportRun(inputs: URL(fileURLWithPath: "Inputs"), output: URL(fileURLWithPath: "Reports"))
+/// let outcome = try run.build()   // writes Reports/2022-23/ unless the inputs have errors
+/// ```
 public struct ReportRun: Sendable {
-    public var inputs: URL
-    public var output: URL
-    public var year: FinancialYear?
-    public var formats: Set<OutputFormat>
+    var inputs: URL
+    var output: URL
+    var year: FinancialYear?
+    var formats: Set<OutputFormat>
     /// Write the report without the rejected rows instead of writing nothing.
-    public var keepGoing: Bool
+    var keepGoing: Bool
     /// The document timestamp for the workbook (`SOURCE_DATE_EPOCH`); nil uses a fixed one.
-    public var documentTimestamp: Date?
+    var documentTimestamp: Date?
     /// A progress line while large files are read (`ProgressLine.standardError()`), or nil.
-    public var progress: ProgressLine?
+    var progress: ProgressLine?
 
+    /// `output` is the folder the report goes under, as `<output>/<year>/`; `year` nil reports on
+    /// the configured year, else the latest year with activity in the data.
     public init(inputs: URL, output: URL, year: FinancialYear? = nil, formats: Set<OutputFormat> = Set(OutputFormat.allCases),
                 keepGoing: Bool = false, documentTimestamp: Date? = nil, progress: ProgressLine? = nil) {
         self.inputs = inputs; self.output = output; self.year = year; self.formats = formats
         self.keepGoing = keepGoing; self.documentTimestamp = documentTimestamp; self.progress = progress
     }
 
+    /// What `build()` did: what it read, and the folder it wrote, if any.
     public struct Outcome: Sendable {
+        /// What was read from the inputs, with every diagnostic and the ledger.
         public var ingest: IngestResult
-        public var report: Report?
+        var report: Report?
         /// The folder written, nil when nothing was written.
         public var written: URL?
         /// Whether the run had errors (exit non-zero), even when `--keep-going` wrote a report.
-        public var failed: Bool { !ingest.errors.isEmpty || report == nil }
+        var failed: Bool { !ingest.errors.isEmpty || report == nil }
     }
 
     /// Validates the inputs and writes nothing.
@@ -42,6 +51,9 @@ public struct ReportRun: Sendable {
         return nil
     }
 
+    /// Reads the inputs and, when they have no errors (or with `keepGoing`), writes the report
+    /// into a temporary folder beside `<output>/<year>` and renames it into place. Throws
+    /// `ReportBuilder.Failure` when there is no year to report, or the error of a failed write.
     public func build() throws -> Outcome {
         let ingest = check()
         var outcome = Outcome(ingest: ingest, report: nil, written: nil)
@@ -55,7 +67,7 @@ public struct ReportRun: Sendable {
     }
 
     /// Every file of the report under `folder`.
-    public static func write(_ report: Report, formats: Set<OutputFormat>, into folder: URL, timestamp: Date?) throws {
+    static func write(_ report: Report, formats: Set<OutputFormat>, into folder: URL, timestamp: Date?) throws {
         var chartPaths: [String: String] = [:]
         // The SVG files go with the documents that show charts: the Markdown links them and the
         // HTML inlines the same drawings. CSV or XLSX alone write no charts/ folder.

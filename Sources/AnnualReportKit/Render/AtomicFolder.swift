@@ -3,8 +3,8 @@ import Foundation
 /// Writes a whole output folder or nothing: the contents go to a temporary folder beside the
 /// destination, which then replaces the destination by rename. A failure at any point leaves
 /// the previous folder exactly as it was.
-public enum AtomicFolder {
-    public static func write(to destination: URL, _ fill: (URL) throws -> Void) throws {
+enum AtomicFolder {
+    static func write(to destination: URL, _ fill: (URL) throws -> Void) throws {
         let fm = FileManager.default
         let parent = destination.deletingLastPathComponent()
         try fm.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -34,7 +34,7 @@ public enum AtomicFolder {
     }
 
     /// Writes `text` as UTF-8 to `relativePath` under `folder`, creating subfolders.
-    public static func put(_ text: String, _ relativePath: String, in folder: URL) throws {
+    static func put(_ text: String, _ relativePath: String, in folder: URL) throws {
         let url = folder.appendingPathComponent(relativePath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(text.utf8).write(to: url)

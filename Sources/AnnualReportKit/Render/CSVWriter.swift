@@ -1,6 +1,6 @@
 /// Writes one table as RFC 4180 CSV: one header row, plain numbers, blank for N/A, LF line ends.
-public enum CSVWriter {
-    public static func csv(_ table: ReportTable) -> String {
+enum CSVWriter {
+    static func csv(_ table: ReportTable) -> String {
         var out = table.columns.map { field($0.title) }.joined(separator: ",") + "\n"
         for row in table.rows {
             out += zip(row.cells, table.columns).map { cell, column in
@@ -13,7 +13,7 @@ public enum CSVWriter {
     }
 
     /// `rejects.csv`: file, line, reason, then the row's original fields.
-    public static func rejects(_ rows: [RejectedRow]) -> String {
+    static func rejects(_ rows: [RejectedRow]) -> String {
         var out = "file,line,reason,fields\n"
         for r in rows {
             out += ([field(r.file), String(r.line), field(r.reason)] + r.fields.map(field)).joined(separator: ",") + "\n"

@@ -21,9 +21,9 @@
 /// header with one row saying "No rows recorded.".
 ///
 /// Output is deterministic: the same report gives the same bytes.
-public enum HTMLWriter {
+enum HTMLWriter {
     /// The page as UTF-8 text ending in a newline.
-    public static func html(_ report: Report) -> String {
+    static func html(_ report: Report) -> String {
         var out = """
             <!DOCTYPE html>
             <html lang="en-GB">

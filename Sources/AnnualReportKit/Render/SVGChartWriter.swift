@@ -23,7 +23,7 @@
 /// Output is deterministic: no random ids (ids derive from `chart.id`), coordinates with
 /// one decimal written by integer arithmetic, no locale. The document has no XML
 /// declaration, so it can be written to a `.svg` file or inlined in HTML as it is.
-public enum SVGChartWriter {
+enum SVGChartWriter {
     /// The chart as an SVG document (UTF-8 text ending in a newline).
     ///
     /// - Parameters:
@@ -33,7 +33,7 @@ public enum SVGChartWriter {
     ///   - table: the table the chart is drawn from.
     /// - Returns: a valid SVG; with no categories or no series it holds the title and
     ///   the text "No data".
-    public static func svg(for chart: ChartSpec, table: ReportTable) -> String {
+    static func svg(for chart: ChartSpec, table: ReportTable) -> String {
         render(chart: chart, table: table, layout: Layout(style: chart.style))
     }
 

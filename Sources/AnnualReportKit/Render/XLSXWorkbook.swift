@@ -15,14 +15,14 @@ import Foundation
 // `lxw_table_column` pointer array, which `worksheet_add_table` reads only during the call.
 
 /// A libxlsxwriter call that failed, with the library's own explanation (`lxw_strerror`).
-public struct XLSXError: Error, Equatable, CustomStringConvertible {
+struct XLSXError: Error, Equatable, CustomStringConvertible {
     /// The C function that failed, e.g. `worksheet_write_string`.
-    public var function: String
+    var function: String
     /// The `lxw_error` code, or nil when the call returned no handle (NULL).
-    public var code: Int?
-    public var message: String
+    var code: Int?
+    var message: String
 
-    public var description: String { "\(function): \(message)" }
+    var description: String { "\(function): \(message)" }
 }
 
 /// An `.xlsx` file being built. Create it, add sheets, formats and charts, then `close()`:

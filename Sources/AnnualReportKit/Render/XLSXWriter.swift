@@ -20,19 +20,19 @@ import Foundation
 /// Output is byte-for-byte the same for the same report and timestamp: ZIP entries are dated
 /// 1980-01-01 by libxlsxwriter and the only time inside is the document's created/modified
 /// property, `documentTimestamp`.
-public struct XLSXWriter: Sendable {
+struct XLSXWriter: Sendable {
     /// The document's created (and modified) time; nil gives `fixedTimestamp`.
-    public var documentTimestamp: Date?
+    var documentTimestamp: Date?
 
     /// 2000-01-01T00:00:00Z, the created time when none is given.
-    public static let fixedTimestamp = Date(timeIntervalSince1970: 946_684_800)
+    static let fixedTimestamp = Date(timeIntervalSince1970: 946_684_800)
 
-    public init(documentTimestamp: Date?) {
+    init(documentTimestamp: Date?) {
         self.documentTimestamp = documentTimestamp
     }
 
     /// Writes `report` to `url` (a file path; an existing file is replaced).
-    public func write(_ report: Report, to url: URL) throws {
+    func write(_ report: Report, to url: URL) throws {
         let plan = try Plan(report: report)
         let book = try XLSXWorkbook(path: url.path)
         let author = report.partnership ?? "annual-report"
@@ -399,7 +399,7 @@ public struct XLSXWriter: Sendable {
 }
 
 /// Why the workbook could not be written; the report model broke a rule the workbook relies on.
-public enum XLSXWriterError: Error, Equatable, CustomStringConvertible {
+enum XLSXWriterError: Error, Equatable, CustomStringConvertible {
     /// A row has more cells than the table has columns.
     case malformedRow(table: String, row: Int, cells: Int, columns: Int)
     /// A derivation points outside its table.
@@ -409,7 +409,7 @@ public enum XLSXWriterError: Error, Equatable, CustomStringConvertible {
     /// A chart names a table the report does not have, or rows or columns it lacks.
     case badChart(chart: String, reason: String)
 
-    public var description: String {
+    var description: String {
         switch self {
         case let .malformedRow(table, row, cells, columns):
             "table '\(table)' body row \(row + 1) has \(cells) cells; expected at most \(columns), one per column"

@@ -1,0 +1,134 @@
+import Foundation
+
+/// One dataset, declared once: its schema, how a file is recognised, how its files are read
+/// and where the records go, and whether a run supplied it.
+///
+/// `Datasets.all` is the one list of them. `InputFolder` gives each declaration its files in
+/// that order; the file-name prefixes, the configuration's `columns:` and the report's "not
+/// supplied" notes come from it too. `docs/architecture.md` walks through adding one.
+struct DatasetDeclaration: Sendable {
+    /// Its name (the file-name prefix, `training*.csv`), columns and aliases.
+    let schema: DatasetSchema
+    /// A platform's export, recognised by its header whatever the file is called; the note
+    /// says what it was read as. `beforeNames`: the header wins over a file-name prefix.
+    var recognises: (@Sendable (_ header: [String]) -> Bool)? = nil
+    var recognisedNote = ""
+    var beforeNames = false
+    /// Reads the dataset's files into `reading.records`. Called for every declaration, with no
+    /// files when there are none, so a dataset can also check what it links to.
+    let read: @Sendable (_ reading: inout FolderReading, _ files: [InputFile]) -> Void
+    /// Whether `records` hold this dataset; nil for one that only feeds another (a catalogue,
+    /// an export read as videos), which has no section of its own to leave out.
+    var supplied: (@Sendable (Records) -> Bool)? = nil
+}
+
+/// What the datasets read so far have produced, passed from one declaration to the next.
+struct FolderReading {
+    let configuration: ReportConfiguration
+    let catalog: PriorityCatalog
+    let progress: ReadProgress?
+    /// How messages name each file (its path below the inputs folder).
+    let names: [URL: String]
+    var records = Records()
+    var diagnostics: [Diagnostic] = []
+    var ledger: [FileLedger] = []
+    var rejected: [RejectedRow] = []
+    /// The video catalogue, which only the platform export's declaration uses.
+    var catalogue: [CatalogueEntry]?
+
+    /// Reads `files` with `ingester` (the configuration's `columns:` added to its schema), adding
+    /// its ledger, diagnostics and rejects; nil when there are no files (the dataset is absent).
+    mutating func take<R>(_ ingester: FileIngester<R>, _ files: [InputFile]) -> [R]? {
+        var ingester = ingester
+        ingester.schema = ingester.schema.adding(aliases: configuration.columns[ingester.schema.name] ?? [:])
+        guard !files.isEmpty else { return nil }
+        let reading = ingester.read(files: files.map(\.url), displayName: { names[$0] ?? $0.lastPathComponent })
+        ledger += reading.ledger
+        diagnostics += reading.diagnostics
+        rejected += reading.rejected
+        return reading.records
+    }
+}
+
+/// Every dataset, in the order they are read: one that links to another comes after it
+/// (bookings, attendance and evaluations after training; the YouTube export after its catalogue).
+enum Datasets {
+    static let all: [DatasetDeclaration] = [
+        .init(schema: .training, read: { r, files in
+            r.records.training = r.take(DatasetParsers.training(catalog: r.catalog), files)
+        }, supplied: { $0.training != nil }),
+
+        .init(schema: .videos, read: { r, files in
+            r.records.videos = r.take(DatasetParsers.videos(catalog: r.catalog), files)
+        }, supplied: { $0.videos != nil }),
+
+        .init(schema: .catalogue, read: { r, files in
+            r.catalogue = r.take(VideoCatalogue.ingester(catalog: r.catalog), files)
+        }),
+
+        .init(schema: YouTubeExport.schema, recognises: YouTubeExport.recognises,
+              recognisedNote: "read as a YouTube Studio content export (recognised by its header: Content, Video title, Views)",
+              read: { r, files in
+            if let exported = r.take(YouTubeExport.ingester(), files) {
+                let (videos, notes) = VideoCatalogue.videos(exported, catalogue: r.catalogue)
+                r.diagnostics += notes
+                r.diagnostics += VideoCatalogue.conflicts(listed: r.records.videos ?? [], exported: videos)
+                r.records.videos = (r.records.videos ?? []) + videos
+            } else if let catalogue = r.catalogue, !catalogue.isEmpty {
+                r.diagnostics.append(Diagnostic(.note, file: catalogue[0].source.file, line: 0, column: nil,
+                    "the catalogue is used only with a platform's export (YouTube Studio's Table data.csv), and there is none"))
+            }
+        }),
+
+        .init(schema: .reviews, read: { r, files in
+            r.records.reviews = r.take(DatasetParsers.reviews(), files)
+        }, supplied: { $0.reviews != nil }),
+
+        .init(schema: .finance, read: { r, files in
+            r.records.finance = r.take(DatasetParsers.finance(partners: PartnerNames.lookup(r.configuration.partners)), files)
+        }, supplied: { $0.finance != nil }),
+
+        // An attendee report, whatever its name (attendance-eventbrite.csv included).
+        .init(schema: EventbriteRegister.schema, recognises: EventbriteRegister.recognises,
+              recognisedNote: "read as a booking register linked to training by Event ID (recognised by its header: Event ID, Attendee Status)",
+              beforeNames: true, read: { r, files in
+            var training = r.records.training ?? []
+            var events: [String: TrainingEvent] = [:]
+            for e in training { if let id = e.eventID, events[id] == nil { events[id] = e } }
+            if let bookings = r.take(EventbriteRegister.ingester(events: events), files) {
+                let (summary, linkDiagnostics) = EventbriteRegister.link(bookings, training: &training)
+                r.diagnostics += linkDiagnostics
+                r.records.training = r.records.training == nil ? nil : training
+                r.records.bookings = summary
+            }
+            // A training row left without attendees for a register that never came is an error.
+            if r.records.bookings == nil, let training = r.records.training {
+                for e in training where !e.attendeesGiven {
+                    r.diagnostics.append(Diagnostic(.error, file: e.source.file, line: e.source.line, column: nil,
+                        "attendees left blank for event_id '\(e.eventID ?? "")', and no booking register has that Event ID; expected the attendees, or the event's register"))
+                }
+            }
+        }),
+
+        // Registers are read by their own parallel reader; each session is an event too, so
+        // the training tables count it.
+        .init(schema: .attendance, read: { r, files in
+            guard !files.isEmpty else { return }
+            let attendance = AttendanceIngest.read(files: files.map(\.url), catalog: r.catalog, progress: r.progress,
+                                                   schema: DatasetSchema.attendance.adding(aliases: r.configuration.columns["attendance"] ?? [:]))
+            r.ledger += attendance.ledger
+            r.diagnostics += attendance.diagnostics
+            r.rejected += attendance.rejected
+            r.diagnostics += AttendanceIngest.conflicts(training: r.records.training ?? [], attendance: attendance.events)
+            r.records.training = (r.records.training ?? []) + attendance.events
+            r.records.attendance = attendance.summary
+        }),
+
+        .init(schema: EvaluationColumns.schema, read: { r, files in
+            guard !files.isEmpty else { return }
+            let forms = r.take(EvaluationColumns.ingester(training: r.records.training ?? [], scale: r.configuration.evaluationScale), files)
+            r.records.evaluations = forms
+            r.diagnostics += EvaluationColumns.countNotes(training: r.records.training ?? [], forms: forms ?? [])
+        }),
+    ]
+}
