@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Writes a deterministic attendance register of N rows (scripts/bench uses it).
 
-    bench_generate.py N OUT.csv [--seed 2023]
+    bench_generate.py N OUT.csv [--seed 2023] [--rows-per-session 50]
 
 One row per delegate per session, in session-date order as booking systems export:
-~N/50 sessions over six financial years (2017-18 to 2022-23), titles with commas, doubled
+~N/50 sessions (N/R with --rows-per-session R) over six financial years (2017-18 to 2022-23), titles with commas, doubled
 quotes and non-ASCII, 5 priorities (0-2 per session), ~200,000 delegates with repeat
 attendance (skewed), 40 agencies (a delegate keeps one), ~15% did not attend, 10% of
 sessions dated DD/MM/YYYY. Same N and seed, same bytes (numpy's PCG64).
@@ -31,10 +31,11 @@ def main():
     ap.add_argument("rows", type=int)
     ap.add_argument("out")
     ap.add_argument("--seed", type=int, default=2023)
+    ap.add_argument("--rows-per-session", type=int, default=50)
     a = ap.parse_args()
     rng = np.random.default_rng(a.seed)
     n = a.rows
-    sessions = max(1, n // 50)
+    sessions = max(1, n // a.rows_per_session)
     first = datetime.date(2017, 4, 1).toordinal()
     days = datetime.date(2023, 3, 31).toordinal() - first + 1
     s_day = np.sort(rng.integers(0, days, sessions))

@@ -8,15 +8,19 @@ enum PriorityTables {
                                 columns: [ReportColumn("Priority", .label), ReportColumn("Sessions", .count),
                                           ReportColumn("Trained", .count), ReportColumn("Watched a training video", .count),
                                           ReportColumn("Total", .count)])
-        let delivered = events?.filter { $0.year == year && $0.status == .delivered }
+        // Sessions and attendees per priority in one pass over the events, without copying them
+        // (a register makes one event per session).
+        var sessions = [Int64](repeating: 0, count: priorities.count), attendees = sessions
+        for e in events ?? [] where e.year == year && e.status == .delivered {
+            for (i, p) in priorities.enumerated() where e.priorities.contains(p) { sessions[i] += 1; attendees[i] += e.attendees }
+        }
         let watched = videos?.filter { $0.year == year }
-        for p in priorities {
-            let tagged = delivered?.filter { $0.priorities.contains(p) }
+        for (i, p) in priorities.enumerated() {
             let views = watched.map { distinctViews($0.filter { $0.priorities.contains(p) }) }
             let r = table.rows.count
-            let trained = tagged?.total(\.attendees)
+            let trained = events == nil ? nil : attendees[i]
             let parts = [trained.map { (2, $0) }, views.map { (3, $0) }].compactMap { $0 }
-            table.rows.append(ReportRow([.text(p.name), ReportCell(tagged.map { .count(Int64($0.count)) } ?? .notApplicable),
+            table.rows.append(ReportRow([.text(p.name), ReportCell(events == nil ? .notApplicable : .count(sessions[i])),
                                          ReportCell(trained.map(CellValue.count) ?? .notApplicable),
                                          ReportCell(views.map(CellValue.count) ?? .notApplicable),
                                          ReportCell(.count(parts.total(\.1)), derivation: .sum(parts.map { CellRef(row: r, column: $0.0) }))]))

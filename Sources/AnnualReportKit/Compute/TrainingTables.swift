@@ -15,20 +15,26 @@ enum TrainingTables {
         /// Whether any event of the year gives an evaluations figure (else they are not recorded).
         var evaluationsRecorded = false
 
-        init(_ events: [TrainingEvent]) {
-            for e in events {
-                if e.evaluations != nil { evaluationsRecorded = true }
-                if e.status == .cancelled { cancelled += 1; continue }
-                delivered += 1
-                attendances += e.attendees
-                evaluations += e.evaluations ?? 0
-                switch e.kind {
-                case .course:
-                    courseEvents += 1; courseAttendances += e.attendees; courseEvaluations += e.evaluations ?? 0
-                case .conference:
-                    conferenceEvents += 1; conferenceAttendances += e.attendees; conferenceEvaluations += e.evaluations ?? 0
-                }
+        mutating func add(_ e: TrainingEvent) {
+            if e.evaluations != nil { evaluationsRecorded = true }
+            if e.status == .cancelled { cancelled += 1; return }
+            delivered += 1
+            attendances += e.attendees
+            evaluations += e.evaluations ?? 0
+            switch e.kind {
+            case .course:
+                courseEvents += 1; courseAttendances += e.attendees; courseEvaluations += e.evaluations ?? 0
+            case .conference:
+                conferenceEvents += 1; conferenceAttendances += e.attendees; conferenceEvaluations += e.evaluations ?? 0
             }
+        }
+
+        /// Each year's figures in one pass, without grouping (copying) the events: a register
+        /// makes one event per session, hundreds of thousands of them.
+        static func byYear(_ events: [TrainingEvent]) -> [FinancialYear: YearFigures] {
+            var figures: [FinancialYear: YearFigures] = [:]
+            for e in events { figures[e.year, default: YearFigures()].add(e) }
+            return figures
         }
     }
 
@@ -39,10 +45,10 @@ enum TrainingTables {
             section.notes.append(MissingDataset.note("training", files: "training*.csv", supplied: supplied))
             return section
         }
-        let byYear = Dictionary(grouping: events, by: \.year)
+        let byYear = YearFigures.byYear(events)
         let coverage = YearCoverage(byYear.keys)
-        let now = coverage.recorded(year) { YearFigures(byYear[year] ?? []) }
-        let before = coverage.recorded(year.previous) { YearFigures(byYear[year.previous] ?? []) }
+        let now = coverage.recorded(year) { byYear[year] ?? YearFigures() }
+        let before = coverage.recorded(year.previous) { byYear[year.previous] ?? YearFigures() }
         let previousText = before.map { "\(year.previous): \(Count.grouped($0.attendances)) over \(Count.grouped($0.delivered))" }
             ?? "\(year.previous): not recorded"
         if let now {
@@ -63,7 +69,7 @@ enum TrainingTables {
                                         rows: Array(trend.rows.indices), seriesColumns: [2], style: .column,
                                         xAxisTitle: "Financial year", yAxisTitle: "Attendances"))
         // No conference in the year is said in the sentence above; a table of one zero total adds nothing.
-        if let now, now.conferenceEvents > 0 { section.tables.append(conferenceTable(byYear[year] ?? [], year: year)) }
+        if let now, now.conferenceEvents > 0 { section.tables.append(conferenceTable(events.lazy.filter { $0.year == year }, year: year)) }
         return section
     }
 
@@ -97,19 +103,19 @@ enum TrainingTables {
         return table
     }
 
-    static func trendTable(_ byYear: [FinancialYear: [TrainingEvent]]) -> ReportTable {
+    static func trendTable(_ byYear: [FinancialYear: YearFigures]) -> ReportTable {
         var table = ReportTable(id: "training-trend", title: "Training events and attendances per year",
                                 columns: [ReportColumn("Year", .label), ReportColumn("Events delivered", .count),
                                           ReportColumn("Attendances", .count), ReportColumn("Events cancelled", .count)])
         guard let first = byYear.keys.min(), let last = byYear.keys.max() else { return table }
         for y in FinancialYear.span(first, last) {
-            let f = YearFigures(byYear[y] ?? [])
+            let f = byYear[y] ?? YearFigures()
             table.rows.append(ReportRow([.text(y.label), .count(f.delivered), .count(f.attendances), .count(f.cancelled)]))
         }
         return table
     }
 
-    static func conferenceTable(_ events: [TrainingEvent], year: FinancialYear) -> ReportTable {
+    static func conferenceTable(_ events: some Sequence<TrainingEvent>, year: FinancialYear) -> ReportTable {
         var table = ReportTable(id: "conferences", title: "Conferences and larger events, \(year)",
                                 columns: [ReportColumn("Conference", .label), ReportColumn("Events", .count),
                                           ReportColumn("Attendees", .count), ReportColumn("Evaluations", .count)])

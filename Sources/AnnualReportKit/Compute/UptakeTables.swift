@@ -24,6 +24,11 @@ enum UptakeTables {
     static func section(_ events: [TrainingEvent]?, bookings: BookingSummary?, year: FinancialYear) -> ReportSection? {
         guard let events else { return nil }
         let years = [year.previous, year]
+        // Most registers' sessions have no places, bookings or reasons: find out before copying any.
+        let ids = Set((bookings?.events ?? []).map(\.eventID))
+        guard events.contains(where: { e in
+            years.contains(e.year) && (e.places != nil || e.booked != nil || e.cancelReason != nil || e.eventID.map(ids.contains) == true)
+        }) else { return nil }
         let inYears = events.filter { years.contains($0.year) }
         var registers: [SourceLocation: BookingSummary.Event] = [:]
         var byID: [String: BookingSummary.Event] = [:]

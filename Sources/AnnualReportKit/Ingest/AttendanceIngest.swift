@@ -51,7 +51,7 @@ enum AttendanceIngest {
 
     static func read(files: [URL], catalog: PriorityCatalog, progress: ReadProgress? = nil,
                      workers: Int = AttendanceIngest.defaultWorkers, chunkSize: Int = 1 << 20,
-                     rejectionLimit: Int = 1000, schema: DatasetSchema = .attendance) -> Result {
+                     rejectionLimit: Int = 1000, schema: DatasetSchema = .attendance, reserving: Int = 0) -> Result {
         releaseFreedMemory()
         var totals = AttendanceTotals()
         var ledgers: [FileLedger] = []
@@ -133,7 +133,7 @@ enum AttendanceIngest {
                 diagnostics.append(Diagnostic(.note, file: name, line: pass.headerLine, column: nil, "header only, no rows"))
             }
         }
-        let (events, summary) = totals.finish(catalog: catalog)
+        let (events, summary) = totals.finish(catalog: catalog, reserving: reserving)
         return Result(ledger: ledgers, diagnostics: diagnostics.sorted(), rejected: rejected, events: events, summary: summary)
     }
 
@@ -506,9 +506,13 @@ struct AttendanceTotals {
     }
 
     /// The events and the summary, with priorities resolved in order of first appearance.
-    func finish(catalog: PriorityCatalog) -> ([TrainingEvent], AttendanceSummary) {
+    /// `reserving`: room for that many more events, so the caller can add its own without a copy.
+    /// The session ids are dropped first: nothing after the merge looks them up, and their table
+    /// would otherwise stay resident beside the events.
+    mutating func finish(catalog: PriorityCatalog, reserving: Int = 0) -> ([TrainingEvent], AttendanceSummary) {
         var summary = AttendanceSummary()
         let sessionCount = directory.sessions.count
+        directory.sessions = ByteInterner()
         var usedCanonicals = Set<Int32>()
         for s in 0..<sessionCount where sessionRegistrations[s] > 0 { usedCanonicals.insert(directory.details[s].priorities) }
         var resolved: [Int32: [Priority]] = [:]
@@ -522,7 +526,7 @@ struct AttendanceTotals {
             for p in list where !summary.priorityOrder.contains(p) { summary.priorityOrder.append(p) }
         }
         var events: [TrainingEvent] = []
-        events.reserveCapacity(sessionCount)
+        events.reserveCapacity(sessionCount + reserving)
         var titles: [Int32: String] = [:]
         // Which priority each key resolves to (aliases: several keys, one priority).
         var keysByPriority: [Priority: [String]] = [:]

@@ -3,17 +3,21 @@
 /// Parses the forms business offices export (ISO, UK day-first, month names); impossible
 /// days such as `31/02/2022` are rejected, not rolled over.
 struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    let year: Int
-    let month: Int
-    let day: Int
+    // Four bytes, not three Ints: a register's hundreds of thousands of sessions each hold a date.
+    private let storedYear: Int16
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
+    var year: Int { Int(storedYear) }
+    var month: Int { Int(storedMonth) }
+    var day: Int { Int(storedDay) }
 
     /// Returns nil unless the day exists (`CalendarDate(year: 2022, month: 2, day: 29)` is nil).
     init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        storedYear = Int16(year)
+        storedMonth = UInt8(month)
+        storedDay = UInt8(day)
     }
 
     /// The forms offices write, nil for anything else: ISO `2022-09-26` and `2022/09/26`, UK

@@ -12,25 +12,48 @@ struct TrainingEvent: Hashable, Sendable {
     enum Status: String, Sendable, CaseIterable { case delivered, cancelled }
     enum Format: String, Sendable, CaseIterable { case faceToFace = "face-to-face", virtual }
 
+    // The small fields first: Swift lays a struct out in declaration order, and a register
+    // makes one event per session (hundreds of thousands), so padding is memory.
     var date: CalendarDate
-    var title: String
     var kind: Kind
-    var priorities: [Priority]
     var status: Status
-    var attendees: Int64
     var format: Format?
-    var evaluations: Int64?
-    var source: SourceLocation
-    /// The booking system's id of the event (Eventbrite's `Event ID`), linking a register to it.
-    var eventID: String?
     /// False while `attendees` was left blank for a linked register to supply.
     var attendeesGiven = true
+    var title: String
+    var priorities: [Priority]
+    var attendees: Int64
+    var source: SourceLocation
+    /// What a training row may record and a register's session never does, boxed: one
+    /// pointer per event instead of 80 bytes, nil when none is recorded.
+    private let recorded: Recorded?
+
+    /// Immutable, so events that share one stay values.
+    private final class Recorded: Hashable, Sendable {
+        let eventID: String?, evaluations: Int64?, places: Int64?, booked: Int64?, cancelReason: String?
+        init?(eventID: String?, evaluations: Int64?, places: Int64?, booked: Int64?, cancelReason: String?) {
+            guard eventID != nil || evaluations != nil || places != nil || booked != nil || cancelReason != nil else { return nil }
+            self.eventID = eventID; self.evaluations = evaluations; self.places = places; self.booked = booked
+            self.cancelReason = cancelReason
+        }
+        static func == (a: Recorded, b: Recorded) -> Bool {
+            (a.eventID, a.evaluations, a.places, a.booked, a.cancelReason) == (b.eventID, b.evaluations, b.places, b.booked, b.cancelReason)
+        }
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(eventID); hasher.combine(evaluations); hasher.combine(places); hasher.combine(booked); hasher.combine(cancelReason)
+        }
+    }
+
+    /// The booking system's id of the event (Eventbrite's `Event ID`), linking a register to it.
+    var eventID: String? { recorded?.eventID }
+    /// Evaluation forms completed, when recorded.
+    var evaluations: Int64? { recorded?.evaluations }
     /// Places offered (capacity), when recorded.
-    var places: Int64?
+    var places: Int64? { recorded?.places }
     /// Places booked (registrations), when recorded; a linked register supplies them instead.
-    var booked: Int64?
+    var booked: Int64? { recorded?.booked }
     /// Why a cancelled event was cancelled (`low numbers` …), as recorded.
-    var cancelReason: String?
+    var cancelReason: String? { recorded?.cancelReason }
 
     var year: FinancialYear { FinancialYear(containing: date) }
 
@@ -39,10 +62,9 @@ struct TrainingEvent: Hashable, Sendable {
          eventID: String? = nil, attendeesGiven: Bool = true, places: Int64? = nil, booked: Int64? = nil,
          cancelReason: String? = nil) {
         self.date = date; self.title = title; self.kind = kind; self.priorities = priorities
-        self.status = status; self.attendees = attendees; self.format = format
-        self.evaluations = evaluations; self.source = source; self.eventID = eventID
-        self.attendeesGiven = attendeesGiven; self.places = places; self.booked = booked
-        self.cancelReason = cancelReason
+        self.status = status; self.attendees = attendees; self.format = format; self.source = source
+        self.attendeesGiven = attendeesGiven
+        recorded = Recorded(eventID: eventID, evaluations: evaluations, places: places, booked: booked, cancelReason: cancelReason)
     }
 }
 
