@@ -45,6 +45,25 @@ private func fy(_ label: String) -> FinancialYear { FinancialYear(label: label)!
         #expect(r.events.allSatisfy { e in e.status == .delivered })
     }
 
+    /// The register's own row checks say what `RowReader` says for every other dataset, long
+    /// values cut short the same way.
+    @Test func registerMessagesAreRowReadersMessages() {
+        let dir = Workdir()
+        let long = String(repeating: "9", count: 200)
+        dir.write("attendance.csv", header + """
+            S1,,Neglect,course,,,D1,Police,yes
+            S2,\(long),Neglect,course,,,D1,Police,yes
+
+            """)
+        let text = read(dir, ["attendance.csv"]).diagnostics.map(\.description)
+        let forms = CalendarDate.acceptedForms
+        #expect(text.contains("attendance.csv:2:4: error: missing date; expected a date such as \(forms)"))
+        #expect(text.contains("attendance.csv:3:4: error: bad date '\(String(repeating: "9", count: 77))…'; expected a real date such as \(forms)"))
+        // The same words from the training reader.
+        dir.write("training.csv", "date,title,priorities,attendees\n,Neglect,,3\n")
+        #expect(InputFolder.read(dir.url).diagnostics.map(\.description).contains("training.csv:2:1: error: missing date; expected a date such as \(forms)"))
+    }
+
     @Test func badRowsAreLocatedAndRejectedWithTheLedgerBalanced() {
         let dir = Workdir()
         dir.write("attendance-2022.csv", header + """

@@ -713,9 +713,10 @@ struct ChunkParser {
         var date: CalendarDate?
         if let raw = text(layout.date) {
             date = CalendarDate(parsing: raw)
-            if date == nil { fail(layout.date, "bad date '\(raw)'; expected a real date such as \(CalendarDate.acceptedForms)") }
+            // RowReader's messages, long values cut short as it does.
+            if date == nil { fail(layout.date, "bad date '\(RowReader.shown(raw))'; expected a real date such as \(CalendarDate.acceptedForms)") }
         } else {
-            fail(layout.date, "missing date; expected a date like 2022-09-26 or 26/09/2022")
+            fail(layout.date, "missing date; expected a date such as \(CalendarDate.acceptedForms)")
         }
         let title = text(layout.title)
         if title == nil { fail(layout.title, "missing title; expected the course or conference name") }
@@ -734,7 +735,7 @@ struct ChunkParser {
             list = id
             for (item, closest) in aggregate.lists[Int(id)].unknown {
                 listOK = false
-                fail(layout.priorities, "unknown priority '\(item)'; expected a configured priority or alias" + (closest.map { "; did you mean '\($0)'?" } ?? ""))
+                fail(layout.priorities, "unknown priority '\(RowReader.shown(item))'; expected a configured priority or alias" + (closest.map { "; did you mean '\($0)'?" } ?? ""))
             }
         } else {
             let (id, inserted) = aggregate.listTexts.intern([])
@@ -804,13 +805,13 @@ struct ChunkParser {
     /// The first difference between a row's session details and its reference row's, as a located message.
     private func mismatch(_ session: String, _ mine: Details, _ ref: Details) -> (Int, String)? {
         func message(_ what: String, _ here: String, _ there: String) -> String {
-            "session '\(session)' has \(what) \(here) here but \(there) at \(attendanceReferencePlaceholder); expected the same date, title, kind, priorities and format on every row of a session"
+            "session '\(RowReader.shown(session))' has \(what) \(here) here but \(there) at \(attendanceReferencePlaceholder); expected the same date, title, kind, priorities and format on every row of a session"
         }
         func list(_ canonical: String) -> String {
             canonical.isEmpty ? "none" : "'" + canonical.split(separator: "\u{1F}").joined(separator: "; ") + "'"
         }
         if mine.date != ref.date { return (layout.date, message("date", mine.date.description, ref.date.description)) }
-        if mine.title != ref.title { return (layout.title, message("title", "'\(mine.title)'", "'\(ref.title)'")) }
+        if mine.title != ref.title { return (layout.title, message("title", "'\(RowReader.shown(mine.title))'", "'\(RowReader.shown(ref.title))'")) }
         if mine.kind != ref.kind { return (layout.kind, message("kind", mine.kind.rawValue, ref.kind.rawValue)) }
         if mine.canonical != ref.canonical { return (layout.priorities, message("priorities", list(mine.canonical), list(ref.canonical))) }
         if mine.format != ref.format {
