@@ -23,13 +23,15 @@ import Testing
     }
 
     /// The sample inputs, plus what the sample has none of, so those readers are fuzzed too: a
-    /// small attendance register, and a YouTube Studio export with its catalogue. Unmutated,
-    /// they have no error, so most cases are inputs that `check` accepts.
+    /// small attendance register, a YouTube Studio export with its catalogue, and an Eventbrite
+    /// attendee report with the training rows it links to. Unmutated, they have no error, so
+    /// most cases are inputs that `check` accepts.
     ///
     /// The evaluation forms are cut to their first 60: every case reads every file, the 737
     /// forms were a third of a case's time, and more forms of the same shape find nothing new.
     static let samples: [(String, [UInt8])] = (InputFolder.csvFiles(in: sampleInputs)
-        + ["attendance-fuzz.csv", "Table data 2022-23.csv", "catalogue-fuzz.csv"].map {
+        + ["attendance-fuzz.csv", "Table data 2022-23.csv", "catalogue-fuzz.csv", "training-fuzz-linked.csv",
+           "Attendees report fuzz.csv"].map {
             URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\($0)")
         }).map { url in
         let bytes = [UInt8](FileManager.default.contents(atPath: url.path)!)
@@ -116,6 +118,20 @@ import Testing
             }
         }
         return tally
+    }
+
+    /// Unmutated, the corpus is inputs that `check` accepts, every reader used: so the
+    /// mutations start from a report that builds, not from a wall of errors.
+    @Test func theCorpusHasNoErrors() throws {
+        let dir = Workdir()
+        try FileManager.default.copyItem(at: sampleInputs.appendingPathComponent("annual-report.yaml"),
+                                         to: dir.url.appendingPathComponent("annual-report.yaml"))
+        for (name, bytes) in Self.samples { dir.write(name, bytes: bytes) }
+        let input = InputFolder.read(dir.url)
+        #expect(input.errors.isEmpty, "\(input.errors)")
+        #expect(Set(input.ledger.map(\.dataset)) == ["training", "attendance", "videos", "youtube", "catalogue", "bookings",
+                                                     "reviews", "finance", "evaluations"])
+        #expect(input.records.bookings?.events.count == 2)
     }
 
     static let shards = 2
