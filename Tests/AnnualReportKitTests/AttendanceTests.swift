@@ -247,8 +247,17 @@ private func messyRegister(rows: Int, seed: UInt64) -> String {
     @Test func tablesForTheYearTheYearBeforeAndTheTrend() {
         var s = AttendanceSummary()
         let y = fy("2022-23"), p = Priority("Neglect"), q = Priority("Exploitation")
-        s.years = [y: .init(sessions: 3, registrations: 5, attendances: 3, people: 2), fy("2020-21"): .init(sessions: 1, registrations: 1, attendances: 1, people: 1)]
-        s.priorities = [y: [p: .init(sessions: 2, registrations: 4, attendances: 3, people: 2), q: .init(sessions: 2, registrations: 4, attendances: 2, people: 2)]]
+        // The register's counts per year and priority list; the figures below are their sums.
+        s.groups = [.init(year: y, priorities: [p, q], sessions: 1, registrations: 3, attendances: 2),
+                    .init(year: y, priorities: [p], sessions: 1, registrations: 1, attendances: 1),
+                    .init(year: y, priorities: [q], sessions: 1, registrations: 1, attendances: 0),
+                    .init(year: fy("2020-21"), priorities: [], sessions: 1, registrations: 1, attendances: 1)]
+        s.peoplePerYear = [y: 2, fy("2020-21"): 1]
+        s.peoplePerPriority = [y: [p: 2, q: 2]]
+        #expect(s.years == [y: .init(sessions: 3, registrations: 5, attendances: 3, people: 2),
+                            fy("2020-21"): .init(sessions: 1, registrations: 1, attendances: 1, people: 1)])
+        #expect(s.priorities == [y: [p: .init(sessions: 2, registrations: 4, attendances: 3, people: 2),
+                                     q: .init(sessions: 2, registrations: 4, attendances: 2, people: 2)]])
         s.priorityOrder = [p, q]
         s.agencies = [y: ["Police": .init(registrations: 3, attendances: 2, people: 1), "Health": .init(registrations: 2, attendances: 1, people: 1)]]
         s.peopleAllYears = 3

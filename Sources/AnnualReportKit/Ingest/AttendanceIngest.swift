@@ -505,7 +505,7 @@ struct AttendanceTotals {
         return s
     }
 
-    /// The events and the summary, with priorities resolved in order of first appearance.
+    /// The events and the counts, with priorities resolved in order of first appearance.
     /// `reserving`: room for that many more events, so the caller can add its own without a copy.
     /// The session ids are dropped first: nothing after the merge looks them up, and their table
     /// would otherwise stay resident beside the events.
@@ -541,20 +541,23 @@ struct AttendanceTotals {
         let refs = directory.reference
         let used = (0..<sessionCount).filter { sessionRegistrations[$0] > 0 }
             .sorted { (refs[$0].file, refs[$0].line) < (refs[$1].file, refs[$1].line) }
+        var groupIndex: [Int64: Int] = [:]   // (start year << 32 | canonical list) -> group
         for s in used {
             let d = directory.details[s]
             let date = d.calendarDate
             let year = FinancialYear(containing: date)
             let registrations = sessionRegistrations[s], attendances = sessionAttendances[s]
-            summary.years[year, default: .init()].sessions += 1
-            summary.years[year]!.registrations += registrations
-            summary.years[year]!.attendances += attendances
             let priorities = resolved[d.priorities] ?? []
-            for p in priorities {
-                summary.priorities[year, default: [:]][p, default: .init()].sessions += 1
-                summary.priorities[year]![p]!.registrations += registrations
-                summary.priorities[year]![p]!.attendances += attendances
+            let key = Int64(year.startYear) << 32 | Int64(d.priorities)
+            let g: Int
+            if let existing = groupIndex[key] { g = existing } else {
+                g = summary.groups.count
+                groupIndex[key] = g
+                summary.groups.append(.init(year: year, priorities: priorities))
             }
+            summary.groups[g].sessions += 1
+            summary.groups[g].registrations += registrations
+            summary.groups[g].attendances += attendances
             let title: String
             if let t = titles[d.title] { title = t } else { title = directory.titles.string(d.title); titles[d.title] = title }
             let ref = directory.reference[s]
@@ -562,15 +565,16 @@ struct AttendanceTotals {
                                         attendees: attendances, format: d.eventFormat, evaluations: nil,
                                         source: SourceLocation(file: files[Int(ref.file)], line: Int(ref.line))))
         }
-        for (year, set) in yearSets where summary.years[FinancialYear(startYear: year)] != nil {
-            summary.years[FinancialYear(startYear: year)]!.people = people.count(set)
+        let yearsWithSessions = Set(summary.groups.map(\.year))
+        for (year, set) in yearSets where yearsWithSessions.contains(FinancialYear(startYear: year)) {
+            summary.peoplePerYear[FinancialYear(startYear: year)] = people.count(set)
         }
         for (p, keys) in keysByPriority {
             for year in yearSets.keys {
                 let fy = FinancialYear(startYear: year)
-                guard summary.priorities[fy]?[p] != nil else { continue }
+                guard summary.groups.contains(where: { $0.year == fy && $0.priorities.contains(p) }) else { continue }
                 let sets = keys.compactMap { keySets[KeyYear(key: $0, year: year)] }
-                summary.priorities[fy]![p]!.people = people.union(of: sets).reduce(Int64(0)) { $0 + Int64($1.nonzeroBitCount) }
+                summary.peoplePerPriority[fy, default: [:]][p] = people.union(of: sets).reduce(Int64(0)) { $0 + Int64($1.nonzeroBitCount) }
             }
         }
         var agencyPeopleCount: [Int64: Int64] = [:]   // (agency << 32 | start year) -> people

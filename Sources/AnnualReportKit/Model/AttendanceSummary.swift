@@ -1,7 +1,8 @@
-/// What the attendance register adds to the report: per year, per priority and per agency,
-/// sessions, registrations, attendances and distinct people reached.
-///
-/// Final, exact counts; built by `AttendanceIngest` from the merged accumulators.
+/// What the attendance register counted: sessions, registrations and attendances per year and
+/// priority list, distinct people per year, per (year, priority) and per agency, and rows per
+/// agency. Exact counts, built by `AttendanceIngest` from the merged accumulators (rows are
+/// never kept, so distinct people are counted there); `Compute/AttendanceFigures.swift` turns
+/// them into the per-year and per-priority figures the tables show.
 struct AttendanceSummary: Sendable, Equatable {
     struct Figures: Sendable, Equatable, Hashable {
         /// Sessions with at least one used row (attended or not).
@@ -18,10 +19,22 @@ struct AttendanceSummary: Sendable, Equatable {
         }
     }
 
-    /// Every financial year with a used row; a session counts once however many priorities it has.
-    var years: [FinancialYear: Figures] = [:]
-    /// Per year and priority: a session or row tagged with several priorities counts toward each.
-    var priorities: [FinancialYear: [Priority: Figures]] = [:]
+    /// Sessions with a used row, their rows and attended rows, for one year and one priority
+    /// list as the register tags sessions (resolved through the catalog).
+    struct Group: Sendable, Equatable {
+        var year: FinancialYear
+        var priorities: [Priority]
+        var sessions: Int64 = 0
+        var registrations: Int64 = 0
+        var attendances: Int64 = 0
+    }
+
+    /// In order of each group's first session in the register.
+    var groups: [Group] = []
+    /// Distinct people who attended, per year with a used row.
+    var peoplePerYear: [FinancialYear: Int64] = [:]
+    /// Distinct people who attended a session tagged with the priority, per year.
+    var peoplePerPriority: [FinancialYear: [Priority: Int64]] = [:]
     /// Priorities as first found in the register (resolved through the catalog).
     var priorityOrder: [Priority] = []
     /// Per year and agency (as first spelled; blank = `AttendanceSummary.unrecordedAgency`).
