@@ -64,6 +64,32 @@ private func fy(_ label: String) -> FinancialYear { FinancialYear(label: label)!
         #expect(InputFolder.read(dir.url).diagnostics.map(\.description).contains("training.csv:2:1: error: missing date; expected a date such as \(forms)"))
     }
 
+    /// The register reads what `RowReader` reads: an Excel serial date, with the note training
+    /// gives, and a title written with a run of spaces as the same title (one session, no error).
+    @Test func registerReadsWhatRowReaderReads() {
+        let dir = Workdir()
+        dir.write("attendance.csv", header + """
+            S1,44830,Neglect,course,,,D1,Police,yes
+            S1,44830,Neglect,course,,,D2,Police,yes
+            S2,2022-09-27,Child  Exploitation,course,,,D1,Police,yes
+            S2,2022-09-27,Child Exploitation,course,,,D3,Police,yes
+            S3,44831,Neglect,course,,,D1,Police,no
+
+            """)
+        let r = read(dir, ["attendance.csv"])
+        #expect(r.diagnostics.map(\.description) == [
+            "attendance.csv:2:4: note: read 3 numbers such as '44830' in column 'date' as Excel serial dates (44830 is 2022-09-26); expected dates such as 2022-09-26, so check the column was exported as dates",
+        ])
+        #expect(r.ledger.map { [$0.read, $0.used, $0.rejected] } == [[5, 5, 0]])
+        #expect(r.events.map(\.title) == ["Neglect", "Child Exploitation", "Neglect"])
+        #expect(r.events.map(\.date.description) == ["2022-09-26", "2022-09-27", "2022-09-27"])
+        #expect(r.events.map(\.attendees) == [2, 2, 0])
+        // Training says the same of the same cell.
+        dir.write("training.csv", "date,title,priorities,attendees\n44830,Neglect,,3\n")
+        #expect(InputFolder.read(dir.url).diagnostics.map(\.description).contains(
+            "training.csv:2:1: note: read '44830' in column 'date' as Excel serial date (44830 is 2022-09-26); expected dates such as 2022-09-26, so check the column was exported as dates"))
+    }
+
     @Test func badRowsAreLocatedAndRejectedWithTheLedgerBalanced() {
         let dir = Workdir()
         dir.write("attendance-2022.csv", header + """

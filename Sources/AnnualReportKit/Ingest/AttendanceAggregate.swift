@@ -25,23 +25,38 @@ struct PendingRejection: Sendable {
     var fields: [String]
 }
 
+/// Dates the slow path read as Excel serial numbers (`44830`): how many, and the first, for
+/// the file's note (the note every dataset gives).
+struct ExcelSerials: Sendable {
+    var count = 0
+    var first: (position: ChunkPosition, column: Int, raw: String, date: CalendarDate)?
+
+    mutating func add(at position: ChunkPosition, column: Int, raw: String, date: CalendarDate) {
+        count += 1
+        if first == nil || position < first!.position { first = (position, column, raw, date) }
+    }
+
+    mutating func merge(_ other: ExcelSerials) {
+        count += other.count
+        if let f = other.first, first == nil || f.position < first!.position { first = f }
+    }
+}
+
 /// Placeholder in a message for the location of a session's reference row, filled in at the merge.
 let attendanceReferencePlaceholder = "\u{1}REF\u{1}"
 
 /// Everything one worker learned from the chunks it parsed. Mergeable (see `AttendanceTotals.merge`).
 struct AttendanceAggregate: Sendable {
-    /// 56 bytes per session and worker.
+    /// 40 bytes per session and worker. Its year slot and group of people sets follow from
+    /// `details` and are looked up when a run of its rows starts (`ChunkParser.load`).
     struct Session: Sendable {
         var signature: UInt64 = 0
         var details = SessionDetails(date: CalendarDate(year: 2000, month: 1, day: 1)!, title: -1, kind: .course, format: nil, priorities: -1)
-        /// The reference row: the first whose session details are valid.
+        /// The reference row: the first whose session details are valid (chunk -1 until there is one).
         var reference = ChunkPosition(chunk: -1, line: -1)
         var registrations: Int32 = 0
         var attendances: Int32 = 0
-        /// Index into `groupSets`: the people sets an attended row of this session goes into.
-        var group: Int32 = -1
-        var yearSlot: Int16 = -1
-        var hasReference = false
+        var hasReference: Bool { reference.chunk >= 0 }
     }
 
     struct AgencyYear: Sendable {
@@ -50,7 +65,7 @@ struct AttendanceAggregate: Sendable {
     }
 
     var sessions = ByteInterner(capacity: 1 << 12)
-    var sessionStates: [Session] = []
+    var sessionStates = PagedArray<Session>()
     var delegates = ByteInterner(capacity: 1 << 14)
     /// Agency spellings as written (trimmed) -> first position.
     var agencies = ByteInterner(capacity: 64)
@@ -81,6 +96,10 @@ struct AttendanceAggregate: Sendable {
     var agencyPeople = AgencyPeople()
 
     var read = 0, used = 0, rejected = 0
+    var excelSerials = ExcelSerials()
+    /// Sessions whose reference row's date is an Excel serial: the fast path's rows of them,
+    /// byte for byte the reference's details, are counted into `excelSerials` too.
+    var serialSessions = Set<Int32>()
     /// Sink for prefetching loads (see `ByteInterner.touch`).
     var prefetchSink: UInt32 = 0
     /// Rows that took the String-based path (new or unusually written sessions, problems).
@@ -159,11 +178,20 @@ struct AttendanceAggregate: Sendable {
         agencyPeople.add(slot: Int(slot), delegate: delegate, agency: agency)
     }
 
+    /// The year slot and group of people sets of a session with a reference row.
+    mutating func place(_ details: SessionDetails) -> (slot: Int16, group: Int32) {
+        let slot = yearSlot(FinancialYear(containing: details.calendarDate).startYear)
+        return (Int16(slot), group(slot: slot, canonical: details.priorities))
+    }
+
     /// A used row, counted straight into the session (the slow path).
     mutating func count(session s: Int, agency: Int32, delegate: Int32, attended: Bool) {
-        sessionStates[s].registrations += 1
-        if attended { sessionStates[s].attendances += 1 }
-        countAgency(slot: sessionStates[s].yearSlot, agency: agency, delegate: delegate, attended: attended)
-        if attended { for set in groupSets[Int(sessionStates[s].group)] { people.insert(delegate, into: set) } }
+        var state = sessionStates[s]
+        state.registrations += 1
+        if attended { state.attendances += 1 }
+        sessionStates[s] = state
+        let (slot, group) = place(state.details)
+        countAgency(slot: slot, agency: agency, delegate: delegate, attended: attended)
+        if attended { for set in groupSets[Int(group)] { people.insert(delegate, into: set) } }
     }
 }

@@ -236,7 +236,7 @@ struct AttendancePass {
         let map = HeaderMap(header: headerRecord.fields, schema: schema)
         let readable = map.hasRequired(schema)
         pass.headerDiagnostics += map.diagnostics(schema, file: name, line: headerRecord.line)
-        let layout = AttendanceLayout(header: map, readable: readable, fileName: name, fileIndex: fileIndex)
+        let layout = AttendanceLayout(header: map, schema: schema, readable: readable, fileName: name, fileIndex: fileIndex)
 
         // Workers.
         let workers = (0..<workerCount).map { _ in
@@ -316,8 +316,9 @@ struct AttendancePass {
 struct AttendanceTotals {
     var files: [String] = []
     var directory = AttendanceDirectory()
-    var sessionRegistrations: [Int64] = []
-    var sessionAttendances: [Int64] = []
+    /// Per session of the directory (paged: see `PagedArray`).
+    var sessionRegistrations = PagedArray<Int64>()
+    var sessionAttendances = PagedArray<Int64>()
     var delegates = ByteInterner(capacity: 1 << 16)
     var people = BitsetStore()
     var everyone: Int32 = -1
@@ -416,24 +417,39 @@ struct AttendanceTotals {
             merged.rejectedRows.append(RejectedRow(file: pass.name, line: line,
                                                    reason: r.reason ?? messages.joined(separator: " | "), fields: r.fields))
         }
+        var serials = ExcelSerials()
+        for w in pass.workers { serials.merge(w.excelSerials) }
+        if let first = serials.first {
+            merged.diagnostics.append(Diagnostic(.note, file: pass.name, line: Int(pass.line(first.position, prefix: prefix)), column: first.column,
+                RowReader.excelSerialNote(column: "date", count: serials.count, raw: first.raw, date: first.date)))
+        }
         let sessionsBefore = directory.sessions.count
         for k in pass.workers.indices {
-            let w = pass.workers[k]
-            for s in 0..<w.sessionStates.count where w.sessionStates[s].hasReference {
-                let first = at(w.sessionStates[s].reference)
-                let (g, inserted) = w.sessions.withKey(Int32(s)) { directory.sessions.intern($0, $1, hash: w.sessions.hash(Int32(s))) }
-                if inserted {
+            // Each worker's session ids first, then its ids are freed, then the directory grows by
+            // its sessions: its table and the directory's growth are never resident together.
+            var global = [Int32](repeating: -1, count: pass.workers[k].sessionStates.count)
+            do {
+                let w = pass.workers[k]
+                for s in global.indices where w.sessionStates[s].hasReference {
+                    global[s] = w.sessions.withKey(Int32(s)) { directory.sessions.intern($0, $1, hash: w.sessions.hash(Int32(s))).id }
+                }
+            }
+            pass.workers[k].sessions = ByteInterner()
+            for s in global.indices where global[s] >= 0 {
+                let g = Int(global[s])
+                let state = pass.workers[k].sessionStates[s]
+                let first = at(state.reference)
+                if g == directory.details.count {   // new: ids are given in the order of this loop
                     directory.details.append(mapped(k, s))
                     directory.reference.append(first)
                     sessionRegistrations.append(0); sessionAttendances.append(0)
-                } else if Int(g) >= sessionsBefore && earlier(first, directory.reference[Int(g)]) {
-                    directory.reference[Int(g)] = first
+                } else if g >= sessionsBefore && earlier(first, directory.reference[g]) {
+                    directory.reference[g] = first
                 }
-                sessionRegistrations[Int(g)] += Int64(w.sessionStates[s].registrations)
-                sessionAttendances[Int(g)] += Int64(w.sessionStates[s].attendances)
+                sessionRegistrations[g] += Int64(state.registrations)
+                sessionAttendances[g] += Int64(state.attendances)
             }
-            pass.workers[k].sessions = ByteInterner()    // merged: free before the totals grow further
-            pass.workers[k].sessionStates = []
+            pass.workers[k].sessionStates = PagedArray()   // merged: free before the totals grow further
         }
         if everyone < 0 { everyone = people.make() }
 

@@ -31,8 +31,11 @@ struct AttendanceLayout: Sendable {
     var detailContiguous: Bool
     var fileName: String
     var fileIndex: Int
+    /// For `RowReader`, which checks the rows the fast path does not take.
+    var header: HeaderMap
+    var schema: DatasetSchema
 
-    init(header: HeaderMap, readable: Bool, fileName: String, fileIndex: Int) {
+    init(header: HeaderMap, schema: DatasetSchema, readable: Bool, fileName: String, fileIndex: Int) {
         func at(_ i: Int) -> Int { header.fieldIndex[i] ?? -1 }
         fieldCount = header.fieldCount
         session = at(0); date = at(1); title = at(2); kind = at(3); priorities = at(4); format = at(5)
@@ -40,6 +43,8 @@ struct AttendanceLayout: Sendable {
         self.readable = readable
         self.fileName = fileName
         self.fileIndex = fileIndex
+        self.header = header
+        self.schema = schema
         detailFields = [date, title, kind, priorities, format].filter { $0 >= 0 }.sorted()
         detailContiguous = !detailFields.isEmpty && detailFields.last! - detailFields.first! == detailFields.count - 1
     }
@@ -207,8 +212,8 @@ func attendanceHeaderEnd(_ p: UnsafePointer<UInt8>, count: Int, ended: Bool) -> 
 struct AttendanceDirectory: Sendable {
     var sessions = ByteInterner(capacity: 16)
     /// Per session: details with ids into `titles` and `canonicals`.
-    var details: [SessionDetails] = []
-    var reference: [(file: Int32, line: Int32)] = []
+    var details = PagedArray<SessionDetails>()
+    var reference = PagedArray<(file: Int32, line: Int32)>()
     var titles = ByteInterner(capacity: 256)
     var canonicals = ByteInterner(capacity: 64)
 
@@ -297,14 +302,19 @@ struct ChunkParser {
         var moreSets: [Int32] = []
         var registrations: Int32 = 0
         var attendances: Int32 = 0
+        /// Its date cell is an Excel serial (see `AttendanceAggregate.serialSessions`).
+        var serialDate = false
     }
     var current = CurrentSession()
 
     @inline(__always)
     mutating func flush() {
         if current.session >= 0 && (current.registrations > 0 || current.attendances > 0) {
-            aggregate.sessionStates[current.session].registrations += current.registrations
-            aggregate.sessionStates[current.session].attendances += current.attendances
+            var state = aggregate.sessionStates[current.session]
+            state.registrations += current.registrations
+            state.attendances += current.attendances
+            aggregate.sessionStates[current.session] = state
+            if current.serialDate { aggregate.excelSerials.count += Int(current.registrations) }
         }
         current = CurrentSession()
     }
@@ -516,14 +526,16 @@ struct ChunkParser {
                     guard newSession(s, sessionStart: s0, sessionLength: length, signature: sig, position: ChunkPosition(chunk: chunkIndex, line: line)) else { break fast }
                 }
                 let state = aggregate.sessionStates[s]
-                let sets = aggregate.groupSets[Int(state.group)]
-                current = CurrentSession(session: s, loaded: true, signature: state.signature, slot: state.yearSlot)
+                let (slot, group) = aggregate.place(state.details)
+                let sets = aggregate.groupSets[Int(group)]
+                current = CurrentSession(session: s, loaded: true, signature: state.signature, slot: slot)
                 current.setCount = sets.count
                 current.set0 = sets[0]
                 if sets.count > 1 { current.set1 = sets[1] }
                 if sets.count > 2 { current.set2 = sets[2] }
                 if sets.count > 3 { current.set3 = sets[3] }
                 if sets.count > 4 { current.moreSets = Array(sets[4...]) }
+                current.serialDate = !aggregate.serialSessions.isEmpty && aggregate.serialSessions.contains(Int32(s))
             }
             guard current.signature == sig else { break fast }
             let (a0, a1) = trimmed(layout.attended)
@@ -568,7 +580,7 @@ struct ChunkParser {
             return
         }
         flush()
-        slowRow(position: position, recordStart: recordStart, recordEnd: recordEnd, line: line)
+        slowRow(position: position, recordStart: recordStart, recordEnd: recordEnd, line: line, fieldCount: fieldCount)
     }
 
     /// Case-insensitive ASCII comparison of `b[s..<e]` with a lowercase word.
@@ -611,9 +623,10 @@ struct ChunkParser {
             }
         }
         guard let date else { return false }
-        // Title.
+        // Title: as RowReader reads it, so no tab, no-break space or run of spaces inside.
         let (t0, t1) = trimmed(layout.title)
         guard t1 > t0, plain(t0, t1) else { return false }
+        for i in t0..<t1 where b[i] == 0x09 || b[i] == 0xC2 || (b[i] == 0x20 && b[i + 1] == 0x20) { return false }
         // Kind and format.
         var kind = TrainingEvent.Kind.course
         if layout.kind >= 0 {
@@ -643,19 +656,15 @@ struct ChunkParser {
         let canonical = aggregate.listCanonical[Int(list)]
         let title = aggregate.titles.intern(b + t0, t1 - t0, hash: attendanceHash(b + t0, t1 - t0)).id
         setReference(s, SessionDetails(date: date, title: title, kind: kind, format: format, priorities: canonical),
-                     date: date, canonical: canonical, signature: sig, position: position)
+                     signature: sig, position: position)
         return true
     }
 
-    private mutating func setReference(_ s: Int, _ details: SessionDetails, date: CalendarDate, canonical: Int32, signature: UInt64,
-                                       position: ChunkPosition) {
+    private mutating func setReference(_ s: Int, _ details: SessionDetails, signature: UInt64, position: ChunkPosition) {
         var state = aggregate.sessionStates[s]
-        state.hasReference = true
         state.signature = signature
         state.details = details
         state.reference = position
-        state.yearSlot = Int16(aggregate.yearSlot(FinancialYear(containing: date).startYear))
-        state.group = aggregate.group(slot: Int32(state.yearSlot), canonical: canonical)
         aggregate.sessionStates[s] = state
     }
 
@@ -673,91 +682,83 @@ struct ChunkParser {
         return (l, column)
     }
 
-    private func text(_ f: Int) -> String? {
-        guard f >= 0 else { return nil }
+    /// Field `f` as CSVReader gives it: the text inside the quotes, each `""` read as `"`.
+    private func field(_ f: Int) -> String {
         let raw = String(decoding: UnsafeBufferPointer(start: b + valueStart[f], count: valueEnd[f] - valueStart[f]), as: UTF8.self)
-        let value = (flags[f] & 2 != 0 ? raw.replacingOccurrences(of: "\"\"", with: "\"") : raw).trimmingSpaces
+        return flags[f] & 2 != 0 ? raw.replacingOccurrences(of: "\"\"", with: "\"") : raw
+    }
+
+    /// An identifier (session or delegate id) trimmed but not otherwise changed, as the fast
+    /// path reads it from the bytes; nil when blank.
+    private func identifier(_ f: Int) -> String? {
+        guard f >= 0 else { return nil }
+        let value = field(f).trimmingSpaces
         return value.isEmpty ? nil : value
     }
 
-    private func choice<T: Equatable>(_ f: Int, _ name: String, _ options: [(String, T)], default defaultValue: T?,
-                                      _ fail: (Int, String) -> Void) -> T? {
-        guard let raw = text(f) else {
-            if let defaultValue { return defaultValue }
-            fail(f, "missing \(name); expected one of: \(Choice.allowed(options))")
-            return nil
+    /// The record as `CSVReader` reads it (lines relative to the chunk), for `RowReader`.
+    private func record(recordStart: Int, line: Int32, fieldCount: Int) -> CSVRecord {
+        var record = CSVRecord(line: Int(line))
+        var l = line, column = 1, i = recordStart
+        for f in 0..<min(fieldCount, capacity) {
+            while i < rawStart[f] {
+                if b[i] == 0x0A || (b[i] == 0x0D && !(i + 1 < n && b[i + 1] == 0x0A)) { l += 1; column = 1 }
+                else if b[i] & 0xC0 != 0x80 && b[i] != 0x0D { column += 1 }
+                i += 1
+            }
+            record.fields.append(field(f))
+            record.positions.append(CSVPosition(line: Int(l), column: column))
+            record.quoted.append(flags[f] & 1 != 0)
         }
-        if let match = Choice.match(raw, options) { return match }
-        fail(f, "unknown \(name) '\(RowReader.shown(raw))'; expected one of: \(Choice.allowed(options))")
-        return nil
+        return record
     }
 
-    static let kinds: [(String, TrainingEvent.Kind)] = [("course", .course), ("conference", .conference)]
-    static let formats: [(String, TrainingEvent.Format)] = [("face-to-face", .faceToFace), ("in person", .faceToFace),
-                                                            ("virtual", .virtual), ("online", .virtual)]
+    /// The words the register accepts for `kind` and `format` are training's (`DatasetParsers`).
     static let attendedValues: [(String, Bool)] = [("yes", true), ("y", true), ("attended", true), ("true", true), ("1", true),
                                                    ("no", false), ("n", false), ("did not attend", false), ("dna", false),
                                                    ("absent", false), ("false", false), ("0", false)]
 
-    /// Every check, with Strings: for rows the fast path does not take (new or differently
-    /// written session details, unusual values, and every row with a problem).
-    private mutating func slowRow(position: ChunkPosition, recordStart: Int, recordEnd: Int, line: Int32) {
+    /// Every check, by `RowReader` as for every other dataset: for rows the fast path does not
+    /// take (new or differently written session details, unusual values, and every row with a
+    /// problem). Session and delegate ids are then read as the fast path reads them, trimmed
+    /// only, so that one id is one key whichever path reads it.
+    private mutating func slowRow(position: ChunkPosition, recordStart: Int, recordEnd: Int, line: Int32, fieldCount: Int) {
         aggregate.slowRows += 1
-        var problems: [PendingRejection.Problem] = []
-        func fail(_ f: Int, _ message: String, reference: Int32 = -1) {
-            let (l, c) = f >= 0 ? locate(rawStart[f], recordStart: recordStart, line: line) : (line, 1)
-            problems.append(.init(line: l, column: c, message: message, referenceSession: reference))
-        }
-        let sessionID = text(layout.session)
-        if sessionID == nil { fail(layout.session, "missing session_id; expected the session's id from the booking system") }
-        var date: CalendarDate?
-        if let raw = text(layout.date) {
-            date = CalendarDate(parsing: raw)
-            // RowReader's messages, long values cut short as it does.
-            if date == nil { fail(layout.date, "bad date '\(RowReader.shown(raw))'; expected a real date such as \(CalendarDate.acceptedForms)") }
-        } else {
-            fail(layout.date, "missing date; expected a date such as \(CalendarDate.acceptedForms)")
-        }
-        let title = text(layout.title)
-        if title == nil { fail(layout.title, "missing title; expected the course or conference name") }
-        let kind = choice(layout.kind, "kind", Self.kinds, default: .course) { fail($0, $1) }
+        var row = RowReader(file: layout.fileName, record: record(recordStart: recordStart, line: line, fieldCount: fieldCount),
+                            header: layout.header, schema: layout.schema)
+        let sessionGiven = row.required("session_id", "the session's id from the booking system")
+        let date = row.date("date")
+        let title = row.required("title", "the course or conference name")
+        let kind = row.choice("kind", DatasetParsers.kinds, default: .course)
         var listOK = true
-        var list: Int32 = -1
-        if let raw = text(layout.priorities) {
-            let bytes = Array(raw.utf8)
-            let (id, inserted) = aggregate.listTexts.intern(bytes)
-            if inserted {
-                let parsed = PriorityList(text: raw, catalog: priorities)
-                aggregate.lists.append(parsed)
-                aggregate.listFirst.append(position)
-                aggregate.listCanonical.append(aggregate.canonicals.intern(Array(parsed.canonical.utf8)).id)
-            }
-            list = id
-            for (item, closest) in aggregate.lists[Int(id)].unknown {
-                listOK = false
-                fail(layout.priorities, "unknown priority '\(RowReader.shown(item))'; expected a configured priority or alias" + (closest.map { "; did you mean '\($0)'?" } ?? ""))
-            }
-        } else {
-            let (id, inserted) = aggregate.listTexts.intern([])
-            if inserted {
-                aggregate.lists.append(PriorityList(text: "", catalog: priorities))
-                aggregate.listFirst.append(position)
-                aggregate.listCanonical.append(aggregate.canonicals.intern([]).id)
-            }
-            list = id
+        let listText = row.text("priorities") ?? ""
+        let (list, inserted) = aggregate.listTexts.intern(Array(listText.utf8))
+        if inserted {
+            let parsed = PriorityList(text: listText, catalog: priorities)
+            aggregate.lists.append(parsed)
+            aggregate.listFirst.append(position)
+            aggregate.listCanonical.append(aggregate.canonicals.intern(Array(parsed.canonical.utf8)).id)
         }
-        var formatOK = true
-        var format: TrainingEvent.Format?
-        if text(layout.format) != nil {
-            format = choice(layout.format, "format", Self.formats, default: nil) { fail($0, $1) }
-            formatOK = format != nil
+        for (item, closest) in aggregate.lists[Int(list)].unknown {
+            listOK = false
+            row.fail("priorities", RowReader.unknownPriority(item, closest: closest))
         }
-        let delegate = text(layout.delegate)
-        if delegate == nil { fail(layout.delegate, "missing delegate_id; expected the delegate's id from the booking system") }
-        let attended = choice(layout.attended, "attended", Self.attendedValues, default: nil) { fail($0, $1) }
+        let format = row.text("format") == nil ? nil : row.choice("format", DatasetParsers.formats, default: nil)
+        let formatOK = row.text("format") == nil || format != nil
+        let delegateGiven = row.required("delegate_id", "the delegate's id from the booking system")
+        let attended = row.choice("attended", Self.attendedValues, default: nil)
+        for serial in row.excelSerials {
+            let (l, c) = (Int32(serial.position.line), serial.position.column)
+            aggregate.excelSerials.add(at: ChunkPosition(chunk: chunkIndex, line: l), column: c, raw: serial.raw, date: serial.date)
+        }
+        var problems = row.problems.map { PendingRejection.Problem(line: Int32($0.line), column: $0.column, message: $0.message) }
+        func fail(_ f: Int, _ message: String, reference: Int32) {
+            let p = row.record.positions[f]
+            problems.append(.init(line: Int32(p.line), column: p.column, message: message, referenceSession: reference))
+        }
 
         var session = -1
-        if let sessionID, let date, let title, let kind, listOK, formatOK {
+        if sessionGiven != nil, let sessionID = identifier(layout.session), let date, let title, let kind, listOK, formatOK {
             let canonical = aggregate.listCanonical[Int(list)]
             let details = SessionDetails(date: date, title: aggregate.titles.intern(Array(title.utf8)).id, kind: kind,
                                          format: format, priorities: canonical)
@@ -776,7 +777,8 @@ struct ChunkParser {
                     }
                 }
                 if matches {
-                    setReference(session, details, date: date, canonical: canonical, signature: signature(), position: position)
+                    setReference(session, details, signature: signature(), position: position)
+                    if row.excelSerials.contains(where: { $0.column == "date" }) { aggregate.serialSessions.insert(Int32(session)) }
                 }
             } else if aggregate.sessionStates[session].details != details {
                 let ref = aggregate.sessionStates[session].details
@@ -786,12 +788,12 @@ struct ChunkParser {
                 if let (f, message) = mismatch(sessionID, mine, theirs) { fail(f, message, reference: Int32(session)) }
             }
         }
-        guard problems.isEmpty, session >= 0, let delegate, let attended else {
-            if problems.isEmpty { fail(-1, "row could not be read") }
+        guard problems.isEmpty, session >= 0, delegateGiven != nil, let delegate = identifier(layout.delegate), let attended else {
+            if problems.isEmpty { problems.append(.init(line: line, column: nil, message: "row could not be read")) }
             reject(position, recordStart, recordEnd, problems: problems, reason: nil)
             return
         }
-        let agencyBytes = Array((text(layout.agency) ?? "").utf8)
+        let agencyBytes = Array((identifier(layout.agency) ?? "").utf8)
         let agency = agencyBytes.withUnsafeBufferPointer { a in
             aggregate.agency(a.baseAddress ?? UnsafePointer(bitPattern: 1)!, a.count, at: position)
         }

@@ -1,10 +1,15 @@
 /// Row parsers for the report's own datasets (training, videos, reviews, finance), one function each.
 enum DatasetParsers {
+    /// The words for a training event's kind and format, in training files and registers alike.
+    static let kinds: [(String, TrainingEvent.Kind)] = [("course", .course), ("conference", .conference)]
+    static let formats: [(String, TrainingEvent.Format)] = [("face-to-face", .faceToFace), ("in person", .faceToFace),
+                                                            ("virtual", .virtual), ("online", .virtual)]
+
     static func training(catalog: PriorityCatalog) -> FileIngester<TrainingEvent> {
         FileIngester(schema: .training, parse: { row in
             let date = row.date("date")
             let title = row.required("title", "the course or conference name")
-            let kind = row.choice("kind", [("course", TrainingEvent.Kind.course), ("conference", .conference)], default: .course)
+            let kind = row.choice("kind", kinds, default: .course)
             let priorities = row.priorities("priorities", catalog: catalog)
             let status = row.choice("status", [("delivered", TrainingEvent.Status.delivered), ("cancelled", .cancelled), ("canceled", .cancelled)],
                                     default: .delivered)
@@ -12,9 +17,7 @@ enum DatasetParsers {
             // Blank attendees are allowed for a cancelled event, and for one a linked register counts.
             let linkedBlank = eventID != nil && row.text("attendees") == nil
             let attendees = row.count("attendees", default: status == .cancelled || linkedBlank ? 0 : nil)
-            let format = row.text("format") == nil ? nil
-                : row.choice("format", [("face-to-face", TrainingEvent.Format.faceToFace), ("in person", .faceToFace),
-                                        ("virtual", .virtual), ("online", .virtual)], default: nil)
+            let format = row.text("format") == nil ? nil : row.choice("format", formats, default: nil)
             let evaluations = row.text("evaluations") == nil ? nil : row.count("evaluations")
             let places = row.text("places") == nil ? nil : row.count("places")
             let booked = row.text("booked") == nil ? nil : row.count("booked")

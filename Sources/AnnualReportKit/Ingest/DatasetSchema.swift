@@ -123,7 +123,7 @@ struct DatasetSchema: Sendable {
 }
 
 /// Where each schema column sits in one file's header.
-struct HeaderMap {
+struct HeaderMap: Sendable {
     /// Schema column index -> field index in the file.
     var fieldIndex: [Int?]
     /// The file's own header text, by field index.

@@ -159,7 +159,7 @@ struct FileIngester<Record> {
             for (column, serial) in serials.sorted(by: { $0.key < $1.key }) {
                 let first = serial.first
                 reading.diagnostics.append(Diagnostic(.note, file: name, line: first.position.line, column: first.position.column,
-                    "read \(serial.count == 1 ? "'\(first.raw)'" : "\(serial.count) numbers such as '\(first.raw)'") in column '\(column)' as Excel serial date\(serial.count == 1 ? "" : "s") (\(first.raw) is \(first.date)); expected dates such as 2022-09-26, so check the column was exported as dates"))
+                    RowReader.excelSerialNote(column: column, count: serial.count, raw: first.raw, date: first.date)))
             }
             if rows == 0 {
                 reading.diagnostics.append(Diagnostic(.note, file: name, line: headerRecord.line, column: nil,

@@ -46,6 +46,15 @@ struct RowReader {
         value.count <= 80 ? value : String(value.prefix(77)) + "…"
     }
 
+    static func unknownPriority(_ item: String, closest: String?) -> String {
+        "unknown priority '\(shown(item))'; expected a configured priority or alias" + (closest.map { "; did you mean '\($0)'?" } ?? "")
+    }
+
+    /// One note per file and column for the cells `date` read as Excel serial dates.
+    static func excelSerialNote(column: String, count: Int, raw: String, date: CalendarDate) -> String {
+        "read \(count == 1 ? "'\(raw)'" : "\(count) numbers such as '\(raw)'") in column '\(column)' as Excel serial date\(count == 1 ? "" : "s") (\(raw) is \(date)); expected dates such as 2022-09-26, so check the column was exported as dates"
+    }
+
     /// A problem at a field the schema does not name (an evaluation's rating column).
     mutating func fail(field f: Int, _ message: String) {
         let p = f < record.positions.count ? record.positions[f] : CSVPosition(line: record.line, column: 1)
@@ -134,8 +143,7 @@ struct RowReader {
             case .known(let p):
                 if !result.contains(p) { result.append(p) }
             case .unknown(let closest):
-                let hint = closest.map { "; did you mean '\($0)'?" } ?? ""
-                fail(name, "unknown priority '\(Self.shown(item))'; expected a configured priority or alias\(hint)")
+                fail(name, Self.unknownPriority(item, closest: closest))
             }
         }
         return result
