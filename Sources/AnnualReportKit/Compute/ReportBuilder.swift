@@ -38,12 +38,20 @@ public enum ReportBuilder {
     static func build(_ input: IngestResult, year requested: FinancialYear? = nil) throws -> Report {
         let records = input.records, configuration = input.configuration
         let year = try resolveYear(input, requested: requested).get()
-        let prioritiesFor: (FinancialYear) -> [Priority] = { y in
+        // Each year's tagged priorities, distinct, in order of first appearance (training, then
+        // videos): one pass, not one per question (a register makes hundreds of thousands of events).
+        var taggedByYear: [FinancialYear: [Priority]] = [:]
+        func tag(_ year: FinancialYear, _ priorities: [Priority]) {
+            guard !priorities.isEmpty else { return }
+            for p in priorities where !(taggedByYear[year]?.contains(p) ?? false) { taggedByYear[year, default: []].append(p) }
+        }
+        for e in records.training ?? [] { tag(e.year, e.priorities) }
+        for v in records.videos ?? [] { tag(v.year, v.priorities) }
+        let prioritiesFor: (FinancialYear) -> [Priority] = { [taggedByYear] y in
             if let configured = configuration.priorities[y] { return configured.map { Priority($0.name) } }
             // Without configured priorities for the year: those tagged on its records, in order of first appearance.
             var seen: [Priority] = []
-            let tagged = (records.training ?? []).filter { $0.year == y }.flatMap(\.priorities)
-                + (records.videos ?? []).filter { $0.year == y }.flatMap(\.priorities)
+            let tagged = taggedByYear[y] ?? []
             let order = input.discoveredPriorities + configuration.priorities.keys.sorted().flatMap { configuration.priorities[$0]!.map { Priority($0.name) } }
             for p in order where tagged.contains(p) && !seen.contains(p) { seen.append(p) }
             for p in tagged where !seen.contains(p) { seen.append(p) }

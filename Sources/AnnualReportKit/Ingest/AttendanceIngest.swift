@@ -554,9 +554,15 @@ struct AttendanceTotals {
             }
         }
         // Events in the order of each session's first row.
-        let refs = directory.reference
-        let used = (0..<sessionCount).filter { sessionRegistrations[$0] > 0 }
-            .sorted { (refs[$0].file, refs[$0].line) < (refs[$1].file, refs[$1].line) }
+        // Sorted by a key made once per session: the comparator then reads no paged arrays.
+        var byFirstRow: [(key: UInt64, session: Int32)] = []
+        byFirstRow.reserveCapacity(sessionCount)
+        for s in 0..<sessionCount where sessionRegistrations[s] > 0 {
+            let ref = directory.reference[s]
+            byFirstRow.append((UInt64(UInt32(ref.file)) << 32 | UInt64(UInt32(ref.line)), Int32(s)))
+        }
+        byFirstRow.sort { $0.key < $1.key }
+        let used = byFirstRow.lazy.map { Int($0.session) }
         var groupIndex: [Int64: Int] = [:]   // (start year << 32 | canonical list) -> group
         for s in used {
             let d = directory.details[s]

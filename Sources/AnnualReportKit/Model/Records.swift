@@ -64,7 +64,9 @@ struct TrainingEvent: Hashable, Sendable {
         self.date = date; self.title = title; self.kind = kind; self.priorities = priorities
         self.status = status; self.attendees = attendees; self.format = format; self.source = source
         self.attendeesGiven = attendeesGiven
-        recorded = Recorded(eventID: eventID, evaluations: evaluations, places: places, booked: booked, cancelReason: cancelReason)
+        // Most events (every register session) record none of these: no box, no allocation.
+        let none = eventID == nil && evaluations == nil && places == nil && booked == nil && cancelReason == nil
+        recorded = none ? nil : Recorded(eventID: eventID, evaluations: evaluations, places: places, booked: booked, cancelReason: cancelReason)
     }
 }
 
