@@ -41,12 +41,17 @@ public enum ReportBuilder {
         // Each year's tagged priorities, distinct, in order of first appearance (training, then
         // videos): one pass, not one per question (a register makes hundreds of thousands of events).
         var taggedByYear: [FinancialYear: [Priority]] = [:]
+        var run: (year: FinancialYear, tagged: [Priority])?   // a run of records of one year, stored once
         func tag(_ year: FinancialYear, _ priorities: [Priority]) {
-            guard !priorities.isEmpty else { return }
-            for p in priorities where !(taggedByYear[year]?.contains(p) ?? false) { taggedByYear[year, default: []].append(p) }
+            if run?.year != year {
+                if let run { taggedByYear[run.year] = run.tagged }
+                run = (year, taggedByYear[year] ?? [])
+            }
+            for p in priorities where !run!.tagged.contains(p) { run!.tagged.append(p) }
         }
         for e in records.training ?? [] { tag(e.year, e.priorities) }
         for v in records.videos ?? [] { tag(v.year, v.priorities) }
+        if let run { taggedByYear[run.year] = run.tagged }
         let prioritiesFor: (FinancialYear) -> [Priority] = { [taggedByYear] y in
             if let configured = configuration.priorities[y] { return configured.map { Priority($0.name) } }
             // Without configured priorities for the year: those tagged on its records, in order of first appearance.

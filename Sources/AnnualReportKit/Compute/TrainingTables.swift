@@ -33,7 +33,18 @@ enum TrainingTables {
         /// makes one event per session, hundreds of thousands of them.
         static func byYear(_ events: [TrainingEvent]) -> [FinancialYear: YearFigures] {
             var figures: [FinancialYear: YearFigures] = [:]
-            for e in events { figures[e.year, default: YearFigures()].add(e) }
+            // A run of events of one year (a register's sessions come in date order) is added up
+            // in a local and stored once.
+            var run: (year: FinancialYear, figures: YearFigures)?
+            for e in events {
+                let year = e.year
+                if run?.year != year {
+                    if let run { figures[run.year] = run.figures }
+                    run = (year, figures[year] ?? YearFigures())
+                }
+                run!.figures.add(e)
+            }
+            if let run { figures[run.year] = run.figures }
             return figures
         }
     }

@@ -423,39 +423,13 @@ struct AttendanceTotals {
             merged.diagnostics.append(Diagnostic(.note, file: pass.name, line: Int(pass.line(first.position, prefix: prefix)), column: first.column,
                 RowReader.excelSerialNote(column: "date", count: serials.count, raw: first.raw, date: first.date)))
         }
-        let sessionsBefore = directory.sessions.count
-        for k in pass.workers.indices {
-            // Each worker's session ids first, then its ids are freed, then the directory grows by
-            // its sessions: its table and the directory's growth are never resident together.
-            var global = [Int32](repeating: -1, count: pass.workers[k].sessionStates.count)
-            do {
-                let w = pass.workers[k]
-                for s in global.indices where w.sessionStates[s].hasReference {
-                    global[s] = w.sessions.withKey(Int32(s)) { directory.sessions.intern($0, $1, hash: w.sessions.hash(Int32(s))).id }
-                }
-            }
-            pass.workers[k].sessions = ByteInterner()
-            for s in global.indices where global[s] >= 0 {
-                let g = Int(global[s])
-                let state = pass.workers[k].sessionStates[s]
-                let first = at(state.reference)
-                if g == directory.details.count {   // new: ids are given in the order of this loop
-                    directory.details.append(mapped(k, s))
-                    directory.reference.append(first)
-                    sessionRegistrations.append(0); sessionAttendances.append(0)
-                } else if g >= sessionsBefore && earlier(first, directory.reference[g]) {
-                    directory.reference[g] = first
-                }
-                sessionRegistrations[g] += Int64(state.registrations)
-                sessionAttendances[g] += Int64(state.attendances)
-            }
-            pass.workers[k].sessionStates = PagedArray()   // merged: free before the totals grow further
-        }
         if everyone < 0 { everyone = people.make() }
 
+        // People first, then sessions: each worker's delegate table is freed before the
+        // directory of sessions grows, so the two are never resident together.
         for k in pass.workers.indices {
+          do {
             let w = pass.workers[k]
-            defer { pass.workers[k] = AttendanceAggregate() }   // free each accumulator once merged
             merged.read += w.read; merged.used += w.used; merged.rejected += w.rejected
             let remap: [Int32] = (0..<w.delegates.count).map { d in
                 w.delegates.withKey(Int32(d)) { delegates.intern($0, $1, hash: w.delegates.hash(Int32(d))).id }
@@ -509,8 +483,40 @@ struct AttendanceTotals {
                     agencyPeople.add(slot: target, delegate: remap[Int(d)], agency: agencyMap[Int(a)])
                 }
             }
+          }
+            pass.workers[k].delegates = ByteInterner()
+            pass.workers[k].people = BitsetStore()
+            pass.workers[k].agencyPeople = AgencyPeople()
         }
 
+        let sessionsBefore = directory.sessions.count
+        for k in pass.workers.indices {
+            // Each worker's session ids first, then its ids are freed, then the directory grows by
+            // its sessions: its table and the directory's growth are never resident together.
+            var global = [Int32](repeating: -1, count: pass.workers[k].sessionStates.count)
+            do {
+                let w = pass.workers[k]
+                for s in global.indices where w.sessionStates[s].hasReference {
+                    global[s] = w.sessions.withKey(Int32(s)) { directory.sessions.intern($0, $1, hash: w.sessions.hash(Int32(s))).id }
+                }
+            }
+            pass.workers[k].sessions = ByteInterner()
+            for s in global.indices where global[s] >= 0 {
+                let g = Int(global[s])
+                let state = pass.workers[k].sessionStates[s]
+                let first = at(state.reference)
+                if g == directory.details.count {   // new: ids are given in the order of this loop
+                    directory.details.append(mapped(k, s))
+                    directory.reference.append(first)
+                    sessionRegistrations.append(0); sessionAttendances.append(0)
+                } else if g >= sessionsBefore && earlier(first, directory.reference[g]) {
+                    directory.reference[g] = first
+                }
+                sessionRegistrations[g] += Int64(state.registrations)
+                sessionAttendances[g] += Int64(state.attendances)
+            }
+            pass.workers[k] = AttendanceAggregate()   // merged: free before the directory grows further
+        }
         return merged
     }
 

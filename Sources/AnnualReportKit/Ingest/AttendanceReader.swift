@@ -611,7 +611,8 @@ struct ChunkParser {
            directory.sessions.find(b + sessionStart, sessionLength, hash: attendanceHash(b + sessionStart, sessionLength)) != nil {
             return false
         }
-        for f in layout.detailFields where flags[f] & 2 != 0 { return false }
+        // Doubled quotes: only in a title (unescaped below); elsewhere the checking path reads them.
+        for f in layout.detailFields where f != layout.title && flags[f] & 2 != 0 { return false }
         // Date.
         let (d0, d1) = trimmed(layout.date)
         var date: CalendarDate?
@@ -623,10 +624,19 @@ struct ChunkParser {
             }
         }
         guard let date else { return false }
-        // Title: as RowReader reads it, so no tab, no-break space or run of spaces inside.
+        // Title: as RowReader reads it, so no tab, no-break space (C2 A0) or run of spaces inside;
+        // each "" read as ", in the scratch buffer.
         let (t0, t1) = trimmed(layout.title)
-        guard t1 > t0, plain(t0, t1) else { return false }
-        for i in t0..<t1 where b[i] == 0x09 || b[i] == 0xC2 || (b[i] == 0x20 && b[i + 1] == 0x20) { return false }
+        guard t1 > t0, plain(t0, t1), t1 - t0 <= scratch.count else { return false }
+        var titleLength = 0
+        var i = t0
+        while i < t1 {
+            let c = b[i]
+            if c == 0x09 || (c == 0xC2 && b[i + 1] == 0xA0) || (c == 0x20 && b[i + 1] == 0x20) { return false }
+            scratch[titleLength] = c
+            titleLength += 1
+            i += c == 0x22 && flags[layout.title] & 2 != 0 ? 2 : 1
+        }
         // Kind and format.
         var kind = TrainingEvent.Kind.course
         if layout.kind >= 0 {
@@ -654,7 +664,8 @@ struct ChunkParser {
         }
         guard aggregate.lists[Int(list)].unknown.isEmpty else { return false }
         let canonical = aggregate.listCanonical[Int(list)]
-        let title = aggregate.titles.intern(b + t0, t1 - t0, hash: attendanceHash(b + t0, t1 - t0)).id
+        let titleBytes = UnsafePointer(scratch.baseAddress!)
+        let title = aggregate.titles.intern(titleBytes, titleLength, hash: attendanceHash(titleBytes, titleLength)).id
         setReference(s, SessionDetails(date: date, title: title, kind: kind, format: format, priorities: canonical),
                      signature: sig, position: position)
         return true

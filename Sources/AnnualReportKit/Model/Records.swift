@@ -169,11 +169,19 @@ struct Records: Sendable {
         self.attendance = attendance
     }
 
+    /// A register's sessions come in date order, hundreds of thousands of them: a year is
+    /// hashed only when it differs from the event before's.
+    private static func trainingYears(_ events: [TrainingEvent]?) -> Set<FinancialYear> {
+        var years = Set<FinancialYear>()
+        var last: FinancialYear?
+        for e in events ?? [] where e.year != last { last = e.year; years.insert(e.year) }
+        return years
+    }
+
     /// The years with activity: training, videos, reviews, contributions or expenditure. A
     /// budget row (often agreed for next year) does not make a year.
     var activityYears: Set<FinancialYear> {
-        var years = Set<FinancialYear>()
-        training?.forEach { years.insert($0.year) }
+        var years = Self.trainingYears(training)
         videos?.forEach { years.insert($0.year) }
         reviews?.forEach { years.insert($0.year) }
         finance?.forEach { if $0.kind != .budget { years.insert($0.year) } }
@@ -182,8 +190,7 @@ struct Records: Sendable {
 
     /// Every financial year some record falls in, budgets included.
     var years: Set<FinancialYear> {
-        var years = Set<FinancialYear>()
-        training?.forEach { years.insert($0.year) }
+        var years = Self.trainingYears(training)
         videos?.forEach { years.insert($0.year) }
         reviews?.forEach { years.insert($0.year) }
         finance?.forEach { years.insert($0.year) }
