@@ -102,6 +102,30 @@ private func fy(_ label: String) -> FinancialYear { FinancialYear(label: label)!
             "training.csv:2:1: note: read '44830' in column 'date' as Excel serial date (44830 is 2022-09-26); expected dates such as 2022-09-26, so check the column was exported as dates"))
     }
 
+    /// Rows of only empty cells, before the header and among the rows, are skipped and not
+    /// counted, as in every other dataset (a spreadsheet's empty rows export as `,,,,`).
+    @Test func emptyRowsAreSkippedAsEveryReaderSkipsThem() {
+        let dir = Workdir()
+        dir.write("attendance.csv", ",,,,,,,,\n\n" + header + """
+            S1,2022-09-26,Neglect,course,,,D1,Police,yes
+            ,,,,,,,,
+            "",,  ,,,,,,	
+            ,,,,,,,,,,,,
+            S1,2022-09-26,Neglect,course,,,D2,Police,no
+
+            """)
+        let r = read(dir, ["attendance.csv"])
+        #expect(r.diagnostics.isEmpty)
+        #expect(r.ledger.map { [$0.read, $0.used, $0.rejected] } == [[2, 2, 0]])
+        #expect(r.events.map(\.attendees) == [1])
+        // Training reads the same shape the same way.
+        dir.write("training.csv", ",,,\ndate,title,priorities,attendees\n2022-09-26,Neglect,,3\n,,,\n")
+        #expect(InputFolder.read(dir.url).ledger.first { $0.file == "training.csv" }.map { [$0.read, $0.used] } == [1, 1])
+        // A file of only empty rows has no header.
+        dir.write("attendance.csv", ",,,\n,,\n")
+        #expect(read(dir, ["attendance.csv"]).diagnostics.map(\.description) == ["attendance.csv:1:1: error: empty file; expected a header row naming the attendance columns"])
+    }
+
     @Test func badRowsAreLocatedAndRejectedWithTheLedgerBalanced() {
         let dir = Workdir()
         dir.write("attendance-2022.csv", header + """

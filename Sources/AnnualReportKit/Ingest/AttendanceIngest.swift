@@ -203,23 +203,24 @@ struct AttendancePass {
             pass.notUTF8 = 1    // UTF-16: decoded in memory
             return pass
         }
-        // The header record.
-        guard let header = attendanceHeaderEnd(base, count: length, ended: true), !header.blank else {
-            pass.fatal.append(Diagnostic(.error, file: name, line: 1, column: 1,
-                                         "empty file; expected a header row naming the \(DatasetSchema.attendance.name) columns"))
-            return pass
-        }
-        let buffer = base
-        var headerReader = CSVReader(bytes: Array(UnsafeBufferPointer(start: buffer, count: header.end)))
+        // The header record: the first that is not empty (blank, or only empty cells), as
+        // FileIngester finds it. `headerEnd` is where the data starts.
+        var headerEnd = 0
         var headerRecord: CSVRecord?
-        while let record = headerReader.next() {
-            if !record.isBlank { headerRecord = record; break }
+        while headerRecord == nil {
+            guard let next = attendanceHeaderEnd(base + headerEnd, count: length - headerEnd, ended: true), !next.blank else {
+                pass.fatal.append(Diagnostic(.error, file: name, line: 1, column: 1, schema.emptyFileMessage))
+                return pass
+            }
+            headerEnd += next.end
+            var headerReader = CSVReader(bytes: Array(UnsafeBufferPointer(start: base, count: headerEnd)))
+            while headerRecord == nil, let record = headerReader.next() {
+                if !record.isEmptyRow { headerRecord = record }
+            }
         }
-        guard let headerRecord else {
-            pass.fatal.append(Diagnostic(.error, file: name, line: 1, column: 1,
-                                         "empty file; expected a header row naming the \(DatasetSchema.attendance.name) columns"))
-            return pass
-        }
+        guard let headerRecord else { return pass }
+        let header = (end: headerEnd, blank: false)
+        let buffer = base
         pass.headerLine = headerRecord.line
         if let problem = headerRecord.problem {
             pass.fatal.append(Diagnostic(.error, file: name, line: problem.position.line, column: problem.position.column, problem.message))

@@ -433,6 +433,9 @@ struct ChunkParser {
                     break
                 }
                 if fieldCount == 1 && valueEnd[0] == valueStart[0] && flags[0] == 0 { continue }   // blank line
+                if problem == nil && isSpace(valueStart[0], valueEnd[0]) && emptyRow(fieldCount, recordStart: recordStart, recordEnd: p) {
+                    continue   // only empty cells (`,,,,`): skipped and not counted, as CSVRecord.isEmptyRow
+                }
                 row(recordStart: recordStart, recordEnd: p, line: recordLine, fieldCount: fieldCount, problem: problem,
                     lastSessionStart: &lastSessionStart, lastSessionLength: &lastSessionLength, lastSession: &lastSession)
             }
@@ -443,6 +446,28 @@ struct ChunkParser {
     }
 
     // MARK: Rows
+
+    /// Whether `b[s..<e]` is only spaces and tabs (or empty).
+    @inline(__always)
+    private func isSpace(_ s: Int, _ e: Int) -> Bool {
+        var i = s
+        while i < e { if b[i] != 0x20 && b[i] != 0x09 { return false }; i += 1 }
+        return true
+    }
+
+    /// A record of only empty or blank cells. Cells past the buffers (a row wider than the
+    /// header) are checked on the raw bytes: commas, spaces and tabs only.
+    private func emptyRow(_ fieldCount: Int, recordStart: Int, recordEnd: Int) -> Bool {
+        let stored = min(fieldCount, capacity)
+        for f in 0..<stored where !isSpace(valueStart[f], valueEnd[f]) || flags[f] & 2 != 0 { return false }
+        guard fieldCount > stored else { return true }
+        var i = rawEnd[stored - 1]
+        while i < recordEnd && b[i] != 0x0A && b[i] != 0x0D {
+            if b[i] != 0x2C && b[i] != 0x20 && b[i] != 0x09 { return false }
+            i += 1
+        }
+        return true
+    }
 
     @inline(__always)
     private func trimmed(_ f: Int) -> (Int, Int) {

@@ -122,6 +122,11 @@ struct DatasetSchema: Sendable {
     ], totalled: [Totalled("amount", isMoney: true)], totalKeys: ["year", "type", "board"])
 }
 
+extension DatasetSchema {
+    /// What every reader says of a file with no header row.
+    var emptyFileMessage: String { "empty file; expected a header row naming the \(name) columns" }
+}
+
 /// Where each schema column sits in one file's header.
 struct HeaderMap: Sendable {
     /// Schema column index -> field index in the file.

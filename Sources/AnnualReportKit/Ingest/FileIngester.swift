@@ -63,8 +63,7 @@ struct FileIngester<Record> {
                 break
             }
             guard let headerRecord else {
-                reading.diagnostics.append(Diagnostic(.error, file: name, line: 1, column: 1,
-                    "empty file; expected a header row naming the \(schema.name) columns"))
+                reading.diagnostics.append(Diagnostic(.error, file: name, line: 1, column: 1, schema.emptyFileMessage))
                 continue
             }
             if let problem = headerRecord.problem {
