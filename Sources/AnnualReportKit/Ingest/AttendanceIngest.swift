@@ -429,62 +429,62 @@ struct AttendanceTotals {
         // People first, then sessions: each worker's delegate table is freed before the
         // directory of sessions grows, so the two are never resident together.
         for k in pass.workers.indices {
-          do {
-            let w = pass.workers[k]
-            merged.read += w.read; merged.used += w.used; merged.rejected += w.rejected
-            let remap: [Int32] = (0..<w.delegates.count).map { d in
-                w.delegates.withKey(Int32(d)) { delegates.intern($0, $1, hash: w.delegates.hash(Int32(d))).id }
-            }
-            for (slot, year) in w.years.enumerated() {
-                let target = yearSet(year)
-                people.formUnion(target, with: w.people, w.yearSets[slot], remap: remap)
-                people.formUnion(everyone, target)
-            }
-            for (key, set) in w.keySets {
-                let keyYear = KeyYear(key: w.keys.string(Int32(key & 0xFFFF_FFFF)), year: w.years[Int(key >> 32)])
-                let target: Int32
-                if let t = keySets[keyYear] { target = t } else { target = people.make(); keySets[keyYear] = target }
-                people.formUnion(target, with: w.people, set, remap: remap)
-            }
-            for (i, list) in w.lists.enumerated() {
-                let c = Int(canonicalMaps[k][Int(w.listCanonical[i])])
-                while canonicalFirst.count <= c { canonicalFirst.append((Int32.max, Int32.max)); canonicalItems.append([]) }
-                let first = at(w.listFirst[i])
-                if earlier(first, canonicalFirst[c]) { canonicalFirst[c] = first; canonicalItems[c] = list.items }
-            }
-            var agencyMap: [Int32] = []
-            for a in 0..<w.agencies.count {
-                let spelling = w.agencies.string(Int32(a))
-                let key = Self.agencyKey(spelling)
-                let first = at(w.agencyFirst[a])
-                let g: Int
-                if let existing = agencyIndex[key] {
-                    g = existing
-                    if earlier(first, agencyFirst[g]) { agencyFirst[g] = first; agencyName[g] = spelling }
-                } else {
-                    g = agencyName.count
-                    agencyIndex[key] = g; agencyName.append(spelling); agencyFirst.append(first)
+            do {
+                let w = pass.workers[k]
+                merged.read += w.read; merged.used += w.used; merged.rejected += w.rejected
+                let remap: [Int32] = (0..<w.delegates.count).map { d in
+                    w.delegates.withKey(Int32(d)) { delegates.intern($0, $1, hash: w.delegates.hash(Int32(d))).id }
                 }
-                agencyMap.append(Int32(g))
                 for (slot, year) in w.years.enumerated() {
-                    let index = w.agencyYearIndex[a * w.yearStride + slot]
-                    guard index >= 0 else { continue }
-                    let local = w.agencyYears[Int(index)]
-                    let key = Int64(g) << 32 | Int64(year)
-                    var entry = agencyYears[key] ?? (0, 0)
-                    entry.attendances += local.attendances
-                    entry.registrations += local.registrations
-                    agencyYears[key] = entry
+                    let target = yearSet(year)
+                    people.formUnion(target, with: w.people, w.yearSets[slot], remap: remap)
+                    people.formUnion(everyone, target)
+                }
+                for (key, set) in w.keySets {
+                    let keyYear = KeyYear(key: w.keys.string(Int32(key & 0xFFFF_FFFF)), year: w.years[Int(key >> 32)])
+                    let target: Int32
+                    if let t = keySets[keyYear] { target = t } else { target = people.make(); keySets[keyYear] = target }
+                    people.formUnion(target, with: w.people, set, remap: remap)
+                }
+                for (i, list) in w.lists.enumerated() {
+                    let c = Int(canonicalMaps[k][Int(w.listCanonical[i])])
+                    while canonicalFirst.count <= c { canonicalFirst.append((Int32.max, Int32.max)); canonicalItems.append([]) }
+                    let first = at(w.listFirst[i])
+                    if earlier(first, canonicalFirst[c]) { canonicalFirst[c] = first; canonicalItems[c] = list.items }
+                }
+                var agencyMap: [Int32] = []
+                for a in 0..<w.agencies.count {
+                    let spelling = w.agencies.string(Int32(a))
+                    let key = Self.agencyKey(spelling)
+                    let first = at(w.agencyFirst[a])
+                    let g: Int
+                    if let existing = agencyIndex[key] {
+                        g = existing
+                        if earlier(first, agencyFirst[g]) { agencyFirst[g] = first; agencyName[g] = spelling }
+                    } else {
+                        g = agencyName.count
+                        agencyIndex[key] = g; agencyName.append(spelling); agencyFirst.append(first)
+                    }
+                    agencyMap.append(Int32(g))
+                    for (slot, year) in w.years.enumerated() {
+                        let index = w.agencyYearIndex[a * w.yearStride + slot]
+                        guard index >= 0 else { continue }
+                        let local = w.agencyYears[Int(index)]
+                        let key = Int64(g) << 32 | Int64(year)
+                        var entry = agencyYears[key] ?? (0, 0)
+                        entry.attendances += local.attendances
+                        entry.registrations += local.registrations
+                        agencyYears[key] = entry
+                    }
+                }
+                for (slot, year) in w.years.enumerated() {
+                    let target: Int
+                    if let t = agencySlot[year] { target = t } else { target = agencySlot.count; agencySlot[year] = target }
+                    w.agencyPeople.forEach(slot: slot) { d, a in
+                        agencyPeople.add(slot: target, delegate: remap[Int(d)], agency: agencyMap[Int(a)])
+                    }
                 }
             }
-            for (slot, year) in w.years.enumerated() {
-                let target: Int
-                if let t = agencySlot[year] { target = t } else { target = agencySlot.count; agencySlot[year] = target }
-                w.agencyPeople.forEach(slot: slot) { d, a in
-                    agencyPeople.add(slot: target, delegate: remap[Int(d)], agency: agencyMap[Int(a)])
-                }
-            }
-          }
             pass.workers[k].delegates = ByteInterner()
             pass.workers[k].people = BitsetStore()
             pass.workers[k].agencyPeople = AgencyPeople()
