@@ -115,8 +115,12 @@ struct BitsetStore: @unchecked Sendable {
     }
 
     /// Adds every member of `otherSet` of this store to `set`.
-    mutating func formUnion(_ set: Int32, _ otherSet: Int32) {
-        let source = words(otherSet)
+    mutating func formUnion(_ set: Int32, _ otherSet: Int32) { formUnion(set, words: words(otherSet)) }
+
+    /// Adds every member of `other`'s `otherSet` to `set`, ids unchanged: word by word.
+    mutating func formUnion(_ set: Int32, with other: BitsetStore, _ otherSet: Int32) { formUnion(set, words: other.words(otherSet)) }
+
+    private mutating func formUnion(_ set: Int32, words source: UnsafeBufferPointer<UInt64>) {
         guard !source.isEmpty else { return }
         if capacities[Int(set)] < source.count { grow(Int(set), to: source.count) }
         let target = sets[Int(set)]!

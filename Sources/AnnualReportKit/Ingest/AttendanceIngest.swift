@@ -432,19 +432,26 @@ struct AttendanceTotals {
             do {
                 let w = pass.workers[k]
                 merged.read += w.read; merged.used += w.used; merged.rejected += w.rejected
-                let remap: [Int32] = (0..<w.delegates.count).map { d in
+                // The first worker of the first file gives its delegate ids as they are: no second
+                // table, no remapping, its sets unioned word by word.
+                let adopted = delegates.count == 0
+                if adopted { delegates = w.delegates }
+                let remap: [Int32] = adopted ? Array(0..<Int32(w.delegates.count)) : (0..<w.delegates.count).map { d in
                     w.delegates.withKey(Int32(d)) { delegates.intern($0, $1, hash: w.delegates.hash(Int32(d))).id }
+                }
+                func union(_ target: Int32, _ set: Int32) {
+                    if adopted { people.formUnion(target, with: w.people, set) } else { people.formUnion(target, with: w.people, set, remap: remap) }
                 }
                 for (slot, year) in w.years.enumerated() {
                     let target = yearSet(year)
-                    people.formUnion(target, with: w.people, w.yearSets[slot], remap: remap)
+                    union(target, w.yearSets[slot])
                     people.formUnion(everyone, target)
                 }
                 for (key, set) in w.keySets {
                     let keyYear = KeyYear(key: w.keys.string(Int32(key & 0xFFFF_FFFF)), year: w.years[Int(key >> 32)])
                     let target: Int32
                     if let t = keySets[keyYear] { target = t } else { target = people.make(); keySets[keyYear] = target }
-                    people.formUnion(target, with: w.people, set, remap: remap)
+                    union(target, set)
                 }
                 for (i, list) in w.lists.enumerated() {
                     let c = Int(canonicalMaps[k][Int(w.listCanonical[i])])
