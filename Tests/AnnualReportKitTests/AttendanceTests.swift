@@ -126,6 +126,33 @@ private func fy(_ label: String) -> FinancialYear { FinancialYear(label: label)!
         #expect(read(dir, ["attendance.csv"]).diagnostics.map(\.description) == ["attendance.csv:1:1: error: empty file; expected a header row naming the attendance columns"])
     }
 
+    /// A `Total` row ending a register, wherever its label and however wide, is a summary row,
+    /// not a session: read, counted apart in the ledger, noted, never rejected or counted as data.
+    @Test func totalRowsAreSummaryRowsNotSessions() {
+        let dir = Workdir()
+        dir.write("attendance.csv", header + """
+            S1,2022-09-26,Neglect,course,,,D1,Police,yes
+            S1,2022-09-26,Neglect,course,,,D2,Police,no
+            ,,,,,,,,
+            Total,,,,,,,,1
+            ,,Grand total:,,,,,,
+            Sub-total,
+
+            """)
+        let r = read(dir, ["attendance.csv"])
+        #expect(r.diagnostics.map(\.description) == [
+            "attendance.csv:5: note: the 'Total' row is a summary row, not a record of attendance; not counted (the attendance dataset has no figure to check it against)",
+            "attendance.csv:6: note: the 'Grand total:' row is a summary row, not a record of attendance; not counted (the attendance dataset has no figure to check it against)",
+            "attendance.csv:7: note: the 'Sub-total' row is a summary row, not a record of attendance; not counted (the attendance dataset has no figure to check it against)",
+        ])
+        #expect(r.ledger.map { [$0.read, $0.used, $0.rejected, $0.controlTotals] } == [[5, 2, 0, 3]])
+        #expect(r.events.count == 1)
+        #expect(r.events.map(\.attendees) == [1])
+        // A session that is only named like one (`Sun-01`) is a session.
+        dir.write("attendance.csv", header + "Sun-01,2022-09-26,Neglect,course,,,D1,Police,yes\n")
+        #expect(read(dir, ["attendance.csv"]).events.map(\.title) == ["Neglect"])
+    }
+
     @Test func badRowsAreLocatedAndRejectedWithTheLedgerBalanced() {
         let dir = Workdir()
         dir.write("attendance-2022.csv", header + """

@@ -96,6 +96,10 @@ struct AttendanceAggregate: Sendable {
     var agencyPeople = AgencyPeople()
 
     var read = 0, used = 0, rejected = 0
+    /// Summary rows (`Total` …): read, not records, counted apart (`FileLedger.controlTotals`).
+    var controlTotals = 0
+    /// The first of them (up to the rejection limit), for a note each.
+    var summaryRows: [(position: ChunkPosition, label: String)] = []
     var excelSerials = ExcelSerials()
     /// Sessions whose reference row's date is an Excel serial: the fast path's rows of them,
     /// byte for byte the reference's details, are counted into `excelSerials` too.

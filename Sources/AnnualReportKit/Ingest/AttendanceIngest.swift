@@ -123,6 +123,7 @@ enum AttendanceIngest {
             diagnostics += pass.headerDiagnostics + pass.fatal
             guard let merged else { continue }
             ledger.read = merged.read; ledger.used = merged.used; ledger.rejected = merged.rejected
+            ledger.controlTotals = merged.controlTotals
             diagnostics += merged.diagnostics
             rejected += merged.rejectedRows
             if merged.notListed > 0 {
@@ -340,7 +341,7 @@ struct AttendanceTotals {
     var agencySlot: [Int: Int] = [:]
 
     struct Merged {
-        var read = 0, used = 0, rejected = 0
+        var read = 0, used = 0, rejected = 0, controlTotals = 0
         var diagnostics: [Diagnostic] = []
         var rejectedRows: [RejectedRow] = []
         var notListed = 0
@@ -418,6 +419,12 @@ struct AttendanceTotals {
             merged.rejectedRows.append(RejectedRow(file: pass.name, line: line,
                                                    reason: r.reason ?? messages.joined(separator: " | "), fields: r.fields))
         }
+        var summaries = pass.workers.flatMap(\.summaryRows)
+        summaries.sort { $0.position < $1.position }
+        for summary in summaries.prefix(limit) {
+            merged.diagnostics.append(Diagnostic(.note, file: pass.name, line: Int(pass.line(summary.position, prefix: prefix)), column: nil,
+                ControlTotals.uncheckedNote(label: summary.label, schema: .attendance)))
+        }
         var serials = ExcelSerials()
         for w in pass.workers { serials.merge(w.excelSerials) }
         if let first = serials.first {
@@ -432,6 +439,7 @@ struct AttendanceTotals {
             do {
                 let w = pass.workers[k]
                 merged.read += w.read; merged.used += w.used; merged.rejected += w.rejected
+                merged.controlTotals += w.controlTotals
                 // The first worker of the first file gives its delegate ids as they are: no second
                 // table, no remapping, its sets unioned word by word.
                 let adopted = delegates.count == 0

@@ -515,6 +515,11 @@ struct ChunkParser {
             return
         }
         if fieldCount != layout.fieldCount {
+            // A summary row is one whatever its width, as FileIngester reads it.
+            if let label = summaryLabel(record(recordStart: recordStart, line: line, fieldCount: fieldCount)) {
+                summaryRow(position, label)
+                return
+            }
             let many = fieldCount > layout.fieldCount
             var l = line, c: Int? = nil
             if many { (l, c) = locate(rawStart[layout.fieldCount], recordStart: recordStart, line: line) }
@@ -632,6 +637,10 @@ struct ChunkParser {
     /// quotes, ISO or DD/MM/YYYY dates, known words, an already-seen priority list): parsed from bytes
     /// and made the session's reference. False sends the row to `slowRow`, which does every check.
     private mutating func newSession(_ s: Int, sessionStart: Int, sessionLength: Int, signature sig: UInt64, position: ChunkPosition) -> Bool {
+        // `Total`, `Grand total`, `Sub-total`: the checking path tells a summary row (the first two
+        // letters of every label are t-o, g-r or s-u) from a session so named.
+        let c0 = b[sessionStart] | 0x20, c1 = sessionLength > 1 ? b[sessionStart + 1] | 0x20 : 0
+        if sessionLength <= 24 && ((c0 == 0x74 && c1 == 0x6F) || (c0 == 0x67 && c1 == 0x72) || (c0 == 0x73 && c1 == 0x75)) { return false }
         if directory.sessions.count > 0,
            directory.sessions.find(b + sessionStart, sessionLength, hash: attendanceHash(b + sessionStart, sessionLength)) != nil {
             return false
@@ -749,6 +758,18 @@ struct ChunkParser {
         return record
     }
 
+    /// The summary label (`Total`, `Grand total` …) in any cell of the record, as `ControlTotals`
+    /// finds it; nil for a record.
+    private func summaryLabel(_ record: CSVRecord) -> String? {
+        record.fields.first { $0.utf8.count <= 24 && ControlTotals.isSummaryLabel($0) }.map(\.trimmingSpaces)
+    }
+
+    /// A summary row: read, counted apart, noted (the first `keepLimit` of each file).
+    private mutating func summaryRow(_ position: ChunkPosition, _ label: String) {
+        aggregate.controlTotals += 1
+        if aggregate.summaryRows.count < keepLimit { aggregate.summaryRows.append((position, label)) }
+    }
+
     /// The words the register accepts for `kind` and `format` are training's (`DatasetParsers`).
     static let attendedValues: [(String, Bool)] = [("yes", true), ("y", true), ("attended", true), ("true", true), ("1", true),
                                                    ("no", false), ("n", false), ("did not attend", false), ("dna", false),
@@ -760,8 +781,12 @@ struct ChunkParser {
     /// only, so that one id is one key whichever path reads it.
     private mutating func slowRow(position: ChunkPosition, recordStart: Int, recordEnd: Int, line: Int32, fieldCount: Int) {
         aggregate.slowRows += 1
-        var row = RowReader(file: layout.fileName, record: record(recordStart: recordStart, line: line, fieldCount: fieldCount),
-                            header: layout.header, schema: layout.schema)
+        let record = record(recordStart: recordStart, line: line, fieldCount: fieldCount)
+        if let label = summaryLabel(record) {
+            summaryRow(position, label)
+            return
+        }
+        var row = RowReader(file: layout.fileName, record: record, header: layout.header, schema: layout.schema)
         let sessionGiven = row.required("session_id", "the session's id from the booking system")
         let date = row.date("date")
         let title = row.required("title", "the course or conference name")

@@ -43,6 +43,14 @@ struct ControlTotals {
 
     static func isSummaryLabel(_ text: String) -> Bool { labels.contains(key(text)) }
 
+    /// What is said of a summary row with no figure to check (or of a dataset without figures,
+    /// such as an attendance register).
+    static func uncheckedNote(label: String, schema: DatasetSchema) -> String {
+        schema.totalled.isEmpty
+            ? "the '\(label)' row is a summary row, not a record of \(schema.name); not counted (the \(schema.name) dataset has no figure to check it against)"
+            : "the '\(label)' row has no \(schema.totalled.map(\.column).joined(separator: " or ")) to check; not counted as a record"
+    }
+
     private static func key(_ text: String) -> String {
         var key = DatasetSchema.normalize(text)
         if key.hasSuffix(":") { key.removeLast() }
@@ -140,8 +148,7 @@ struct ControlTotals {
             }
         }
         if checked == 0, diagnostics.isEmpty {
-            diagnostics.append(Diagnostic(.note, file: file, line: record.line, column: nil,
-                "the '\(label)' row has no \(schema.totalled.map(\.column).joined(separator: " or ")) to check; not counted as a record"))
+            diagnostics.append(Diagnostic(.note, file: file, line: record.line, column: nil, Self.uncheckedNote(label: label, schema: schema)))
         }
         return diagnostics
     }
