@@ -4,7 +4,9 @@ import Glibc
 #endif
 
 extension DatasetSchema {
-    /// `attendance*.csv`: one row per delegate per session, as booking systems export.
+    /// `attendance*.csv`: one row per delegate per session, as booking systems export. A
+    /// delegate's id is often an email or a name, and exports carry name and email columns:
+    /// those cells are withheld from `rejects.csv` (`Withholding`).
     /// The column order here is the order `AttendanceLayout` reads (do not reorder).
     static let attendance = DatasetSchema(name: "attendance", columns: [
         Column("session_id", aliases: ["session", "session ref", "session reference", "event id", "course id"], required: true),
@@ -16,7 +18,7 @@ extension DatasetSchema {
         Column("delegate_id", aliases: ["delegate", "delegate ref", "person id", "attendee id", "participant id"], required: true),
         Column("agency", aliases: ["organisation", "organization", "employer", "agency name"]),
         Column("attended", aliases: ["attendance", "present"], required: true),
-    ])
+    ], personal: ["delegate_id"])
 }
 
 /// Reads `attendance*.csv` registers of any size: streaming, in parallel, in bounded memory.

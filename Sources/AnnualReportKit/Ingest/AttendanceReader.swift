@@ -34,6 +34,8 @@ struct AttendanceLayout: Sendable {
     /// For `RowReader`, which checks the rows the fast path does not take.
     var header: HeaderMap
     var schema: DatasetSchema
+    /// What a rejected row may show.
+    var withholding: Withholding
 
     init(header: HeaderMap, schema: DatasetSchema, readable: Bool, fileName: String, fileIndex: Int) {
         func at(_ i: Int) -> Int { header.fieldIndex[i] ?? -1 }
@@ -45,6 +47,7 @@ struct AttendanceLayout: Sendable {
         self.fileIndex = fileIndex
         self.header = header
         self.schema = schema
+        withholding = Withholding(header: header, schema: schema)
         detailFields = [date, title, kind, priorities, format].filter { $0 >= 0 }.sorted()
         detailContiguous = !detailFields.isEmpty && detailFields.last! - detailFields.first! == detailFields.count - 1
     }
@@ -889,7 +892,7 @@ struct ChunkParser {
         var end = recordEnd
         while end > recordStart && (b[end - 1] == 0x0A || b[end - 1] == 0x0D) { end -= 1 }
         var reader = CSVReader(bytes: Array(UnsafeBufferPointer(start: b + recordStart, count: end - recordStart)))
-        let fields = reader.next()?.fields ?? []
+        let fields = layout.withholding.apply(reader.next()?.fields ?? [])
         aggregate.rejections.append(PendingRejection(position: position, problems: problems, reason: reason, fields: fields))
     }
 }

@@ -122,6 +122,26 @@ struct DatasetSchema: Sendable {
     ], totalled: [Totalled("amount", isMoney: true)], totalKeys: ["year", "type", "board"])
 }
 
+/// The cells of a row as they may be written out (`rejects.csv`). For a dataset with personal
+/// columns, those cells and every column the schema does not name (an organiser's own
+/// questions, a booking system's name and email columns) read `(withheld)`.
+struct Withholding: Sendable {
+    private let fields: Set<Int>
+    private let width: Int
+    private let active: Bool
+
+    init(header: HeaderMap, schema: DatasetSchema) {
+        active = !schema.personal.isEmpty
+        width = header.names.count
+        fields = active ? Set(header.names.indices).subtracting(
+            schema.columns.indices.filter { !schema.personal.contains(schema.columns[$0].name) }.compactMap { header.fieldIndex[$0] }) : []
+    }
+
+    func apply(_ cells: [String]) -> [String] {
+        active ? cells.enumerated().map { fields.contains($0.offset) || $0.offset >= width ? "(withheld)" : $0.element } : cells
+    }
+}
+
 extension DatasetSchema {
     /// What every reader says of a file with no header row.
     var emptyFileMessage: String { "empty file; expected a header row naming the \(name) columns" }

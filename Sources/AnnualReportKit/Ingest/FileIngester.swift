@@ -82,12 +82,8 @@ struct FileIngester<Record> {
                 missing = problems.contains { $0.severity == .error }
             }
             // Personal data never leaves the inputs: its cells, and an organiser's own questions, are withheld.
-            let personalFields: Set<Int> = schema.personal.isEmpty ? [] : Set(header.names.indices).subtracting(
-                schema.columns.indices.filter { !schema.personal.contains(schema.columns[$0].name) }.compactMap { header.fieldIndex[$0] })
-            func withheld(_ fields: [String]) -> [String] {
-                personalFields.isEmpty ? fields : fields.enumerated().map {
-                    personalFields.contains($0.offset) || $0.offset >= header.names.count ? "(withheld)" : $0.element }
-            }
+            let withholding = Withholding(header: header, schema: schema)
+            func withheld(_ fields: [String]) -> [String] { withholding.apply(fields) }
             var rows = 0
             var totals = ControlTotals(schema: schema, header: header, file: name)
             var serials: [String: (count: Int, first: (raw: String, date: CalendarDate, position: CSVPosition))] = [:]
