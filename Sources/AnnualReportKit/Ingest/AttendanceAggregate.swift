@@ -32,8 +32,7 @@ struct ExcelSerials: Sendable {
     var first: (position: ChunkPosition, column: Int, raw: String, date: CalendarDate)?
 
     mutating func add(at position: ChunkPosition, column: Int, raw: String, date: CalendarDate) {
-        count += 1
-        if first == nil || position < first!.position { first = (position, column, raw, date) }
+        merge(ExcelSerials(count: 1, first: (position, column, raw, date)))
     }
 
     mutating func merge(_ other: ExcelSerials) {
@@ -48,7 +47,7 @@ let attendanceReferencePlaceholder = "\u{1}REF\u{1}"
 /// Everything one worker learned from the chunks it parsed. Mergeable (see `AttendanceTotals.merge`).
 struct AttendanceAggregate: Sendable {
     /// 40 bytes per session and worker. Its year slot and group of people sets follow from
-    /// `details` and are looked up when a run of its rows starts (`ChunkParser.load`).
+    /// `details` and are looked up (`place`) when a run of its rows starts.
     struct Session: Sendable {
         var signature: UInt64 = 0
         var details = SessionDetails(date: CalendarDate(year: 2000, month: 1, day: 1)!, title: -1, kind: .course, format: nil, priorities: -1)

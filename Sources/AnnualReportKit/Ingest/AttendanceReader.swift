@@ -807,8 +807,9 @@ struct ChunkParser {
             listOK = false
             row.fail("priorities", RowReader.unknownPriority(item, closest: closest))
         }
-        let format = row.text("format") == nil ? nil : row.choice("format", DatasetParsers.formats, default: nil)
-        let formatOK = row.text("format") == nil || format != nil
+        let formatGiven = row.text("format") != nil
+        let format = formatGiven ? row.choice("format", DatasetParsers.formats, default: nil) : nil
+        let formatOK = !formatGiven || format != nil
         let delegateGiven = row.required("delegate_id", "the delegate's id from the booking system")
         let attended = row.choice("attended", Self.attendedValues, default: nil)
         for serial in row.excelSerials {

@@ -35,6 +35,4 @@ struct PagedArray<Element: Sendable>: Sendable {
         get { pages[index >> Self.shift][index & (Self.pageSize - 1)] }
         set { pages[index >> Self.shift][index & (Self.pageSize - 1)] = newValue }
     }
-
-    var indices: Range<Int> { 0..<count }
 }
