@@ -23,28 +23,13 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Folder the report is written under, as <out>/<year>/.")
     var out: String = "Reports"
 
-    @Option(name: .long, help: "Comma-separated output formats: md, csv, xlsx, html.")
-    var format: String = "md,csv,xlsx,html"
+    @Option(name: .long, help: ArgumentHelp("Comma-separated output formats: md, csv, xlsx, html (default: all four).",
+                                            valueName: "format"),
+            transform: OutputFormat.parseList)
+    var format: [OutputFormat] = OutputFormat.allCases
 
     @Flag(name: .long, help: "Write the report without rejected rows instead of writing nothing (still exits 1).")
     var keepGoing = false
-
-    func validate() throws {
-        _ = try formats()
-    }
-
-    func formats() throws -> Set<OutputFormat> {
-        var result = Set<OutputFormat>()
-        for part in format.split(separator: ",") {
-            let name = part.trimmingCharacters(in: .whitespaces).lowercased()
-            guard let f = OutputFormat(rawValue: name == "markdown" ? "md" : name) else {
-                throw ValidationError("unknown format '\(part)'; expected md, csv, xlsx or html separated by commas")
-            }
-            result.insert(f)
-        }
-        guard !result.isEmpty else { throw ValidationError("--format needs at least one of md, csv, xlsx, html") }
-        return result
-    }
 
     func run() throws {
         var timestamp: Date?
@@ -53,7 +38,7 @@ struct BuildCommand: ParsableCommand {
             timestamp = Date(timeIntervalSince1970: TimeInterval(seconds))
         }
         let run = ReportRun(inputs: options.inputsURL, output: URL(fileURLWithPath: out, isDirectory: true), year: options.year,
-                            formats: try formats(), keepGoing: keepGoing, documentTimestamp: timestamp,
+                            formats: Set(format), keepGoing: keepGoing, documentTimestamp: timestamp,
                             progress: ProgressLine.standardError())
         let outcome: ReportRun.Outcome
         do {
