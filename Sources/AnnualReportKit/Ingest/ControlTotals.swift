@@ -41,7 +41,20 @@ struct ControlTotals {
     /// is read before the check of its field count).
     static func field(_ record: CSVRecord, _ f: Int) -> String { f < record.fields.count ? record.fields[f] : "" }
 
-    static func isSummaryLabel(_ text: String) -> Bool { labels.contains(key(text)) }
+    /// `Total`, `Sub-total:` …; with `leadingWord`, also a label whose first word says it sums
+    /// the rows above: `Total contributions`, `Total SCP expenditure`, `Grand total income`.
+    /// Read as a partner or a line, such a row would double the figure it totals. The wider rule
+    /// is used only where the row's figure is then checked against the rows above it, so a
+    /// record that merely starts with the word (a course called `Total Respect`) is an error at
+    /// its figure, never a row dropped in silence.
+    static func isSummaryLabel(_ text: String, leadingWord: Bool = false) -> Bool {
+        if labels.contains(key(text)) { return true }
+        guard leadingWord else { return false }
+        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == ":" })
+        guard words.count >= 2 else { return false }
+        let first = String(words[0]), two = first + words[1]
+        return labels.contains(first) || (words.count >= 3 && labels.contains(two))
+    }
 
     /// What is said of a summary row with no figure to check (or of a dataset without figures,
     /// such as an attendance register).
@@ -61,9 +74,9 @@ struct ControlTotals {
     func summaryLabel(_ record: CSVRecord) -> String? {
         for (f, field) in record.fields.enumerated() where !figureFields.contains(where: { $0.1 == f }) {
             // Every summary label starts with t, g or s (after any spaces): most cells are out at the first byte.
-            guard field.utf8.count <= 24, let first = field.utf8.first(where: { $0 != 0x20 }),
+            guard field.utf8.count <= 64, let first = field.utf8.first(where: { $0 != 0x20 }),
                   [0x74, 0x54, 0x67, 0x47, 0x73, 0x53].contains(first) else { continue }
-            if Self.isSummaryLabel(field) { return field.trimmingSpaces }
+            if Self.isSummaryLabel(field, leadingWord: !figureFields.isEmpty) { return field.trimmingSpaces }
         }
         return nil
     }
