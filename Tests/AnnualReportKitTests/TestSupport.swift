@@ -66,3 +66,9 @@ extension ReportTable {
 
 /// Parses the simple CSV the writers produce into rows of fields.
 func parseCSV(_ text: String) -> [[String]] { csvRecords(text).filter { !$0.isBlank }.map(\.fields) }
+
+/// The sample inputs, read once for every test that asks (reading them costs a fifth of a second).
+let sampleIngest: IngestResult = InputFolder.read(sampleInputs)
+
+/// The sample report, built once from `sampleIngest`.
+func sampleReport() throws -> Report { try ReportBuilder.build(sampleIngest) }

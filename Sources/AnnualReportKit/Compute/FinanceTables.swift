@@ -8,26 +8,39 @@ enum FinanceTables {
         }
         let previous = year.previous
         let years = [previous, year]
-        let contributions = lines.filter { $0.kind == .contribution }
+        // A combined ledger: the report's board's lines (a blank board is the report's) make its
+        // tables; each other board's lines make tables of their own and count only in the all-boards totals.
+        func isOwn(_ l: FinanceLine) -> Bool {
+            guard let board, let b = l.board, !b.isEmpty else { return true }
+            return b.caseInsensitiveEquals(board)
+        }
+        let own = lines.filter(isOwn)
+        let otherBoards = FinanceBoards.named(in: lines.filter { !isOwn($0) })
+        let allContributions = lines.filter { $0.kind == .contribution }
+        let contributions = own.filter { $0.kind == .contribution }
         let expenditure = lines.filter { $0.kind == .expenditure }
-        let boardExpenditure = expenditure.filter { board == nil || $0.board?.caseInsensitiveEquals(board!) == true }
+        let boardExpenditure = own.filter { $0.kind == .expenditure }
         func total(_ lines: [FinanceLine], _ y: FinancialYear) -> Money? {
             let inYear = lines.filter { $0.year == y }
             return inYear.isEmpty ? nil : Money(pence: inYear.total(\.amount.pence))
         }
         func shown(_ m: Money?) -> String { m?.formatted ?? "not recorded" }
+        // Name the board in the contribution figures only when another board has contributions too.
+        let othersContribute = allContributions.count != contributions.count
+        let separateBoards = !otherBoards.isEmpty || (board != nil && Set(expenditure.map { $0.board?.lowercased() ?? "" }).count > 1)
 
         if contributions.contains(where: { years.contains($0.year) }) {
-            let income = contributionTable(contributions, year: year)
+            let income = contributionTable(contributions, year: year, board: othersContribute ? board : nil)
             section.tables.append(income)
             section.charts.append(ChartSpec(id: "contributions", title: "Contributions per partner, \(previous) and \(year)",
                                             tableID: income.id, rows: Array(0..<max(income.rows.count - 1, 0)), seriesColumns: [1, 2],
                                             style: .bar, xAxisTitle: "Partner", yAxisTitle: "Contribution (£)"))
         }
+        let whose = othersContribute ? "\(board!) " : ""
         if let now = total(contributions, year) {
-            section.paragraphs.append("Partner contributions totalled \(now.formatted) in \(year) (\(previous): \(shown(total(contributions, previous)))).")
+            section.paragraphs.append("\(whose.isEmpty ? "P" : whose + "p")artner contributions totalled \(now.formatted) in \(year) (\(previous): \(shown(total(contributions, previous)))).")
         } else {
-            section.paragraphs.append("Partner contributions in \(year): not recorded (\(previous): \(shown(total(contributions, previous)))).")
+            section.paragraphs.append("\(whose.isEmpty ? "P" : whose + "p")artner contributions in \(year): not recorded (\(previous): \(shown(total(contributions, previous)))).")
         }
         if boardExpenditure.contains(where: { years.contains($0.year) }) {
             let spend = expenditureTable(boardExpenditure, year: year, board: board)
@@ -38,17 +51,34 @@ enum FinanceTables {
         } else {
             section.paragraphs.append("\(board.map { "\($0) expenditure" } ?? "Expenditure") in \(previous) and \(year): not recorded.")
         }
-        if (contributions + expenditure).contains(where: { years.contains($0.year) }) {
-            section.tables.append(balanceTable(contributions: contributions, expenditure: expenditure, boardExpenditure: boardExpenditure,
-                                               year: year, board: board))
+        for other in otherBoards {
+            let theirs = lines.filter { $0.board?.caseInsensitiveEquals(other) == true }
+            let given = theirs.filter { $0.kind == .contribution && years.contains($0.year) }
+            if !given.isEmpty { section.tables.append(contributionTable(given, year: year, board: other)) }
+            let spent = theirs.filter { $0.kind == .expenditure && years.contains($0.year) }
+            if !spent.isEmpty { section.tables.append(expenditureTable(spent, year: year, board: other, otherBoard: true)) }
         }
-        let budgets = lines.filter { $0.kind == .budget && ($0.year == year || $0.year == previous) }
+        if (allContributions + expenditure).contains(where: { years.contains($0.year) }) {
+            section.tables.append(balanceTable(contributions: contributions, allContributions: allContributions, expenditure: expenditure,
+                                               boardExpenditure: boardExpenditure, year: year, board: separateBoards ? board : nil))
+        }
+        let budgets = own.filter { $0.kind == .budget && ($0.year == year || $0.year == previous) }
         if !budgets.isEmpty { section.tables.append(budgetTable(budgets: budgets, contributions: contributions, year: year)) }
 
+        if othersContribute, let all = total(allContributions, year) {
+            section.paragraphs.append("Contributions across all boards for \(year) were \(all.formatted).")
+        }
         if let allSpend = total(expenditure, year), board != nil, allSpend != total(boardExpenditure, year) {
             section.paragraphs.append("Overall expenditure across all boards for \(year) was \(allSpend.formatted).")
         }
         return section
+    }
+
+    /// The id of a board's table: `base` for the report's board, `base-sab` for another's.
+    private static func tableID(_ base: String, board: String?) -> String {
+        guard let board else { return base }
+        let slug = board.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
+        return base + "-" + String(slug)
     }
 
     /// Amount per line name for one year, in order of first appearance; nil where a line has no record that year.
@@ -64,8 +94,10 @@ enum FinanceTables {
         return order.map { key in (names[key]!, years.map { amounts[key]?[$0] }) }
     }
 
-    static func contributionTable(_ contributions: [FinanceLine], year: FinancialYear) -> ReportTable {
-        var table = ReportTable(id: "finance-contributions", title: "Contributions from partners, \(year.previous) and \(year)",
+    /// Contributions per partner; `board` names the board when the ledger holds several.
+    static func contributionTable(_ contributions: [FinanceLine], year: FinancialYear, board: String? = nil) -> ReportTable {
+        var table = ReportTable(id: tableID("finance-contributions", board: board),
+                                title: "\(board.map { "\($0) contributions" } ?? "Contributions") from partners, \(year.previous) and \(year)",
                                 columns: YearOnYear.columns("Partner", year, kind: .money) + [ReportColumn("Share of \(year)", .percent(decimals: 0))])
         let lines = byLine(contributions, years: [year.previous, year])
         for (name, amounts) in lines {
@@ -91,8 +123,9 @@ enum FinanceTables {
         return table
     }
 
-    static func expenditureTable(_ expenditure: [FinanceLine], year: FinancialYear, board: String?) -> ReportTable {
-        var table = ReportTable(id: "finance-expenditure",
+    /// Expenditure per category, titled with `board` when given; `otherBoard` for a board not the report's.
+    static func expenditureTable(_ expenditure: [FinanceLine], year: FinancialYear, board: String?, otherBoard: Bool = false) -> ReportTable {
+        var table = ReportTable(id: tableID("finance-expenditure", board: otherBoard ? board : nil),
                                 title: "\(board.map { "\($0) expenditure" } ?? "Expenditure"), \(year.previous) and \(year)",
                                 columns: YearOnYear.columns("Category", year, kind: .money))
         let lines = byLine(expenditure, years: [year.previous, year])
@@ -104,8 +137,10 @@ enum FinanceTables {
         return table
     }
 
-    static func balanceTable(contributions: [FinanceLine], expenditure: [FinanceLine], boardExpenditure: [FinanceLine],
-                             year: FinancialYear, board: String?) -> ReportTable {
+    /// Income less expenditure across all boards; `board` (when the ledger holds several)
+    /// adds that board's own income and expenditure rows above the all-boards ones.
+    static func balanceTable(contributions: [FinanceLine], allContributions: [FinanceLine], expenditure: [FinanceLine],
+                             boardExpenditure: [FinanceLine], year: FinancialYear, board: String?) -> ReportTable {
         var table = ReportTable(id: "finance-balance", title: "Income and expenditure, \(year.previous) and \(year)",
                                 columns: YearOnYear.columns("Measure", year, kind: .money))
         func amount(_ lines: [FinanceLine], _ y: FinancialYear) -> Amount? {
@@ -116,17 +151,22 @@ enum FinanceTables {
             table.rows.append(ReportRow(YearOnYear.cells(label: label, old: amount(lines, year.previous), new: amount(lines, year),
                                                          row: table.rows.count)))
         }
-        add("Total income", contributions)
-        let separateBoard = board != nil && Set(expenditure.map { $0.board?.lowercased() ?? "" }).count > 1
-        if separateBoard { add("Expenditure, \(board!)", boardExpenditure) }
-        add(separateBoard ? "Expenditure, all boards" : "Total expenditure", expenditure)
+        if let board, allContributions.count != contributions.count {
+            add("Income, \(board)", contributions)
+            add("Income, all boards", allContributions)
+        } else {
+            add("Total income", allContributions)
+        }
+        let incomeRow = table.rows.count - 1
+        if let board { add("Expenditure, \(board)", boardExpenditure) }
+        add(board != nil ? "Expenditure, all boards" : "Total expenditure", expenditure)
         let allRow = table.rows.count - 1
         var cells = YearOnYear.cells(label: "Income less expenditure",
-                                     old: difference(table.rows[0].cells[1].value, table.rows[allRow].cells[1].value),
-                                     new: difference(table.rows[0].cells[2].value, table.rows[allRow].cells[2].value),
+                                     old: difference(table.rows[incomeRow].cells[1].value, table.rows[allRow].cells[1].value),
+                                     new: difference(table.rows[incomeRow].cells[2].value, table.rows[allRow].cells[2].value),
                                      row: table.rows.count)
         for c in 1...2 where cells[c].value != .notApplicable {
-            cells[c].derivation = .difference(CellRef(row: 0, column: c), minus: CellRef(row: allRow, column: c))
+            cells[c].derivation = .difference(CellRef(row: incomeRow, column: c), minus: CellRef(row: allRow, column: c))
         }
         table.rows.append(ReportRow(cells, role: .total))
         return table

@@ -74,7 +74,9 @@ enum InputFolder {
         for d in datasets { d.read(&reading, byDataset[d.schema.name] ?? []) }
         let (records, ledger, rejected) = (reading.records, reading.ledger, reading.rejected)
         diagnostics += reading.diagnostics
-        return IngestResult(records: records, configuration: configuration, discoveredPriorities: catalog.discovered,
+        var resolved = configuration
+        diagnostics += FinanceBoards.resolve(records.finance, configuration: &resolved)
+        return IngestResult(records: records, configuration: resolved, discoveredPriorities: catalog.discovered,
                             diagnostics: diagnostics.sorted(), ledger: ledger, rejected: rejected)
     }
 }

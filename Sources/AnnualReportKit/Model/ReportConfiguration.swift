@@ -2,7 +2,8 @@
 struct ReportConfiguration: Sendable, Equatable {
     /// Heads the report; without it the title is neutral ("Safeguarding Children Partnership").
     var partnership: String?
-    /// The board whose expenditure the report shows (e.g. `SCP`); nil means every expenditure line.
+    /// The board whose figures the finance tables show (e.g. `SCP`); lines with a blank board are its
+    /// too. nil: the ledger names no board, so every line is the report's.
     var board: String?
     /// The year reported on; nil means the latest year in the data.
     var reportingYear: FinancialYear?
