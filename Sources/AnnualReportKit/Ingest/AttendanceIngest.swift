@@ -15,10 +15,13 @@ extension DatasetSchema {
         Column("kind", aliases: ["type", "event type"]),
         Column("priorities", aliases: ["priority", "business priorities"]),
         Column("format", aliases: ["delivery", "mode"]),
-        Column("delegate_id", aliases: ["delegate", "delegate ref", "person id", "attendee id", "participant id"], required: true),
+        Column("delegate_id", aliases: ["delegate", "delegate ref", "person id", "attendee id", "participant id"], required: true,
+               alternative: "email"),
         Column("agency", aliases: ["organisation", "organization", "employer", "agency name"]),
         Column("attended", aliases: ["attendance", "present"], required: true),
-    ], personal: ["delegate_id"])
+        // A register without ids counts people by email (`PersonKey`): trimmed, lower-cased.
+        Column("email", aliases: ["email address", "e-mail", "e-mail address", "delegate email", "attendee email"]),
+    ], personal: ["delegate_id", "email"])
 }
 
 /// Reads `attendance*.csv` registers of any size: streaming, in parallel, in bounded memory.

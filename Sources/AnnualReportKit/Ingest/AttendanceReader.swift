@@ -22,7 +22,8 @@ import Darwin
 struct AttendanceLayout: Sendable {
     var fieldCount: Int
     var session = -1, date = -1, title = -1, kind = -1, priorities = -1, format = -1
-    var delegate = -1, agency = -1, attended = -1
+    /// `delegate` is the `delegate_id` field, else (a register without ids) the `email` one.
+    var delegate = -1, agency = -1, attended = -1, email = -1
     /// False when a required column is missing: every row is rejected.
     var readable: Bool
     /// The session-detail fields (date…format) present, in file order; contiguous when they
@@ -41,7 +42,8 @@ struct AttendanceLayout: Sendable {
         func at(_ i: Int) -> Int { header.fieldIndex[i] ?? -1 }
         fieldCount = header.fieldCount
         session = at(0); date = at(1); title = at(2); kind = at(3); priorities = at(4); format = at(5)
-        delegate = at(6); agency = at(7); attended = at(8)
+        agency = at(7); attended = at(8); email = at(9)
+        delegate = at(6) >= 0 ? at(6) : email
         self.readable = readable
         self.fileName = fileName
         self.fileIndex = fileIndex
@@ -579,6 +581,9 @@ struct ChunkParser {
                 attended = false
             } else { break fast }
             guard d1 > d0, flags[layout.delegate] & 2 == 0, plain(d0, d1) else { break fast }
+            // An email with capitals is keyed lower-cased (`PersonKey`), in the scratch buffer.
+            let foldDelegate = PersonKey.needsFolding(b + d0, d1 - d0)
+            guard !foldDelegate || d1 - d0 <= scratch.count else { break fast }
             var agency: Int32
             if layout.agency >= 0 {
                 let (g0, g1) = trimmed(layout.agency)
@@ -597,7 +602,13 @@ struct ChunkParser {
             }
             var delegate: Int32 = -1
             if attended {
-                delegate = aggregate.delegates.intern(b + d0, d1 - d0, hash: delegateHash).id
+                if foldDelegate {
+                    for k in 0..<(d1 - d0) { scratch[k] = PersonKey.lower(b[d0 + k]) }
+                    let folded = UnsafePointer(scratch.baseAddress!)
+                    delegate = aggregate.delegates.intern(folded, d1 - d0, hash: attendanceHash(folded, d1 - d0)).id
+                } else {
+                    delegate = aggregate.delegates.intern(b + d0, d1 - d0, hash: delegateHash).id
+                }
                 aggregate.prefetchSink &+= aggregate.agencyPeople.touch(slot: Int(current.slot), delegate: delegate)
                 current.attendances += 1
                 aggregate.people.insert(delegate, into: current.set0)
@@ -810,7 +821,11 @@ struct ChunkParser {
         let formatGiven = row.text("format") != nil
         let format = formatGiven ? row.choice("format", DatasetParsers.formats, default: nil) : nil
         let formatOK = !formatGiven || format != nil
-        let delegateGiven = row.required("delegate_id", "the delegate's id from the booking system")
+        let delegateColumn = layout.delegate == layout.email ? "email" : "delegate_id"
+        let delegateGiven = row.text("delegate_id") ?? row.text("email")
+        if delegateGiven == nil {
+            row.fail(delegateColumn, "missing \(delegateColumn); expected \(delegateColumn == "email" ? "the delegate's email" : "the delegate's id from the booking system")")
+        }
         let attended = row.choice("attended", Self.attendedValues, default: nil)
         for serial in row.excelSerials {
             let (l, c) = (Int32(serial.position.line), serial.position.column)
@@ -853,7 +868,7 @@ struct ChunkParser {
                 if let (f, message) = mismatch(sessionID, mine, theirs) { fail(f, message, reference: Int32(session)) }
             }
         }
-        guard problems.isEmpty, session >= 0, delegateGiven != nil, let delegate = identifier(layout.delegate), let attended else {
+        guard problems.isEmpty, session >= 0, let delegate = identifier(layout.delegate) ?? identifier(layout.email), let attended else {
             if problems.isEmpty { problems.append(.init(line: line, column: nil, message: "row could not be read")) }
             reject(position, recordStart, recordEnd, problems: problems, reason: nil)
             return
@@ -863,7 +878,7 @@ struct ChunkParser {
             aggregate.agency(a.baseAddress ?? UnsafePointer(bitPattern: 1)!, a.count, at: position)
         }
         var delegateID: Int32 = -1
-        if attended { delegateID = aggregate.delegates.intern(Array(delegate.utf8)).id }
+        if attended { delegateID = aggregate.delegates.intern(Array(PersonKey.key(delegate).utf8)).id }
         aggregate.count(session: session, agency: agency, delegate: delegateID, attended: attended)
     }
 

@@ -6,8 +6,11 @@ struct DatasetSchema: Sendable {
         var name: String
         var aliases: [String]
         var required: Bool
-        init(_ name: String, aliases: [String] = [], required: Bool = false) {
-            self.name = name; self.aliases = aliases; self.required = required
+        /// Another column that may stand in for a required one (a register's `email` for its
+        /// `delegate_id`): the file then needs one of the two.
+        var alternative: String?
+        init(_ name: String, aliases: [String] = [], required: Bool = false, alternative: String? = nil) {
+            self.name = name; self.aliases = aliases; self.required = required; self.alternative = alternative
         }
     }
 
@@ -180,15 +183,25 @@ struct HeaderMap: Sendable {
 extension HeaderMap {
     /// Whether every required column of `schema` was found.
     func hasRequired(_ schema: DatasetSchema) -> Bool {
-        schema.columns.indices.allSatisfy { !schema.columns[$0].required || fieldIndex[$0] != nil }
+        schema.columns.indices.allSatisfy { !missing(schema, $0) }
+    }
+
+    /// A required column the file lacks, with no alternative column standing in for it.
+    private func missing(_ schema: DatasetSchema, _ i: Int) -> Bool {
+        let column = schema.columns[i]
+        guard column.required, fieldIndex[i] == nil else { return false }
+        guard let alternative = column.alternative, let a = schema.columns.firstIndex(where: { $0.name == alternative }) else { return true }
+        return fieldIndex[a] == nil
     }
 
     /// An error for each missing required column (naming its accepted aliases) and one note
     /// listing the unknown columns, located at the header line.
     func diagnostics(_ schema: DatasetSchema, file: String, line: Int) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for (i, column) in schema.columns.enumerated() where column.required && fieldIndex[i] == nil {
+        for (i, column) in schema.columns.enumerated() where missing(schema, i) {
+            let alternative = column.alternative.flatMap { a in schema.columns.first { $0.name == a } }
             let accepted = ([column.name] + column.aliases).joined(separator: ", ")
+                + (alternative.map { "; or a column '\($0.name)' (\(([$0.name] + $0.aliases).joined(separator: ", ")))" } ?? "")
             let candidate = AliasSuggestion.closest(to: column, among: unknown)
             diagnostics.append(Diagnostic(.error, file: file, line: line, column: nil,
                 "missing required column '\(column.name)'; expected a header naming one of: \(accepted)"

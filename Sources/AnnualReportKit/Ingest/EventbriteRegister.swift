@@ -49,7 +49,7 @@ enum EventbriteRegister {
         FileIngester(schema: schema, parse: { row in
             let eventID = row.required("event_id", "the Event ID of a training row's event_id")
             let outcome = row.choice("status", outcomes, default: nil)
-            let person = row.text("delegate_id") ?? row.text("email").map { $0.lowercased() }
+            let person = (row.text("delegate_id") ?? row.text("email")).map(PersonKey.key)
             if person == nil { row.fail(row.has("email") ? "email" : "delegate_id", "missing person; expected a delegate_id or an email") }
             if let eventID, events[eventID] == nil {
                 row.fail("event_id", "unknown Event ID '\(RowReader.shown(eventID))'; expected the event_id of a row in the training files")
