@@ -37,11 +37,15 @@ struct DatasetSchema: Sendable {
     /// Columns holding personal data (names, emails): read to count people, never written
     /// out. With any, unknown columns (an organiser's own questions) are withheld too.
     var personal: [String] = []
+    /// The column holding each record's own date (an event's `date`), which must fall in the
+    /// financial year a file's name carries (`training-2022-23.csv`). nil: the dataset's files
+    /// may span years (a review notified in one year is published in another; a ledger has Y-1).
+    var datedBy: String?
 
     init(name: String, columns: [Column], totalled: [Totalled] = [], totalKeys: [String] = [], totalsLead: Bool = false,
-         personal: [String] = []) {
+         personal: [String] = [], datedBy: String? = nil) {
         self.name = name; self.columns = columns; self.totalled = totalled; self.totalKeys = totalKeys
-        self.totalsLead = totalsLead; self.personal = personal
+        self.totalsLead = totalsLead; self.personal = personal; self.datedBy = datedBy
     }
 
     /// The schema with more header names for some columns (the configuration's `columns:`).
@@ -92,7 +96,8 @@ struct DatasetSchema: Sendable {
         Column("places", aliases: ["capacity", "places offered", "spaces"]),
         Column("booked", aliases: ["bookings", "places booked", "registrations", "registered"]),
         Column("cancel_reason", aliases: ["cancellation reason", "reason cancelled", "reason for cancellation", "reason"]),
-    ], totalled: [Totalled("attendees"), Totalled("evaluations"), Totalled("places"), Totalled("booked")], totalKeys: ["kind", "status", "format"])
+    ], totalled: [Totalled("attendees"), Totalled("evaluations"), Totalled("places"), Totalled("booked")], totalKeys: ["kind", "status", "format"],
+       datedBy: "date")
 
     static let videos = DatasetSchema(name: "videos", columns: [
         Column("year", aliases: ["financial year"]),

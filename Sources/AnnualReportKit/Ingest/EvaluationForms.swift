@@ -11,7 +11,7 @@ enum EvaluationColumns {
         .init("date", aliases: ["event date", "session date", "date of event"]),
         .init("title", aliases: ["course", "event", "course title", "event name", "event title"]),
         .init("respondent", aliases: ["name", "delegate", "email", "delegate name"]),
-    ], personal: ["respondent"])
+    ], personal: ["respondent"], datedBy: "date")
 
     enum Side { case before, after }
 

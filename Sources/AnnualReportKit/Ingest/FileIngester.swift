@@ -84,6 +84,20 @@ struct FileIngester<Record> {
             // Personal data never leaves the inputs: its cells, and an organiser's own questions, are withheld.
             let withholding = Withholding(header: header, schema: schema)
             func withheld(_ fields: [String]) -> [String] { withholding.apply(fields) }
+            // Day and month order per column, from all the file's rows (`DateOrder`); the year its name carries.
+            let baseName = name.split(separator: "/").last.map(String.init) ?? name
+            let fileYear = schema.datedBy == nil ? nil : YouTubeExport.financialYear(in: baseName)
+            var monthFirst: Set<Int> = []
+            if !missing {
+                var scan = reader, records: [CSVRecord] = []
+                while let record = scan.next() {
+                    if !record.isEmptyRow && record.problem == nil { records.append(record) }
+                }
+                let dated = schema.datedBy.flatMap { d in schema.columns.firstIndex { $0.name == d } }.flatMap { header.fieldIndex[$0] }
+                let order = DateOrder.decide(records, names: header.names, file: name, fileYear: fileYear, dated: dated)
+                monthFirst = order.monthFirst
+                reading.diagnostics += order.diagnostics
+            }
             var rows = 0
             var totals = ControlTotals(schema: schema, header: header, file: name)
             var serials: [String: (count: Int, first: (raw: String, date: CalendarDate, position: CSVPosition))] = [:]
@@ -125,6 +139,8 @@ struct FileIngester<Record> {
                     continue
                 }
                 var row = RowReader(file: name, record: record, header: header, schema: schema)
+                row.monthFirst = monthFirst
+                row.fileYear = fileYear
                 let parsed = parse(&row)
                 for serial in row.excelSerials {
                     serials[serial.column, default: (0, (serial.raw, serial.date, serial.position))].count += 1

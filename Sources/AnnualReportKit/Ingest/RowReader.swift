@@ -11,6 +11,12 @@ struct RowReader {
     /// Cells read as Excel serial dates (`44830`), for one note per file and column.
     private(set) var excelSerials: [(column: String, raw: String, date: CalendarDate, position: CSVPosition)] = []
 
+    /// Fields whose all-number dates are month-first (`DateOrder`, decided for the whole file).
+    var monthFirst: Set<Int> = []
+    /// The financial year the file's name carries (`training-2022-23.csv`): the record's own
+    /// date (`schema.datedBy`) must fall in it.
+    var fileYear: FinancialYear?
+
     init(file: String, record: CSVRecord, header: HeaderMap, schema: DatasetSchema) {
         self.file = file; self.record = record; self.header = header; self.schema = schema
     }
@@ -76,7 +82,18 @@ struct RowReader {
 
     mutating func date(_ name: String, required: Bool = true) -> CalendarDate? {
         guard let raw = required ? self.required(name, "a date such as \(CalendarDate.acceptedForms)") : text(name) else { return nil }
-        if let date = CalendarDate(parsing: raw) { return date }
+        let monthFirst = header.fieldIndex[columnIndex(name)].map(self.monthFirst.contains) ?? false
+        if let date = CalendarDate(parsing: raw, monthFirst: monthFirst) {
+            if let fileYear, name == schema.datedBy, FinancialYear(containing: date) != fileYear {
+                let other = CalendarDate(parsing: raw, monthFirst: !monthFirst).flatMap { $0 == date ? nil : $0 }
+                let cause = other.map { o in
+                    " (the usual cause is the day/month order: read \(monthFirst ? "day" : "month")-first it is \(o.longDescription)\(FinancialYear(containing: o) == fileYear ? ", in \(fileYear)" : ""); write dates as 2022-04-01 to be sure)"
+                } ?? " (a record of another year belongs in a file named for that year, or in one with no year in its name)"
+                fail(name, "date '\(Self.shown(raw))' is \(date.longDescription), in \(FinancialYear(containing: date)), but the file's name says \(fileYear); expected only \(fileYear) records in it" + cause)
+                return nil
+            }
+            return date
+        }
         if let date = CalendarDate(excelSerial: raw) {
             excelSerials.append((name, raw, date, position(name)))
             return date

@@ -87,7 +87,7 @@ enum YouTubeExport {
     }
 
     /// `2022-23` or `2022-2023` (also with `/` or `_`) anywhere in a name.
-    private static func financialYear(in name: String) -> FinancialYear? {
+    static func financialYear(in name: String) -> FinancialYear? {
         let chars = Array(name.utf8)
         for length in [9, 7] where chars.count >= length {
             for start in 0...(chars.count - length) {

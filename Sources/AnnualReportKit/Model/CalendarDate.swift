@@ -23,7 +23,9 @@ struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The forms offices write, nil for anything else: ISO `2022-09-26` and `2022/09/26`, UK
     /// day-first `26/09/2022` (also `26/9/2022` and `26-09-2022`), and month names
     /// `26 September 2022`, `26 Sep 2022`, `26-Sep-22` (a two-digit year is 20YY).
-    init?(parsing text: some StringProtocol) {
+    /// `monthFirst` reads all-number dates as US exports write them (`04/13/2022`); the
+    /// order is decided per file and column (`DateOrder`), never per cell.
+    init?(parsing text: some StringProtocol, monthFirst: Bool = false) {
         let s = text.trimmingSpaces
         let parts = s.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == " " || $0 == "." }).map(String.init)
         guard parts.count == 3, s.utf8.count <= 40 else { return nil }
@@ -34,10 +36,11 @@ struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
             self.init(year: y, month: m, day: d)
             return
         }
-        guard (1...2).contains(parts[0].count), let d = Int.digitsOnly(parts[0]) else { return nil }
-        let m: Int
+        guard (1...2).contains(parts[0].count), var d = Int.digitsOnly(parts[0]) else { return nil }
+        var m: Int
         if let number = Int.digitsOnly(parts[1]), (1...2).contains(parts[1].count) {
             m = number
+            if monthFirst { swap(&d, &m) }
         } else if let named = CalendarDate.month(named: parts[1]) {
             m = named
         } else {
