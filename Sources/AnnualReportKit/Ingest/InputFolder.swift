@@ -76,6 +76,7 @@ enum InputFolder {
         diagnostics += reading.diagnostics
         var resolved = configuration
         diagnostics += FinanceBoards.resolve(records.finance, configuration: &resolved)
+        diagnostics += SimilarNames.warnings(records, configuration: configuration)
         return IngestResult(records: records, configuration: resolved, discoveredPriorities: catalog.discovered,
                             diagnostics: diagnostics.sorted(), ledger: ledger, rejected: rejected)
     }

@@ -1,6 +1,7 @@
 /// A problem or observation about the inputs, located like a compiler diagnostic.
 public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertible {
-    enum Severity: String, Sendable { case error, note }
+    /// A warning does not stop a build (unlike an error) but asks to be looked at (unlike a note).
+    enum Severity: String, Sendable { case error, warning, note }
     var severity: Severity
     var file: String
     /// 1-based physical line; 0 when the problem concerns the whole file.
