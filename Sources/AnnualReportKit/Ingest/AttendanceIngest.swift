@@ -108,7 +108,7 @@ enum AttendanceIngest {
                 let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
                 guard size <= decodeInMemoryLimit, let data = FileManager.default.contents(atPath: url.path) else {
                     diagnostics.append(Diagnostic(.error, file: name, line: where_, column: nil,
-                        "the file is not UTF-8; expected a UTF-8 CSV file (save a register this large as \"CSV UTF-8\")"))
+                        "the file is not a comma-separated UTF-8 file; expected one (save a register this large as \"CSV UTF-8 (Comma delimited)\")"))
                     continue
                 }
                 switch TextDecoder.decode([UInt8](data)) {
@@ -116,10 +116,14 @@ enum AttendanceIngest {
                     diagnostics.append(Diagnostic(.error, file: name, line: f.line, column: f.column, f.message))
                     continue
                 case .success(let decoded):
-                    ledger.encoding = decoded.encoding.rawValue
-                    diagnostics.append(Diagnostic(.note, file: name, line: 0, column: nil,
-                        "read as \(decoded.encoding.rawValue) because the file is not UTF-8"))
-                    let bytes = decoded.utf8
+                    if decoded.encoding != .utf8 {
+                        ledger.encoding = decoded.encoding.rawValue
+                        diagnostics.append(Diagnostic(.note, file: name, line: 0, column: nil,
+                            "read as \(decoded.encoding.rawValue) because the file is not UTF-8"))
+                    }
+                    let separated = Separators.normalise(decoded.utf8)
+                    if let note = Separators.note(separated) { diagnostics.append(Diagnostic(.note, file: name, line: 0, column: nil, note)) }
+                    let bytes = separated.bytes
                     guard let again = run({ AttendanceSource(bytes: bytes) }) else { continue }
                     outcome = again
                 }
@@ -207,6 +211,13 @@ struct AttendancePass {
         let base = source.base, length = source.count
         if length >= 2 && ((base[0] == 0xFF && base[1] == 0xFE) || (base[0] == 0xFE && base[1] == 0xFF)) {
             pass.notUTF8 = 1    // UTF-16: decoded in memory
+            return pass
+        }
+        // Another separator, or Excel's `sep=` line: rewritten as commas in memory (`Separators`).
+        let head = Array(UnsafeBufferPointer(start: base, count: min(length, 256 << 10)))
+        let headStart = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if Separators.hint(head, from: headStart) != nil || Separators.detect(head, from: headStart) != UInt8(ascii: ",") {
+            pass.notUTF8 = 1
             return pass
         }
         // The header record: the first that is not empty (blank, or only empty cells), as

@@ -55,7 +55,11 @@ struct FileIngester<Record> {
                 reading.diagnostics.append(Diagnostic(.note, file: name, line: 0, column: nil,
                     "read as \(decoded.encoding.rawValue) because the file is not UTF-8"))
             }
-            var reader = CSVReader(bytes: decoded.utf8)
+            let separated = Separators.normalise(decoded.utf8)
+            if let note = Separators.note(separated) {
+                reading.diagnostics.append(Diagnostic(.note, file: name, line: 0, column: nil, note))
+            }
+            var reader = CSVReader(bytes: separated.bytes)
             var headerRecord: CSVRecord?
             while let record = reader.next() {
                 if record.isEmptyRow { continue }
@@ -140,6 +144,7 @@ struct FileIngester<Record> {
                 }
                 var row = RowReader(file: name, record: record, header: header, schema: schema)
                 row.monthFirst = monthFirst
+                row.decimalComma = separated.separator == UInt8(ascii: ";")
                 row.fileYear = fileYear
                 let parsed = parse(&row)
                 for serial in row.excelSerials {

@@ -103,7 +103,7 @@ final class InputFiles {
         // Whole lines only, so a character cut at the end cannot make the head undecodable.
         if head.count == 16 << 10, let lastBreak = head.lastIndex(of: 0x0A) { head = Array(head[...lastBreak]) }
         guard case .success(let decoded) = TextDecoder.decode(head) else { return nil }
-        var reader = CSVReader(bytes: decoded.utf8)
+        var reader = CSVReader(bytes: Separators.normalise(decoded.utf8).bytes)
         while let record = reader.next() {
             if record.isEmptyRow { continue }
             return record.fields

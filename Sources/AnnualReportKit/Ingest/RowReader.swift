@@ -11,6 +11,8 @@ struct RowReader {
     /// Cells read as Excel serial dates (`44830`), for one note per file and column.
     private(set) var excelSerials: [(column: String, raw: String, date: CalendarDate, position: CSVPosition)] = []
 
+    /// The file is `;`-separated, where amounts may be written `1.234,56` (`Separators`).
+    var decimalComma = false
     /// Fields whose all-number dates are month-first (`DateOrder`, decided for the whole file).
     var monthFirst: Set<Int> = []
     /// The financial year the file's name carries (`training-2022-23.csv`): the record's own
@@ -130,11 +132,30 @@ struct RowReader {
 
     mutating func money(_ name: String) -> Money? {
         guard let raw = required(name, "an amount in pounds") else { return nil }
-        guard let money = Money(parsing: raw) else {
+        guard let money = Money(parsing: decimalComma ? Self.fromDecimalComma(raw) : raw) else {
             fail(name, "bad amount '\(Self.shown(raw))'; expected pounds with at most 2 decimals, such as £102,496, 102496.00, -£1,000 or (1,000)")
             return nil
         }
         return money
+    }
+
+    /// `1.234,56` as `1234.56`, `119266,1` as `119266.1` and `£102.496` as `£102496`: a comma
+    /// followed by one or two digits at the end is the decimal mark, and dots that group
+    /// thousands are separators (a dot and three digits is never pence). Anything else
+    /// (`£102,496`, `1,234.56`) is left for `Money` to read or refuse.
+    static func fromDecimalComma(_ raw: String) -> String {
+        let chars = Array(raw)
+        var whole = chars[...], pence: ArraySlice<Character> = []
+        if let comma = chars.lastIndex(of: ",") {
+            guard (1...2).contains(chars.count - comma - 1), chars[(comma + 1)...].allSatisfy(\.isNumber),
+                  !chars[..<comma].contains(",") else { return raw }
+            whole = chars[..<comma]; pence = chars[(comma + 1)...]
+        }
+        let runs = whole.split(separator: ".", omittingEmptySubsequences: false)
+        guard runs.count > 1 || !pence.isEmpty else { return raw }
+        // Dots must group thousands (1.234.567) to be read as separators.
+        guard runs.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isNumber) }) else { return raw }
+        return String(whole.filter { $0 != "." }) + (pence.isEmpty ? "" : "." + String(pence))
     }
 
     /// One of a fixed set of values, matched case-insensitively ignoring spaces, `_` and `-`.
