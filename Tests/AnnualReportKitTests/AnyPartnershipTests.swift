@@ -192,6 +192,10 @@ import Testing
             let label = zip(Self.datasets, shapes).map { "\($0.0.name)=\($0.1)" }.joined(separator: " ")
             if shapes.contains(.present) {
                 try Self.buildsCompletely(dir, label)
+            } else if !shapes.contains(.headerOnly) {
+                // No dataset file at all: an error, not a report of empty sections.
+                let run = ReportRun(inputs: dir.url, output: Workdir("none").url)
+                #expect(run.check().errors.map(\.message).first?.hasPrefix("no file in the folder is one of the report's records") == true)
             } else {
                 // No records at all: check and build agree that a year must be given, and with one both write.
                 let run = ReportRun(inputs: dir.url, output: Workdir("none").url)

@@ -20,6 +20,8 @@ struct InputFile {
 /// passed over. Zip entries are extracted to a scratch folder that lives as long as this object.
 final class InputFiles {
     private(set) var files: [InputFile] = []
+    /// Files in the folder that are not CSV or zip (workbooks, PDFs …), for `OtherFiles`.
+    private(set) var others: [String] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var scratch: URL?
 
@@ -51,6 +53,8 @@ final class InputFiles {
                 files.append(InputFile(url: url, name: relative))
             } else if lower.hasSuffix(".zip") {
                 extract(zip: url, named: relative)
+            } else {
+                others.append(relative)
             }
         }
     }

@@ -69,6 +69,12 @@ enum InputFolder {
                     "ignored: the name starts with no dataset name (\(datasets.map(\.schema.name).joined(separator: ", "))) and the header is not a known export's"))
             }
         }
+        diagnostics += OtherFiles.diagnostics(inputs.others, csvNames: Set(inputs.files.map { $0.name.lowercased() }),
+                                              datasetNames: datasets.map(\.schema.name))
+        if byDataset.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics.append(Diagnostic(.error, file: folder.path, line: 0, column: nil,
+                "no file in the folder is one of the report's records; expected CSV files named for their dataset (\(datasets.map { $0.schema.name + "…" }.joined(separator: ", "))) or a platform's export (see docs/inputs.md)"))
+        }
         var reading = FolderReading(configuration: configuration, catalog: catalog, progress: progress,
                                     names: Dictionary(inputs.files.map { ($0.url, $0.name) }, uniquingKeysWith: { a, _ in a }))
         for d in datasets { d.read(&reading, byDataset[d.schema.name] ?? []) }

@@ -1,0 +1,40 @@
+/// Every file in the inputs folder is read or named: what is said of the files that are not
+/// CSV or zip (a workbook, the old Excel format, a PDF), so none is passed over in silence.
+///
+/// A file whose name starts with a dataset's name (`finance.xlsx`) is an error unless a CSV
+/// of the same name stands beside it: without one the report would say the dataset was not
+/// supplied, and publish that. Other files get a note each. Office clutter (lock
+/// files `~$…`, `Thumbs.db`, `desktop.ini`) and the configuration are passed over silently.
+enum OtherFiles {
+    static let clutter: Set<String> = ["thumbs.db", "desktop.ini", "icon\r"]
+
+    /// How to supply a file of this kind, by extension.
+    static func advice(_ ext: String) -> String {
+        switch ext {
+        case "xlsx", "xlsm", "ods": "workbooks are not read yet: save each sheet as \"CSV UTF-8 (Comma delimited)\" (File > Save As) and put the CSV files in the folder"
+        case "xls": ".xls is the old Excel format: open it in Excel or LibreOffice and save it as CSV UTF-8"
+        case "numbers": "a Numbers file: export it from Numbers as CSV (File > Export To > CSV)"
+        case "txt", "tsv", "tab": "rename it to .csv if it is a table of records (tab- and ;-separated files are read)"
+        default: "not a CSV file; expected the records as CSV files (or a .zip of them)"
+        }
+    }
+
+    static func diagnostics(_ others: [String], csvNames: Set<String>, datasetNames: [String]) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for path in others {
+            let base = path.split(separator: "/").last.map(String.init) ?? path
+            let lower = base.lowercased()
+            if lower.hasPrefix("~$") || clutter.contains(lower) || lower == "annual-report.yaml" || lower == "annual-report.yml" { continue }
+            let dot = lower.lastIndex(of: ".")
+            let ext = dot.map { String(lower[lower.index(after: $0)...]) } ?? ""
+            let stem = dot == nil ? path.lowercased() : String(path.lowercased().dropLast(ext.count + 1))
+            if let dataset = datasetNames.first(where: { lower.hasPrefix($0) }), !csvNames.contains(stem + ".csv") {
+                found.append(Diagnostic(.error, file: path, line: 0, column: nil,
+                    "not read, so the \(dataset) records in it would be missing from the report: \(advice(ext))"))
+            } else {
+                found.append(Diagnostic(.note, file: path, line: 0, column: nil, "not read: \(advice(ext))"))
+            }
+        }
+        return found
+    }
+}

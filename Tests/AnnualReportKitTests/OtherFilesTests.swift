@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import AnnualReportKit
+
+/// Every file in the folder is read or named, and a folder with nothing to read is an error.
+@Suite(.serialized) struct OtherFilesTests {
+    @Test func aFolderWithOnlyTheConfigurationIsAnError() throws {
+        let dir = Workdir()
+        dir.write("in/annual-report.yaml", "partnership: Northmoor Safeguarding Children Partnership\nreporting_year: 2023-24\n")
+        dir.write("in/Thumbs.db", "x")
+        let result = try run(["build", "--inputs", "in", "--out", "out"], in: dir)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(": error: no file in the folder is one of the report's records; expected CSV files named for their dataset (training…, videos…"))
+        #expect(!result.stderr.contains("Thumbs.db"))
+        #expect(!dir.exists("out/2023-24"))
+    }
+
+    @Test func aWorkbookOrOldExcelFileIsNamed() throws {
+        let dir = Workdir()
+        dir.write("in/training-2022-23.csv", "date,title,attendees\n2022-05-10,Neglect,12\n")
+        dir.write("in/finance.xlsx", "PK")
+        dir.write("in/evaluations 2022-23.xls", "x")
+        dir.write("in/~$finance.xlsx", "x")
+        dir.write("in/Minutes.pdf", "%PDF")
+        let result = try run(["check", "--inputs", "in"], in: dir)
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains("finance.xlsx: error: not read, so the finance records in it would be missing from the report: workbooks are not read yet: save each sheet as \"CSV UTF-8 (Comma delimited)\" (File > Save As) and put the CSV files in the folder"))
+        #expect(lines.contains("evaluations 2022-23.xls: error: not read, so the evaluations records in it would be missing from the report: .xls is the old Excel format: open it in Excel or LibreOffice and save it as CSV UTF-8"))
+        #expect(lines.contains("Minutes.pdf: note: not read: not a CSV file; expected the records as CSV files (or a .zip of them)"))
+        #expect(!result.stderr.contains("~$"))
+    }
+
+    @Test func aWorkbookBesideItsCSVIsANote() throws {
+        let dir = Workdir()
+        dir.write("in/finance.csv", "year,type,line,amount\n2022-23,contribution,Council,100\n")
+        dir.write("in/finance.xlsx", "PK")
+        let result = try run(["check", "--inputs", "in"], in: dir)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("finance.xlsx: note: not read: workbooks are not read yet"))
+    }
+}
