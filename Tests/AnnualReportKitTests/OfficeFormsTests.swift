@@ -74,6 +74,23 @@ import Testing
         #expect(differing == [])
     }
 
+    @Test func titleRowsAboveAndFootnotesBelow() throws {
+        let differing = try differingTables({ dir, name, rows in
+            let width = rows[0].count
+            func oneCell(_ text: String) -> String { Self.line([text] + Array(repeating: "", count: width - 1), ",") }
+            let text = [oneCell("Northmoor SCP: \(name.dropLast(4)) as kept by the business office"), oneCell("Printed 3 April 2023"), ""]
+                + rows.map { Self.line($0, ",") }
+                + ["", oneCell("Note: figures are unaudited"), oneCell("Prepared by Jo Bloggs (jo.bloggs@example.org)")]
+            dir.write("in/\(name)", text.joined(separator: "\n") + "\n")
+        }, notes: { stderr in
+            #expect(stderr.contains("reviews.csv:4: note: the header is on line 4; the 2 rows above it ('Northmoor SCP: reviews as kept by the business office') are titles, not records, and are not read"))
+            #expect(stderr.contains("note: 2 footnote lines under the records, not read as records: 'Note: figures are unaudited' (line"))
+            #expect(stderr.contains("(withheld) (line"))
+            #expect(!stderr.contains("Bloggs"))
+        })
+        #expect(differing == [])
+    }
+
     @Test func aSemicolonRegisterIsReadByTheRegistersOwnReader() throws {
         let dir = Workdir()
         dir.write("in/attendance-2023-24.csv", PersonKeyTests.register.replacingOccurrences(of: ",", with: ";"))

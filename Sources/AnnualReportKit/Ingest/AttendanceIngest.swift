@@ -223,19 +223,29 @@ struct AttendancePass {
         // The header record: the first that is not empty (blank, or only empty cells), as
         // FileIngester finds it. `headerEnd` is where the data starts.
         var headerEnd = 0
-        var headerRecord: CSVRecord?
-        while headerRecord == nil {
-            guard let next = attendanceHeaderEnd(base + headerEnd, count: length - headerEnd, ended: true), !next.blank else {
-                pass.fatal.append(Diagnostic(.error, file: name, line: 1, column: 1, schema.emptyFileMessage))
-                return pass
-            }
-            headerEnd += next.end
-            var headerReader = CSVReader(bytes: Array(UnsafeBufferPointer(start: base, count: headerEnd)))
-            while headerRecord == nil, let record = headerReader.next() {
-                if !record.isEmptyRow { headerRecord = record }
-            }
+        // Title rows above it are passed over (`HeaderSearch`), as FileIngester does.
+        var candidates: [(record: CSVRecord, end: Int)] = []
+        var scanEnd = 0
+        while candidates.count < HeaderSearch.limit,
+              let next = attendanceHeaderEnd(base + scanEnd, count: length - scanEnd, ended: true), !next.blank {
+            scanEnd += next.end
+            var headerReader = CSVReader(bytes: Array(UnsafeBufferPointer(start: base, count: scanEnd)))
+            var last: CSVRecord?
+            while let record = headerReader.next() { last = record }
+            guard let last, !last.isEmptyRow else { continue }
+            candidates.append((last, scanEnd))
+            if HeaderSearch.settles(last, schema: schema) { break }
         }
-        guard let headerRecord else { return pass }
+        guard !candidates.isEmpty else {
+            pass.fatal.append(Diagnostic(.error, file: name, line: 1, column: 1, schema.emptyFileMessage))
+            return pass
+        }
+        let chosen = HeaderSearch.choose(candidates.map(\.record), schema: schema)
+        let headerRecord = candidates[chosen].record
+        headerEnd = candidates[chosen].end
+        if let note = HeaderSearch.note(header: headerRecord, above: candidates.prefix(chosen).map(\.record), file: name) {
+            pass.headerDiagnostics.append(note)
+        }
         let header = (end: headerEnd, blank: false)
         let buffer = base
         pass.headerLine = headerRecord.line

@@ -60,11 +60,24 @@ struct FileIngester<Record> {
                 reading.diagnostics.append(Diagnostic(.note, file: name, line: 0, column: nil, note))
             }
             var reader = CSVReader(bytes: separated.bytes)
+            // The header: the first of the first rows to name the dataset's columns (`HeaderSearch`).
+            var probe = reader, candidates: [CSVRecord] = []
+            while candidates.count < HeaderSearch.limit, let record = probe.next() {
+                guard !record.isEmptyRow else { continue }
+                candidates.append(record)
+                if HeaderSearch.settles(record, schema: schema) { break }
+            }
+            let chosen = HeaderSearch.choose(candidates, schema: schema)
             var headerRecord: CSVRecord?
+            var skipped = 0
             while let record = reader.next() {
                 if record.isEmptyRow { continue }
+                if skipped < chosen { skipped += 1; continue }
                 headerRecord = record
                 break
+            }
+            if let headerRecord, let note = HeaderSearch.note(header: headerRecord, above: Array(candidates.prefix(chosen)), file: name) {
+                reading.diagnostics.append(note)
             }
             guard let headerRecord else {
                 reading.diagnostics.append(Diagnostic(.error, file: name, line: 1, column: 1, schema.emptyFileMessage))
@@ -92,13 +105,16 @@ struct FileIngester<Record> {
             let baseName = name.split(separator: "/").last.map(String.init) ?? name
             let fileYear = schema.datedBy == nil ? nil : YouTubeExport.financialYear(in: baseName)
             var monthFirst: Set<Int> = []
+            var scan = reader, records: [CSVRecord] = []
+            while let record = scan.next() {
+                if !record.isEmptyRow { records.append(record) }
+            }
+            let footnotesFrom = Footnotes.start(records)
+            var footnotes: [CSVRecord] = []
             if !missing {
-                var scan = reader, records: [CSVRecord] = []
-                while let record = scan.next() {
-                    if !record.isEmptyRow && record.problem == nil { records.append(record) }
-                }
                 let dated = schema.datedBy.flatMap { d in schema.columns.firstIndex { $0.name == d } }.flatMap { header.fieldIndex[$0] }
-                let order = DateOrder.decide(records, names: header.names, file: name, fileYear: fileYear, dated: dated)
+                let order = DateOrder.decide(records.filter { $0.problem == nil && $0.line < (footnotesFrom ?? Int.max) },
+                                             names: header.names, file: name, fileYear: fileYear, dated: dated)
                 monthFirst = order.monthFirst
                 reading.diagnostics += order.diagnostics
             }
@@ -116,6 +132,11 @@ struct FileIngester<Record> {
                 }
                 if !missing, record.problem == nil, totals.isCutListFooter(record) {
                     ledger.controlTotals += 1
+                    continue
+                }
+                if !missing, let footnotesFrom, record.line >= footnotesFrom {
+                    ledger.footnotes += 1
+                    footnotes.append(record)
                     continue
                 }
                 func reject(_ problems: [Diagnostic]) {
@@ -172,6 +193,7 @@ struct FileIngester<Record> {
                 reading.measures.append(totals.measurePosition(record))
             }
             reading.diagnostics += totals.finish()
+            if let note = Footnotes.note(footnotes, file: name) { reading.diagnostics.append(note) }
             for (column, serial) in serials.sorted(by: { $0.key < $1.key }) {
                 let first = serial.first
                 reading.diagnostics.append(Diagnostic(.note, file: name, line: first.position.line, column: first.position.column,

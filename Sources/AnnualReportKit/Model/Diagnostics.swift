@@ -31,7 +31,7 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
 }
 
 /// Rows read, used and rejected for one input file, and the summary rows (control totals)
-/// checked against them. `read == used + rejected + controlTotals` always.
+/// checked against them, and footnotes. `read == used + rejected + controlTotals + footnotes` always.
 public struct FileLedger: Hashable, Sendable {
     /// The file as shown to the user (its path below the inputs folder, or inside a zip).
     public var file: String
@@ -45,6 +45,8 @@ public struct FileLedger: Hashable, Sendable {
     public var rejected: Int
     /// Summary rows (`Total`, `Sub-total` …, or a video category's own row): checked, not counted as data.
     public var controlTotals: Int
+    /// One-cell lines after the last record (`Note: …`, `Prepared by …`): named in a note, not data.
+    public var footnotes: Int = 0
     /// Decoding applied, e.g. "Windows-1252", or nil for UTF-8.
     public var encoding: String?
 
@@ -54,7 +56,7 @@ public struct FileLedger: Hashable, Sendable {
         self.controlTotals = controlTotals; self.encoding = encoding
     }
 
-    var balances: Bool { read == used + rejected + controlTotals }
+    var balances: Bool { read == used + rejected + controlTotals + footnotes }
 }
 
 /// A row that was not used, with the fields as read, for `rejects.csv`.
@@ -79,12 +81,15 @@ struct DataQuality: Sendable, Equatable {
     }
 
     var ledgerTable: ReportTable {
+        // The footnotes column only where some file has footnotes, so a tidy folder's table is unchanged.
+        let footnotes = ledger.contains { $0.footnotes > 0 }
         var table = ReportTable(id: "data-quality", title: "Data quality: rows read, used and rejected",
                                 columns: [ReportColumn("File", .label), ReportColumn("Dataset", .text),
                                           ReportColumn("Rows read", .count), ReportColumn("Rows used", .count),
-                                          ReportColumn("Rows rejected", .count), ReportColumn("Control totals", .count)],
+                                          ReportColumn("Rows rejected", .count), ReportColumn("Control totals", .count)]
+                                    + (footnotes ? [ReportColumn("Footnotes", .count)] : []),
                                 notes: notes)
-        let figures: [(FileLedger) -> Int] = [\.read, \.used, \.rejected, \.controlTotals]
+        let figures: [(FileLedger) -> Int] = [\.read, \.used, \.rejected, \.controlTotals] + (footnotes ? [\.footnotes] : [])
         for entry in ledger {
             table.rows.append(ReportRow([.text(entry.file), .text(entry.dataset)] + figures.map { .count(Int64($0(entry))) }))
         }
