@@ -100,6 +100,14 @@ import Testing
         #expect(dir.read("out/2023-24/annual-report.md")?.contains("In 2023-24, 4 people attended 6 times across 2 sessions") == true)
     }
 
+    @Test func twoHeadersForOneColumnAreAnErrorNamingBoth() throws {
+        let dir = Workdir()
+        dir.write("in/training.csv", "Date,Course,Booked,Attendees,Places booked\n2022-05-10,Neglect,14,12,15\n")
+        let result = try run(["check", "--inputs", "in"], in: dir)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("training.csv:1: error: columns 3 ('Booked') and 5 ('Places booked') are both read as 'booked'; expected one such column (rename or delete the other)"))
+    }
+
     @Test func decimalCommaAmounts() {
         #expect(RowReader.fromDecimalComma("1.234,56") == "1234.56")
         #expect(RowReader.fromDecimalComma("£102.496") == "£102496")

@@ -262,7 +262,7 @@ struct AttendancePass {
         for i in 0..<header.end where buffer[i] == 0x0A || (buffer[i] == 0x0D && !(i + 1 < length && buffer[i + 1] == 0x0A)) { lines += 1 }
         pass.dataStartLine = lines
         let map = HeaderMap(header: headerRecord.fields, schema: schema)
-        let readable = map.hasRequired(schema)
+        let readable = map.hasRequired(schema) && map.repeated.isEmpty
         pass.headerDiagnostics += map.diagnostics(schema, file: name, line: headerRecord.line)
         let layout = AttendanceLayout(header: map, schema: schema, readable: readable, fileName: name, fileIndex: fileIndex)
 

@@ -93,8 +93,8 @@ enum DatasetParsers {
             guard let year, let kind, let line, let amount else { return nil }
             return FinanceLine(year: year, kind: kind, line: line, amount: amount, board: row.text("board"),
                                source: SourceLocation(file: row.file, line: row.record.line))
-        }, duplicateKey: { "\($0.year)|\($0.kind)|\($0.line.lowercased())|\($0.board?.lowercased() ?? "")" },
-           describeDuplicate: "finance line (same year, type, line and board)")
+        }, duplicateKey: { _ in nil },   // several lines for one key are summed (FinanceInstalments)
+           describeDuplicate: "finance line")
     }
 }
 

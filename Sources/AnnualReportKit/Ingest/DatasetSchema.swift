@@ -163,6 +163,9 @@ struct HeaderMap: Sendable {
     var names: [String]
     var fieldCount: Int
     var unknown: [String]
+    /// A second header read as a column already found (two `booked` columns): schema column,
+    /// first field, repeated field. An error: choosing one would be a silent guess.
+    var repeated: [(column: Int, first: Int, again: Int)] = []
 
     init(header: [String], schema: DatasetSchema) {
         fieldCount = header.count
@@ -178,6 +181,8 @@ struct HeaderMap: Sendable {
         for (f, name) in header.enumerated() {
             if let i = lookup[DatasetSchema.normalize(name)], fieldIndex[i] == nil {
                 fieldIndex[i] = f
+            } else if let i = lookup[DatasetSchema.normalize(name)], let first = fieldIndex[i] {
+                repeated.append((i, first, f))
             } else if !name.trimmingSpaces.isEmpty {
                 unknown.append(name.trimmingSpaces)
             }
@@ -212,6 +217,10 @@ extension HeaderMap {
                 "missing required column '\(column.name)'; expected a header naming one of: \(accepted)"
                 // Only where the file has a column of its own that could be this one.
                 + (unknown.isEmpty ? "" : ". " + AliasSuggestion.advice(dataset: schema.name, column: column.name, header: candidate))))
+        }
+        for r in repeated {
+            diagnostics.append(Diagnostic(.error, file: file, line: line, column: nil,
+                "columns \(r.first + 1) ('\(names[r.first])') and \(r.again + 1) ('\(names[r.again])') are both read as '\(schema.columns[r.column].name)'; expected one such column (rename or delete the other)"))
         }
         // An evaluation form's rating columns are read by their names, not listed as unknown.
         let unknown = schema.name == EvaluationColumns.dataset ? self.unknown.filter { EvaluationColumns.rating($0) == nil } : self.unknown

@@ -86,6 +86,7 @@ enum Datasets {
 
         .init(schema: .finance, read: { r, files in
             r.records.finance = r.take(DatasetParsers.finance(partners: PartnerNames.lookup(r.configuration.partners)), files)
+            r.diagnostics += FinanceInstalments.check(r.records.finance ?? [])
         }, supplied: { $0.finance != nil }),
 
         // An attendee report, whatever its name (attendance-eventbrite.csv included).
