@@ -4,7 +4,7 @@ import Foundation
 /// Prints diagnostics and the ledger the same way for `build` and `check`.
 enum Console {
     static func printDiagnostics(_ diagnostics: [Diagnostic]) {
-        for d in diagnostics { printError(d.description) }
+        for line in DiagnosticDigest.lines(diagnostics) { printError(line) }
     }
 
     static func printLedger(_ ledger: [FileLedger]) {

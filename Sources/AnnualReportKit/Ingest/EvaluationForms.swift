@@ -101,7 +101,10 @@ enum EvaluationColumns {
                     let raw = f < row.record.fields.count ? row.record.fields[f].trimmingSpaces : ""
                     if raw.isEmpty { return .some(nil) }
                     guard let n = Int64(raw), scale.contains(n) else {
-                        row.fail(field: f, "rating '\(RowReader.shown(raw))' for \(row.header.names[f]) is off the scale; expected a whole number from \(scale.lowerBound) to \(scale.upperBound)")
+                        // A whole number above the scale is most often a form on another scale (1-10).
+                        let other = Int64(raw).map { n in n > scale.upperBound && n <= 10
+                            ? " (if the forms use a 1 to 10 scale, set `evaluation_scale: [1, 10]` in annual-report.yaml)" : "" } ?? ""
+                        row.fail(field: f, "rating '\(RowReader.shown(raw))' for \(row.header.names[f]) is off the scale; expected a whole number from \(scale.lowerBound) to \(scale.upperBound)" + other)
                         return nil
                     }
                     return .some(n)
