@@ -131,7 +131,7 @@ import Testing
         dir.write("evaluations-b.csv", "event_id,Knowledge before,Skills before,Skills after\n1,2,3,4\n")
         let input = InputFolder.read(dir.url)
         #expect(input.errors.map(\.description) == [
-            "evaluations-a.csv:2:22: error: rating '7' for Knowledge after is off the scale; expected a whole number from 1 to 5",
+            "evaluations-a.csv:2:22: error: rating '7' for Knowledge after is off the scale; expected a whole number from 1 to 5 (if the forms use a 1 to 10 scale, set `evaluation_scale: [1, 10]` in annual-report.yaml)",
             "evaluations-a.csv:3:12: error: form for 'Neglect' on 2022-05-11, which is not in the training records; expected the date and title of a training event, or its event_id",
             "evaluations-b.csv:1:10: error: measure 'Knowledge' has a before column but no after column; expected 'Knowledge after' beside it",
         ])
