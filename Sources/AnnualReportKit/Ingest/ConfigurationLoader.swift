@@ -17,6 +17,7 @@ import Yams
 ///     attendees: [Number Attended]
 /// partners:               # other spellings of a partner in any finance row
 ///   Leicestershire County Council: [LCC, Leics CC]
+/// bank_holidays: [2024-12-27]   # more days that are not working days
 /// ```
 enum ConfigurationLoader {
     static let fileNames = ["annual-report.yaml", "annual-report.yml"]
@@ -142,6 +143,20 @@ enum ConfigurationLoader {
                         continue
                     }
                     config.partners[name, default: []] += list
+                }
+            case "bank_holidays":
+                guard let items = value.sequence ?? (value.scalar != nil ? [value] : nil) else {
+                    error(value, "bank_holidays must be a list of dates such as [2024-12-27]")
+                    continue
+                }
+                for item in items {
+                    // ISO only: a configuration is written once, by hand, and 03/06/2022 could be read either way round.
+                    let text = item.string ?? ""
+                    guard let date = CalendarDate(parsing: text), date.description == text.trimmingSpaces else {
+                        error(item, "bank holiday '\(text)' is not a date written as 2024-12-27")
+                        continue
+                    }
+                    config.bankHolidays.insert(date)
                 }
             default:
                 diagnostics.append(Diagnostic(.note, file: file, line: keyNode.mark?.line ?? 0, column: keyNode.mark?.column,

@@ -15,6 +15,9 @@ struct ReportConfiguration: Sendable, Equatable {
     var evaluationScale: ClosedRange<Int64> = 1...5
     /// Other spellings of a partner, canonical name first (`partners: {Leicestershire County Council: [LCC]}`).
     var partners: [String: [String]] = [:]
+    /// More days that are not working days, beside England and Wales bank holidays
+    /// (`bank_holidays: [2024-12-27]`).
+    var bankHolidays: Set<CalendarDate> = []
 
     init(partnership: String? = nil, board: String? = nil, reportingYear: FinancialYear? = nil,
          priorities: [FinancialYear: [PriorityDefinition]] = [:]) {
