@@ -1,5 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
+import Foundation
+
+// scripts/fuzz sets FUZZING=1: the fuzz targets then leave main to libFuzzer.
+let fuzzSettings: [SwiftSetting] = ProcessInfo.processInfo.environment["FUZZING"] == nil ? [] : [.define("FUZZING"), .unsafeFlags(["-parse-as-library"])]
 
 let package = Package(
     name: "annual-report",
@@ -38,6 +42,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer targets (scripts/fuzz); without -sanitize=fuzzer, replay tools.
+        .executableTarget(name: "FuzzCSV", dependencies: ["AnnualReportKit"], swiftSettings: fuzzSettings),
+        .executableTarget(name: "FuzzDatasets", dependencies: ["AnnualReportKit"], swiftSettings: fuzzSettings),
+        .executableTarget(name: "FuzzConfiguration", dependencies: ["AnnualReportKit"], swiftSettings: fuzzSettings),
         .testTarget(
             name: "AnnualReportKitTests",
             dependencies: [

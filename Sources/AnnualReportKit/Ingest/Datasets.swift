@@ -35,6 +35,8 @@ struct FolderReading {
     var rejected: [RejectedRow] = []
     /// The video catalogue, which only the platform export's declaration uses.
     var catalogue: [CatalogueEntry]?
+    /// Each file's bytes by its URL, for reading from memory (the fuzz targets); nil reads the disk.
+    var contents: [URL: Data]? = nil
 
     /// Reads `files` with `ingester` (the configuration's `columns:` added to its schema), adding
     /// its ledger, diagnostics and rejects; nil when there are no files (the dataset is absent).
@@ -42,7 +44,12 @@ struct FolderReading {
         var ingester = ingester
         ingester.schema = ingester.schema.adding(aliases: configuration.columns[ingester.schema.name] ?? [:])
         guard !files.isEmpty else { return nil }
-        let reading = ingester.read(files: files.map(\.url), displayName: { names[$0] ?? $0.lastPathComponent })
+        let reading: DatasetReading<R>
+        if let contents {
+            reading = ingester.read(contents: files.map { f in (f.name, { contents[f.url] }) })
+        } else {
+            reading = ingester.read(files: files.map(\.url), displayName: { names[$0] ?? $0.lastPathComponent })
+        }
         ledger += reading.ledger
         diagnostics += reading.diagnostics
         rejected += reading.rejected

@@ -30,16 +30,21 @@ struct FileIngester<Record> {
     var headerCheck: ((CSVRecord, String) -> [Diagnostic])? = nil
 
     func read(files: [URL], displayName: (URL) -> String) -> DatasetReading<Record> {
+        read(contents: files.map { url in (displayName(url), { FileManager.default.contents(atPath: url.path) }) })
+    }
+
+    /// As `read(files:)`, over each file's name and a way to get its bytes (nil: unreadable),
+    /// so the fuzz targets can read from memory; bytes are fetched one file at a time.
+    func read(contents files: [(name: String, data: () -> Data?)]) -> DatasetReading<Record> {
         var reading = DatasetReading<Record>()
         var firstSeen: [String: (file: String, line: Int)] = [:]
-        for url in files {
-            let name = displayName(url)
+        for (name, load) in files {
             var ledger = FileLedger(file: name, dataset: schema.name)
             defer {
                 precondition(ledger.balances, "ledger out of balance for \(name)")
                 reading.ledger.append(ledger)
             }
-            guard let data = FileManager.default.contents(atPath: url.path) else {
+            guard let data = load() else {
                 reading.diagnostics.append(Diagnostic(.error, file: name, line: 0, column: nil, "cannot read the file; expected a readable CSV file"))
                 continue
             }

@@ -1,0 +1,62 @@
+import Foundation
+
+/// What the libFuzzer targets (`Sources/Fuzz…`) call: each reads one input from memory and
+/// checks its invariants with `precondition`, so a broken invariant is a finding like a crash.
+/// `package`, not `@testable`, so the targets build in a plain release build.
+package enum FuzzEntryPoints {
+    /// The text decoder, then the CSV reader over what it decoded.
+    package static func csv(_ bytes: [UInt8]) {
+        guard case .success(let decoded) = TextDecoder.decode(bytes) else { return }
+        if decoded.encoding == .utf8 { precondition(decoded.utf8 == bytes, "UTF-8 input changed by decoding") }
+        precondition(TextDecoder.isValidUTF8(decoded.utf8), "decoder produced invalid UTF-8 (\(decoded.encoding))")
+        var reader = CSVReader(bytes: decoded.utf8)
+        var lastLine = 0, records = 0
+        while let record = reader.next() {
+            records += 1
+            precondition(records <= decoded.utf8.count + 1, "CSV reader does not advance")
+            precondition(!record.fields.isEmpty, "record with no fields")
+            precondition(record.fields.count == record.positions.count && record.fields.count == record.quoted.count,
+                         "fields, positions and quoted differ in length")
+            precondition(record.line > lastLine, "record lines do not increase")
+            for p in record.positions { precondition(p.line >= record.line && p.column >= 1, "field position before its record") }
+            lastLine = record.line
+        }
+    }
+
+    /// Datasets fed from memory: every one in `Datasets.all` but attendance, whose parallel
+    /// reader reads from disk (it gets a target of its own).
+    package static let datasetNames: [String] = datasets.map(\.schema.name)
+    private static let datasets = Datasets.all.filter { $0.schema.name != DatasetSchema.attendance.name }
+
+    /// One dataset's reader: the first byte picks the dataset, the rest is the file's bytes.
+    /// The ledger must balance (read = used + rejected + control totals) and every rejected
+    /// row must be listed.
+    package static func dataset(_ bytes: [UInt8]) {
+        guard let first = bytes.first else { return }
+        let declaration = datasets[Int(first) % datasets.count]
+        let name = "\(declaration.schema.name).csv"
+        let url = URL(fileURLWithPath: "/fuzz/\(name)")
+        let configuration = ReportConfiguration()
+        var reading = FolderReading(configuration: configuration, catalog: PriorityCatalog(configuration: configuration),
+                                    progress: nil, names: [url: name], contents: [url: Data(bytes.dropFirst())])
+        declaration.read(&reading, [InputFile(url: url, name: name)])
+        precondition(reading.ledger.count == 1, "expected one ledger entry, got \(reading.ledger.count)")
+        for l in reading.ledger {
+            precondition(l.balances, "ledger out of balance: read \(l.read), used \(l.used), rejected \(l.rejected), control totals \(l.controlTotals)")
+            precondition(l.used >= 0 && l.rejected >= 0 && l.controlTotals >= 0, "negative ledger count")
+        }
+        precondition(reading.ledger.map(\.rejected).reduce(0, +) == reading.rejected.count,
+                     "ledger rejects \(reading.ledger.map(\.rejected).reduce(0, +)) rows but \(reading.rejected.count) are listed")
+        for d in reading.diagnostics { precondition(!d.message.isEmpty, "empty diagnostic message") }
+    }
+
+    /// The configuration loader: any bytes give a configuration and messages, never a crash.
+    package static func configuration(_ bytes: [UInt8]) {
+        let (configuration, diagnostics) = ConfigurationLoader.parse(Data(bytes), file: "annual-report.yaml")
+        for d in diagnostics {
+            precondition(d.file == "annual-report.yaml", "diagnostic names another file: \(d.file)")
+            precondition(!d.message.isEmpty, "empty diagnostic message")
+        }
+        _ = PriorityCatalog(configuration: configuration)
+    }
+}
