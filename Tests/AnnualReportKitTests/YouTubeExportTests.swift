@@ -69,6 +69,34 @@ import ZIPFoundation
         try checkFigures(InputFolder.read(dir.url), folder: folder)
     }
 
+    /// A catalogue kept as a spreadsheet lists it, one row per video and category, reads as
+    /// the `;`-joined one; the same video twice under one category is still refused.
+    @Test func aCatalogueWithARowPerCategoryIsMerged() throws {
+        let dir = Workdir()
+        let folder = "Content 2022-04-01_2023-03-31 Borsetshire SCP"
+        Self.writeExport(dir, folder: folder)
+        dir.write("catalogue.csv", """
+            video_id,video,category,priorities
+            xK3v9Qa1b2c,"Grooming, online and offline",Online Safety,Digital Harm
+            -aB3dEf9hIj,Safer sleep,Babies,Safeguarding Babies
+            xK3v9Qa1b2c,"Grooming, online and offline",Exploitation,Digital Harm
+            ,"The ""Toxic Trio"" explained",Neglect,
+
+            """)
+        try checkFigures(InputFolder.read(dir.url), folder: folder)
+
+        dir.write("catalogue.csv", """
+            video_id,video,category,priorities
+            xK3v9Qa1b2c,"Grooming, online and offline",Online Safety,Digital Harm
+            xK3v9Qa1b2c,Grooming,online safety,
+
+            """)
+        let input = InputFolder.read(dir.url)
+        #expect(input.errors.map(\.description) == [
+            "catalogue.csv:3: error: duplicate catalogue video (same id or title, and category) of catalogue.csv:2; expected each once",
+        ])
+    }
+
     @Test func anExportLeftAsTheZipYouTubeGives() throws {
         let dir = Workdir()
         let staging = Workdir("staging")

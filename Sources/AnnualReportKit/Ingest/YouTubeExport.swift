@@ -111,7 +111,8 @@ struct CatalogueEntry {
 }
 
 extension DatasetSchema {
-    /// `catalogue*.csv`: one row per video, its categories (`;`-separated) and priorities.
+    /// `catalogue*.csv`: one row per video with its categories `;`-separated, or one row per
+    /// video and category as a spreadsheet lists it (the rows of one video are merged).
     static let catalogue = DatasetSchema(name: "catalogue", columns: [
         .init("video_id", aliases: ["id", "content", "url", "video url"]),
         .init("video", aliases: ["title", "video title"]),
@@ -131,14 +132,34 @@ enum VideoCatalogue {
             guard id != nil || title != nil, !categories.isEmpty else { return nil }
             return CatalogueEntry(id: id, title: title, categories: categories, priorities: priorities,
                                   source: SourceLocation(file: row.file, line: row.record.line))
-        }, duplicateKey: { $0.id.map { "id:" + $0 } ?? "title:" + ($0.title ?? "") }, describeDuplicate: "catalogue video (same id or title)")
+        }, duplicateKey: { entry in
+            // A video listed once per category is how a spreadsheet lists it; the same video
+            // twice under the same category is the mistake.
+            (entry.id.map { "id:" + $0 } ?? "title:" + (entry.title ?? "")) + "|" + entry.categories.map { $0.lowercased() }.joined(separator: ";")
+        }, describeDuplicate: "catalogue video (same id or title, and category)")
+    }
+
+    /// The catalogue with each video's rows merged: its categories and priorities in the
+    /// order first listed, matched by id, or by title when a row has no id.
+    static func merged(_ catalogue: [CatalogueEntry]) -> [CatalogueEntry] {
+        var merged: [CatalogueEntry] = [], index: [String: Int] = [:]
+        for entry in catalogue {
+            let key = entry.id.map { "id:" + $0 } ?? "title:" + (entry.title ?? "")
+            guard let at = index[key] else { index[key] = merged.count; merged.append(entry); continue }
+            for category in entry.categories where !merged[at].categories.contains(where: { $0.lowercased() == category.lowercased() }) {
+                merged[at].categories.append(category)
+            }
+            for priority in entry.priorities where !merged[at].priorities.contains(priority) { merged[at].priorities.append(priority) }
+            if merged[at].title == nil { merged[at].title = entry.title }
+        }
+        return merged
     }
 
     /// Each exported video as one row per catalogue category (a video in two categories counts
     /// once in the reach), or under "Uncategorised" with a note when the catalogue lacks it.
     static func videos(_ rows: [YouTubeExport.Row], catalogue: [CatalogueEntry]?) -> ([VideoViews], [Diagnostic]) {
         var byID: [String: CatalogueEntry] = [:], byTitle: [String: CatalogueEntry] = [:]
-        for entry in catalogue ?? [] {
+        for entry in merged(catalogue ?? []) {
             if let id = entry.id, byID[id] == nil { byID[id] = entry }
             if let title = entry.title, byTitle[title] == nil { byTitle[title] = entry }
         }
