@@ -39,4 +39,23 @@ import Testing
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stderr.contains("finance.xlsx: note: not read: workbooks are not read yet"))
     }
+
+    /// A training log that is not read makes every form for its events an error; the first
+    /// line printed names the training file and its own error, not the forms.
+    @Test func formsForAnUnreadTrainingFileNameItFirst() throws {
+        let dir = Workdir()
+        dir.write("in/training-2022-23.xls", "x")
+        dir.write("in/training-2021-22.csv", "date,title,attendees\n2021-05-10,Neglect,12\n")
+        dir.write("in/evaluations-2022-23.csv", "date,title,knowledge before,knowledge after\n2022-05-10,Neglect,2,4\n2022-06-10,Neglect,3,4\n")
+        let result = try run(["check", "--inputs", "in"], in: dir)
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first == "evaluations-2022-23.csv: note: 2 forms name training events not in the training records, most likely because training-2022-23.xls was not read (not read, so the training records in it would be missing from the report: .xls is the old Excel format: open it in Excel or LibreOffice and save it as CSV UTF-8); fix that first, and the forms will find their events")
+
+        // A header that names no required column: the header line's error is the cause.
+        dir.write("in/training-2022-23.csv", "Date of course,Course,Number\n2022-05-10,Neglect,12\n")
+        try FileManager.default.removeItem(at: dir.url.appendingPathComponent("in/training-2022-23.xls"))
+        let again = try run(["check", "--inputs", "in"], in: dir)
+        #expect(again.stderr.split(separator: "\n").first.map(String.init) == "evaluations-2022-23.csv: note: 2 forms name training events not in the training records, most likely because training-2022-23.csv was not read (line 1: missing required column 'date'); fix that first, and the forms will find their events")
+    }
 }

@@ -14,7 +14,7 @@ enum HeaderSearch {
         for (i, record) in candidates.enumerated() where record.problem == nil {
             if settles(record, schema: schema) { return i }
             let named = HeaderMap(header: record.fields, schema: schema).fieldIndex.compactMap { $0 }.count
-            if named > best.named { best = (i, named) }
+            if i == 0 || (named > best.named && named >= 2) { best = (i, named) }
         }
         return best.index
     }

@@ -80,6 +80,7 @@ enum InputFolder {
         for d in datasets { d.read(&reading, byDataset[d.schema.name] ?? []) }
         let (records, ledger, rejected) = (reading.records, reading.ledger, reading.rejected)
         diagnostics += reading.diagnostics
+        diagnostics += KnockOnErrors.notes(diagnostics, ledger: ledger)
         var resolved = configuration
         diagnostics += FinanceBoards.resolve(records.finance, configuration: &resolved)
         diagnostics += SimilarNames.warnings(records, configuration: configuration)
