@@ -13,7 +13,7 @@ import Foundation
 /// bold. Every cell with a `Derivation` is a live formula with its value stored, and the writer
 /// checks that the formula, evaluated on the stored cells, gives the stored value: the workbook
 /// recalculates on opening (libxlsxwriter sets `fullCalcOnLoad`), so a figure that disagreed
-/// with its formula would change in front of the reader. Charts sit to the right of their table.
+/// with its formula would change in front of the reader. Charts sit below their table and its notes.
 ///
 /// Text from inputs is only ever written as string cells, never as formulas.
 ///
