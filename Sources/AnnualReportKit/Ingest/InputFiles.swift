@@ -99,19 +99,20 @@ final class InputFiles {
         return url
     }
 
-    /// The first record of a file, for recognising an export by its header (nil when unreadable).
-    static func header(of file: InputFile) -> [String]? {
-        guard let handle = try? FileHandle(forReadingFrom: file.url) else { return nil }
+    /// The first non-blank records of a file (as many as `HeaderSearch` looks at), for
+    /// recognising an export by its header below any title rows; empty when unreadable.
+    static func heads(of file: InputFile) -> [[String]] {
+        guard let handle = try? FileHandle(forReadingFrom: file.url) else { return [] }
         defer { try? handle.close() }
-        guard var head = try? handle.read(upToCount: 16 << 10).map([UInt8].init) else { return nil }
+        guard var head = try? handle.read(upToCount: 16 << 10).map([UInt8].init) else { return [] }
         // Whole lines only, so a character cut at the end cannot make the head undecodable.
         if head.count == 16 << 10, let lastBreak = head.lastIndex(of: 0x0A) { head = Array(head[...lastBreak]) }
-        guard case .success(let decoded) = TextDecoder.decode(head) else { return nil }
+        guard case .success(let decoded) = TextDecoder.decode(head) else { return [] }
         var reader = CSVReader(bytes: Separators.normalise(decoded.utf8).bytes)
-        while let record = reader.next() {
-            if record.isEmptyRow { continue }
-            return record.fields
+        var heads: [[String]] = []
+        while heads.count < HeaderSearch.limit, let record = reader.next() {
+            if !record.isEmptyRow { heads.append(record.fields) }
         }
-        return nil
+        return heads
     }
 }

@@ -54,12 +54,14 @@ enum InputFolder {
         }
         for file in inputs.files {
             let base = file.baseName.lowercased()
-            let header = InputFiles.header(of: file)
-            if let header, let d = datasets.first(where: { $0.beforeNames && $0.recognises?(header) == true }) {
+            // Any of the first rows may be an export's header: offices add a title above it.
+            let heads = InputFiles.heads(of: file)
+            func recognises(_ d: DatasetDeclaration) -> Bool { heads.contains { d.recognises?($0) == true } }
+            if let d = datasets.first(where: { $0.beforeNames && recognises($0) }) {
                 recognised(d, file)
             } else if let d = datasets.first(where: { base.hasPrefix($0.schema.name) }) {
                 byDataset[d.schema.name, default: []].append(file)
-            } else if let header, let d = datasets.first(where: { !$0.beforeNames && $0.recognises?(header) == true }) {
+            } else if let d = datasets.first(where: { !$0.beforeNames && recognises($0) }) {
                 recognised(d, file)
             } else if YouTubeExport.isCompanion(file) {
                 diagnostics.append(Diagnostic(.note, file: file.name, line: 0, column: nil,
