@@ -130,6 +130,7 @@ enum Datasets {
             r.diagnostics += attendance.diagnostics
             r.rejected += attendance.rejected
             r.diagnostics += AttendanceIngest.conflicts(training: training, attendance: attendance.events)
+            r.diagnostics += AttendanceFileYear.errors(attendance.events)
             // The sessions move, not copy: a second array of 400,000 sessions was the read's peak
             // memory. The training rows go in front, in the capacity reserved for them.
             var events = attendance.events
