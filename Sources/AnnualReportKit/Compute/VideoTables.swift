@@ -103,6 +103,15 @@ struct Wording {
         }
     }
 
+    /// A priority's video figure in a sentence: completions are people, views are plays.
+    func reach(_ n: Int64) -> String {
+        switch metrics {
+        case [.views]: return "its training videos were viewed \(Count.grouped(n)) time\(n == 1 ? "" : "s")"
+        case [.fullyWatched], []: return "\(Count.grouped(n)) \(n == 1 ? "person" : "people") watched a relevant training video"
+        default: return "its training videos were viewed or fully watched \(Count.grouped(n)) time\(n == 1 ? "" : "s")"
+        }
+    }
+
     var mixedNote: String? {
         metrics.count > 1 ? "The figures mix views (plays) and completions (fully watched), as the sources give them." : nil
     }
