@@ -91,6 +91,10 @@ enum Datasets {
             r.records.reviews = r.take(DatasetParsers.reviews(), files)
         }, supplied: { $0.reviews != nil }),
 
+        .init(schema: Recommendations.schema, read: { r, files in
+            r.records.recommendations = r.take(Recommendations.ingester(), files)
+        }, supplied: { $0.recommendations != nil }),
+
         .init(schema: .finance, read: { r, files in
             r.records.finance = r.take(DatasetParsers.finance(partners: PartnerNames.lookup(r.configuration.partners)), files)
             r.diagnostics += FinanceInstalments.check(r.records.finance ?? [])
