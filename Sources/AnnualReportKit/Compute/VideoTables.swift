@@ -68,9 +68,11 @@ enum VideoTables {
                                         role: .total))
             for r in repeats {
                 let first = seen[r.identity!]!
-                let note = "'\(r.video ?? r.category)' is listed under both '\(first.category)' and '\(r.category)' (\(first.source), \(r.source)); its \(Count.grouped(r.views)) views count once in the total reach."
-                table.notes.append(note)
-                notes.append(note)
+                // The reader's table says what; the data-quality note also says where (file and line).
+                let what = "'\(r.video ?? r.category)' is listed under both '\(first.category)' and '\(r.category)'"
+                let counted = "its \(Count.grouped(r.views)) views count once in the total reach."
+                table.notes.append("\(what); \(counted)")
+                notes.append("\(what) (\(first.source), \(r.source)); \(counted)")
             }
         }
         section.tables.append(table)
