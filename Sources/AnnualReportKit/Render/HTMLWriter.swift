@@ -2,8 +2,9 @@
 /// print and for pasting into Word.
 ///
 /// What the page holds, in the order of the Markdown report: the title (the page's only `h1`)
-/// and the period, then one `section` per report section with an `h2`, its notes, headline
-/// sentences, charts and tables, and the data-quality section last.
+/// and the period, a contents list (sections and their tables), then one `section` per report
+/// section with an `h2`, its notes, headline sentences, and each table followed by its charts,
+/// and the data-quality section last.
 ///
 /// - Self-contained: the CSS is inline, the charts are `SVGChartWriter`'s SVG inlined, there is
 ///   no script, and a Content-Security-Policy forbids every request (`default-src 'none'`).
@@ -11,8 +12,12 @@
 ///   column titles and `th scope="row"` for row labels; number columns right-aligned; every
 ///   chart is `role="img"` labelled by its `<title>` and a `<desc>` listing its figures; text
 ///   and borders meet WCAG AA contrast (body text #1a1a1a, notes #404040 on white).
-/// - Printable: each section starts a new page, and tables and charts are not split across
-///   pages where they fit on one (`break-inside: avoid`); long tables repeat their header.
+/// - Printable: A4 with margins and "Page n of N" (`@page`); tables and charts are not split
+///   across pages where they fit on one (`break-inside: avoid`), headings stay with what
+///   follows, and no section forces a page break (which left near-empty pages); long tables
+///   repeat their header.
+/// - On a phone: each table sits in its own sideways-scrolling box with its row labels kept
+///   in view, so the page itself never scrolls sideways; negative figures use a minus sign.
 /// - Pastes into Word: plain `table`/`thead`/`tbody` markup with no merged or nested cells.
 ///
 /// Cells read exactly as in the Markdown (`CellText.display`: `£119,266`, `16.4%`, `N/A`).
@@ -41,9 +46,10 @@ enum HTMLWriter {
             <h1>\(escape(report.title))</h1>
             <p class="period">Tables and figures for \(escape(report.year.label)) (1 April \(report.year.startYear) to 31 March \(report.year.startYear + 1)), from the partnership&#39;s records.</p>
             </header>
-            <main>
 
             """
+        out += contents(report)
+        out += "<main>\n\n"
         for (index, section) in report.sections.enumerated() {
             out += render(section, number: index + 1, tables: report.tables)
         }
@@ -54,17 +60,39 @@ enum HTMLWriter {
 
     // MARK: Sections
 
+    /// The contents list: each section, and under it its tables' captions, linked.
+    static func contents(_ report: Report) -> String {
+        var out = "<nav aria-labelledby=\"contents-title\">\n<p id=\"contents-title\" class=\"contents-title\">Contents</p>\n<ol>\n"
+        for (index, section) in report.sections.enumerated() {
+            out += "<li><a href=\"#section-\(index + 1)\">\(escape(section.title))</a>"
+            let tables = section.tables.filter { !$0.columns.isEmpty }
+            if !tables.isEmpty {
+                out += "\n<ol>\n"
+                for table in tables { out += "<li><a href=\"#\(idToken("table", table.id))\">\(escape(table.title))</a></li>\n" }
+                out += "</ol>\n"
+            }
+            out += "</li>\n"
+        }
+        out += "<li><a href=\"#section-\(report.sections.count + 1)\">Data quality</a></li>\n</ol>\n</nav>\n"
+        return out
+    }
+
     static func render(_ section: ReportSection, number: Int, tables: [ReportTable]) -> String {
         let id = "section-\(number)"
         var out = "<section id=\"\(id)\" aria-labelledby=\"\(id)-heading\">\n"
         out += "<h2 id=\"\(id)-heading\">\(escape(section.title))</h2>\n"
         for note in section.notes { out += "<p class=\"note\">\(escape(note))</p>\n" }
         for paragraph in section.paragraphs { out += "<p>\(escape(paragraph))</p>\n" }
-        for chart in section.charts {
+        // Each chart straight after the table it draws: the reader meets the figures, then the picture.
+        for table in section.tables {
+            out += render(table)
+            for chart in section.charts where chart.tableID == table.id { out += figure(chart, table: table) }
+        }
+        let own = Set(section.tables.map(\.id))
+        for chart in section.charts where !own.contains(chart.tableID) {
             guard let table = tables.first(where: { $0.id == chart.tableID }) else { continue }
             out += figure(chart, table: table)
         }
-        for table in section.tables { out += render(table) }
         out += "</section>\n\n"
         return out
     }
@@ -107,7 +135,8 @@ enum HTMLWriter {
         guard !table.columns.isEmpty else {
             return "<p class=\"note\">\(escape(table.title)): no rows recorded.</p>\n"
         }
-        var out = "<table id=\"\(idToken("table", table.id))\">\n"
+        // The box scrolls sideways on a narrow screen, so the page does not.
+        var out = "<div class=\"table-box\">\n<table id=\"\(idToken("table", table.id))\">\n"
         out += "<caption>\(escape(table.title))</caption>\n"
         out += "<thead>\n<tr>"
         for column in table.columns {
@@ -129,14 +158,19 @@ enum HTMLWriter {
                 if index == 0 && column.kind == .label {
                     out += "<th scope=\"row\">\(text)</th>"
                 } else {
-                    out += isNumber(column.kind) ? "<td class=\"num\">\(text)</td>" : "<td>\(text)</td>"
+                    out += isNumber(column.kind) ? "<td class=\"num\">\(minusSign(text))</td>" : "<td>\(text)</td>"
                 }
             }
             out += "</tr>\n"
         }
-        out += "</tbody>\n</table>\n"
+        out += "</tbody>\n</table>\n</div>\n"
         if withNotes { for note in table.notes { out += "<p class=\"note\">\(escape(note))</p>\n" } }
         return out
+    }
+
+    /// `-£503` as `−£503`: a minus sign (U+2212) reads as one and is as wide as a plus.
+    static func minusSign(_ figure: String) -> String {
+        figure.hasPrefix("-") ? "\u{2212}" + figure.dropFirst() : figure
     }
 
     static func isNumber(_ kind: ReportColumn.Kind) -> Bool {
@@ -203,11 +237,23 @@ enum HTMLWriter {
         tr.total th, tr.total td { border-top: 2px solid #1a1a1a; }
         figure.chart { margin: 1.5rem 0; }
         figure.chart svg { max-width: 100%; height: auto; }
+        .table-box { overflow-x: auto; max-width: 100%; }
+        .table-box table { margin: 1.5rem 0 0.75rem; }
+        .table-box tbody th { position: sticky; left: 0; background: #ffffff; }
+        .table-box thead th:first-child { position: sticky; left: 0; z-index: 1; }
+        nav { margin: 1rem 0 2rem; }
+        .contents-title { font-weight: bold; margin-bottom: 0.25rem; }
+        nav ol { margin: 0; padding-left: 1.5rem; }
+        nav ol ol { font-size: 0.95rem; }
+        @media (max-width: 40rem) {
+          body { padding: 0.5rem 0.75rem 2rem; }
+          th, td { padding: 0.25rem 0.4rem; }
+        }
+        @page { size: A4; margin: 16mm 14mm 18mm; @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; } }
         @media print {
           body { max-width: none; padding: 0; font-size: 10pt; }
-          section { break-before: page; }
-          section:first-of-type { break-before: auto; }
           h2, h3, caption { break-after: avoid; }
+          .table-box { overflow: visible; }
           table, figure.chart { break-inside: avoid; }
           thead { display: table-header-group; }
           tr { break-inside: avoid; }
