@@ -95,6 +95,11 @@ enum Datasets {
             r.records.recommendations = r.take(Recommendations.ingester(), files)
         }, supplied: { $0.recommendations != nil }),
 
+        .init(schema: CaseAudits.schema, read: { r, files in
+            r.records.audits = r.take(CaseAudits.ingester(), files)
+            r.diagnostics += CaseAudits.selectedConflicts(r.records.audits ?? [])
+        }, supplied: { $0.audits != nil }),
+
         .init(schema: .finance, read: { r, files in
             r.records.finance = r.take(DatasetParsers.finance(partners: PartnerNames.lookup(r.configuration.partners)), files)
             r.diagnostics += FinanceInstalments.check(r.records.finance ?? [])

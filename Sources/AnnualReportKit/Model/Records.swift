@@ -164,6 +164,8 @@ struct Records: Sendable {
     var evaluations: [EvaluationForm]?
     /// Reviews' and audits' recommendations, each with its status.
     var recommendations: [Recommendation]?
+    /// Multi-agency case audits, one row per agency per audit.
+    var audits: [CaseAuditRow]?
 
     init(training: [TrainingEvent]? = nil, videos: [VideoViews]? = nil, reviews: [Review]? = nil,
          finance: [FinanceLine]? = nil, attendance: AttendanceSummary? = nil) {
@@ -187,6 +189,7 @@ struct Records: Sendable {
         videos?.forEach { years.insert($0.year) }
         reviews?.forEach { years.insert($0.year) }
         recommendations?.forEach { r in (r.agreed ?? r.completed).map { years.insert(FinancialYear(containing: $0)) } }
+        audits?.forEach { years.insert($0.year) }
         finance?.forEach { if $0.kind != .budget { years.insert($0.year) } }
         return years
     }
@@ -197,6 +200,7 @@ struct Records: Sendable {
         videos?.forEach { years.insert($0.year) }
         reviews?.forEach { years.insert($0.year) }
         recommendations?.forEach { r in (r.agreed ?? r.completed).map { years.insert(FinancialYear(containing: $0)) } }
+        audits?.forEach { years.insert($0.year) }
         finance?.forEach { years.insert($0.year) }
         return years
     }
