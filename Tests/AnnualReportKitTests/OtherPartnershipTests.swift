@@ -129,4 +129,22 @@ import Testing
         let trend = try #require(report.tables.first { $0.id == "recommendations-trend" })
         #expect(trend.display("Recommendations") == ["Recommendations", "N/A", "3"])
     }
+
+    /// Its case audits, with grades in its own words of the scale and no cases selected.
+    @Test func itsCaseAudits() throws {
+        let dir = folder(config: nil)
+        dir.write("audits.csv", """
+            Theme,Held,Partner,Audited,Good,Requires improvement
+            Online harm,2023-10-11,Borsetshire Council,6,4,2
+            Online harm,2023-10-11,Borsetshire Health Board,4,1,3
+
+            """)
+        let input = InputFolder.read(dir.url)
+        #expect(input.errors.isEmpty, "\(input.errors)")
+        let report = try ReportBuilder.build(input)
+        let audits = try #require(report.tables.first { $0.id == "audits" })
+        #expect(audits.displayRows.first == ["Online harm (2023-10-11)", "N/A", "10", "0", "5", "5", "0"])
+        let agencies = try #require(report.tables.first { $0.id == "audits-agencies" })
+        #expect(agencies.display("Total") == ["Total", "N/A", "10"])
+    }
 }
