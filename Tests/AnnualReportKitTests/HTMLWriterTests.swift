@@ -69,6 +69,8 @@ import Testing
         #expect(html.contains("<tr class=\"group\"><th scope=\"row\">ICON</th><td></td><td class=\"num\">560</td></tr>"))
         #expect(html.contains("<tr><th scope=\"row\"></th><td>Full Launch Recording</td><td class=\"num\">165</td></tr>"))
         #expect(html.contains("<p>Partner contributions totalled £364,633 in 2022-23 (2021-22: £327,126).</p>"))
+        // p values are text ("< 0.001") that read as figures: right-aligned with them.
+        #expect(html.contains("<th scope=\"col\" class=\"num\">p (Wilcoxon)</th>"))
         #expect(html.contains("<p class=\"note\">N/A: no contribution recorded that year from National Probation Services.</p>"))
         #expect(html.contains("<li>Partner &#39;National Probation Services&#39; contributed in 2021-22 only; the other year shows N/A.</li>"))
     }

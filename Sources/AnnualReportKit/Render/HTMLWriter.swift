@@ -175,7 +175,7 @@ enum HTMLWriter {
 
     static func isNumber(_ kind: ReportColumn.Kind) -> Bool {
         switch kind {
-        case .count, .money, .percent, .decimal: true
+        case .count, .money, .percent, .decimal, .figureText: true
         case .label, .text: false
         }
     }

@@ -205,7 +205,7 @@ struct XLSXWriter: Sendable {
         let headerFormats = table.columns.map { column -> XLSXWorkbook.Format? in
             switch column.kind {
             case .label, .text: styles.header
-            case .count, .money, .percent, .decimal: styles.numberHeader
+            case .count, .money, .percent, .decimal, .figureText: styles.numberHeader
             }
         }
         for (column, header) in headers.enumerated() {
@@ -309,7 +309,7 @@ struct XLSXWriter: Sendable {
             case .count: return TableLayout.count
             case .decimal(let places): return places > 0 ? "0." + String(repeating: "0", count: min(places, 10)) : "0"
             case .percent(let decimals): return TableLayout.percentFormat(decimals: min(max(decimals, 0), 10))
-            case .label, .text: return nil
+            case .label, .text, .figureText: return nil
             }
         }
     }
@@ -537,7 +537,8 @@ extension XLSXWriter {
         func format(for value: CellValue, kind: ReportColumn.Kind, bold: Bool) throws -> XLSXWorkbook.Format? {
             var style = XLSXWorkbook.CellStyle(bold: bold)
             switch value {
-            case .empty, .text: break
+            case .empty: break
+            case .text: style.alignRight = kind == .figureText
             case .notApplicable: style.alignRight = true
             case .count: style.numberFormat = TableLayout.count
             case .money(let money):
