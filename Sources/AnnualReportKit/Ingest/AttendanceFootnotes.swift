@@ -34,7 +34,9 @@ enum AttendanceFootnotes {
                 // A quote may be part of a record's quoted line break: stop rather than guess.
                 guard start > 0, !line.contains(0x22) else { break }
                 var reader = CSVReader(bytes: line)
-                guard let record = reader.next(), record.problem == nil, Footnotes.isFootnote(record) else { break }
+                guard let record = reader.next(), record.problem == nil, Footnotes.isFootnote(record),
+                      // A `Total` line is a summary row, which the register's readers count apart.
+                      !record.fields.contains(where: { ControlTotals.isSummaryLabel($0.trimmingSpaces, leadingWord: true) }) else { break }
                 found.append((start, end))
             }
             end = start
