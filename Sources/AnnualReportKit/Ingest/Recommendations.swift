@@ -16,7 +16,7 @@ enum Recommendations {
     static let statuses: [(String, Recommendation.Status)] = [
         ("not started", .notStarted), ("not yet started", .notStarted), ("red", .notStarted),
         ("in progress", .inProgress), ("open", .inProgress), ("on track", .inProgress), ("ongoing", .inProgress), ("amber", .inProgress),
-        ("complete", .complete), ("completed", .complete), ("closed", .complete), ("done", .complete), ("green", .complete),
+        ("complete", .complete), ("completed", .complete), ("closed", .complete), ("done", .complete), ("green", .complete), ("blue", .complete),
         ("impact evidenced", .impactEvidenced), ("embedded", .impactEvidenced),
     ]
 
