@@ -91,15 +91,6 @@ enum Datasets {
             r.records.reviews = r.take(DatasetParsers.reviews(), files)
         }, supplied: { $0.reviews != nil }),
 
-        .init(schema: Recommendations.schema, read: { r, files in
-            r.records.recommendations = r.take(Recommendations.ingester(), files)
-        }, supplied: { $0.recommendations != nil }),
-
-        .init(schema: CaseAudits.schema, read: { r, files in
-            r.records.audits = r.take(CaseAudits.ingester(), files)
-            r.diagnostics += CaseAudits.selectedConflicts(r.records.audits ?? [])
-        }, supplied: { $0.audits != nil }),
-
         .init(schema: .finance, read: { r, files in
             r.records.finance = r.take(DatasetParsers.finance(partners: PartnerNames.lookup(r.configuration.partners)), files)
             r.diagnostics += FinanceInstalments.check(r.records.finance ?? [])
@@ -155,5 +146,15 @@ enum Datasets {
             r.records.evaluations = forms
             r.diagnostics += EvaluationColumns.countNotes(training: r.records.training ?? [], forms: forms ?? [])
         }),
+
+        // Last, so that the fuzz corpus's first byte keeps picking the dataset it was made for.
+        .init(schema: Recommendations.schema, read: { r, files in
+            r.records.recommendations = r.take(Recommendations.ingester(), files)
+        }, supplied: { $0.recommendations != nil }),
+
+        .init(schema: CaseAudits.schema, read: { r, files in
+            r.records.audits = r.take(CaseAudits.ingester(), files)
+            r.diagnostics += CaseAudits.selectedConflicts(r.records.audits ?? [])
+        }, supplied: { $0.audits != nil }),
     ]
 }
