@@ -184,4 +184,19 @@ import Testing
         #expect(all.contains("finance.xlsx: error: the workbook and finance.csv are both in the folder, so their records would be counted twice; keep one of them in the folder"))
         #expect(all.contains("old log.xls: note: not read: .xls is the old Excel format: open it in Excel or LibreOffice Calc and save it as an Excel Workbook (.xlsx) or as CSV UTF-8"))
     }
+
+    /// The attendance register, read by its own parallel reader, is named and located by its sheet too.
+    @Test func anAttendanceRegisterInAWorkbookIsLocatedAtItsCells() throws {
+        let dir = Workdir()
+        dir.write("in/attendance.xlsx", bytes: TestWorkbooks.xlsx([TestSheet(name: "Register", rows: [
+            [.text("session_id"), .text("date"), .text("title"), .text("delegate_id"), .text("attended")],
+            [.text("S1"), .date(year: 2022, month: 5, day: 10), .text("Neglect"), .text("D1"), .text("yes")],
+            [.text("S1"), .date(year: 2022, month: 5, day: 10), .text("Neglect"), .text("D2"), .text("maybe")],
+        ])]))
+        let ingest = InputFolder.read(dir.url.appendingPathComponent("in"))
+        #expect(ingest.ledger.map(\.file) == ["attendance.xlsx:Register"])
+        let errors = ingest.errors.map(\.description)
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("attendance.xlsx:Register!E3: error: ") == true, "\(errors)")
+    }
 }

@@ -54,7 +54,9 @@ enum AttendanceIngest {
     /// Files larger than this that are not UTF-8 are refused rather than decoded in memory.
     static let decodeInMemoryLimit = 512 << 20
 
-    static func read(files: [URL], catalog: PriorityCatalog, progress: ReadProgress? = nil,
+    /// `names`: each file as messages name it (its path below the inputs folder, `archive.zip/…`,
+    /// `book.xlsx:Sheet`); the file's own name when not given.
+    static func read(files: [URL], names: [String]? = nil, catalog: PriorityCatalog, progress: ReadProgress? = nil,
                      workers: Int = AttendanceIngest.defaultWorkers, chunkSize: Int = 1 << 20,
                      rejectionLimit: Int = 1000, schema: DatasetSchema = .attendance, reserving: Int = 0) -> Result {
         releaseFreedMemory()
@@ -64,7 +66,7 @@ enum AttendanceIngest {
         var rejected: [RejectedRow] = []
         let check = AttendancePriorityCheck(catalog: catalog)
         for (fileIndex, url) in files.enumerated() {
-            let name = url.lastPathComponent
+            let name = names.map { $0[fileIndex] } ?? url.lastPathComponent
             totals.files.append(name)
             var ledger = FileLedger(file: name, dataset: DatasetSchema.attendance.name)
             defer {

@@ -123,7 +123,7 @@ enum Datasets {
         .init(schema: .attendance, read: { r, files in
             guard !files.isEmpty else { return }
             let training = r.records.training ?? []
-            var attendance = AttendanceIngest.read(files: files.map(\.url), catalog: r.catalog, progress: r.progress,
+            var attendance = AttendanceIngest.read(files: files.map(\.url), names: files.map(\.name), catalog: r.catalog, progress: r.progress,
                                                    schema: DatasetSchema.attendance.adding(aliases: r.configuration.columns["attendance"] ?? [:]),
                                                    reserving: training.count)
             r.ledger += attendance.ledger

@@ -36,10 +36,7 @@ enum ODSReader {
     }
 
     private static func part(_ archive: Archive, _ path: String) throws -> [UInt8]? {
-        guard let entry = archive[path] else { return nil }
-        var data = Data()
-        _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
-        return [UInt8](data)
+        try ZipParts.read(archive, path)
     }
 
     private static func sheets(_ content: [UInt8]) throws -> [WorkbookSheet] {

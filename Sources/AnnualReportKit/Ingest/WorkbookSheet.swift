@@ -97,6 +97,11 @@ struct SheetCSVBuilder {
     /// The CSV, every row padded with empty fields to the widest row (as Excel saves CSV).
     func finish(name: String, hidden: Bool) -> WorkbookSheet {
         let width = Int(widths.max() ?? 0)
+        if !widths.contains(where: { $0 > 0 && Int($0) < width }) {
+            // Every row already as wide as the widest (the usual table): no copy.
+            return WorkbookSheet(name: name, hidden: hidden, csv: bytes, problems: problems,
+                                 rowsWithValues: widths.filter { $0 > 0 }.count)
+        }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + ends.count)
         var start = 0

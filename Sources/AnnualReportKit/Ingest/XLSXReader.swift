@@ -73,14 +73,8 @@ enum XLSXReader {
         return sheets
     }
 
-    /// A zip entry's bytes; nil when the package has no such part.
     private static func part(_ archive: Archive, _ path: String) throws -> [UInt8]? {
-        let path = path.hasPrefix("/") ? String(path.dropFirst()) : path
-        guard let entry = archive[path] else { return nil }
-        var data = Data()
-        data.reserveCapacity(Int(entry.uncompressedSize))
-        _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
-        return [UInt8](data)
+        try ZipParts.read(archive, path)
     }
 
     /// A relationship target relative to its source part's folder (or absolute, from the package root).
