@@ -59,4 +59,39 @@ package enum FuzzEntryPoints {
         }
         _ = PriorityCatalog(configuration: configuration)
     }
+
+    /// The workbook readers. The first byte picks what the rest is: 0 an `.xlsx` package,
+    /// 1 an `.ods` package, 2 a worksheet part's XML (with a fixed shared-string table and
+    /// styles), 3 an `.ods` `content.xml`. Parts directly, because random bytes in a zip
+    /// rarely get past its checksums to the XML. Every sheet's CSV must be UTF-8 that the CSV
+    /// reader reads back row for row, each row as wide as the widest, and every problem at a cell.
+    package static func workbook(_ bytes: [UInt8]) {
+        guard let first = bytes.first else { return }
+        let rest = Array(bytes.dropFirst())
+        var sheets: [WorkbookSheet] = []
+        switch first % 4 {
+        case 0: if case .success(let s) = XLSXReader.read(Data(rest)) { sheets = s }
+        case 1: if case .success(let s) = ODSReader.read(Data(rest)) { sheets = s }
+        case 2:
+            var builder = SheetCSVBuilder(merges: (try? XLSXReader.merges(rest)) ?? [])
+            if (try? XLSXReader.cells(rest, strings: ["date", "title", "attendees", "Neglect"], kinds: [.number, .date, .time],
+                                     system: first & 4 == 0 ? .from1900 : .from1904, into: &builder)) != nil {
+                sheets = [builder.finish(name: "Sheet1", hidden: false)]
+            }
+        default: if let s = try? ODSReader.sheets(rest) { sheets = s }
+        }
+        for sheet in sheets {
+            precondition(TextDecoder.isValidUTF8(sheet.csv), "sheet CSV is not UTF-8")
+            var reader = CSVReader(bytes: sheet.csv)
+            var widths: Set<Int> = [], rows = 0
+            while let record = reader.next() {
+                rows += 1
+                precondition(record.problem == nil, "sheet CSV does not read back: \(String(describing: record.problem))")
+                if !(record.fields.count == 1 && record.fields[0].isEmpty) { widths.insert(record.fields.count) }
+            }
+            precondition(widths.count <= 1, "sheet rows of different widths: \(widths.sorted())")
+            precondition(sheet.rowsWithValues <= rows, "more rows with values than rows")
+            for p in sheet.problems { precondition(p.row >= 1 && p.column >= 1 && !p.message.isEmpty, "problem not at a cell") }
+        }
+    }
 }

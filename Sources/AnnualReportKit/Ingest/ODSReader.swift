@@ -39,7 +39,7 @@ enum ODSReader {
         try ZipParts.read(archive, path)
     }
 
-    private static func sheets(_ content: [UInt8]) throws -> [WorkbookSheet] {
+    static func sheets(_ content: [UInt8]) throws -> [WorkbookSheet] {
         var xml = XMLScanner(content)
         var hiddenStyles: Set<String> = [], styleName: String?
         var sheets: [WorkbookSheet] = []

@@ -153,7 +153,7 @@ enum XLSXReader {
     }
 
     /// The sheet's merged ranges (`<mergeCells>`, after the cells in the part: found from the end).
-    private static func merges(_ bytes: [UInt8]) throws -> [(top: Int, left: Int, bottom: Int, right: Int)] {
+    static func merges(_ bytes: [UInt8]) throws -> [(top: Int, left: Int, bottom: Int, right: Int)] {
         let marker = Array("<mergeCells".utf8)
         guard bytes.count > marker.count else { return [] }
         var start: Int?
@@ -181,7 +181,7 @@ enum XLSXReader {
     }
 
     /// Every cell of a worksheet part, row by row, into `builder`.
-    private static func cells(_ bytes: [UInt8], strings: [String], kinds: [WorkbookCells.NumberKind],
+    static func cells(_ bytes: [UInt8], strings: [String], kinds: [WorkbookCells.NumberKind],
                               system: WorkbookCells.DateSystem, into builder: inout SheetCSVBuilder) throws {
         var xml = XMLScanner(bytes)
         var row = 0, column = 0
