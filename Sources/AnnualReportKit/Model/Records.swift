@@ -3,7 +3,12 @@ struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     let file: String
     let line: Int
     init(file: String, line: Int) { self.file = file; self.line = line }
-    var description: String { "\(file):\(line)" }
+    /// `training.csv:14`; a workbook's sheet (`videos.xlsx:Sheet1`, whose lines are its rows) as `videos.xlsx:Sheet1, row 14`.
+    var description: String {
+        let lower = file.lowercased()
+        let inSheet = [".xlsx:", ".xlsm:", ".ods:"].contains { lower.contains($0) }
+        return inSheet ? "\(file), row \(line)" : "\(file):\(line)"
+    }
 }
 
 /// One training event: a session of a course, or a conference.
