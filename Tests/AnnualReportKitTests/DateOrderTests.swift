@@ -73,4 +73,38 @@ import Testing
             "attendance-2022-23.csv:2: error: session 'Neglect' on 4 January 2022 is in 2021-22, but the file's name says 2022-23; expected only 2022-23 sessions in it (the usual cause is the day/month order: if the register writes dates month-first, this one is 1 April 2022, in 2022-23; write dates as 2022-04-01 to be sure)",
         ])
     }
+
+    /// A register exported month-first (a US booking system): one date that can only be
+    /// month-first, none only day-first, and the whole column is read month-first with a note,
+    /// both on the byte path (a session's first row) and the checking path.
+    @Test func aRegisterWrittenMonthFirstIsReadMonthFirst() throws {
+        let dir = Workdir()
+        dir.write("attendance.csv", """
+            session_id,date,title,delegate_id,attended
+            S1,04/01/2022,Neglect,D1,yes
+            S1,04/01/2022,Neglect,D2,yes
+            S2,04/13/2022,Core Safeguarding,D1,yes
+            S3,"12/16/2022",Core Safeguarding,D3,no
+
+            """)
+        let input = InputFolder.read(dir.url)
+        #expect(input.errors.map(\.description) == [])
+        #expect(input.notes.map(\.description).contains(
+            "attendance.csv:4:4: note: the dates in 'date' are read month-first (US order): '04/13/2022' can only be 13 April 2022, and every date in the column reads month-first"))
+        let events = try #require(input.records.training)
+        #expect(events.map(\.date.description) == ["2022-04-01", "2022-04-13", "2022-12-16"])
+    }
+
+    @Test func aRegisterWithDatesInBothOrdersIsAnErrorNamingOneOfEach() {
+        let dir = Workdir()
+        dir.write("attendance.csv", """
+            session_id,date,title,delegate_id,attended
+            S1,25/04/2022,Neglect,D1,yes
+            S2,04/13/2022,Core Safeguarding,D1,yes
+
+            """)
+        let input = InputFolder.read(dir.url)
+        #expect(input.errors.map(\.description).contains(
+            "attendance.csv:3:4: error: the dates in 'date' are written in both orders: '04/13/2022' (here) can only be month-first, '25/04/2022' (line 2) only day-first; expected one order in a column (write them as 2022-04-13 to be sure)"))
+    }
 }

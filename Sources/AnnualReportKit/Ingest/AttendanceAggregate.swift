@@ -41,6 +41,26 @@ struct ExcelSerials: Sendable {
     }
 }
 
+/// What a register's dates say of their day/month order (`DateOrder` for the other datasets):
+/// the first date that can only be day-first and the first that can only be month-first.
+/// Mergeable, so each worker keeps its own and the file's is the earliest of each.
+struct DateOrderEvidence: Sendable {
+    typealias Example = (position: ChunkPosition, column: Int, raw: String)
+    var onlyDay: Example?
+    var onlyMonth: Example?
+
+    mutating func add(_ raw: String, at position: ChunkPosition, column: Int) {
+        guard let (day, month) = DateOrder.fits(raw), day != month else { return }
+        if day, onlyDay == nil || position < onlyDay!.position { onlyDay = (position, column, raw) }
+        if month, onlyMonth == nil || position < onlyMonth!.position { onlyMonth = (position, column, raw) }
+    }
+
+    mutating func merge(_ other: DateOrderEvidence) {
+        if let o = other.onlyDay, onlyDay == nil || o.position < onlyDay!.position { onlyDay = o }
+        if let o = other.onlyMonth, onlyMonth == nil || o.position < onlyMonth!.position { onlyMonth = o }
+    }
+}
+
 /// Placeholder in a message for the location of a session's reference row, filled in at the merge.
 let attendanceReferencePlaceholder = "\u{1}REF\u{1}"
 
@@ -100,6 +120,8 @@ struct AttendanceAggregate: Sendable {
     /// The first of them (up to the rejection limit), for a note each.
     var summaryRows: [(position: ChunkPosition, label: String)] = []
     var excelSerials = ExcelSerials()
+    /// Dates that can be read in one order only (see `DateOrderEvidence`).
+    var dateOrder = DateOrderEvidence()
     /// Sessions whose reference row's date is an Excel serial: the fast path's rows of them,
     /// byte for byte the reference's details, are counted into `excelSerials` too.
     var serialSessions = Set<Int32>()

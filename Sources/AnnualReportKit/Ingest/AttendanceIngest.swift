@@ -73,21 +73,39 @@ enum AttendanceIngest {
                 precondition(ledger.balances, "ledger out of balance for \(name)")
                 ledgers.append(ledger)
             }
-            func attempt(_ makeSource: () -> AttendanceSource?, workers: Int) -> (AttendancePass, AttendanceTotals.Merged?)? {
+            func attempt(_ makeSource: () -> AttendanceSource?, workers: Int, monthFirst: Bool = false) -> (AttendancePass, AttendanceTotals.Merged?)? {
                 guard let source = makeSource() else { return nil }
                 // Chunks are first cut at the next line break, which is right unless a quoted field with a
                 // line break straddles a cut; a worker then sees an open quote at its chunk's end, and the
                 // file is read again with cuts that count quotes (a serial scan of every byte).
                 var pass = AttendancePass.run(source: source, name: name, fileIndex: fileIndex, schema: schema, workers: workers,
-                                              chunkSize: chunkSize, quoteAware: false, directory: totals.directory,
+                                              chunkSize: chunkSize, quoteAware: false, monthFirst: monthFirst, directory: totals.directory,
                                               check: check, limit: rejectionLimit, progress: progress)
                 if pass.workers.contains(where: \.openQuoteAtChunkEnd) {
                     pass = AttendancePass.run(source: source, name: name, fileIndex: fileIndex, schema: schema, workers: workers,
-                                              chunkSize: chunkSize, quoteAware: true, directory: totals.directory,
+                                              chunkSize: chunkSize, quoteAware: true, monthFirst: monthFirst, directory: totals.directory,
                                               check: check, limit: rejectionLimit, progress: progress)
                 }
                 progress?.finish()
                 if pass.notUTF8 != nil || !pass.fatal.isEmpty { return (pass, nil) }
+                // Day and month order, decided for the file's date column as `DateOrder` decides it for
+                // every other dataset: read again month-first when some date can only be month-first
+                // and none only day-first (a register is read once more only then).
+                var evidence = DateOrderEvidence()
+                for w in pass.workers { evidence.merge(w.dateOrder) }
+                let prefix = pass.prefix()
+                if let m = evidence.onlyMonth {
+                    let line = Int(pass.line(m.position, prefix: prefix))
+                    if let d = evidence.onlyDay {
+                        pass.headerDiagnostics.append(Diagnostic(.error, file: name, line: line, column: m.column,
+                            "the dates in 'date' are written in both orders: '\(m.raw)' (here) can only be month-first, '\(d.raw)' (line \(pass.line(d.position, prefix: prefix))) only day-first; expected one order in a column (write them as 2022-04-13 to be sure)"))
+                    } else if !monthFirst, var again = attempt(makeSource, workers: workers, monthFirst: true) {
+                        let date = CalendarDate(parsing: m.raw, monthFirst: true)!
+                        again.0.headerDiagnostics.append(Diagnostic(.note, file: name, line: line, column: m.column,
+                            "the dates in 'date' are read month-first (US order): '\(m.raw)' can only be \(date.longDescription), and every date in the column reads month-first"))
+                        return again
+                    }
+                }
                 var consumed = pass
                 pass.workers = []
                 let merged = totals.merge(&consumed, limit: rejectionLimit)
@@ -218,7 +236,7 @@ struct AttendancePass {
 
     static func run(source: AttendanceSource, name: String, fileIndex: Int, schema: DatasetSchema = .attendance,
                     workers workerCount: Int, chunkSize: Int,
-                    quoteAware: Bool, directory: AttendanceDirectory, check: AttendancePriorityCheck, limit: Int,
+                    quoteAware: Bool, monthFirst: Bool = false, directory: AttendanceDirectory, check: AttendancePriorityCheck, limit: Int,
                     progress: ReadProgress?) -> AttendancePass {
         var pass = AttendancePass()
         pass.name = name
@@ -279,7 +297,8 @@ struct AttendancePass {
         let map = HeaderMap(header: headerRecord.fields, schema: schema)
         let readable = map.hasRequired(schema) && map.repeated.isEmpty
         pass.headerDiagnostics += map.diagnostics(schema, file: name, line: headerRecord.line)
-        let layout = AttendanceLayout(header: map, schema: schema, readable: readable, fileName: name, fileIndex: fileIndex)
+        var layout = AttendanceLayout(header: map, schema: schema, readable: readable, fileName: name, fileIndex: fileIndex)
+        layout.monthFirst = monthFirst
 
         // Workers.
         let workers = (0..<workerCount).map { _ in

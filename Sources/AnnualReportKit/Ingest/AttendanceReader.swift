@@ -37,6 +37,8 @@ struct AttendanceLayout: Sendable {
     var schema: DatasetSchema
     /// What a rejected row may show.
     var withholding: Withholding
+    /// Read `dd/dd/yyyy` dates month-first (a US export; decided per file from its dates).
+    var monthFirst = false
 
     init(header: HeaderMap, schema: DatasetSchema, readable: Bool, fileName: String, fileIndex: Int) {
         func at(_ i: Int) -> Int { header.fieldIndex[i] ?? -1 }
@@ -667,8 +669,14 @@ struct ChunkParser {
         if d1 - d0 == 10 {
             if b[d0 + 4] == 0x2D && b[d0 + 7] == 0x2D, let y = digits(d0, 4), let m = digits(d0 + 5, 2), let d = digits(d0 + 8, 2) {
                 date = CalendarDate(year: y, month: m, day: d)
-            } else if b[d0 + 2] == 0x2F && b[d0 + 5] == 0x2F, let d = digits(d0, 2), let m = digits(d0 + 3, 2), let y = digits(d0 + 6, 4) {
-                date = CalendarDate(year: y, month: m, day: d)
+            } else if b[d0 + 2] == 0x2F && b[d0 + 5] == 0x2F, let p = digits(d0, 2), let q = digits(d0 + 3, 2), let y = digits(d0 + 6, 4) {
+                // A first part over 12 can only be a day: evidence of the file's order (a second part
+                // over 12 fails here either way, and the checking path records it).
+                if p > 12 && q <= 12 && !layout.monthFirst {
+                    aggregate.dateOrder.add(String(decoding: UnsafeBufferPointer(start: b + d0, count: 10), as: UTF8.self),
+                                            at: position, column: 0)  // column: only its line is quoted
+                }
+                date = layout.monthFirst ? CalendarDate(year: y, month: p, day: q) : CalendarDate(year: y, month: q, day: p)
             }
         }
         guard let date else { return false }
@@ -801,8 +809,13 @@ struct ChunkParser {
             return
         }
         var row = RowReader(file: layout.fileName, record: record, header: layout.header, schema: layout.schema)
+        if layout.monthFirst && layout.date >= 0 { row.monthFirst = [layout.date] }
         let sessionGiven = row.required("session_id", "the session's id from the booking system")
         let date = row.date("date")
+        if layout.date >= 0, layout.date < record.fields.count {
+            aggregate.dateOrder.add(record.fields[layout.date], at: ChunkPosition(chunk: chunkIndex, line: Int32(record.positions[layout.date].line)),
+                                    column: record.positions[layout.date].column)
+        }
         let title = row.required("title", "the course or conference name")
         let kind = row.choice("kind", DatasetParsers.kinds, default: .course)
         var listOK = true

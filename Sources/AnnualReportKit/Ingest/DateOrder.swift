@@ -9,7 +9,7 @@
 /// dates and month names decide nothing.
 enum DateOrder {
     /// A value's evidence: which orders it can be read in.
-    private static func fits(_ text: String) -> (dayFirst: Bool, monthFirst: Bool)? {
+    static func fits(_ text: String) -> (dayFirst: Bool, monthFirst: Bool)? {
         let parts = text.trimmingSpaces.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
         guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
               let a = Int.digitsOnly(parts[0]), let b = Int.digitsOnly(parts[1]), let y = Int.digitsOnly(parts[2]) else { return nil }
