@@ -415,4 +415,12 @@ private func messyRegister(rows: Int, seed: UInt64) -> String {
         #expect(r.ledger.map { [$0.read, $0.used, $0.rejected, $0.footnotes] } == [[3, 2, 1, 0]])
         #expect(r.diagnostics.map(\.description) == ["attendance.csv:3: error: row has 1 field; expected 5 as in the header"])
     }
+
+    /// A register without session ids (an LMS export) is refused with how to make the column.
+    @Test func aRegisterWithoutSessionIDsSaysHowToMakeThem() {
+        let dir = Workdir()
+        dir.write("attendance.csv", "date,title,delegate_id,attended\n2022-05-10,Neglect,D1,yes\n")
+        let input = InputFolder.read(dir.url)
+        #expect(input.errors.map(\.description).first == "attendance.csv:1: error: missing required column 'session_id'; expected a header naming one of: session_id, session, session ref, session reference, event id, course id; each row must say which session it belongs to: add a session_id column holding the booking system's event id, or any text that is the same on every row of one session and different between sessions (the date and the title joined, say)")
+    }
 }

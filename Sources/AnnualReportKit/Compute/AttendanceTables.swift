@@ -18,8 +18,11 @@ enum AttendanceTables {
         }
         let now = summary.years[year], before = summary.years[year.previous]
         if let now {
-            section.paragraphs.append("In \(year), \(Count.grouped(now.people)) people attended \(Count.grouped(now.attendances)) times across \(Count.grouped(now.sessions)) sessions"
-                + (before.map { " (\(year.previous): \(Count.grouped($0.people)) people, \(Count.grouped($0.attendances)) attendances, \(Count.grouped($0.sessions)) sessions)." } ?? " (\(year.previous): not recorded)."))
+            // "1 person attended once across 1 session", as a reader would write it.
+            func n(_ count: some BinaryInteger, _ one: String, _ many: String) -> String { "\(Count.grouped(count)) \(count == 1 ? one : many)" }
+            let times = now.attendances == 1 ? "once" : now.attendances == 2 ? "twice" : "\(Count.grouped(now.attendances)) times"
+            section.paragraphs.append("In \(year), \(n(now.people, "person", "people")) attended \(times) across \(n(now.sessions, "session", "sessions"))"
+                + (before.map { " (\(year.previous): \(n($0.people, "person", "people")), \(n($0.attendances, "attendance", "attendances")), \(n($0.sessions, "session", "sessions")))." } ?? " (\(year.previous): not recorded)."))
         } else {
             section.paragraphs.append("The attendance registers have no sessions in \(year).")
         }

@@ -9,7 +9,8 @@ extension DatasetSchema {
     /// those cells are withheld from `rejects.csv` (`Withholding`).
     /// The column order here is the order `AttendanceLayout` reads (do not reorder).
     static let attendance = DatasetSchema(name: "attendance", columns: [
-        Column("session_id", aliases: ["session", "session ref", "session reference", "event id", "course id"], required: true),
+        Column("session_id", aliases: ["session", "session ref", "session reference", "event id", "course id"], required: true,
+               whenMissing: "each row must say which session it belongs to: add a session_id column holding the booking system's event id, or any text that is the same on every row of one session and different between sessions (the date and the title joined, say)"),
         Column("date", aliases: ["session date", "event date"], required: true),
         Column("title", aliases: ["course", "course title", "session title", "event"], required: true),
         Column("kind", aliases: ["type", "event type"]),

@@ -9,8 +9,11 @@ struct DatasetSchema: Sendable {
         /// Another column that may stand in for a required one (a register's `email` for its
         /// `delegate_id`): the file then needs one of the two.
         var alternative: String?
-        init(_ name: String, aliases: [String] = [], required: Bool = false, alternative: String? = nil) {
+        /// When the column is missing and no column of the file could be it: how to make one.
+        var whenMissing: String?
+        init(_ name: String, aliases: [String] = [], required: Bool = false, alternative: String? = nil, whenMissing: String? = nil) {
             self.name = name; self.aliases = aliases; self.required = required; self.alternative = alternative
+            self.whenMissing = whenMissing
         }
     }
 
@@ -216,7 +219,9 @@ extension HeaderMap {
             diagnostics.append(Diagnostic(.error, file: file, line: line, column: nil,
                 "missing required column '\(column.name)'; expected a header naming one of: \(accepted)"
                 // Only where the file has a column of its own that could be this one.
-                + (unknown.isEmpty ? "" : ". " + AliasSuggestion.advice(dataset: schema.name, column: column.name, header: candidate))))
+                + (unknown.isEmpty || candidate == nil && column.whenMissing != nil
+                    ? column.whenMissing.map { "; \($0)" } ?? ""
+                    : ". " + AliasSuggestion.advice(dataset: schema.name, column: column.name, header: candidate))))
         }
         for r in repeated {
             diagnostics.append(Diagnostic(.error, file: file, line: line, column: nil,
