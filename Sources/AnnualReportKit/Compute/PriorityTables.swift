@@ -4,9 +4,12 @@ enum PriorityTables {
     /// `events` or `videos` nil: that dataset is not recorded for `year`, and its columns are N/A.
     static func table(year: FinancialYear, priorities: [Priority], events: [TrainingEvent]?, videos: [VideoViews]?,
                       id: String) -> ReportTable {
+        // Completions are people who watched; YouTube's views are plays, and the column says so.
+        let wording = Wording(videos?.filter { $0.year == year } ?? [])
+        let watchedHeader = wording.metrics.isEmpty || wording.metrics == [.fullyWatched] ? "Watched a training video" : wording.title
         var table = ReportTable(id: id, title: "Reach per business priority, \(year)",
                                 columns: [ReportColumn("Priority", .label), ReportColumn("Sessions", .count),
-                                          ReportColumn("Trained", .count), ReportColumn("Watched a training video", .count),
+                                          ReportColumn("Trained", .count), ReportColumn(watchedHeader, .count),
                                           ReportColumn("Total", .count)])
         // Sessions and attendees per priority in one pass over the events, without copying them
         // (a register makes one event per session).
@@ -27,6 +30,9 @@ enum PriorityTables {
         }
         table.rows.append(TableRows.sumRow("Total", columns: 1...4, table: table))
         table.notes.append("An event or video tagged with several priorities counts toward each, so the total can exceed the number of people trained.")
+        if wording.metrics.contains(.views) {
+            table.notes.append("Video views are plays, not people: the total adds people trained and plays of the priority's videos.")
+        }
         if events == nil { table.notes.append("Training is not recorded for \(year): the total counts video views only.") }
         if videos == nil { table.notes.append("Video views are not recorded for \(year): the total counts people trained only.") }
         return table
