@@ -71,7 +71,7 @@ enum Chromium {
         // Every table, by caption, with scoped header cells.
         #expect(dom.components(separatedBy: "<table id=").count - 1 == Self.report.tables.count)
         for table in Self.report.tables {
-            #expect(dom.contains("<caption>\(Chromium.serialised(table.title))</caption>"), "no table captioned \(table.title)")
+            #expect(dom.contains("<caption>\(HTMLWriter.keepingHyphenatedWords(Chromium.serialised(table.title)))</caption>"), "no table captioned \(table.title)")
         }
         #expect(!dom.contains("<th>"), "a header cell without scope")
 
@@ -86,14 +86,14 @@ enum Chromium {
 
         // Every headline sentence of the Markdown report.
         for paragraph in Self.report.sections.flatMap(\.paragraphs) {
-            #expect(dom.contains("<p>\(Chromium.serialised(paragraph))</p>"), "no headline: \(paragraph)")
+            #expect(dom.contains("<p>\(HTMLWriter.keepingHyphenatedWords(Chromium.serialised(paragraph)))</p>"), "no headline: \(paragraph)")
         }
 
         // The published figures, cell by cell.
         #expect(dom.contains("<tr class=\"total\"><th scope=\"row\">Total income</th><td class=\"num\">£327,126</td><td class=\"num\">£364,633</td>"))
-        #expect(dom.contains("<tr><th scope=\"row\">2020-21</th><td class=\"num\">3</td><td class=\"num\">1</td><td class=\"num\">0</td></tr>"))
-        #expect(dom.contains("<tr><th scope=\"row\">2021-22</th><td class=\"num\">8</td><td class=\"num\">1</td><td class=\"num\">0</td></tr>"))
-        #expect(dom.contains("<tr><th scope=\"row\">2022-23</th><td class=\"num\">3</td><td class=\"num\">0</td><td class=\"num\">1</td></tr>"))
+        #expect(dom.contains("<tr><th scope=\"row\"><span class=\"nw\">2020-21</span></th><td class=\"num\">3</td><td class=\"num\">1</td><td class=\"num\">0</td></tr>"))
+        #expect(dom.contains("<tr><th scope=\"row\"><span class=\"nw\">2021-22</span></th><td class=\"num\">8</td><td class=\"num\">1</td><td class=\"num\">0</td></tr>"))
+        #expect(dom.contains("<tr><th scope=\"row\"><span class=\"nw\">2022-23</span></th><td class=\"num\">3</td><td class=\"num\">0</td><td class=\"num\">1</td></tr>"))
         #expect(dom.contains("<tr class=\"total\"><th scope=\"row\">Total expenditure</th><td class=\"num\">£185,917</td><td class=\"num\">£185,414</td><td class=\"num\">\u{2212}£503</td><td class=\"num\">\u{2212}0.3%</td></tr>"))
         #expect(dom.contains("<tr class=\"total\"><th scope=\"row\">Total reach, each video counted once</th><td></td><td class=\"num\">2,271</td></tr>"))
         #expect(dom.contains("<tr class=\"total\"><th scope=\"row\">Total</th><td class=\"num\">66</td><td class=\"num\">1,810</td><td class=\"num\">1,993</td><td class=\"num\">3,803</td></tr>"))

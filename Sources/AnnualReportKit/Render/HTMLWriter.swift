@@ -80,9 +80,9 @@ enum HTMLWriter {
     static func render(_ section: ReportSection, number: Int, tables: [ReportTable]) -> String {
         let id = "section-\(number)"
         var out = "<section id=\"\(id)\" aria-labelledby=\"\(id)-heading\">\n"
-        out += "<h2 id=\"\(id)-heading\">\(escape(section.title))</h2>\n"
-        for note in section.notes { out += "<p class=\"note\">\(escape(note))</p>\n" }
-        for paragraph in section.paragraphs { out += "<p>\(escape(paragraph))</p>\n" }
+        out += "<h2 id=\"\(id)-heading\">\(prose(section.title))</h2>\n"
+        for note in section.notes { out += "<p class=\"note\">\(prose(note))</p>\n" }
+        for paragraph in section.paragraphs { out += "<p>\(prose(paragraph))</p>\n" }
         // Each chart straight after the table it draws: the reader meets the figures, then the picture.
         for table in section.tables {
             out += render(table)
@@ -137,10 +137,10 @@ enum HTMLWriter {
         }
         // The box scrolls sideways on a narrow screen, so the page does not.
         var out = "<div class=\"table-box\">\n<table id=\"\(idToken("table", table.id))\">\n"
-        out += "<caption>\(escape(table.title))</caption>\n"
+        out += "<caption>\(prose(table.title))</caption>\n"
         out += "<thead>\n<tr>"
         for column in table.columns {
-            out += "<th scope=\"col\"\(isNumber(column.kind) ? " class=\"num\"" : "")>\(escape(column.title))</th>"
+            out += "<th scope=\"col\"\(isNumber(column.kind) ? " class=\"num\"" : "")>\(prose(column.title))</th>"
         }
         out += "</tr>\n</thead>\n<tbody>\n"
         if table.rows.isEmpty {
@@ -154,7 +154,7 @@ enum HTMLWriter {
             }
             for (index, column) in table.columns.enumerated() {
                 let value = index < row.cells.count ? row.cells[index].value : .empty
-                let text = escape(CellText.display(value, column: column.kind))
+                let text = prose(CellText.display(value, column: column.kind))
                 if index == 0 && column.kind == .label {
                     out += "<th scope=\"row\">\(text)</th>"
                 } else {
@@ -164,7 +164,7 @@ enum HTMLWriter {
             out += "</tr>\n"
         }
         out += "</tbody>\n</table>\n</div>\n"
-        if withNotes { for note in table.notes { out += "<p class=\"note\">\(escape(note))</p>\n" } }
+        if withNotes { for note in table.notes { out += "<p class=\"note\">\(prose(note))</p>\n" } }
         return out
     }
 
@@ -181,6 +181,35 @@ enum HTMLWriter {
     }
 
     // MARK: Text
+
+    /// Body text: escaped, and each short hyphenated word (`2022-23`, `face-to-face`,
+    /// `2021-01-14`) kept on one line, so a narrow page never breaks `2022-` from `23`.
+    static func prose(_ text: String) -> String { keepingHyphenatedWords(escape(text)) }
+
+    /// Escaped HTML text with each short hyphenated word in a `nowrap` span.
+    static func keepingHyphenatedWords(_ escaped: String) -> String {
+        guard escaped.contains("-") else { return escaped }
+        var out = "", word = "", hyphenated = false
+        func flush() {
+            if hyphenated && word.count <= 24 && word.first != "-" && word.last != "-" {
+                out += "<span class=\"nw\">\(word)</span>"
+            } else {
+                out += word
+            }
+            word = ""; hyphenated = false
+        }
+        for ch in escaped {
+            if ch.isLetter || ch.isNumber || ch == "-" {
+                word.append(ch)
+                if ch == "-" { hyphenated = true }
+            } else {
+                flush()
+                out.append(ch)
+            }
+        }
+        flush()
+        return out
+    }
 
     /// Text from inputs as HTML text or attribute value: `&`, `<`, `>`, `"` and `'` escaped;
     /// control characters other than tab and line breaks (which HTML cannot hold) made spaces.
@@ -233,6 +262,7 @@ enum HTMLWriter {
         thead th { background: #e6ebf3; }
         tbody th { font-weight: normal; }
         .num { text-align: right; white-space: nowrap; }
+        .nw { white-space: nowrap; }
         tr.total th, tr.total td, tr.group th, tr.group td { font-weight: bold; }
         tr.total th, tr.total td { border-top: 2px solid #1a1a1a; }
         figure.chart { margin: 1.5rem 0; }
