@@ -109,7 +109,7 @@ enum Chromium {
         let dir = Workdir()
         let report = HTMLWriter.html(Self.report)
             .replacingOccurrences(of: "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n", with: "")
-            .replacingOccurrences(of: "</body>", with: "<script>const b = parent.document.body; b.setAttribute('data-width', String(document.documentElement.scrollWidth)); b.setAttribute('data-frame', String(window.innerWidth)); b.setAttribute('data-wide-boxes', String([...document.querySelectorAll('.table-box')].filter(x => x.scrollWidth > x.clientWidth).length));</script>\n</body>")
+            .replacingOccurrences(of: "</body>", with: "<script>const b = parent.document.body; b.setAttribute('data-width', String(document.documentElement.scrollWidth)); b.setAttribute('data-frame', String(window.innerWidth)); b.setAttribute('data-wide-boxes', String([...document.querySelectorAll('.table-box')].filter(x => x.scrollWidth > x.clientWidth).length)); b.setAttribute('data-chart-scale', String(Math.round(100 * Math.min(...[...document.querySelectorAll('figure.chart svg')].map(x => x.getBoundingClientRect().width / x.viewBox.baseVal.width))))); b.setAttribute('data-charts', String(document.querySelectorAll('figure.chart svg').length));</script>\n</body>")
         let attribute = report.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
         let page = dir.write("phone.html", "<!DOCTYPE html>\n<html><body style=\"margin:0\"><iframe width=\"390\" height=\"844\" style=\"border:0\" srcdoc=\"\(attribute)\"></iframe></body></html>\n")
         let dom = try Chromium.renderedDOM(of: page)
@@ -121,5 +121,8 @@ enum Chromium {
         #expect(try number("data-width") <= 390, "the page is wider than the phone")
         // Some tables are wider than a phone: they scroll in their own box instead.
         #expect(try number("data-wide-boxes") > 0)
+        // Charts are not shrunk to the phone's width: their 12 px labels stay 12 px (the box scrolls).
+        #expect(try number("data-charts") == Self.report.sections.flatMap(\.charts).count)
+        #expect(try number("data-chart-scale") == 100)
     }
 }

@@ -278,6 +278,9 @@ enum HTMLWriter {
         @media (max-width: 40rem) {
           body { padding: 0.5rem 0.75rem 2rem; }
           th, td { padding: 0.25rem 0.4rem; }
+          /* A chart keeps its own size (12 px labels) and scrolls in its box, as a wide table does. */
+          figure.chart { overflow-x: auto; }
+          figure.chart svg { max-width: none; }
         }
         @page { size: A4; margin: 16mm 14mm 18mm; @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; } }
         @media print {
