@@ -199,4 +199,15 @@ import Testing
         #expect(errors.count == 1)
         #expect(errors.first?.hasPrefix("attendance.xlsx:Register!E3: error: ") == true, "\(errors)")
     }
+
+    /// FuzzWorkbook's first finding: a zip entry whose data lies past the end of the file
+    /// trapped inside ZIPFoundation's in-memory archive; read from the file it is one error.
+    @Test func aZipEntryPastTheEndOfTheFileIsOneError() throws {
+        let crash = repositoryRoot.appendingPathComponent("Fuzz/crashes/FuzzWorkbook/crash-161a22fa5c5189b71da254c36b43570b69afefb2")
+        let bytes = try #require(FileManager.default.contents(atPath: crash.path))
+        let dir = Workdir()
+        dir.write("in/training.xlsx", bytes: Array(bytes.dropFirst()))
+        let ingest = InputFolder.read(dir.url.appendingPathComponent("in"))
+        #expect(ingest.errors.map(\.description) == ["training.xlsx: error: cannot read the workbook: it has no workbook part (xl/workbook.xml); expected an Excel workbook (.xlsx) as Excel or LibreOffice Calc saves it"])
+    }
 }

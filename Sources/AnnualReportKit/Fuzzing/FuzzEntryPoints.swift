@@ -70,8 +70,13 @@ package enum FuzzEntryPoints {
         let rest = Array(bytes.dropFirst())
         var sheets: [WorkbookSheet] = []
         switch first % 4 {
-        case 0: if case .success(let s) = XLSXReader.read(Data(rest)) { sheets = s }
-        case 1: if case .success(let s) = ODSReader.read(Data(rest)) { sheets = s }
+        case 0, 1:
+            // The readers open the package from a file, as the tool does.
+            let file = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("fuzz-workbook-\(getpid())")
+            defer { try? FileManager.default.removeItem(at: file) }
+            guard (try? Data(rest).write(to: file)) != nil else { return }
+            let result = first % 4 == 0 ? XLSXReader.read(file) : ODSReader.read(file)
+            if case .success(let s) = result { sheets = s }
         case 2:
             var builder = SheetCSVBuilder(merges: (try? XLSXReader.merges(rest)) ?? [])
             if (try? XLSXReader.cells(rest, strings: ["date", "title", "attendees", "Neglect"], kinds: [.number, .date, .time],

@@ -123,11 +123,11 @@ final class InputFiles {
 
     /// Each visible sheet with values becomes an input file named `workbook.xlsx:Sheet`.
     private func readWorkbook(_ url: URL, named name: String) {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
             diagnostics.append(Diagnostic(.error, file: name, line: 0, column: nil, "cannot read the file; expected a readable workbook"))
             return
         }
-        let result = name.lowercased().hasSuffix(".ods") ? ODSReader.read(data) : XLSXReader.read(data)
+        let result = name.lowercased().hasSuffix(".ods") ? ODSReader.read(url) : XLSXReader.read(url)
         let sheets: [WorkbookSheet]
         switch result {
         case .failure(let failure):

@@ -12,13 +12,14 @@ import ZIPFoundation
 /// sheet whose table style has `table:display="false"` is hidden. A formula with no value
 /// type and an error value (`calcext:value-type="error"`) are problems at their cell.
 ///
-///     let sheets = try ODSReader.read(Data(contentsOf: url)).get()
+///     let sheets = try ODSReader.read(url).get()
 enum ODSReader {
     /// The most rows and columns Calc allows; a file that declares more is damaged.
     static let maxRows = 1 << 20, maxColumns = 1 << 14
 
-    static func read(_ data: Data) -> Result<[WorkbookSheet], WorkbookFailure> {
-        guard let archive = try? Archive(data: data, accessMode: .read) else { return .failure(.damaged) }
+    static func read(_ url: URL) -> Result<[WorkbookSheet], WorkbookFailure> {
+        // From the file, not from memory (see `XLSXReader.read`).
+        guard let archive = try? Archive(url: url, accessMode: .read) else { return .failure(.damaged) }
         do {
             if let manifest = try part(archive, "META-INF/manifest.xml"),
                manifest.firstRange(of: Array("encryption-data".utf8)) != nil {
