@@ -46,6 +46,7 @@ let package = Package(
         .executableTarget(name: "FuzzCSV", dependencies: ["AnnualReportKit"], swiftSettings: fuzzSettings),
         .executableTarget(name: "FuzzDatasets", dependencies: ["AnnualReportKit"], swiftSettings: fuzzSettings),
         .executableTarget(name: "FuzzConfiguration", dependencies: ["AnnualReportKit"], swiftSettings: fuzzSettings),
+        .executableTarget(name: "FuzzAttendance", dependencies: ["AnnualReportKit"], swiftSettings: fuzzSettings),
         .testTarget(
             name: "AnnualReportKitTests",
             dependencies: [

@@ -59,4 +59,38 @@ package enum FuzzEntryPoints {
         }
         _ = PriorityCatalog(configuration: configuration)
     }
+
+    /// The attendance register read four ways: serially by the byte fast path, serially with
+    /// the fast path off (every row through the checking path), and in parallel with small
+    /// chunks by two and three workers. All must give the same ledger, messages, rejected
+    /// rows, sessions and summary. The register reads files, so the bytes go to a scratch file.
+    package static func attendance(_ bytes: [UInt8]) {
+        let url = attendanceScratch.appendingPathComponent("attendance.csv")
+        FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
+        let catalog = PriorityCatalog(configuration: ReportConfiguration())
+        func read(workers: Int, chunkSize: Int) -> AttendanceIngest.Result {
+            AttendanceIngest.read(files: [url], catalog: catalog, workers: workers, chunkSize: chunkSize)
+        }
+        let fast = read(workers: 1, chunkSize: 1 << 20)
+        AttendanceFastPathSwitch.enabled = false
+        let checking = read(workers: 1, chunkSize: 1 << 20)
+        AttendanceFastPathSwitch.enabled = true
+        func same(_ a: AttendanceIngest.Result, _ b: AttendanceIngest.Result, _ what: String) {
+            precondition(a.ledger == b.ledger, "\(what): ledgers differ: \(a.ledger) vs \(b.ledger)")
+            precondition(a.diagnostics == b.diagnostics, "\(what): messages differ: \(a.diagnostics.map(\.description)) vs \(b.diagnostics.map(\.description))")
+            precondition(a.rejected == b.rejected, "\(what): rejected rows differ")
+            precondition(a.events == b.events, "\(what): sessions differ: \(a.events) vs \(b.events)")
+            precondition(a.summary == b.summary, "\(what): summaries differ")
+        }
+        same(fast, checking, "fast path vs checking path")
+        same(fast, read(workers: 2, chunkSize: 64), "serial vs 2 workers")
+        same(fast, read(workers: 3, chunkSize: 97), "serial vs 3 workers")
+        for l in fast.ledger { precondition(l.balances, "ledger out of balance") }
+    }
+
+    private static let attendanceScratch: URL = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-attendance-\(getpid())")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }()
 }

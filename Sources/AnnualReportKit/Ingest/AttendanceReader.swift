@@ -536,6 +536,7 @@ struct ChunkParser {
         // Fast path: a known session whose details are byte-for-byte those of its reference row,
         // plain yes/no, and key fields without doubled quotes.
         fast: do {
+            guard AttendanceFastPathSwitch.enabled else { break fast }
             // The delegate's table slot is likely a cache miss: start loading it now, so that the
             // session, signature and agency work below runs while it arrives.
             let (d0, d1) = trimmed(layout.delegate)
