@@ -404,7 +404,7 @@ import Testing
         dir.write("training.csv", "Date,Course,No. of people attended\n2022-04-01,Neglect,12\n")
         let input = InputFolder.read(dir.url)
         #expect(input.errors.map(\.description) == ["""
-            training.csv:1: error: missing required column 'attendees'; expected a header naming one of: attendees, attended, delegates, attendance, number attended, no attended, no. attended, attendees number. If 'No. of people attended' is that column, add these lines to annual-report.yaml:
+            training.csv:1: error: missing required column 'attendees'; expected a header naming one of: attendees, attended, delegates, attendance, number attended, no attended, no. attended, attendees number, no. of delegates, number of delegates, delegates attended. If 'No. of people attended' is that column, add these lines to annual-report.yaml:
                 columns:
                   training:
                     attendees: [No. of people attended]

@@ -393,3 +393,26 @@ private func messyRegister(rows: Int, seed: UInt64) -> String {
         #expect(written[1].trimmingCharacters(in: .whitespaces) == "\r\r" || written[1].hasSuffix("\r"))
     }
 }
+
+/// Lines under a register's last record with text in one cell are footnotes, as under any
+/// other dataset: counted apart, named in a note (withheld where they may name a person).
+@Suite struct AttendanceFootnoteTests {
+    @Test func footnotesUnderTheRecordsAreNotRows() {
+        let dir = Workdir()
+        dir.write("attendance.csv", "session_id,date,title,delegate_id,attended\r\nS1,2022-05-01,Neglect,D1,yes\r\nS1,2022-05-01,Neglect,D2,no\r\n\r\nNote: one session only,,,,\r\nPrepared by jo.bloggs@example.org\r\n")
+        let r = read(dir, ["attendance.csv"])
+        #expect(r.ledger.map { [$0.read, $0.used, $0.rejected, $0.footnotes] } == [[4, 2, 0, 2]])
+        #expect(r.diagnostics.map(\.description) == [
+            "attendance.csv:5: note: 2 footnote lines under the records, not read as records: 'Note: one session only' (line 5), (withheld) (line 6)",
+        ])
+        #expect(r.summary.years[fy("2022-23")] == .init(sessions: 1, registrations: 2, attendances: 1, people: 1))
+    }
+
+    @Test func aOneCellLineAmongTheRecordsIsStillAnError() {
+        let dir = Workdir()
+        dir.write("attendance.csv", "session_id,date,title,delegate_id,attended\nS1,2022-05-01,Neglect,D1,yes\nstray\nS1,2022-05-01,Neglect,D2,no\n")
+        let r = read(dir, ["attendance.csv"])
+        #expect(r.ledger.map { [$0.read, $0.used, $0.rejected, $0.footnotes] } == [[3, 2, 1, 0]])
+        #expect(r.diagnostics.map(\.description) == ["attendance.csv:3: error: row has 1 field; expected 5 as in the header"])
+    }
+}

@@ -56,4 +56,21 @@ import Testing
         #expect(CalendarDate(parsing: "2022-04-01", monthFirst: true) == CalendarDate(year: 2022, month: 4, day: 1))
         #expect(CalendarDate(parsing: "1 Apr 2022", monthFirst: true) == CalendarDate(year: 2022, month: 4, day: 1))
     }
+
+    /// A register named for 2022-23 written month-first: 04/01/2022 (1 April) read day-first is
+    /// 4 January, in 2021-22; the session is an error saying so, not a move between years.
+    @Test func aRegisterSessionOutsideItsFilesYearIsAnError() {
+        let dir = Workdir()
+        dir.write("attendance-2022-23.csv", """
+            session_id,date,title,delegate_id,attended
+            S1,04/01/2022,Neglect,D1,yes
+            S1,04/01/2022,Neglect,D2,yes
+            S2,05/06/2022,Exploitation,D1,yes
+
+            """)
+        let input = InputFolder.read(dir.url)
+        #expect(input.errors.map(\.description) == [
+            "attendance-2022-23.csv:2: error: session 'Neglect' on 4 January 2022 is in 2021-22, but the file's name says 2022-23; expected only 2022-23 sessions in it (the usual cause is the day/month order: if the register writes dates month-first, this one is 1 April 2022, in 2022-23; write dates as 2022-04-01 to be sure)",
+        ])
+    }
 }

@@ -72,6 +72,22 @@ import ZIPFoundation
         #expect(delivery.display("Attendances") == ["Attendances", "1", "4", "3", "300.0%"])
     }
 
+    /// An export saved with a title row above its header is still recognised by that header.
+    @Test func anExportWithATitleRowIsRecognised() throws {
+        let dir = Workdir()
+        dir.write("training.csv", Self.training)
+        dir.write("Attendees report 2022.csv", "Neglect Toolkit attendees, exported 2022-06-01,,\n\n" + Self.uk)
+        dir.write("exports/attendee-summary-us.csv", Self.us)
+        let input = InputFolder.read(dir.url)
+        #expect(input.errors.isEmpty, "\(input.errors)")
+        #expect(input.ledger.map { "\($0.file) \($0.dataset) \($0.read) \($0.used) \($0.rejected)" } == [
+            "training.csv training 3 3 0",
+            "Attendees report 2022.csv bookings 7 7 0",
+            "exports/attendee-summary-us.csv bookings 2 2 0",
+        ])
+        #expect(input.notes.map(\.description).contains { $0.hasPrefix("Attendees report 2022.csv:3: note: the header is on line 3; the row above it ('Neglect Toolkit attendees') is a title") })
+    }
+
     @Test func noOutputHoldsANameOrAnEmail() throws {
         let dir = inputs()
         // A bad row, so rejects.csv is written too.

@@ -130,7 +130,7 @@ import Testing
         let input = InputFolder.read(dir.url)
         #expect(input.errors.isEmpty, "\(input.errors)")
         #expect(Set(input.ledger.map(\.dataset)) == ["training", "attendance", "videos", "youtube", "catalogue", "bookings",
-                                                     "reviews", "finance", "evaluations"])
+                                                     "reviews", "recommendations", "audits", "finance", "evaluations"])
         #expect(input.records.bookings?.events.count == 2)
     }
 

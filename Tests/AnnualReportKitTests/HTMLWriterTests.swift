@@ -23,7 +23,8 @@ import Testing
         let withoutNamespace = html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
         #expect(!withoutNamespace.contains("http:") && !withoutNamespace.contains("https:") && !withoutNamespace.contains("url(http"))
         #expect(html.contains("@media print {"))
-        #expect(html.contains("section { break-before: page; }"))
+        #expect(html.contains("@page { size: A4; margin: 16mm 14mm 18mm; @bottom-center { content: \"Page \" counter(page) \" of \" counter(pages);"))
+        #expect(!html.contains("break-before: page"), "a forced page break per section left near-empty pages")
         #expect(html.contains("table, figure.chart { break-inside: avoid; }"))
     }
 
@@ -47,6 +48,14 @@ import Testing
         #expect(html.contains("<figure class=\"chart\" id=\"chart-rapid-reviews-per-year\">\n<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(html.contains("<title id=\"chart-rapid-reviews-per-year-title\">Rapid reviews per year</title>"))
         #expect(html.contains("<desc id=\"chart-rapid-reviews-per-year-desc\">2020-21: 3; 2021-22: 8; 2022-23: 3</desc>"))
+        // Each chart straight after its table, and a contents list linking every table.
+        #expect(html.contains("</table>\n</div>\n<figure class=\"chart\" id=\"chart-rapid-reviews-per-year\">"))
+        let table = try #require(html.range(of: "<table id=\"table-finance-contributions\">"))
+        let chart = try #require(html.range(of: "<figure class=\"chart\" id=\"chart-contributions\">"))
+        #expect(table.upperBound < chart.lowerBound)
+        for t in report.sections.flatMap(\.tables) {
+            #expect(html.contains("<li><a href=\"#table-\(t.id)\">\(HTMLWriter.escape(t.title))</a></li>"), "contents lack \(t.id)")
+        }
     }
 
     @Test func cellsReadAsInTheMarkdown() {
@@ -54,12 +63,14 @@ import Testing
         #expect(html.contains("<tr><th scope=\"col\">Partner</th><th scope=\"col\" class=\"num\">2021-22</th><th scope=\"col\" class=\"num\">2022-23</th><th scope=\"col\" class=\"num\">Change</th><th scope=\"col\" class=\"num\">% change</th><th scope=\"col\" class=\"num\">Share of 2022-23</th></tr>"))
         #expect(html.contains("<tr><th scope=\"row\">National Probation Services</th><td class=\"num\">£1,348</td><td class=\"num\">N/A</td><td class=\"num\">N/A</td><td class=\"num\">N/A</td><td class=\"num\">N/A</td></tr>"))
         #expect(html.contains("<tr class=\"total\"><th scope=\"row\">Total income</th><td class=\"num\">£327,126</td><td class=\"num\">£364,633</td><td class=\"num\">£37,507</td><td class=\"num\">11.5%</td><td class=\"num\">100%</td></tr>"))
-        #expect(html.contains("<tr><th scope=\"row\">Independent Advisor</th><td class=\"num\">£7,914</td><td class=\"num\">£6,562</td><td class=\"num\">-£1,352</td><td class=\"num\">-17.1%</td></tr>"))
+        #expect(html.contains("<tr><th scope=\"row\">Independent Advisor</th><td class=\"num\">£7,914</td><td class=\"num\">£6,562</td><td class=\"num\">\u{2212}£1,352</td><td class=\"num\">\u{2212}17.1%</td></tr>"))
         #expect(html.contains("<tr><th scope=\"row\">Cancellation rate</th><td class=\"num\">11.1%</td><td class=\"num\">6.4%</td><td class=\"num\"></td><td class=\"num\"></td></tr>"))
         // A group row of the videos table, and a body row whose label is in the second column.
         #expect(html.contains("<tr class=\"group\"><th scope=\"row\">ICON</th><td></td><td class=\"num\">560</td></tr>"))
         #expect(html.contains("<tr><th scope=\"row\"></th><td>Full Launch Recording</td><td class=\"num\">165</td></tr>"))
         #expect(html.contains("<p>Partner contributions totalled £364,633 in 2022-23 (2021-22: £327,126).</p>"))
+        // p values are text ("< 0.001") that read as figures: right-aligned with them.
+        #expect(html.contains("<th scope=\"col\" class=\"num\">p (Wilcoxon)</th>"))
         #expect(html.contains("<p class=\"note\">N/A: no contribution recorded that year from National Probation Services.</p>"))
         #expect(html.contains("<li>Partner &#39;National Probation Services&#39; contributed in 2021-22 only; the other year shows N/A.</li>"))
     }

@@ -109,4 +109,42 @@ import Testing
         let people = try #require(report.tables.first { $0.id == "attendance-priorities" })
         #expect(people.display("Babies") == ["Babies", "1", "2", "2"])
     }
+
+    /// Its recommendations tracker, kept in RAG colours with UK dates, gives its own figures.
+    @Test func itsRecommendationsTrackerInRAGColours() throws {
+        let dir = folder(config: nil)
+        dir.write("recommendations tracker.csv", """
+            Review,Rec No,Lead,Date agreed,Deadline,RAG,Date completed
+            Borsetshire LCSPR Child T,1,Borsetshire Council,12/05/2023,30/09/2023,Green,01/09/2023
+            Borsetshire LCSPR Child T,2,Borsetshire Health Board,12/05/2023,31/12/2023,Amber,
+            Borsetshire LCSPR Child T,3,Borsetshire Council,12/05/2023,31/03/2024,Red,
+
+            """)
+        let input = InputFolder.read(dir.url)
+        #expect(input.errors.isEmpty, "\(input.errors)")
+        let report = try ReportBuilder.build(input)
+        let bySource = try #require(report.tables.first { $0.id == "recommendations-by-source" })
+        #expect(bySource.title == "Recommendations by source, as at 31 March 2024")
+        #expect(bySource.display("Borsetshire LCSPR Child T") == ["Borsetshire LCSPR Child T", "3", "1", "1", "1", "2", "1"])
+        let trend = try #require(report.tables.first { $0.id == "recommendations-trend" })
+        #expect(trend.display("Recommendations") == ["Recommendations", "N/A", "3"])
+    }
+
+    /// Its case audits, with grades in its own words of the scale and no cases selected.
+    @Test func itsCaseAudits() throws {
+        let dir = folder(config: nil)
+        dir.write("audits.csv", """
+            Theme,Held,Partner,Audited,Good,Requires improvement
+            Online harm,2023-10-11,Borsetshire Council,6,4,2
+            Online harm,2023-10-11,Borsetshire Health Board,4,1,3
+
+            """)
+        let input = InputFolder.read(dir.url)
+        #expect(input.errors.isEmpty, "\(input.errors)")
+        let report = try ReportBuilder.build(input)
+        let audits = try #require(report.tables.first { $0.id == "audits" })
+        #expect(audits.displayRows.first == ["Online harm (2023-10-11)", "N/A", "10", "0", "5", "5", "0"])
+        let agencies = try #require(report.tables.first { $0.id == "audits-agencies" })
+        #expect(agencies.display("Total") == ["Total", "N/A", "10"])
+    }
 }

@@ -22,8 +22,9 @@ import Testing
         let result = try run(["build", "--format", "html"], in: dir)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(files(dir, "Reports/2022-23") == [
-            "annual-report.html", "charts/attendances-per-year.svg", "charts/contributions.svg", "charts/expenditure.svg",
+            "annual-report.html", "charts/attendances-per-year.svg", "charts/audits-agencies.svg", "charts/contributions.svg", "charts/expenditure.svg",
             "charts/impact-before-after.svg", "charts/priority-reach.svg", "charts/rapid-reviews-per-year.svg",
+            "charts/recommendations-by-source.svg",
         ])
         let html = try #require(dir.read("Reports/2022-23/annual-report.html"))
         #expect(html == HTMLWriter.html(SampleReportTests.report))

@@ -59,6 +59,10 @@ import ZIPFoundation
         #expect(section.paragraphs == ["Training videos were viewed 900 times in 2022-23 (1,300 as listed by category, with one video listed twice)."])
         let priorities = try #require(report.tables.first { $0.id == "priorities" })
         #expect(priorities.display("Digital Harm") == ["Digital Harm", "N/A", "N/A", "400", "400"])
+        // Views are plays, not people: the sentence says so.
+        let prioritySection = try #require(report.sections.first { $0.title == "Business priorities" })
+        #expect(prioritySection.paragraphs.contains("Digital Harm: training: not recorded, and its training videos were viewed 400 times."),
+                "\(prioritySection.paragraphs)")
     }
 
     @Test func anExportUnzippedInAFolderNamedForItsPeriod() throws {

@@ -44,7 +44,7 @@ enum ImpactTables {
     static let columns = [ReportColumn("Forms", .count), ReportColumn("Mean before", .decimal(places: 2)),
                           ReportColumn("Mean after", .decimal(places: 2)), ReportColumn("Mean change", .decimal(places: 2)),
                           ReportColumn("Improved", .percent(decimals: 0)), ReportColumn("Unchanged", .percent(decimals: 0)),
-                          ReportColumn("Lower", .percent(decimals: 0)), ReportColumn("p (Wilcoxon)", .text)]
+                          ReportColumn("Lower", .percent(decimals: 0)), ReportColumn("p (Wilcoxon)", .figureText)]
 
     static func cells(_ f: Figures) -> [ReportCell] {
         guard f.forms > 0, f.enough else {

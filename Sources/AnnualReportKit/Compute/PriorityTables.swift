@@ -58,6 +58,8 @@ enum PriorityTables {
             return section
         }
         let current = table(year: year, priorities: priorities, events: events, videos: watched, id: "priorities")
+        // YouTube's views are plays, not people: only completions are counted as people.
+        let wording = Wording(watched ?? [])
         for row in current.rows where row.role == .body {
             guard case .text(let name) = row.cells[0].value else { continue }
             let sessions = row.cells[1].value, trained = row.cells[2].value, views = row.cells[3].value
@@ -70,14 +72,17 @@ enum PriorityTables {
                 "\(Count.grouped(s)) \(s == 1 ? "session was" : "sessions were") delivered to \(Count.grouped(t)) attendee\(t == 1 ? "" : "s")"
             } else { "training: not recorded" }
             let watchedText = if case .count(let v) = views {
-                "\(Count.grouped(v)) people watched a relevant training video"
+                wording.reach(v)
             } else { "video views: not recorded" }
             section.paragraphs.append("\(name): \(trainedText), and \(watchedText).")
         }
         section.tables.append(current)
-        section.charts.append(ChartSpec(id: "priority-reach", title: "People trained or who watched a training video, per priority, \(year)",
+        section.charts.append(ChartSpec(id: "priority-reach", title: wording.metrics == [.views]
+                                            ? "People trained, and training video views, per priority, \(year)"
+                                            : "People trained or who watched a training video, per priority, \(year)",
                                         tableID: current.id, rows: Array(0..<(current.rows.count - 1)), seriesColumns: [2, 3],
-                                        style: .stackedColumn, xAxisTitle: "Business priority", yAxisTitle: "People"))
+                                        style: .stackedColumn, xAxisTitle: "Business priority",
+                                        yAxisTitle: wording.metrics == [.views] ? "People trained; views" : "People"))
         let previous = year.previous
         let (previousEvents, previousVideos) = recorded(previous)
         // A previous-year table only for a year with records of its own.

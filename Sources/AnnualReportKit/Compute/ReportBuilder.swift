@@ -77,6 +77,8 @@ public enum ReportBuilder {
           + (attendance.map { [$0] } ?? []) + (BookingTables.section(records.bookings, year: year).map { [$0] } ?? []) + [
             videoSection,
             ReviewTables.section(usable(records.reviews), supplied: records.reviews != nil, year: year),
+        ] + [RecommendationTables.section(records.recommendations, supplied: records.recommendations != nil, year: year),
+             AuditTables.section(records.audits, supplied: records.audits != nil, year: year)].compactMap { $0 } + [
             FinanceTables.section(usable(records.finance), supplied: records.finance != nil, year: year, board: configuration.board),
         ].map(ChartCheck.dropEmptyCharts)
         var notes = input.diagnostics.map(\.description)

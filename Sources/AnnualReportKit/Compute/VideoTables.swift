@@ -68,9 +68,11 @@ enum VideoTables {
                                         role: .total))
             for r in repeats {
                 let first = seen[r.identity!]!
-                let note = "'\(r.video ?? r.category)' is listed under both '\(first.category)' and '\(r.category)' (\(first.source), \(r.source)); its \(Count.grouped(r.views)) views count once in the total reach."
-                table.notes.append(note)
-                notes.append(note)
+                // The reader's table says what; the data-quality note also says where (file and line).
+                let what = "'\(r.video ?? r.category)' is listed under both '\(first.category)' and '\(r.category)'"
+                let counted = "its \(Count.grouped(r.views)) views count once in the total reach."
+                table.notes.append("\(what); \(counted)")
+                notes.append("\(what) (\(first.source), \(r.source)); \(counted)")
             }
         }
         section.tables.append(table)
@@ -100,6 +102,15 @@ struct Wording {
         case [.views]: return "Training video views"
         case [.fullyWatched]: return "Training videos fully watched"
         default: return "Training video views and completions"
+        }
+    }
+
+    /// A priority's video figure in a sentence: completions are people, views are plays.
+    func reach(_ n: Int64) -> String {
+        switch metrics {
+        case [.views]: return "its training videos were viewed \(Count.grouped(n)) time\(n == 1 ? "" : "s")"
+        case [.fullyWatched], []: return "\(Count.grouped(n)) \(n == 1 ? "person" : "people") watched a relevant training video"
+        default: return "its training videos were viewed or fully watched \(Count.grouped(n)) time\(n == 1 ? "" : "s")"
         }
     }
 

@@ -99,7 +99,16 @@ enum AttendanceIngest {
                 }
                 return first
             }
-            guard var outcome = run({ AttendanceSource(path: url.path) }) else {
+            // Footnotes under the records are split off first and read from memory without them.
+            var footnotes: [CSVRecord] = []
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            var source: () -> AttendanceSource? = { AttendanceSource(path: url.path) }
+            if size <= decodeInMemoryLimit, AttendanceFootnotes.mayHaveFootnotes(path: url.path),
+               let data = FileManager.default.contents(atPath: url.path), let split = AttendanceFootnotes.split([UInt8](data)) {
+                footnotes = split.footnotes
+                source = { AttendanceSource(bytes: split.data) }
+            }
+            guard var outcome = run(source) else {
                 diagnostics.append(Diagnostic(.error, file: name, line: 0, column: nil, "cannot read the file; expected a readable CSV file"))
                 continue
             }
@@ -123,7 +132,8 @@ enum AttendanceIngest {
                     }
                     let separated = Separators.normalise(decoded.utf8)
                     if let note = Separators.note(separated) { diagnostics.append(Diagnostic(.note, file: name, line: 0, column: nil, note)) }
-                    let bytes = separated.bytes
+                    var bytes = separated.bytes
+                    if let split = AttendanceFootnotes.split(bytes) { bytes = split.data; footnotes = split.footnotes }
                     guard let again = run({ AttendanceSource(bytes: bytes) }) else { continue }
                     outcome = again
                 }
@@ -133,6 +143,9 @@ enum AttendanceIngest {
             guard let merged else { continue }
             ledger.read = merged.read; ledger.used = merged.used; ledger.rejected = merged.rejected
             ledger.controlTotals = merged.controlTotals
+            ledger.read += footnotes.count
+            ledger.footnotes = footnotes.count
+            if let note = Footnotes.note(footnotes, file: name) { diagnostics.append(note) }
             diagnostics += merged.diagnostics
             rejected += merged.rejectedRows
             if merged.notListed > 0 {

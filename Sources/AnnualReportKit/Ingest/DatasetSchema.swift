@@ -89,7 +89,7 @@ struct DatasetSchema: Sendable {
         Column("priorities", aliases: ["priority", "business priorities"]),
         Column("status"),
         Column("attendees", aliases: ["attended", "delegates", "attendance", "number attended", "no attended",
-                                      "no. attended", "attendees number"], required: true),
+                                      "no. attended", "attendees number", "no. of delegates", "number of delegates", "delegates attended"], required: true),
         Column("format", aliases: ["delivery", "mode"]),
         Column("evaluations", aliases: ["evaluations completed", "evaluation forms"]),
         Column("event_id", aliases: ["event id", "eventbrite id", "eventbrite event id", "booking id"]),

@@ -130,6 +130,7 @@ enum Datasets {
             r.diagnostics += attendance.diagnostics
             r.rejected += attendance.rejected
             r.diagnostics += AttendanceIngest.conflicts(training: training, attendance: attendance.events)
+            r.diagnostics += AttendanceFileYear.errors(attendance.events)
             // The sessions move, not copy: a second array of 400,000 sessions was the read's peak
             // memory. The training rows go in front, in the capacity reserved for them.
             var events = attendance.events
@@ -145,5 +146,15 @@ enum Datasets {
             r.records.evaluations = forms
             r.diagnostics += EvaluationColumns.countNotes(training: r.records.training ?? [], forms: forms ?? [])
         }),
+
+        // Last, so that the fuzz corpus's first byte keeps picking the dataset it was made for.
+        .init(schema: Recommendations.schema, read: { r, files in
+            r.records.recommendations = r.take(Recommendations.ingester(), files)
+        }, supplied: { $0.recommendations != nil }),
+
+        .init(schema: CaseAudits.schema, read: { r, files in
+            r.records.audits = r.take(CaseAudits.ingester(), files)
+            r.diagnostics += CaseAudits.selectedConflicts(r.records.audits ?? [])
+        }, supplied: { $0.audits != nil }),
     ]
 }

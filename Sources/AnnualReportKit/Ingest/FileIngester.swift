@@ -18,7 +18,7 @@ struct FileIngester<Record> {
     var schema: DatasetSchema
     /// Builds a record from a row, reporting problems through the reader; nil rejects the row.
     let parse: (inout RowReader) -> Record?
-    /// Rows with equal keys are duplicates; `describe` names what is duplicated.
+    /// Rows with equal keys are duplicates; `describeDuplicate` names what is duplicated.
     let duplicateKey: (Record) -> String?
     let describeDuplicate: String
     /// A record that stands for a group of others (a video category's own row when the category

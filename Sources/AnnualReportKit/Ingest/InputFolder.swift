@@ -52,24 +52,50 @@ enum InputFolder {
             byDataset[d.schema.name, default: []].append(file)
             diagnostics.append(Diagnostic(.note, file: file.name, line: 0, column: nil, d.recognisedNote))
         }
+        var unrecognised: [String: [String]] = [:]
+        var taken: Set<String> = []
+        let sheetsRead = Dictionary(inputs.workbooks.map { ($0.name, $0.read) }, uniquingKeysWith: { a, _ in a })
         for file in inputs.files {
             let base = file.baseName.lowercased()
-            let header = InputFiles.header(of: file)
-            if let header, let d = datasets.first(where: { $0.beforeNames && $0.recognises?(header) == true }) {
+            // Any of the first rows may be an export's header: offices add a title above it.
+            let heads = InputFiles.heads(of: file)
+            func recognises(_ d: DatasetDeclaration) -> Bool { heads.contains { d.recognises?($0) == true } }
+            // A workbook's sheet goes by its own name, else by the workbook's (`WorkbookInputs`).
+            let named: DatasetDeclaration?
+            if let sheet = file.sheet {
+                named = WorkbookInputs.named(sheet, datasets: datasets).flatMap { d, bySheetName in
+                    bySheetName || WorkbookInputs.belongs(heads: heads, to: d, sheetsRead: sheetsRead[sheet.workbook] ?? 0) ? d : nil
+                }
+            } else {
+                named = datasets.first(where: { base.hasPrefix($0.schema.name) })
+            }
+            if let d = datasets.first(where: { $0.beforeNames && recognises($0) }) {
                 recognised(d, file)
-            } else if let d = datasets.first(where: { base.hasPrefix($0.schema.name) }) {
+            } else if let d = named {
                 byDataset[d.schema.name, default: []].append(file)
-            } else if let header, let d = datasets.first(where: { !$0.beforeNames && $0.recognises?(header) == true }) {
+            } else if let d = datasets.first(where: { !$0.beforeNames && recognises($0) }) {
                 recognised(d, file)
+            } else if let sheet = file.sheet {
+                unrecognised[sheet.workbook, default: []].append(sheet.sheet)
+                continue
             } else if YouTubeExport.isCompanion(file) {
                 diagnostics.append(Diagnostic(.note, file: file.name, line: 0, column: nil,
                     "not read: a YouTube Studio export's daily or total figures; the report reads its Table data.csv"))
+                continue
             } else {
                 diagnostics.append(Diagnostic(.note, file: file.name, line: 0, column: nil,
                     "ignored: the name starts with no dataset name (\(datasets.map(\.schema.name).joined(separator: ", "))) and the header is not a known export's"))
+                continue
+            }
+            if let sheet = file.sheet {
+                taken.insert(sheet.workbook)
+                diagnostics += WorkbookInputs.cellProblems(file)
             }
         }
-        diagnostics += OtherFiles.diagnostics(inputs.others, csvNames: Set(inputs.files.map { $0.name.lowercased() }),
+        let csvNames = Set(inputs.files.filter { $0.sheet == nil }.map { $0.name.lowercased() })
+        diagnostics += WorkbookInputs.diagnostics(inputs.workbooks, unrecognised: unrecognised, taken: taken,
+                                                  csvNames: csvNames, datasets: datasets)
+        diagnostics += OtherFiles.diagnostics(inputs.others, csvNames: csvNames,
                                               datasetNames: datasets.map(\.schema.name))
         if byDataset.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
             diagnostics.append(Diagnostic(.error, file: folder.path, line: 0, column: nil,
@@ -78,8 +104,10 @@ enum InputFolder {
         var reading = FolderReading(configuration: configuration, catalog: catalog, progress: progress,
                                     names: Dictionary(inputs.files.map { ($0.url, $0.name) }, uniquingKeysWith: { a, _ in a }))
         for d in datasets { d.read(&reading, byDataset[d.schema.name] ?? []) }
-        let (records, ledger, rejected) = (reading.records, reading.ledger, reading.rejected)
+        let (records, ledger) = (reading.records, reading.ledger)
+        var rejected = reading.rejected
         diagnostics += reading.diagnostics
+        WorkbookInputs.locate(&diagnostics, &rejected, files: inputs.files)
         diagnostics += KnockOnErrors.notes(diagnostics, ledger: ledger)
         var resolved = configuration
         diagnostics += FinanceBoards.resolve(records.finance, configuration: &resolved)

@@ -1,5 +1,5 @@
 /// Every file in the inputs folder is read or named: what is said of the files that are not
-/// CSV or zip (a workbook, the old Excel format, a PDF), so none is passed over in silence.
+/// CSV, zip or workbook (the old Excel format, a Numbers file, a PDF), so none is passed over in silence.
 ///
 /// A file whose name starts with a dataset's name (`finance.xlsx`) is an error unless a CSV
 /// of the same name stands beside it: without one the report would say the dataset was not
@@ -11,9 +11,9 @@ enum OtherFiles {
     /// How to supply a file of this kind, by extension.
     static func advice(_ ext: String) -> String {
         switch ext {
-        case "xlsx", "xlsm", "ods": "workbooks are not read yet: save each sheet as \"CSV UTF-8 (Comma delimited)\" (File > Save As) and put the CSV files in the folder"
-        case "xls": ".xls is the old Excel format: open it in Excel or LibreOffice and save it as CSV UTF-8"
-        case "numbers": "a Numbers file: export it from Numbers as CSV (File > Export To > CSV)"
+        case "xls": ".xls is the old Excel format: open it in Excel or LibreOffice Calc and save it as an Excel Workbook (.xlsx) or as CSV UTF-8"
+        case "xlsb": ".xlsb is Excel's binary workbook: open it in Excel and save it as an Excel Workbook (.xlsx) or as CSV UTF-8"
+        case "numbers": "a Numbers file: export it from Numbers as Excel (File > Export To > Excel…) or CSV"
         case "txt", "tsv", "tab": "rename it to .csv if it is a table of records (tab- and ;-separated files are read)"
         default: "not a CSV file; expected the records as CSV files (or a .zip of them)"
         }

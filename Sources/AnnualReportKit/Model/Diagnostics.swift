@@ -10,6 +10,9 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
     var column: Int?
     /// `what is wrong; what was expected`.
     var message: String
+    /// The file is a workbook's sheet (`finance.xlsx:Ledger`): `line` is its row and `column`
+    /// its column number, shown as Excel names the cell (`finance.xlsx:Ledger!C7`).
+    var inSheet = false
 
     init(_ severity: Severity, file: String, line: Int, column: Int?, _ message: String) {
         self.severity = severity; self.file = file; self.line = line; self.column = column
@@ -19,9 +22,23 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
     /// `training.csv:14:27: error: bad date '31/02/2022'; expected ...`
     public var description: String {
         var location = file
-        if line > 0 { location += ":\(line)" }
-        if let column { location += ":\(column)" }
+        if inSheet && line > 0 {
+            location += column.map { "!\(Self.columnLetters($0))\(line)" } ?? ", row \(line)"
+        } else {
+            if line > 0 { location += ":\(line)" }
+            if let column { location += ":\(column)" }
+        }
         return "\(location): \(severity.rawValue): \(message)"
+    }
+
+    /// Excel's column letters for a 1-based column number (1 is A, 27 is AA).
+    static func columnLetters(_ column: Int) -> String {
+        var n = column, letters = ""
+        while n > 0 {
+            letters = String(Character(Unicode.Scalar(UInt8(65 + (n - 1) % 26)))) + letters
+            n = (n - 1) / 26
+        }
+        return letters
     }
 
     /// By file, line, column and message: the order they are printed in.

@@ -162,6 +162,10 @@ struct Records: Sendable {
     var bookings: BookingSummary?
     /// Completed evaluation forms, each linked to its training event.
     var evaluations: [EvaluationForm]?
+    /// Reviews' and audits' recommendations, each with its status.
+    var recommendations: [Recommendation]?
+    /// Multi-agency case audits, one row per agency per audit.
+    var audits: [CaseAuditRow]?
 
     init(training: [TrainingEvent]? = nil, videos: [VideoViews]? = nil, reviews: [Review]? = nil,
          finance: [FinanceLine]? = nil, attendance: AttendanceSummary? = nil) {
@@ -184,6 +188,8 @@ struct Records: Sendable {
         var years = Self.trainingYears(training)
         videos?.forEach { years.insert($0.year) }
         reviews?.forEach { years.insert($0.year) }
+        recommendations?.forEach { r in (r.agreed ?? r.completed).map { years.insert(FinancialYear(containing: $0)) } }
+        audits?.forEach { years.insert($0.year) }
         finance?.forEach { if $0.kind != .budget { years.insert($0.year) } }
         return years
     }
@@ -193,6 +199,8 @@ struct Records: Sendable {
         var years = Self.trainingYears(training)
         videos?.forEach { years.insert($0.year) }
         reviews?.forEach { years.insert($0.year) }
+        recommendations?.forEach { r in (r.agreed ?? r.completed).map { years.insert(FinancialYear(containing: $0)) } }
+        audits?.forEach { years.insert($0.year) }
         finance?.forEach { years.insert($0.year) }
         return years
     }

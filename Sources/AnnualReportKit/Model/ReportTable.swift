@@ -66,6 +66,9 @@ struct ReportColumn: Sendable, Equatable {
         /// A number with a fixed count of decimals (a mean rating: `3.42`).
         case decimal(places: Int)
         case text
+        /// Text that reads as a figure and sits right-aligned like one (a p value: `0.003`,
+        /// `< 0.001`, `too few to say`).
+        case figureText
     }
     var title: String
     var kind: Kind

@@ -13,7 +13,7 @@ import Foundation
 /// bold. Every cell with a `Derivation` is a live formula with its value stored, and the writer
 /// checks that the formula, evaluated on the stored cells, gives the stored value: the workbook
 /// recalculates on opening (libxlsxwriter sets `fullCalcOnLoad`), so a figure that disagreed
-/// with its formula would change in front of the reader. Charts sit to the right of their table.
+/// with its formula would change in front of the reader. Charts sit below their table and its notes.
 ///
 /// Text from inputs is only ever written as string cells, never as formulas.
 ///
@@ -205,7 +205,7 @@ struct XLSXWriter: Sendable {
         let headerFormats = table.columns.map { column -> XLSXWorkbook.Format? in
             switch column.kind {
             case .label, .text: styles.header
-            case .count, .money, .percent, .decimal: styles.numberHeader
+            case .count, .money, .percent, .decimal, .figureText: styles.numberHeader
             }
         }
         for (column, header) in headers.enumerated() {
@@ -309,7 +309,7 @@ struct XLSXWriter: Sendable {
             case .count: return TableLayout.count
             case .decimal(let places): return places > 0 ? "0." + String(repeating: "0", count: min(places, 10)) : "0"
             case .percent(let decimals): return TableLayout.percentFormat(decimals: min(max(decimals, 0), 10))
-            case .label, .text: return nil
+            case .label, .text, .figureText: return nil
             }
         }
     }
@@ -537,7 +537,8 @@ extension XLSXWriter {
         func format(for value: CellValue, kind: ReportColumn.Kind, bold: Bool) throws -> XLSXWorkbook.Format? {
             var style = XLSXWorkbook.CellStyle(bold: bold)
             switch value {
-            case .empty, .text: break
+            case .empty: break
+            case .text: style.alignRight = kind == .figureText
             case .notApplicable: style.alignRight = true
             case .count: style.numberFormat = TableLayout.count
             case .money(let money):

@@ -1,0 +1,173 @@
+import Foundation
+import ZIPFoundation
+
+/// Reads an OpenDocument spreadsheet (`.ods`, as LibreOffice Calc saves it) into its sheets
+/// as CSV text (`WorkbookSheet`), from the package's `content.xml`.
+///
+/// A cell is read by its `office:value-type`: numbers from `office:value` as stored, dates
+/// from `office:date-value` (ISO, so no date system), times, booleans, and text from its
+/// paragraphs (`text:s` spaces and line breaks kept, comments left out). Repeated rows and
+/// cells (`number-rows-repeated`) are expanded when they hold values and skipped when
+/// empty, so the million empty rows LibreOffice declares at a sheet's end cost nothing. A
+/// sheet whose table style has `table:display="false"` is hidden. A formula with no value
+/// type and an error value (`calcext:value-type="error"`) are problems at their cell.
+///
+///     let sheets = try ODSReader.read(Data(contentsOf: url)).get()
+enum ODSReader {
+    /// The most rows and columns Calc allows; a file that declares more is damaged.
+    static let maxRows = 1 << 20, maxColumns = 1 << 14
+
+    static func read(_ data: Data) -> Result<[WorkbookSheet], WorkbookFailure> {
+        guard let archive = try? Archive(data: data, accessMode: .read) else { return .failure(.damaged) }
+        do {
+            if let manifest = try part(archive, "META-INF/manifest.xml"),
+               manifest.firstRange(of: Array("encryption-data".utf8)) != nil {
+                return .failure(.encrypted)
+            }
+            guard let content = try part(archive, "content.xml") else {
+                return .failure(WorkbookFailure(message: "cannot read the spreadsheet: it has no content.xml; expected an OpenDocument spreadsheet (.ods) as LibreOffice Calc saves it"))
+            }
+            return .success(try sheets(content))
+        } catch let failure as WorkbookFailure {
+            return .failure(failure)
+        } catch {
+            return .failure(.damaged)
+        }
+    }
+
+    private static func part(_ archive: Archive, _ path: String) throws -> [UInt8]? {
+        guard let entry = archive[path] else { return nil }
+        var data = Data()
+        _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+        return [UInt8](data)
+    }
+
+    private static func sheets(_ content: [UInt8]) throws -> [WorkbookSheet] {
+        var xml = XMLScanner(content)
+        var hiddenStyles: Set<String> = [], styleName: String?
+        var sheets: [WorkbookSheet] = []
+        var builder = SheetCSVBuilder()
+        var sheetName = "", sheetHidden = false
+        var row = 0, column = 0
+        var rowRepeat = 1
+        var rowCells: [(column: Int, text: String)] = []
+        // The current cell.
+        var cell: (value: String?, kind: String, formula: Bool, error: Bool, repeat: Int, across: Int, down: Int, covered: Bool)?
+        var paragraphs: [String] = [], inParagraph = 0, annotation = 0
+        while let token = try xml.next() {
+            switch token {
+            case .start:
+                if xml.isNamed("style") {
+                    styleName = xml.attribute("family") == "table" ? xml.attribute("name") : nil
+                } else if xml.isNamed("table-properties"), let styleName, xml.attribute("display") == "false" {
+                    hiddenStyles.insert(styleName)
+                } else if xml.isNamed("table") {
+                    builder = SheetCSVBuilder()
+                    sheetName = xml.attribute("name") ?? "Sheet\(sheets.count + 1)"
+                    sheetHidden = xml.attribute("style-name").map(hiddenStyles.contains) ?? false
+                    row = 0
+                } else if xml.isNamed("table-row") {
+                    rowRepeat = max(1, xml.intAttribute("number-rows-repeated") ?? 1)
+                    column = 0
+                    rowCells.removeAll(keepingCapacity: true)
+                } else if xml.isNamed("table-cell") || xml.isNamed("covered-table-cell") {
+                    let types = xml.attributes("value-type")
+                    let kind = types.first ?? ""
+                    var value: String?
+                    switch kind {
+                    case "float", "percentage", "currency": value = xml.attribute("value")
+                    case "date": value = xml.attribute("date-value")
+                    case "time": value = xml.attribute("time-value")
+                    case "boolean": value = xml.attribute("boolean-value")
+                    case "string": value = xml.attribute("string-value")
+                    default: value = nil
+                    }
+                    cell = (value, kind, xml.attribute("formula") != nil, types.contains("error"),
+                            max(1, xml.intAttribute("number-columns-repeated") ?? 1),
+                            xml.intAttribute("number-columns-spanned") ?? 1, xml.intAttribute("number-rows-spanned") ?? 1,
+                            xml.isNamed("covered-table-cell"))
+                    paragraphs = []
+                } else if xml.isNamed("annotation") {
+                    annotation += 1
+                } else if annotation == 0, cell != nil {
+                    if xml.isNamed("p") || xml.isNamed("h") { paragraphs.append(""); inParagraph += 1 }
+                    else if xml.isNamed("s"), inParagraph > 0 { paragraphs[paragraphs.count - 1] += String(repeating: " ", count: min(xml.intAttribute("c") ?? 1, 1000)) }
+                    else if xml.isNamed("tab"), inParagraph > 0 { paragraphs[paragraphs.count - 1] += "\t" }
+                    else if xml.isNamed("line-break"), inParagraph > 0 { paragraphs[paragraphs.count - 1] += "\n" }
+                }
+            case .text:
+                if annotation == 0, inParagraph > 0, cell != nil { paragraphs[paragraphs.count - 1] += xml.text() }
+            case .end:
+                if xml.isNamed("annotation") { annotation -= 1 }
+                else if xml.isNamed("p") || xml.isNamed("h") { if annotation == 0, cell != nil { inParagraph -= 1 } }
+                else if xml.isNamed("table-cell") || xml.isNamed("covered-table-cell"), let c = cell {
+                    let first = column + 1
+                    column += c.repeat
+                    cell = nil
+                    let text = cellText(c, paragraphs: paragraphs, row: row + 1, column: first, builder: &builder)
+                    guard let text, !text.isEmpty else { continue }
+                    guard column <= maxColumns else { throw WorkbookFailure.damaged }
+                    for k in first...column { rowCells.append((k, text)) }
+                    if c.down > 1 { builder.merge(top: row + 1, left: first, bottom: row + c.down, right: first + c.across - 1) }
+                } else if xml.isNamed("table-row") {
+                    if rowCells.isEmpty {
+                        row += rowRepeat
+                    } else {
+                        guard row + rowRepeat <= maxRows else { throw WorkbookFailure.damaged }
+                        for _ in 0..<rowRepeat {
+                            row += 1
+                            guard builder.add(row: row, cells: rowCells) else { throw WorkbookFailure.damaged }
+                        }
+                    }
+                } else if xml.isNamed("table") {
+                    sheets.append(builder.finish(name: sheetName, hidden: sheetHidden))
+                }
+            }
+        }
+        return sheets
+    }
+
+    /// A cell's value as CSV text (nil: empty), reporting a cell that holds no usable value.
+    private static func cellText(_ c: (value: String?, kind: String, formula: Bool, error: Bool, repeat: Int, across: Int, down: Int, covered: Bool),
+                                 paragraphs: [String], row: Int, column: Int, builder: inout SheetCSVBuilder) -> String? {
+        let shown = paragraphs.joined(separator: "\n")
+        if c.error {
+            builder.problem(row: row, column: column, "the cell holds the error \(shown)\(c.formula ? " from its formula" : ""); expected a value: correct the formula or type the value")
+            return shown
+        }
+        switch c.kind {
+        case "float", "percentage", "currency":
+            guard let value = c.value, let text = WorkbookCells.decimalText(value) else {
+                builder.problem(row: row, column: column, "the cell's number '\(c.value ?? "")' is not a number (the file is damaged); type the value again")
+                return c.value
+            }
+            return text
+        case "date": return c.value.map { String($0.prefix(while: { $0 != "T" })) }
+        case "time": return c.value.flatMap(isoDuration) ?? c.value
+        case "boolean": return c.value == "true" ? "TRUE" : "FALSE"
+        case "string": return c.value ?? shown
+        default:
+            if c.formula {
+                builder.problem(row: row, column: column, "the formula has no saved value; open the file in LibreOffice Calc or Excel and save it, or type the value")
+                return nil
+            }
+            return shown
+        }
+    }
+
+    /// `PT10H30M00S` as `10:30` (`10:30:15` with seconds).
+    private static func isoDuration(_ value: String) -> String? {
+        guard value.hasPrefix("PT") else { return nil }
+        var h = 0, m = 0, s = 0, number = ""
+        for ch in value.dropFirst(2) {
+            switch ch {
+            case "H": h = Int(number) ?? 0; number = ""
+            case "M": m = Int(number) ?? 0; number = ""
+            case "S": s = Int(number.prefix { $0 != "." }) ?? 0; number = ""
+            default: number.append(ch)
+            }
+        }
+        let two = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
+        return s == 0 ? "\(two(h)):\(two(m))" : "\(two(h)):\(two(m)):\(two(s))"
+    }
+}

@@ -1,0 +1,203 @@
+import Foundation
+import ZIPFoundation
+@testable import AnnualReportKit
+
+/// A cell of a test workbook, as Excel or LibreOffice Calc stores it.
+enum TestCell {
+    case text(String)
+    /// A number as the file stores it (`119266.1`).
+    case number(String)
+    /// A number shown with a `£#,##0.00` format.
+    case money(String)
+    /// A date-formatted cell (its serial in the workbook's date system).
+    case date(year: Int, month: Int, day: Int)
+    case bool(Bool)
+    /// A formula and its saved value (nil: never calculated, as openpyxl writes them).
+    case formula(String, cached: String?)
+    /// An error value (`#DIV/0!`) from a formula.
+    case error(String)
+    /// Rich text: runs in different fonts, one string.
+    case rich([String])
+    /// A string written in the cell itself rather than the shared strings.
+    case inline(String)
+    case empty
+}
+
+/// A sheet of a test workbook: rows from row 1 (or `firstRow`), cells from column A.
+struct TestSheet {
+    var name: String
+    var rows: [[TestCell]]
+    var hidden = false
+    /// Merged ranges, `A1:C1`.
+    var merges: [String] = []
+    var firstRow = 1
+}
+
+/// Builds `.xlsx` and `.ods` files part by part, so a test says exactly what is in the
+/// workbook (libxlsxwriter cannot write a formula without a value or the 1904 date system's
+/// serials on request, and LibreOffice is not on every machine).
+enum TestWorkbooks {
+    static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+        // Howard Hinnant's days_from_civil.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    static func serial(year: Int, month: Int, day: Int, date1904: Bool) -> Int {
+        let days = daysSince1970(year: year, month: month, day: day)
+        return date1904 ? days + 24107 : days + 25569
+    }
+
+    private static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    private static func zip(_ parts: [(String, String)]) -> [UInt8] {
+        let archive = try! Archive(data: Data(), accessMode: .create)
+        for (path, text) in parts {
+            let data = Data(text.utf8)
+            try! archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return [UInt8](archive.data!)
+    }
+
+    static func xlsx(_ sheets: [TestSheet], date1904: Bool = false) -> [UInt8] {
+        var strings: [String] = []
+        var stringIndex: [String: Int] = [:]
+        func shared(_ s: String) -> Int {
+            if let i = stringIndex[s] { return i }
+            strings.append(s); stringIndex[s] = strings.count - 1
+            return strings.count - 1
+        }
+        var richStrings: [Int: [String]] = [:]
+        var parts: [(String, String)] = []
+        for (n, sheet) in sheets.enumerated() {
+            var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+            for (r, row) in sheet.rows.enumerated() {
+                let rowNumber = sheet.firstRow + r
+                xml += #"<row r="\#(rowNumber)">"#
+                for (c, cell) in row.enumerated() {
+                    let ref = Diagnostic.columnLetters(c + 1) + "\(rowNumber)"
+                    switch cell {
+                    case .text(let s): xml += #"<c r="\#(ref)" t="s"><v>\#(shared(s))</v></c>"#
+                    case .number(let v): xml += #"<c r="\#(ref)"><v>\#(v)</v></c>"#
+                    case .money(let v): xml += #"<c r="\#(ref)" s="2"><v>\#(v)</v></c>"#
+                    case .date(let y, let m, let d): xml += #"<c r="\#(ref)" s="3"><v>\#(serial(year: y, month: m, day: d, date1904: date1904))</v></c>"#
+                    case .bool(let b): xml += #"<c r="\#(ref)" t="b"><v>\#(b ? 1 : 0)</v></c>"#
+                    case .formula(let f, let cached):
+                        xml += #"<c r="\#(ref)"><f>\#(escape(f))</f>\#(cached.map { "<v>\($0)</v>" } ?? "")</c>"#
+                    case .error(let e): xml += #"<c r="\#(ref)" t="e"><f>1/0</f><v>\#(e)</v></c>"#
+                    case .rich(let runs):
+                        let i = shared(runs.joined())
+                        richStrings[i] = runs
+                        xml += #"<c r="\#(ref)" t="s"><v>\#(i)</v></c>"#
+                    case .inline(let s): xml += #"<c r="\#(ref)" t="inlineStr"><is><t>\#(escape(s))</t></is></c>"#
+                    case .empty: xml += #"<c r="\#(ref)" s="1"/>"#
+                    }
+                }
+                xml += "</row>"
+            }
+            xml += "</sheetData>"
+            if !sheet.merges.isEmpty {
+                xml += #"<mergeCells count="\#(sheet.merges.count)">"# + sheet.merges.map { #"<mergeCell ref="\#($0)"/>"# }.joined() + "</mergeCells>"
+            }
+            xml += "</worksheet>"
+            parts.append(("xl/worksheets/sheet\(n + 1).xml", xml))
+        }
+        let sst = #"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+            + strings.enumerated().map { i, s in
+                if let runs = richStrings[i] {
+                    return "<si>" + runs.map { #"<r><rPr><b/></rPr><t xml:space="preserve">\#(escape($0))</t></r>"# }.joined() + #"<rPh sb="0" eb="1"><t>ふりがな</t></rPh></si>"#
+                }
+                return "<si><t>\(escape(s))</t></si>"
+            }.joined() + "</sst>"
+        let styles = #"""
+            <?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\#
+            <numFmts count="2"><numFmt numFmtId="164" formatCode="&quot;£&quot;#,##0.00"/><numFmt numFmtId="165" formatCode="dd/mm/yyyy"/></numFmts>\#
+            <cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>\#
+            <cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="165" applyNumberFormat="1"/></cellXfs></styleSheet>
+            """#
+        let workbook = #"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr\#(date1904 ? #" date1904="1""# : "")/><sheets>"#
+            + sheets.enumerated().map { n, s in #"<sheet name="\#(escape(s.name))" sheetId="\#(n + 1)"\#(s.hidden ? #" state="hidden""# : "") r:id="rId\#(n + 1)"/>"# }.joined()
+            + "</sheets></workbook>"
+        let rels = #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+            + sheets.indices.map { #"<Relationship Id="rId\#($0 + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#($0 + 1).xml"/>"# }.joined()
+            + #"<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#
+        let root = #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+        let types = #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#
+        return zip([("[Content_Types].xml", types), ("_rels/.rels", root), ("xl/workbook.xml", workbook),
+                    ("xl/_rels/workbook.xml.rels", rels), ("xl/sharedStrings.xml", sst), ("xl/styles.xml", styles)] + parts)
+    }
+
+    static func ods(_ sheets: [TestSheet]) -> [UInt8] {
+        var body = ""
+        for sheet in sheets {
+            body += #"<table:table table:name="\#(escape(sheet.name))" table:style-name="\#(sheet.hidden ? "taHidden" : "ta1")">"#
+            if sheet.firstRow > 1 { body += #"<table:table-row table:number-rows-repeated="\#(sheet.firstRow - 1)"><table:table-cell/></table:table-row>"# }
+            for row in sheet.rows {
+                body += "<table:table-row>"
+                for cell in row {
+                    switch cell {
+                    case .text(let s), .inline(let s):
+                        body += #"<table:table-cell office:value-type="string"><text:p>\#(escape(s))</text:p></table:table-cell>"#
+                    case .rich(let runs):
+                        body += #"<table:table-cell office:value-type="string"><text:p>"# + runs.map { "<text:span>\(escape($0))</text:span>" }.joined() + "</text:p></table:table-cell>"
+                    case .number(let v), .money(let v):
+                        body += #"<table:table-cell office:value-type="float" office:value="\#(v)"><text:p>\#(v)</text:p></table:table-cell>"#
+                    case .date(let y, let m, let d):
+                        let iso = String(format: "%04d-%02d-%02d", y, m, d)
+                        body += #"<table:table-cell office:value-type="date" office:date-value="\#(iso)"><text:p>\#(iso)</text:p></table:table-cell>"#
+                    case .bool(let b):
+                        body += #"<table:table-cell office:value-type="boolean" office:boolean-value="\#(b)"><text:p>\#(b ? "TRUE" : "FALSE")</text:p></table:table-cell>"#
+                    case .formula(let f, let cached):
+                        if let cached {
+                            body += #"<table:table-cell table:formula="of:=\#(escape(f))" office:value-type="float" office:value="\#(cached)"><text:p>\#(cached)</text:p></table:table-cell>"#
+                        } else {
+                            body += #"<table:table-cell table:formula="of:=\#(escape(f))"/>"#
+                        }
+                    case .error(let e):
+                        body += #"<table:table-cell table:formula="of:=1/0" office:value-type="string" office:string-value="" calcext:value-type="error"><text:p>\#(e)</text:p></table:table-cell>"#
+                    case .empty: body += "<table:table-cell/>"
+                    }
+                }
+                body += "</table:table-row>"
+            }
+            body += #"<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table>"#
+        }
+        let content = #"""
+            <?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" office:version="1.3">\#
+            <office:automatic-styles><style:style style:name="ta1" style:family="table"><style:table-properties table:display="true"/></style:style>\#
+            <style:style style:name="taHidden" style:family="table"><style:table-properties table:display="false"/></style:style></office:automatic-styles>\#
+            <office:body><office:spreadsheet>\#(body)</office:spreadsheet></office:body></office:document-content>
+            """#
+        let manifest = #"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#
+        return zip([("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("META-INF/manifest.xml", manifest), ("content.xml", content)])
+    }
+
+    /// A CSV file's rows as typed cells, as an office keeps the same records in a workbook:
+    /// dates as date-formatted cells, `£` amounts and plain figures as numbers, the rest text.
+    static func typedRows(_ csv: String) -> [[TestCell]] {
+        parseCSV(csv).map { fields in
+            fields.map { field -> TestCell in
+                let t = field.trimmingCharacters(in: .whitespaces)
+                if t.isEmpty { return .empty }
+                if let date = CalendarDate(parsing: t), t.contains(where: { !$0.isNumber }) {
+                    return .date(year: date.year, month: date.month, day: date.day)
+                }
+                let plain = t.replacingOccurrences(of: "£", with: "").replacingOccurrences(of: ",", with: "")
+                if !plain.isEmpty, plain.allSatisfy({ $0.isNumber || $0 == "." }), plain.first != "0" || plain == "0" || plain.hasPrefix("0.") {
+                    return t.hasPrefix("£") || plain.contains(".") ? .money(plain) : .number(plain)
+                }
+                return .text(field)
+            }
+        }
+    }
+}
