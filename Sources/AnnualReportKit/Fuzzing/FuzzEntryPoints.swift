@@ -68,13 +68,11 @@ package enum FuzzEntryPoints {
         let url = attendanceScratch.appendingPathComponent("attendance.csv")
         FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
         let catalog = PriorityCatalog(configuration: ReportConfiguration())
-        func read(workers: Int, chunkSize: Int) -> AttendanceIngest.Result {
-            AttendanceIngest.read(files: [url], catalog: catalog, workers: workers, chunkSize: chunkSize)
+        func read(workers: Int, chunkSize: Int, fastPath: AttendanceFastPathSwitch = .on) -> AttendanceIngest.Result {
+            AttendanceIngest.read(files: [url], catalog: catalog, workers: workers, chunkSize: chunkSize, fastPath: fastPath)
         }
         let fast = read(workers: 1, chunkSize: 1 << 20)
-        AttendanceFastPathSwitch.enabled = false
-        let checking = read(workers: 1, chunkSize: 1 << 20)
-        AttendanceFastPathSwitch.enabled = true
+        let checking = read(workers: 1, chunkSize: 1 << 20, fastPath: .off)
         func same(_ a: AttendanceIngest.Result, _ b: AttendanceIngest.Result, _ what: String) {
             precondition(a.ledger == b.ledger, "\(what): ledgers differ: \(a.ledger) vs \(b.ledger)")
             precondition(a.diagnostics == b.diagnostics, "\(what): messages differ: \(a.diagnostics.map(\.description)) vs \(b.diagnostics.map(\.description))")

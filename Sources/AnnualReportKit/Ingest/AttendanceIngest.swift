@@ -56,7 +56,8 @@ enum AttendanceIngest {
 
     static func read(files: [URL], catalog: PriorityCatalog, progress: ReadProgress? = nil,
                      workers: Int = AttendanceIngest.defaultWorkers, chunkSize: Int = 1 << 20,
-                     rejectionLimit: Int = 1000, schema: DatasetSchema = .attendance, reserving: Int = 0) -> Result {
+                     rejectionLimit: Int = 1000, schema: DatasetSchema = .attendance, reserving: Int = 0,
+                     fastPath: AttendanceFastPathSwitch = .on) -> Result {
         releaseFreedMemory()
         var totals = AttendanceTotals()
         var ledgers: [FileLedger] = []
@@ -78,11 +79,11 @@ enum AttendanceIngest {
                 // file is read again with cuts that count quotes (a serial scan of every byte).
                 var pass = AttendancePass.run(source: source, name: name, fileIndex: fileIndex, schema: schema, workers: workers,
                                               chunkSize: chunkSize, quoteAware: false, directory: totals.directory,
-                                              check: check, limit: rejectionLimit, progress: progress)
+                                              check: check, limit: rejectionLimit, progress: progress, fastPath: fastPath)
                 if pass.workers.contains(where: \.openQuoteAtChunkEnd) {
                     pass = AttendancePass.run(source: source, name: name, fileIndex: fileIndex, schema: schema, workers: workers,
                                               chunkSize: chunkSize, quoteAware: true, directory: totals.directory,
-                                              check: check, limit: rejectionLimit, progress: progress)
+                                              check: check, limit: rejectionLimit, progress: progress, fastPath: fastPath)
                 }
                 progress?.finish()
                 if pass.notUTF8 != nil || !pass.fatal.isEmpty { return (pass, nil) }
@@ -217,7 +218,7 @@ struct AttendancePass {
     static func run(source: AttendanceSource, name: String, fileIndex: Int, schema: DatasetSchema = .attendance,
                     workers workerCount: Int, chunkSize: Int,
                     quoteAware: Bool, directory: AttendanceDirectory, check: AttendancePriorityCheck, limit: Int,
-                    progress: ReadProgress?) -> AttendancePass {
+                    progress: ReadProgress?, fastPath: AttendanceFastPathSwitch = .on) -> AttendancePass {
         var pass = AttendancePass()
         pass.name = name
         pass.fileIndex = fileIndex
@@ -277,7 +278,8 @@ struct AttendancePass {
         let map = HeaderMap(header: headerRecord.fields, schema: schema)
         let readable = map.hasRequired(schema) && map.repeated.isEmpty
         pass.headerDiagnostics += map.diagnostics(schema, file: name, line: headerRecord.line)
-        let layout = AttendanceLayout(header: map, schema: schema, readable: readable, fileName: name, fileIndex: fileIndex)
+        let layout = AttendanceLayout(header: map, schema: schema, readable: readable, fileName: name, fileIndex: fileIndex,
+                                      fastPath: fastPath)
 
         // Workers.
         let workers = (0..<workerCount).map { _ in
