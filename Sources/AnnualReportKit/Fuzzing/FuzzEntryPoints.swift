@@ -65,7 +65,11 @@ package enum FuzzEntryPoints {
     /// chunks by two and three workers. All must give the same ledger, messages, rejected
     /// rows, sessions and summary. The register reads files, so the bytes go to a scratch file.
     package static func attendance(_ bytes: [UInt8]) {
-        let url = attendanceScratch.appendingPathComponent("attendance.csv")
+        // A folder per call, so that calls at once (tests run in parallel) never share a file.
+        let dir = attendanceScratch.appendingPathComponent(UUID().uuidString)
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("attendance.csv")
         FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
         let catalog = PriorityCatalog(configuration: ReportConfiguration())
         func read(workers: Int, chunkSize: Int, fastPath: AttendanceFastPathSwitch = .on) -> AttendanceIngest.Result {
