@@ -362,7 +362,10 @@ struct AttendanceTotals {
     /// Per session of the directory (paged: see `PagedArray`).
     var sessionRegistrations = PagedArray<Int64>()
     var sessionAttendances = PagedArray<Int64>()
-    var delegates = ByteInterner(capacity: 1 << 16)
+    /// Starts small and doubles: a table sized for 65,536 delegates was 2 MB zeroed for every
+    /// register, however small (most of a FuzzAttendance case); the doublings up to 400,000
+    /// delegates cost under a millisecond, and the final table, hence the peak, is the same.
+    var delegates = ByteInterner(capacity: 1 << 10)
     var people = BitsetStore()
     var everyone: Int32 = -1
     var yearSets: [Int: Int32] = [:]
