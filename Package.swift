@@ -47,6 +47,7 @@ let package = Package(
         .executableTarget(name: "FuzzDatasets", dependencies: ["AnnualReportKit"], swiftSettings: fuzzSettings),
         .executableTarget(name: "FuzzConfiguration", dependencies: ["AnnualReportKit"], swiftSettings: fuzzSettings),
         .executableTarget(name: "FuzzWorkbook", dependencies: ["AnnualReportKit"], swiftSettings: fuzzSettings),
+        .executableTarget(name: "FuzzAttendance", dependencies: ["AnnualReportKit"], swiftSettings: fuzzSettings),
         .testTarget(
             name: "AnnualReportKitTests",
             dependencies: [

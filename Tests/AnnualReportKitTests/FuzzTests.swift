@@ -151,3 +151,86 @@ import Testing
         #expect(tally.built * 2 > tally.ran, "only \(tally.built) of \(tally.ran) cases wrote a report")
     }
 }
+
+/// The libFuzzer targets' entry points (`FuzzEntryPoints`), in `swift test`: what the targets'
+/// committed inputs rely on, and the inputs that once were findings.
+@Suite struct FuzzTargetTests {
+    static let fuzzFolder = repositoryRoot.appendingPathComponent("Fuzz")
+
+    /// FuzzDatasets' first byte picks the dataset by its place here (attendance left out), so the
+    /// committed corpus tests what it was made for only while this order stays: a new dataset
+    /// goes last in `Datasets.all`.
+    @Test func datasetsKeepTheirFirstByte() {
+        #expect(FuzzEntryPoints.datasetNames == ["training", "videos", "catalogue", "youtube", "reviews", "finance",
+                                                 "bookings", "evaluations", "recommendations", "audits"])
+    }
+
+    /// Every input in `Fuzz/crashes/TARGET/` through its target's entry point: a finding once
+    /// fixed stays fixed (a regression stops the test run, as it stops the fuzzer). `.ci/run`
+    /// replays them with the targets' own replay tools too.
+    @Test func findingsStayFixed() throws {
+        let entries: [String: ([UInt8]) -> Void] = [
+            "FuzzCSV": FuzzEntryPoints.csv, "FuzzDatasets": FuzzEntryPoints.dataset,
+            "FuzzConfiguration": FuzzEntryPoints.configuration, "FuzzAttendance": FuzzEntryPoints.attendance,
+            "FuzzWorkbook": FuzzEntryPoints.workbook,
+        ]
+        let crashes = Self.fuzzFolder.appendingPathComponent("crashes")
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: crashes.path)) ?? []
+        for folder in folders.sorted() where !folder.hasPrefix(".") {
+            let entry = try #require(entries[folder], "Fuzz/crashes/\(folder) names no target")
+            let files = try FileManager.default.contentsOfDirectory(atPath: crashes.appendingPathComponent(folder).path)
+            for file in files.sorted() where !file.hasPrefix(".") {
+                entry([UInt8](try Data(contentsOf: crashes.appendingPathComponent("\(folder)/\(file)"))))
+            }
+        }
+    }
+
+    /// FuzzAttendance's check on a register whose rows the fast path takes (repeated sessions,
+    /// their details byte for byte): with the fast path off, every row through the checking
+    /// path, the read is the same.
+    @Test func attendanceFastPathAgreesWithTheCheckingPath() throws {
+        let url = repositoryRoot.appendingPathComponent("Tests/AnnualReportKitTests/Fixtures/attendance-fuzz.csv")
+        let catalog = PriorityCatalog(configuration: ReportConfiguration())
+        let fast = AttendanceIngest.read(files: [url], catalog: catalog, workers: 1)
+        let checking = AttendanceIngest.read(files: [url], catalog: catalog, workers: 1, fastPath: .off)
+        #expect(fast.ledger == [FileLedger(file: "attendance-fuzz.csv", dataset: "attendance", read: 30, used: 30, rejected: 0)])
+        #expect(fast.events.map(\.attendees) == [5, 3, 4, 3, 5])
+        #expect(fast.diagnostics.isEmpty)
+        #expect(checking.ledger == fast.ledger)
+        #expect(checking.events == fast.events)
+        #expect(checking.summary == fast.summary)
+        #expect(checking.diagnostics.isEmpty)
+        // And the whole differential check, as the fuzz target runs it.
+        FuzzEntryPoints.attendance([UInt8](try Data(contentsOf: url)))
+    }
+
+    /// A register with what the fast path must hand over: a changed detail, a bad attended
+    /// value, a short row, a doubled quote in a key. The same messages either way.
+    @Test func attendanceFastPathHandsOverTheRowsItCannotTake() throws {
+        let dir = Workdir()
+        dir.write("attendance.csv", """
+            session_id,date,title,kind,priorities,format,delegate_id,agency,attended
+            S1,2022-09-26,Neglect,course,,,D1,Police,yes
+            S1,2022-09-26,Neglect,course,,,D2,Police,no
+            S1,2022-09-27,Neglect,course,,,D3,Police,yes
+            S1,2022-09-26,Neglect,course,,,D4,Police,maybe
+            S1,2022-09-26,Neglect,course,,,D5
+            "S""1",2022-09-26,Neglect,course,,,D6,Police,yes
+
+            """)
+        let url = dir.url.appendingPathComponent("attendance.csv")
+        let catalog = PriorityCatalog(configuration: ReportConfiguration())
+        let fast = AttendanceIngest.read(files: [url], catalog: catalog, workers: 1)
+        let checking = AttendanceIngest.read(files: [url], catalog: catalog, workers: 1, fastPath: .off)
+        #expect(fast.ledger == checking.ledger)
+        #expect(fast.diagnostics == checking.diagnostics)
+        #expect(fast.events == checking.events)
+        #expect(fast.ledger == [FileLedger(file: "attendance.csv", dataset: "attendance", read: 6, used: 3, rejected: 3)])
+        #expect(fast.diagnostics.map(\.description) == [
+            "attendance.csv:4:4: error: session 'S1' has date 2022-09-27 here but 2022-09-26 at attendance.csv:2; expected the same date, title, kind, priorities and format on every row of a session",
+            "attendance.csv:5:42: error: unknown attended 'maybe'; expected one of: yes, no",
+            "attendance.csv:6: error: row has 7 fields; expected 9 as in the header",
+        ])
+        FuzzEntryPoints.attendance([UInt8](try Data(contentsOf: url)))
+    }
+}

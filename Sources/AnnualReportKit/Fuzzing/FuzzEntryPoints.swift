@@ -99,4 +99,40 @@ package enum FuzzEntryPoints {
             for p in sheet.problems { precondition(p.row >= 1 && p.column >= 1 && !p.message.isEmpty, "problem not at a cell") }
         }
     }
+    /// The attendance register read four ways: serially by the byte fast path, serially with
+    /// the fast path off (every row through the checking path), and in parallel with small
+    /// chunks by two and three workers. All must give the same ledger, messages, rejected
+    /// rows, sessions and summary. The register reads files, so the bytes go to a scratch file.
+    package static func attendance(_ bytes: [UInt8]) {
+        // A folder per call, so that calls at once (tests run in parallel) never share a file.
+        let dir = attendanceScratch.appendingPathComponent(UUID().uuidString)
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("attendance.csv")
+        // Not FileManager.createFile: it writes atomically, with an fsync, a tenth of a case.
+        try? Data(bytes).write(to: url)
+        let catalog = PriorityCatalog(configuration: ReportConfiguration())
+        func read(workers: Int, chunkSize: Int, fastPath: AttendanceFastPathSwitch = .on) -> AttendanceIngest.Result {
+            AttendanceIngest.read(files: [url], catalog: catalog, workers: workers, chunkSize: chunkSize, fastPath: fastPath)
+        }
+        let fast = read(workers: 1, chunkSize: 1 << 20)
+        let checking = read(workers: 1, chunkSize: 1 << 20, fastPath: .off)
+        func same(_ a: AttendanceIngest.Result, _ b: AttendanceIngest.Result, _ what: String) {
+            precondition(a.ledger == b.ledger, "\(what): ledgers differ: \(a.ledger) vs \(b.ledger)")
+            precondition(a.diagnostics == b.diagnostics, "\(what): messages differ: \(a.diagnostics.map(\.description)) vs \(b.diagnostics.map(\.description))")
+            precondition(a.rejected == b.rejected, "\(what): rejected rows differ")
+            precondition(a.events == b.events, "\(what): sessions differ: \(a.events) vs \(b.events)")
+            precondition(a.summary == b.summary, "\(what): summaries differ")
+        }
+        same(fast, checking, "fast path vs checking path")
+        same(fast, read(workers: 2, chunkSize: 64), "serial vs 2 workers")
+        same(fast, read(workers: 3, chunkSize: 97), "serial vs 3 workers")
+        for l in fast.ledger { precondition(l.balances, "ledger out of balance") }
+    }
+
+    private static let attendanceScratch: URL = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-attendance-\(getpid())")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }()
 }

@@ -83,9 +83,10 @@ struct AttendanceAggregate: Sendable {
         var registrations: Int64 = 0
     }
 
-    var sessions = ByteInterner(capacity: 1 << 12)
+    // Small to start, doubling as they fill (see `AttendanceTotals.delegates`): one per worker.
+    var sessions = ByteInterner(capacity: 1 << 8)
     var sessionStates = PagedArray<Session>()
-    var delegates = ByteInterner(capacity: 1 << 14)
+    var delegates = ByteInterner(capacity: 1 << 10)
     /// Agency spellings as written (trimmed) -> first position.
     var agencies = ByteInterner(capacity: 64)
     var agencyFirst: [ChunkPosition] = []

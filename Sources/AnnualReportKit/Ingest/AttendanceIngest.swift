@@ -59,7 +59,8 @@ enum AttendanceIngest {
     /// `book.xlsx:Sheet`); the file's own name when not given.
     static func read(files: [URL], names: [String]? = nil, catalog: PriorityCatalog, progress: ReadProgress? = nil,
                      workers: Int = AttendanceIngest.defaultWorkers, chunkSize: Int = 1 << 20,
-                     rejectionLimit: Int = 1000, schema: DatasetSchema = .attendance, reserving: Int = 0) -> Result {
+                     rejectionLimit: Int = 1000, schema: DatasetSchema = .attendance, reserving: Int = 0,
+                     fastPath: AttendanceFastPathSwitch = .on) -> Result {
         releaseFreedMemory()
         var totals = AttendanceTotals()
         var ledgers: [FileLedger] = []
@@ -81,11 +82,11 @@ enum AttendanceIngest {
                 // file is read again with cuts that count quotes (a serial scan of every byte).
                 var pass = AttendancePass.run(source: source, name: name, fileIndex: fileIndex, schema: schema, workers: workers,
                                               chunkSize: chunkSize, quoteAware: false, monthFirst: monthFirst, directory: totals.directory,
-                                              check: check, limit: rejectionLimit, progress: progress)
+                                              check: check, limit: rejectionLimit, progress: progress, fastPath: fastPath)
                 if pass.workers.contains(where: \.openQuoteAtChunkEnd) {
                     pass = AttendancePass.run(source: source, name: name, fileIndex: fileIndex, schema: schema, workers: workers,
                                               chunkSize: chunkSize, quoteAware: true, monthFirst: monthFirst, directory: totals.directory,
-                                              check: check, limit: rejectionLimit, progress: progress)
+                                              check: check, limit: rejectionLimit, progress: progress, fastPath: fastPath)
                 }
                 progress?.finish()
                 if pass.notUTF8 != nil || !pass.fatal.isEmpty { return (pass, nil) }
@@ -238,7 +239,7 @@ struct AttendancePass {
     static func run(source: AttendanceSource, name: String, fileIndex: Int, schema: DatasetSchema = .attendance,
                     workers workerCount: Int, chunkSize: Int,
                     quoteAware: Bool, monthFirst: Bool = false, directory: AttendanceDirectory, check: AttendancePriorityCheck, limit: Int,
-                    progress: ReadProgress?) -> AttendancePass {
+                    progress: ReadProgress?, fastPath: AttendanceFastPathSwitch = .on) -> AttendancePass {
         var pass = AttendancePass()
         pass.name = name
         pass.fileIndex = fileIndex
@@ -298,7 +299,8 @@ struct AttendancePass {
         let map = HeaderMap(header: headerRecord.fields, schema: schema)
         let readable = map.hasRequired(schema) && map.repeated.isEmpty
         pass.headerDiagnostics += map.diagnostics(schema, file: name, line: headerRecord.line)
-        var layout = AttendanceLayout(header: map, schema: schema, readable: readable, fileName: name, fileIndex: fileIndex)
+        var layout = AttendanceLayout(header: map, schema: schema, readable: readable, fileName: name, fileIndex: fileIndex,
+                                      fastPath: fastPath)
         layout.monthFirst = monthFirst
 
         // Workers.
@@ -382,7 +384,10 @@ struct AttendanceTotals {
     /// Per session of the directory (paged: see `PagedArray`).
     var sessionRegistrations = PagedArray<Int64>()
     var sessionAttendances = PagedArray<Int64>()
-    var delegates = ByteInterner(capacity: 1 << 16)
+    /// Starts small and doubles: a table sized for 65,536 delegates was 2 MB zeroed for every
+    /// register, however small (most of a FuzzAttendance case); the doublings up to 400,000
+    /// delegates cost under a millisecond, and the final table, hence the peak, is the same.
+    var delegates = ByteInterner(capacity: 1 << 10)
     var people = BitsetStore()
     var everyone: Int32 = -1
     var yearSets: [Int: Int32] = [:]

@@ -39,8 +39,11 @@ struct AttendanceLayout: Sendable {
     var withholding: Withholding
     /// Read `dd/dd/yyyy` dates month-first (a US export; decided per file from its dates).
     var monthFirst = false
+    /// `.off` only in FuzzAttendance's reference read (`AttendanceFastPathSwitch`).
+    var fastPath: AttendanceFastPathSwitch
 
-    init(header: HeaderMap, schema: DatasetSchema, readable: Bool, fileName: String, fileIndex: Int) {
+    init(header: HeaderMap, schema: DatasetSchema, readable: Bool, fileName: String, fileIndex: Int,
+         fastPath: AttendanceFastPathSwitch = .on) {
         func at(_ i: Int) -> Int { header.fieldIndex[i] ?? -1 }
         fieldCount = header.fieldCount
         session = at(0); date = at(1); title = at(2); kind = at(3); priorities = at(4); format = at(5)
@@ -52,6 +55,7 @@ struct AttendanceLayout: Sendable {
         self.header = header
         self.schema = schema
         withholding = Withholding(header: header, schema: schema)
+        self.fastPath = fastPath
         detailFields = [date, title, kind, priorities, format].filter { $0 >= 0 }.sorted()
         detailContiguous = !detailFields.isEmpty && detailFields.last! - detailFields.first! == detailFields.count - 1
     }
@@ -538,6 +542,7 @@ struct ChunkParser {
         // Fast path: a known session whose details are byte-for-byte those of its reference row,
         // plain yes/no, and key fields without doubled quotes.
         fast: do {
+            guard layout.fastPath == .on else { break fast }
             // The delegate's table slot is likely a cache miss: start loading it now, so that the
             // session, signature and agency work below runs while it arrives.
             let (d0, d1) = trimmed(layout.delegate)

@@ -30,7 +30,11 @@ struct DatasetSchema: Sendable {
 
     /// The dataset name, which is also the file-name prefix (`training*.csv`).
     var name: String
-    var columns: [Column]
+    var columns: [Column] { didSet { headerLookup = Self.lookup(columns) } }
+    /// Normalised header name -> column index, the first column naming it winning. Kept with
+    /// the columns, not built by each `HeaderMap`: the header search maps up to ten candidate
+    /// rows of every file, and building it there was most of the time of a small file's read.
+    private(set) var headerLookup: [String: Int] = [:]
     /// The figures a summary row of this dataset is checked on.
     var totalled: [Totalled] = []
     /// Columns whose filled value in a summary row narrows the rows it totals (year, type).
@@ -49,6 +53,18 @@ struct DatasetSchema: Sendable {
          personal: [String] = [], datedBy: String? = nil) {
         self.name = name; self.columns = columns; self.totalled = totalled; self.totalKeys = totalKeys
         self.totalsLead = totalsLead; self.personal = personal; self.datedBy = datedBy
+        headerLookup = Self.lookup(columns)
+    }
+
+    private static func lookup(_ columns: [Column]) -> [String: Int] {
+        var lookup: [String: Int] = [:]
+        for (i, column) in columns.enumerated() {
+            for name in [column.name] + column.aliases {
+                let key = normalize(name)
+                if lookup[key] == nil { lookup[key] = i }
+            }
+        }
+        return lookup
     }
 
     /// The schema with more header names for some columns (the configuration's `columns:`).
@@ -174,17 +190,13 @@ struct HeaderMap: Sendable {
         fieldCount = header.count
         names = header.map { $0.trimmingSpaces }
         fieldIndex = Array(repeating: nil, count: schema.columns.count)
-        var lookup: [String: Int] = [:]
-        for (i, column) in schema.columns.enumerated() {
-            for name in [column.name] + column.aliases {
-                lookup[DatasetSchema.normalize(name)] = lookup[DatasetSchema.normalize(name)] ?? i
-            }
-        }
+        let lookup = schema.headerLookup
         unknown = []
         for (f, name) in header.enumerated() {
-            if let i = lookup[DatasetSchema.normalize(name)], fieldIndex[i] == nil {
+            let column = lookup[DatasetSchema.normalize(name)]
+            if let i = column, fieldIndex[i] == nil {
                 fieldIndex[i] = f
-            } else if let i = lookup[DatasetSchema.normalize(name)], let first = fieldIndex[i] {
+            } else if let i = column, let first = fieldIndex[i] {
                 repeated.append((i, first, f))
             } else if !name.trimmingSpaces.isEmpty {
                 unknown.append(name.trimmingSpaces)
