@@ -106,17 +106,21 @@ import Testing
     func problemsAreLocatedAtTheirCell(ods: Bool) throws {
         let dir = Workdir()
         let ext = ods ? "ods" : "xlsx"
-        let ledger = TestSheet(name: "Ledger", rows: [
+        var rows: [[TestCell]] = [
             [.text("year"), .text("type"), .text("line"), .text("amount")],
             [.text("2022-23"), .text("contribution"), .text("Leicestershire Police"), .money("119266.1")],
             [.text("2022-23"), .text("contribution"), .text("Health"), .formula("B1*2", cached: nil)],
             [.text("2022-23"), .text("contribution"), .text("Rutland County Council"), .error("#DIV/0!")],
             [.text("2022-23"), .text("expenditure"), .text("Staffing"), .text("twelve pounds")],
-        ])
+        ]
+        // openpyxl writes a formula it did not calculate with an empty value, `<f>…</f><v/>`.
+        if !ods { rows.append([.text("2022-23"), .text("expenditure"), .text("Training"), .formula("D2/4", cached: "")]) }
+        let ledger = TestSheet(name: "Ledger", rows: rows)
         dir.write("in/finance.\(ext)", bytes: ods ? TestWorkbooks.ods([ledger]) : TestWorkbooks.xlsx([ledger]))
         let ingest = InputFolder.read(dir.url.appendingPathComponent("in"))
         let errors = ingest.errors.map(\.description)
         #expect(errors.contains { $0.hasPrefix("finance.\(ext):Ledger!D3: error: the formula has no saved value") })
+        if !ods { #expect(errors.contains { $0.hasPrefix("finance.xlsx:Ledger!D6: error: the formula has no saved value") }) }
         #expect(errors.contains { $0.hasPrefix("finance.\(ext):Ledger!D4: error: the cell holds \(ods ? "the" : "Excel's") error #DIV/0! from its formula") })
         #expect(errors.contains { $0.hasPrefix("finance.\(ext):Ledger!D5: error: ") && $0.contains("twelve pounds") })
         #expect(errors.allSatisfy { $0.hasPrefix("finance.\(ext):Ledger!") })

@@ -186,15 +186,17 @@ enum XLSXReader {
         return found
     }
 
-    /// Every cell of a worksheet part, row by row, into `builder`.
+    /// Every cell of a worksheet part, row by row, into `builder`. A row or cell past Excel's
+    /// limits (1,048,576 rows, 16,384 columns), or rows out of order, make the sheet damaged;
+    /// a value outside a cell, or a cell outside a row, is not a cell and is passed over.
     static func cells(_ bytes: [UInt8], strings: [String], kinds: [WorkbookCells.NumberKind],
-                              system: WorkbookCells.DateSystem, into builder: inout SheetCSVBuilder) throws {
+                      system: WorkbookCells.DateSystem, into builder: inout SheetCSVBuilder) throws {
         var xml = XMLScanner(bytes)
         var row = 0, column = 0
         var rowCells: [(column: Int, text: String)] = []
         // The current cell: its type, format, whether it has a formula, and its value's text.
         var type = "", style = 0, formula = false, value: String?, inValue = false, inline = "", inInlineText = false, phonetic = 0
-        var inSheetData = false
+        var inSheetData = false, inRow = false, inCell = false
         while let token = try xml.next() {
             switch token {
             case .start:
@@ -202,17 +204,24 @@ enum XLSXReader {
                 guard inSheetData else { continue }
                 if xml.isNamed("row") {
                     row = xml.intAttribute("r") ?? row + 1
+                    guard (1...maximumRows).contains(row) else { throw WorkbookFailure.damaged }
                     column = 0
+                    inRow = true; inCell = false
                     rowCells.removeAll(keepingCapacity: true)
-                } else if xml.isNamed("c") {
+                } else if xml.isNamed("c"), inRow {
                     column = xml.attribute("r").flatMap { WorkbookCells.cellReference($0)?.column } ?? column + 1
+                    guard column <= maximumColumns else { throw WorkbookFailure.damaged }
                     type = xml.attribute("t") ?? "n"
                     style = xml.intAttribute("s") ?? 0
-                    formula = false; value = nil; inline = ""
+                    // A new cell ends whatever an unclosed element of the last one left open.
+                    formula = false; value = nil; inline = ""; inValue = false; inInlineText = false; phonetic = 0
+                    inCell = true
+                } else if !inCell {
+                    continue
                 } else if xml.isNamed("f") {
                     formula = true
                 } else if xml.isNamed("v") {
-                    inValue = true
+                    inValue = phonetic == 0
                     value = value ?? ""
                 } else if xml.isNamed("rPh") {
                     phonetic += 1
@@ -220,18 +229,21 @@ enum XLSXReader {
                     inInlineText = phonetic == 0
                 }
             case .text:
-                if inValue { value! += xml.text() } else if inInlineText { inline += xml.text() }
+                guard inCell else { continue }
+                if inValue { value = (value ?? "") + xml.text() } else if inInlineText { inline += xml.text() }
             case .end:
                 if xml.isNamed("v") { inValue = false }
                 else if xml.isNamed("t") { inInlineText = false }
-                else if xml.isNamed("rPh") { phonetic -= 1 }
-                else if xml.isNamed("c"), inSheetData {
+                else if xml.isNamed("rPh") { phonetic = max(0, phonetic - 1) }
+                else if xml.isNamed("c"), inCell {
+                    inCell = false
                     if let text = cellText(type: type, style: style, formula: formula, value: value, inline: inline,
                                            strings: strings, kinds: kinds, system: system,
                                            problem: { builder.problem(row: row, column: column, $0) }) {
                         rowCells.append((column, text))
                     }
-                } else if xml.isNamed("row"), inSheetData {
+                } else if xml.isNamed("row"), inRow {
+                    inRow = false; inCell = false
                     guard builder.add(row: row, cells: rowCells) else { throw WorkbookFailure.damaged }
                 } else if xml.isNamed("sheetData") {
                     return
@@ -240,12 +252,19 @@ enum XLSXReader {
         }
     }
 
+    /// Excel's sheet limits (ECMA-376 and Excel's specifications): a reference past them is damage.
+    static let maximumRows = 1_048_576
+    static let maximumColumns = 16_384
+
     /// A cell's value as CSV text (nil: empty), reporting a cell that holds no usable value.
     private static func cellText(type: String, style: Int, formula: Bool, value: String?, inline: String,
                                  strings: [String], kinds: [WorkbookCells.NumberKind], system: WorkbookCells.DateSystem,
                                  problem: (String) -> Void) -> String? {
         if type == "inlineStr" { return WorkbookCells.unescapeExcel(inline) }
-        guard let value else {
+        // A number-typed formula with an empty `<v/>` (openpyxl's uncalculated formula) has no
+        // saved value either; an empty text result is written with `t="str"`.
+        let unsaved = value == nil || (formula && value?.isEmpty == true && (type == "n" || type == "d"))
+        guard !unsaved, let value else {
             if formula {
                 problem("the formula has no saved value (the workbook was written by a program that does not calculate formulas); open it in Excel or LibreOffice Calc and save it, or type the value")
             }
