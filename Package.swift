@@ -48,6 +48,7 @@ let package = Package(
         .executableTarget(name: "FuzzConfiguration", dependencies: ["AnnualReportKit"], swiftSettings: fuzzSettings),
         .executableTarget(name: "FuzzWorkbook", dependencies: ["AnnualReportKit"], swiftSettings: fuzzSettings),
         .executableTarget(name: "FuzzAttendance", dependencies: ["AnnualReportKit"], swiftSettings: fuzzSettings),
+        .executableTarget(name: "FuzzPipeline", dependencies: ["AnnualReportKit"], swiftSettings: fuzzSettings),
         .testTarget(
             name: "AnnualReportKitTests",
             dependencies: [

@@ -172,7 +172,7 @@ import Testing
         let entries: [String: ([UInt8]) -> Void] = [
             "FuzzCSV": FuzzEntryPoints.csv, "FuzzDatasets": FuzzEntryPoints.dataset,
             "FuzzConfiguration": FuzzEntryPoints.configuration, "FuzzAttendance": FuzzEntryPoints.attendance,
-            "FuzzWorkbook": FuzzEntryPoints.workbook,
+            "FuzzWorkbook": FuzzEntryPoints.workbook, "FuzzPipeline": FuzzEntryPoints.pipeline,
         ]
         let crashes = Self.fuzzFolder.appendingPathComponent("crashes")
         let folders = (try? FileManager.default.contentsOfDirectory(atPath: crashes.path)) ?? []
@@ -232,5 +232,32 @@ import Testing
             "attendance.csv:6: error: row has 7 fields; expected 9 as in the header",
         ])
         FuzzEntryPoints.attendance([UInt8](try Data(contentsOf: url)))
+    }
+
+    /// FuzzPipeline's packed folder: names kept to safe bytes (a mutated name never leaves the
+    /// folder), the last of two files with one name wins, text before the first marker ignored.
+    @Test func aPackedFolderUnpacksToItsFiles() {
+        let packed = Array("junk".utf8) + FuzzEntryPoints.pack([
+            ("finance.csv", Array("year,type,line,amount\n".utf8)),
+            ("../../etc/training 2022-23.csv", Array("date,title\n".utf8)),
+            ("\u{7}", Array("nameless".utf8)),
+            ("sub/reviews.csv", Array("reference\n".utf8)),
+            ("FINANCE.csv", Array("later".utf8)),
+        ])
+        let files = FuzzEntryPoints.unpack(packed)
+        #expect(files.map(\.name) == ["subreviews.csv", "FINANCE.csv"])
+        #expect(files.map { String(decoding: $0.bytes, as: UTF8.self) } == ["reference\n", "later"])
+    }
+
+    /// The pipeline target on the sample's first rows packed as one input: the report builds
+    /// and every writer runs (a broken invariant stops the test run, as it stops the fuzzer).
+    @Test func thePipelineTargetRunsOnAPackedSample() throws {
+        let urls = InputFolder.csvFiles(in: sampleInputs) + [sampleInputs.appendingPathComponent("annual-report.yaml")]
+        let files = try urls.map { url in
+            let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            return (name: url.lastPathComponent, bytes: Array(lines.prefix(9).joined(separator: "\n").utf8) + [0x0A])
+        }
+        #expect(files.count == 10)
+        FuzzEntryPoints.pipeline(FuzzEntryPoints.pack(files))
     }
 }

@@ -167,50 +167,73 @@ final class AttendancePipeline: @unchecked Sendable {
     var rows: Int { condition.lock(); defer { condition.unlock() }; return rowsDone }
 }
 
-/// Where a quote-aware cut may go: after the last line break outside quotes in `p[start..<end]`.
-/// Nil when there is none (a record longer than the buffer).
+/// Where a quote-aware cut may go: after the last record's line break in `p[start..<end]`,
+/// `start` being a record's first byte. Nil when there is none (a record longer than the buffer).
+///
+/// Records are scanned as `CSVReader` and the workers read them: a quote opens a quoted field
+/// only at a field's start, `""` inside one is a quote, and a quote anywhere else is a stray
+/// byte. Counting quote bytes alone (their parity) would be faster but goes wrong on exactly
+/// the files this pass is for: a stray quote in an unquoted field (FuzzAttendance's finding)
+/// flips the parity, and a cut inside a record then reads differently in parallel and serially.
 func attendanceCut(_ p: UnsafePointer<UInt8>, start: Int, end: Int) -> Int? {
-    // Count the quote bytes 8 at a time: parity of quotes before a position = inside quotes.
-    var quotes = 0
-    var i = start
-    let raw = UnsafeRawPointer(p)
-    let q: UInt64 = 0x2222_2222_2222_2222, low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    while i + 8 <= end {
-        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ q
-        let t = (w & low7) &+ low7
-        quotes &+= (~(t | w | low7)).nonzeroBitCount
-        i += 8
-    }
-    while i < end { if p[i] == 0x22 { quotes += 1 }; i += 1 }
-    var tail = 0
-    var j = end - 1
-    while j >= start {
-        let c = p[j]
-        if c == 0x22 { tail += 1 } else if (c == 0x0A || (c == 0x0D && j + 1 < end && p[j + 1] != 0x0A)) && (quotes - tail) & 1 == 0 {
-            return j + 1
+    var i = start, last: Int?
+    var inQuotes = false, atFieldStart = true
+    scan: while i < end {
+        let c = p[i]
+        if inQuotes {
+            if c == 0x22 {
+                // An escaped quote or the closing one: only the next byte tells, and it is not here.
+                guard i + 1 < end else { break scan }
+                if p[i + 1] == 0x22 { i += 2; continue }
+                inQuotes = false
+            }
+            i += 1
+            continue
         }
-        j -= 1
+        switch c {
+        case 0x22 where atFieldStart: inQuotes = true; atFieldStart = false
+        case 0x2C: atFieldStart = true
+        case 0x0A: last = i + 1; atFieldStart = true
+        case 0x0D:
+            // CRLF or a lone CR: only the next byte tells.
+            guard i + 1 < end else { break scan }
+            if p[i + 1] == 0x0A { i += 1 }
+            last = i + 1; atFieldStart = true
+        default: atFieldStart = false
+        }
+        i += 1
     }
-    return nil
+    return last
 }
 
 /// Where the header record ends (after its line break), skipping blank lines and a byte-order mark;
-/// nil when the buffer holds no complete header record yet.
+/// nil when the buffer holds no complete header record yet. Quotes as in `attendanceCut`.
 func attendanceHeaderEnd(_ p: UnsafePointer<UInt8>, count: Int, ended: Bool) -> (end: Int, blank: Bool)? {
     var i = count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0
     var recordStart = i
-    var inQuotes = false
+    var inQuotes = false, atFieldStart = true
     while i < count {
         let c = p[i]
-        if c == 0x22 { inQuotes.toggle() }
-        if !inQuotes && (c == 0x0A || c == 0x0D) {
+        if inQuotes {
+            if c == 0x22 {
+                if i + 1 == count && !ended { return nil }
+                if i + 1 < count && p[i + 1] == 0x22 { i += 2; continue }
+                inQuotes = false
+            }
+            i += 1
+            continue
+        }
+        if c == 0x22 && atFieldStart { inQuotes = true; atFieldStart = false; i += 1; continue }
+        if c == 0x0A || c == 0x0D {
             let blank = i == recordStart
             if c == 0x0D && i + 1 < count && p[i + 1] == 0x0A { i += 1 } else if c == 0x0D && i + 1 == count && !ended { return nil }
             i += 1
             if !blank { return (i, false) }
             recordStart = i
+            atFieldStart = true
             continue
         }
+        atFieldStart = c == 0x2C
         i += 1
     }
     guard ended else { return nil }

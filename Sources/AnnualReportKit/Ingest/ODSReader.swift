@@ -65,7 +65,8 @@ enum ODSReader {
                     sheetHidden = xml.attribute("style-name").map(hiddenStyles.contains) ?? false
                     row = 0
                 } else if xml.isNamed("table-row") {
-                    rowRepeat = max(1, xml.intAttribute("number-rows-repeated") ?? 1)
+                    // Clamped: a repeat past the sheet's limit is damage, found when the row ends.
+                    rowRepeat = min(max(1, xml.intAttribute("number-rows-repeated") ?? 1), maxRows + 1)
                     column = 0
                     rowCells.removeAll(keepingCapacity: true)
                 } else if xml.isNamed("table-cell") || xml.isNamed("covered-table-cell") {
@@ -80,11 +81,14 @@ enum ODSReader {
                     case "string": value = xml.attribute("string-value")
                     default: value = nil
                     }
+                    let limit = { (n: Int?, most: Int) in min(max(1, n ?? 1), most + 1) }
                     cell = (value, kind, xml.attribute("formula") != nil, types.contains("error"),
-                            max(1, xml.intAttribute("number-columns-repeated") ?? 1),
-                            xml.intAttribute("number-columns-spanned") ?? 1, xml.intAttribute("number-rows-spanned") ?? 1,
+                            limit(xml.intAttribute("number-columns-repeated"), maxColumns),
+                            limit(xml.intAttribute("number-columns-spanned"), maxColumns),
+                            limit(xml.intAttribute("number-rows-spanned"), maxRows),
                             xml.isNamed("covered-table-cell"))
-                    paragraphs = []
+                    // A new cell ends whatever an unclosed paragraph of the last one left open.
+                    paragraphs = []; inParagraph = 0
                 } else if xml.isNamed("annotation") {
                     annotation += 1
                 } else if annotation == 0, cell != nil {
@@ -96,8 +100,8 @@ enum ODSReader {
             case .text:
                 if annotation == 0, inParagraph > 0, cell != nil { paragraphs[paragraphs.count - 1] += xml.text() }
             case .end:
-                if xml.isNamed("annotation") { annotation -= 1 }
-                else if xml.isNamed("p") || xml.isNamed("h") { if annotation == 0, cell != nil { inParagraph -= 1 } }
+                if xml.isNamed("annotation") { annotation = max(0, annotation - 1) }
+                else if xml.isNamed("p") || xml.isNamed("h") { if annotation == 0, cell != nil { inParagraph = max(0, inParagraph - 1) } }
                 else if xml.isNamed("table-cell") || xml.isNamed("covered-table-cell"), let c = cell {
                     let first = column + 1
                     column += c.repeat

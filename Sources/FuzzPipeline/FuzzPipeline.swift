@@ -1,0 +1,25 @@
+// libFuzzer target: scripts/fuzz FuzzPipeline SECONDS. Built without FUZZING (plain swift build)
+// it is a replay tool instead: each file named on the command line is one input.
+import AnnualReportKit
+import Foundation
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    FuzzEntryPoints.pipeline(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
+    return 0
+}
+
+#if !FUZZING
+@main struct Replay {
+    static func main() {
+        for path in CommandLine.arguments.dropFirst() {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+                exit(1)
+            }
+            FuzzEntryPoints.pipeline([UInt8](data))
+            print("ok \(path)")
+        }
+    }
+}
+#endif
