@@ -142,31 +142,27 @@ enum TestWorkbooks {
         for sheet in sheets {
             body += #"<table:table table:name="\#(escape(sheet.name))" table:style-name="\#(sheet.hidden ? "taHidden" : "ta1")">"#
             if sheet.firstRow > 1 { body += #"<table:table-row table:number-rows-repeated="\#(sheet.firstRow - 1)"><table:table-cell/></table:table-row>"# }
-            for row in sheet.rows {
+            // A merged range is spanned from its top-left cell; the cells it covers are covered cells.
+            let ranges = sheet.merges.compactMap { ref -> (top: Int, left: Int, bottom: Int, right: Int)? in
+                let ends = ref.split(separator: ":").compactMap { WorkbookCells.cellReference($0) }
+                return ends.count == 2 ? (ends[0].row, ends[0].column, ends[1].row, ends[1].column) : nil
+            }
+            for (r, row) in sheet.rows.enumerated() {
                 body += "<table:table-row>"
-                for cell in row {
-                    switch cell {
-                    case .text(let s), .inline(let s):
-                        body += #"<table:table-cell office:value-type="string"><text:p>\#(escape(s))</text:p></table:table-cell>"#
-                    case .rich(let runs):
-                        body += #"<table:table-cell office:value-type="string"><text:p>"# + runs.map { "<text:span>\(escape($0))</text:span>" }.joined() + "</text:p></table:table-cell>"
-                    case .number(let v), .money(let v):
-                        body += #"<table:table-cell office:value-type="float" office:value="\#(v)"><text:p>\#(v)</text:p></table:table-cell>"#
-                    case .date(let y, let m, let d):
-                        let iso = String(format: "%04d-%02d-%02d", y, m, d)
-                        body += #"<table:table-cell office:value-type="date" office:date-value="\#(iso)"><text:p>\#(iso)</text:p></table:table-cell>"#
-                    case .bool(let b):
-                        body += #"<table:table-cell office:value-type="boolean" office:boolean-value="\#(b)"><text:p>\#(b ? "TRUE" : "FALSE")</text:p></table:table-cell>"#
-                    case .formula(let f, let cached):
-                        if let cached {
-                            body += #"<table:table-cell table:formula="of:=\#(escape(f))" office:value-type="float" office:value="\#(cached)"><text:p>\#(cached)</text:p></table:table-cell>"#
-                        } else {
-                            body += #"<table:table-cell table:formula="of:=\#(escape(f))"/>"#
-                        }
-                    case .error(let e):
-                        body += #"<table:table-cell table:formula="of:=1/0" office:value-type="string" office:string-value="" calcext:value-type="error"><text:p>\#(e)</text:p></table:table-cell>"#
-                    case .empty: body += "<table:table-cell/>"
+                for (c, cell) in row.enumerated() {
+                    let (rowNumber, column) = (sheet.firstRow + r, c + 1)
+                    if ranges.contains(where: { ($0.top...$0.bottom).contains(rowNumber) && ($0.left...$0.right).contains(column)
+                        && ($0.top, $0.left) != (rowNumber, column) }) {
+                        body += "<table:covered-table-cell/>"
+                        continue
                     }
+                    if let m = ranges.first(where: { ($0.top, $0.left) == (rowNumber, column) }) {
+                        // The spans go on the cell's own element: written first, then moved in below.
+                        body += #"<table:table-cell table:number-rows-spanned="\#(m.bottom - m.top + 1)" table:number-columns-spanned="\#(m.right - m.left + 1)""#
+                        body += String(odsCell(cell).dropFirst("<table:table-cell".count))
+                        continue
+                    }
+                    body += odsCell(cell)
                 }
                 body += "</table:table-row>"
             }
@@ -180,6 +176,34 @@ enum TestWorkbooks {
             """#
         let manifest = #"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#
         return zip([("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("META-INF/manifest.xml", manifest), ("content.xml", content)])
+    }
+
+    /// One `.ods` cell element (`<table:table-cell …>`).
+    private static func odsCell(_ cell: TestCell) -> String {
+        var out = ""
+        switch cell {
+        case .text(let s), .inline(let s):
+            out += #"<table:table-cell office:value-type="string"><text:p>\#(escape(s))</text:p></table:table-cell>"#
+        case .rich(let runs):
+            out += #"<table:table-cell office:value-type="string"><text:p>"# + runs.map { "<text:span>\(escape($0))</text:span>" }.joined() + "</text:p></table:table-cell>"
+        case .number(let v), .money(let v):
+            out += #"<table:table-cell office:value-type="float" office:value="\#(v)"><text:p>\#(v)</text:p></table:table-cell>"#
+        case .date(let y, let m, let d):
+            let iso = String(format: "%04d-%02d-%02d", y, m, d)
+            out += #"<table:table-cell office:value-type="date" office:date-value="\#(iso)"><text:p>\#(iso)</text:p></table:table-cell>"#
+        case .bool(let b):
+            out += #"<table:table-cell office:value-type="boolean" office:boolean-value="\#(b)"><text:p>\#(b ? "TRUE" : "FALSE")</text:p></table:table-cell>"#
+        case .formula(let f, let cached):
+            if let cached {
+                out += #"<table:table-cell table:formula="of:=\#(escape(f))" office:value-type="float" office:value="\#(cached)"><text:p>\#(cached)</text:p></table:table-cell>"#
+            } else {
+                out += #"<table:table-cell table:formula="of:=\#(escape(f))"/>"#
+            }
+        case .error(let e):
+            out += #"<table:table-cell table:formula="of:=1/0" office:value-type="string" office:string-value="" calcext:value-type="error"><text:p>\#(e)</text:p></table:table-cell>"#
+        case .empty: out += "<table:table-cell/>"
+        }
+        return out
     }
 
     /// A CSV file's rows as typed cells, as an office keeps the same records in a workbook:

@@ -214,4 +214,40 @@ import Testing
         let ingest = InputFolder.read(dir.url.appendingPathComponent("in"))
         #expect(ingest.errors.map(\.description) == ["training.xlsx: error: cannot read the workbook: it has no workbook part (xl/workbook.xml); expected an Excel workbook (.xlsx) as Excel or LibreOffice Calc saves it"])
     }
+
+    /// A header over two rows, as offices lay out a log: `Date` merged down over both header
+    /// rows, `Session` merged across the two columns whose own headers are below it. The
+    /// second row is the header (the merged date heading reaching it), the first a title row.
+    @Test(arguments: [false, true])
+    func mergedHeaderCellsAreReadAsTheHeader(ods: Bool) throws {
+        let dir = Workdir()
+        let ext = ods ? "ods" : "xlsx"
+        let log = TestSheet(name: "Log", rows: [
+            [.text("Date"), .text("Session"), .empty],
+            [.empty, .text("Title"), .text("Attendees")],
+            [.date(year: 2022, month: 5, day: 3), .text("Neglect"), .number("14")],
+            [.date(year: 2022, month: 6, day: 7), .text("Core Safeguarding"), .number("21")],
+        ], merges: ["A1:A2", "B1:C1"])
+        dir.write("in/training-2022-23.\(ext)", bytes: ods ? TestWorkbooks.ods([log]) : TestWorkbooks.xlsx([log]))
+        let ingest = InputFolder.read(dir.url.appendingPathComponent("in"))
+        #expect(ingest.errors.map(\.description) == [])
+        let events = try #require(ingest.records.training)
+        #expect(events.map(\.date.description) == ["2022-05-03", "2022-06-07"])
+        #expect(events.map(\.title) == ["Neglect", "Core Safeguarding"])
+        #expect(events.map(\.attendees) == [14, 21])
+        #expect(ingest.notes.map(\.description).contains(
+            "training-2022-23.\(ext):Log, row 2: note: the header is on row 2; the row above it ('Date') is a title, not a record, and is not read"))
+        #expect(ingest.ledger.map(\.read) == [2])
+    }
+
+    /// A Numbers file is named with how to export it, as the old Excel formats are.
+    @Test func aNumbersFileIsNamedWithHowToExportIt() throws {
+        let dir = Workdir()
+        dir.write("in/training-2022-23.csv", "date,title,attendees\n2022-05-10,Neglect,12\n")
+        dir.write("in/finance.numbers", "x")
+        let ingest = InputFolder.read(dir.url.appendingPathComponent("in"))
+        #expect(ingest.errors.map(\.description) == [
+            "finance.numbers: error: not read, so the finance records in it would be missing from the report: a Numbers file: export it from Numbers as Excel (File > Export To > Excel…) or CSV",
+        ])
+    }
 }
