@@ -66,7 +66,7 @@ func scratchWithSample(_ name: String = #function) throws -> Workdir {
         let result = try run(["check"], in: dir)
         #expect(result.status == 0)
         #expect(result.stdout.contains("training-2022-23.csv     training             110      110        0        0"))
-        #expect(result.stdout.contains("total                                        1124     1124        0        0"))
+        #expect(result.stdout.contains("total                                        1131     1131        0        0"))
         #expect(!dir.exists("Reports"))
     }
 

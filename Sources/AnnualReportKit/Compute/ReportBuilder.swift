@@ -76,7 +76,9 @@ public enum ReportBuilder {
                                   scale: configuration.evaluationScale)].compactMap { $0 }
           + (attendance.map { [$0] } ?? []) + (BookingTables.section(records.bookings, year: year).map { [$0] } ?? []) + [
             videoSection,
-            ReviewTables.section(usable(records.reviews), supplied: records.reviews != nil, year: year),
+            ReviewTables.section(usable(records.reviews), supplied: records.reviews != nil, year: year,
+                                 timeliness: ReviewTimeliness.Rules(limits: configuration.reviewLimits,
+                                                                    calendar: WorkingDayCalendar(extraHolidays: configuration.bankHolidays))),
         ] + [RecommendationTables.section(records.recommendations, supplied: records.recommendations != nil, year: year),
              AuditTables.section(records.audits, supplied: records.audits != nil, year: year)].compactMap { $0 } + [
             FinanceTables.section(usable(records.finance), supplied: records.finance != nil, year: year, board: configuration.board),

@@ -3,7 +3,8 @@
 enum ReviewTables {
     static let statutoryMonths = 6
 
-    static func section(_ reviews: [Review]?, supplied: Bool, year: FinancialYear) -> ReportSection {
+    static func section(_ reviews: [Review]?, supplied: Bool, year: FinancialYear,
+                        timeliness: ReviewTimeliness.Rules = ReviewTimeliness.Rules()) -> ReportSection {
         var section = ReportSection(title: "Child safeguarding practice reviews")
         guard let reviews, !reviews.isEmpty else {
             section.notes.append(MissingDataset.note("review", files: "reviews*.csv", supplied: supplied))
@@ -39,6 +40,7 @@ enum ReviewTables {
             section.paragraphs.append("Of the \(Count.grouped(total)) children considered as subjects of rapid reviews and LCSPRs under way in \(year):"
                 + characteristicSentence(section.tables.suffix(3)))
         }
+        ReviewTimeliness.add(to: &section, reviews: reviews, year: year, coverage: coverage, rules: timeliness)
         return section
     }
 

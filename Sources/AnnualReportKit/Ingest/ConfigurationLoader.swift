@@ -18,6 +18,7 @@ import Yams
 /// partners:               # other spellings of a partner in any finance row
 ///   Leicestershire County Council: [LCC, Leics CC]
 /// bank_holidays: [2024-12-27]   # more days that are not working days
+/// review_limits: {notify_days: 5, rapid_review_days: 15}
 /// ```
 enum ConfigurationLoader {
     static let fileNames = ["annual-report.yaml", "annual-report.yml"]
@@ -158,12 +159,36 @@ enum ConfigurationLoader {
                     }
                     config.bankHolidays.insert(date)
                 }
+            case "review_limits":
+                reviewLimits(value, into: &config.reviewLimits, error: error)
             default:
                 diagnostics.append(Diagnostic(.note, file: file, line: keyNode.mark?.line ?? 0, column: keyNode.mark?.column,
                                               "ignored unknown setting '\(key)'"))
             }
         }
         return (config, diagnostics)
+    }
+
+    /// `review_limits: {notify_days: 5, rapid_review_days: 15}`: either or both, each a whole
+    /// number of working days above 0; an unknown key is an error (a misspelt limit would
+    /// otherwise silently keep its default).
+    private static func reviewLimits(_ value: Node, into limits: inout ReviewLimits, error: (Node?, String) -> Void) {
+        guard let mapping = value.mapping else {
+            error(value, "review_limits must map notify_days and rapid_review_days to working days, such as {notify_days: 5, rapid_review_days: 15}")
+            return
+        }
+        for (keyNode, days) in mapping {
+            let key = keyNode.string ?? ""
+            guard key == "notify_days" || key == "rapid_review_days" else {
+                error(keyNode, "unknown review limit '\(key)'; expected notify_days or rapid_review_days")
+                continue
+            }
+            guard let n = days.scalar.flatMap({ Int($0.string.trimmingSpaces) }), n > 0 else {
+                error(days, "\(key)\(days.scalar.map { " '\($0.string)'" } ?? "") is not a whole number of working days above 0; expected such as \(key == "notify_days" ? 5 : 15)")
+                continue
+            }
+            if key == "notify_days" { limits.notifyDays = n } else { limits.rapidReviewDays = n }
+        }
     }
 
     /// A YAML list of strings, or one string.

@@ -74,11 +74,35 @@ enum DatasetParsers {
             if let date, let published, published < date {
                 row.fail("published", "published \(published) before it started \(date); expected a later date")
             }
+            let (aware, completed) = rapidReviewTimeline(&row, kind: kind, date: date, count: count)
             guard let reference, let kind, let date, let count else { return nil }
             return Review(reference: reference, kind: kind, date: date, published: published, sex: row.text("sex"),
                           ethnicity: row.text("ethnicity"), ageGroup: row.text("age_group"), count: count,
-                          source: SourceLocation(file: row.file, line: row.record.line))
+                          aware: aware, completed: completed, source: SourceLocation(file: row.file, line: row.record.line))
         }, duplicateKey: { $0.reference.lowercased() }, describeDuplicate: "review reference")
+    }
+
+    /// A rapid review's `aware` and `completed` dates, checked at their cells: they belong to a
+    /// row of one rapid review (an LCSPR or national review has no Panel timeline; an aggregate
+    /// row stands for reviews with different dates), and run aware ≤ notified (`date`) ≤ completed.
+    private static func rapidReviewTimeline(_ row: inout RowReader, kind: Review.Kind?, date: CalendarDate?,
+                                            count: Int64?) -> (aware: CalendarDate?, completed: CalendarDate?) {
+        let aware = row.date("aware", required: false), completed = row.date("completed", required: false)
+        for (column, value) in [("aware", aware), ("completed", completed)] where value != nil {
+            if let kind, kind != .rapidReview {
+                row.fail(column, "\(column) date on a\(kind == .lcspr ? "n" : "") \(kind.rawValue) row; the aware and completed columns are for rapid reviews only, so expected it blank")
+            } else if let count, count > 1 {
+                row.fail(column, "\(column) date on an aggregate row (count \(count)); expected aware and completed dates only on rows of one rapid review (count 1)")
+            }
+        }
+        guard kind == .rapidReview, (count ?? 1) <= 1, let date else { return (aware, completed) }
+        if let aware, date < aware {
+            row.fail("aware", "aware \(aware) after the Panel was notified \(date); expected the day the local authority became aware, on or before the notification date")
+        }
+        if let completed, completed < date {
+            row.fail("completed", "completed \(completed) before the Panel was notified \(date); expected a date on or after the notification date")
+        }
+        return (aware, completed)
     }
 
     /// `partners` maps each spelling (normalised by `PartnerNames.key`) to the canonical name.

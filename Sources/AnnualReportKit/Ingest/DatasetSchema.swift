@@ -138,6 +138,11 @@ struct DatasetSchema: Sendable {
         Column("ethnicity"),
         Column("age_group", aliases: ["age", "age band"]),
         Column("count", aliases: ["number"]),
+        // A rapid review's timeline: the local authority aware, the Panel notified (`date`), completed.
+        Column("aware", aliases: ["date aware", "aware date", "la aware", "date la aware", "date la became aware",
+                                  "became aware", "date of awareness", "incident date aware"]),
+        Column("completed", aliases: ["date completed", "completed date", "completion date", "sent to panel",
+                                      "date sent to panel", "rapid review completed", "submitted to panel"]),
     ], totalled: [Totalled("count", blankCounts: 1)], totalKeys: ["type"])
 
     static let finance = DatasetSchema(name: "finance", columns: [

@@ -125,15 +125,20 @@ struct Review: Hashable, Sendable {
     var ageGroup: String?
     /// 1 for a case-level row; more for an aggregate row without child details.
     var count: Int64
+    /// A rapid review's day the local authority became aware of the serious incident.
+    var aware: CalendarDate?
+    /// A rapid review's day it was completed and sent to the national Panel.
+    var completed: CalendarDate?
     var source: SourceLocation
 
     var year: FinancialYear { FinancialYear(containing: date) }
 
     init(reference: String, kind: Kind, date: CalendarDate, published: CalendarDate?, sex: String?,
-         ethnicity: String?, ageGroup: String?, count: Int64, source: SourceLocation) {
+         ethnicity: String?, ageGroup: String?, count: Int64, aware: CalendarDate? = nil, completed: CalendarDate? = nil,
+         source: SourceLocation) {
         self.reference = reference; self.kind = kind; self.date = date; self.published = published
         self.sex = sex; self.ethnicity = ethnicity; self.ageGroup = ageGroup; self.count = count
-        self.source = source
+        self.aware = aware; self.completed = completed; self.source = source
     }
 }
 

@@ -18,10 +18,25 @@ struct ReportConfiguration: Sendable, Equatable {
     /// More days that are not working days, beside England and Wales bank holidays
     /// (`bank_holidays: [2024-12-27]`).
     var bankHolidays: Set<CalendarDate> = []
+    /// The national Panel's limits for rapid reviews, in working days
+    /// (`review_limits: {notify_days: 5, rapid_review_days: 15}`).
+    var reviewLimits = ReviewLimits()
 
     init(partnership: String? = nil, board: String? = nil, reportingYear: FinancialYear? = nil,
          priorities: [FinancialYear: [PriorityDefinition]] = [:]) {
         self.partnership = partnership; self.board = board; self.reportingYear = reportingYear
         self.priorities = priorities
+    }
+}
+
+/// The national Panel's limits for a rapid review, in working days: the Panel notified within
+/// `notifyDays` of the local authority becoming aware of the serious incident, and the rapid
+/// review completed within `rapidReviewDays` of the notification.
+struct ReviewLimits: Sendable, Equatable {
+    var notifyDays: Int
+    var rapidReviewDays: Int
+
+    init(notifyDays: Int = 5, rapidReviewDays: Int = 15) {
+        self.notifyDays = notifyDays; self.rapidReviewDays = rapidReviewDays
     }
 }
