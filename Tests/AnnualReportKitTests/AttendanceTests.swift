@@ -166,7 +166,8 @@ private func fy(_ label: String) -> FinancialYear { FinancialYear(label: label)!
         let r = read(dir, ["attendance.csv"])
         #expect(r.diagnostics.map(\.description) == ["attendance.csv:1: note: ignored unknown column 'Attendee Name'",
                                                     "attendance.csv:2:63: error: unknown attended 'maybe'; expected one of: yes, no"])
-        #expect(r.rejected.map(\.fields) == [["S1", "2022-09-26", "Neglect", "(withheld)", "(withheld)", "(withheld)", "maybe"]])
+        // The title is free text, withheld like the names and emails.
+        #expect(r.rejected.map(\.fields) == [["S1", "2022-09-26", "(withheld)", "(withheld)", "(withheld)", "(withheld)", "maybe"]])
         #expect(r.events.map(\.attendees) == [1])
     }
 
@@ -191,7 +192,7 @@ private func fy(_ label: String) -> FinancialYear { FinancialYear(label: label)!
         #expect(text.contains { $0.hasPrefix("attendance-2022.csv:7:15: error: unterminated quoted field") })
         #expect(r.ledger.first.map { ($0.read, $0.used, $0.rejected) } ?? (0, 0, 0) == (6, 1, 5))
         #expect(r.rejected.map(\.line) == [3, 4, 5, 6, 7])
-        #expect(r.rejected[0].fields == ["S1", "31/02/2022", "Neglect", "course", "", "", "(withheld)", "Police", "yes"])
+        #expect(r.rejected[0].fields == ["S1", "31/02/2022", "(withheld)", "course", "", "", "(withheld)", "(withheld)", "yes"])
         #expect(r.rejected[1].reason.contains(" | "))
     }
 
@@ -395,7 +396,7 @@ private func messyRegister(rows: Int, seed: UInt64) -> String {
 }
 
 /// Lines under a register's last record with text in one cell are footnotes, as under any
-/// other dataset: counted apart, named in a note (withheld where they may name a person).
+/// other dataset: counted apart, named by line in a note, their text withheld.
 @Suite struct AttendanceFootnoteTests {
     @Test func footnotesUnderTheRecordsAreNotRows() {
         let dir = Workdir()
@@ -403,7 +404,7 @@ private func messyRegister(rows: Int, seed: UInt64) -> String {
         let r = read(dir, ["attendance.csv"])
         #expect(r.ledger.map { [$0.read, $0.used, $0.rejected, $0.footnotes] } == [[4, 2, 0, 2]])
         #expect(r.diagnostics.map(\.description) == [
-            "attendance.csv:5: note: 2 footnote lines under the records, not read as records: 'Note: one session only' (line 5), (withheld) (line 6)",
+            "attendance.csv:5: note: 2 footnote lines under the records, not read as records: footnotes withheld (lines 5, 6), as they may name a person",
         ])
         #expect(r.summary.years[fy("2022-23")] == .init(sessions: 1, registrations: 2, attendances: 1, people: 1))
     }

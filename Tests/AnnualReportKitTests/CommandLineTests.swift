@@ -85,17 +85,21 @@ func scratchWithSample(_ name: String = #function) throws -> Workdir {
 
     @Test func keepGoingWritesTheReportAndTheRejects() throws {
         let dir = try scratchWithSample()
-        dir.write("Inputs/training-extra.csv", "date,title,attendees\n31/02/2023,\"=HYPERLINK(\"\"x\"\")\",12\n2023-03-01,Core Safeguarding,9\n")
+        dir.write("Inputs/training-extra.csv", "date,title,attendees\n31/02/2023,\"=HYPERLINK(\"\"x\"\")\",12\n2023-03-01,Core Safeguarding,9\n"
+                  + "2023-03-02,Core Safeguarding,\"=HYPERLINK(\"\"y\"\")\"\n")
         let result = try run(["build", "--keep-going"], in: dir)
         #expect(result.status == 1)
         let rejects = try #require(dir.read("Reports/2022-23/rejects.csv"))
         #expect(parseCSV(rejects) == [
             ["file", "line", "reason", "fields"],
             ["training-extra.csv", "2", "bad date '31/02/2023'; expected a real date such as 2022-09-26, 2022/09/26, 26/09/2022, 26 September 2022, 26 Sep 2022 or 26-Sep-22",
-             "31/02/2023", "'=HYPERLINK(\"x\")", "12"],
+             "31/02/2023", "(withheld)", "12"],
+            // A typed cell is shown, with a formula made text; the title (free text) never is.
+            ["training-extra.csv", "4", "bad attendees '=HYPERLINK(\"y\")'; expected a whole number such as 1054 or 1,054",
+             "2023-03-02", "(withheld)", "'=HYPERLINK(\"y\")"],
         ])
         let md = try #require(dir.read("Reports/2022-23/annual-report.md"))
-        #expect(md.contains("| training-extra.csv | training | 2 | 1 | 1 |"))
+        #expect(md.contains("| training-extra.csv | training | 3 | 1 | 2 |"))
         #expect(md.contains("training-extra.csv:2: bad date '31/02/2023'"))
     }
 

@@ -4,15 +4,19 @@ import Foundation
 /// `Prepared by …`), as `Footnotes` finds them under every other dataset's. The register's
 /// readers cut the file into chunks and see no "last record", so the footnotes are found
 /// first, from the end of the bytes backwards, and the register is read without them; a file
-/// with none is read from disk as before (only its last 64 KB are looked at).
+/// with none is read from disk as before (only its last 64 KB are looked at). The lines are
+/// comma-separated UTF-8 by then: a file in another encoding or with another separator is
+/// split only once it is decoded and rewritten (`Separators`), so a `;` register is never
+/// taken for one-cell footnote lines.
 enum AttendanceFootnotes {
     static let tailBytes = 64 << 10
 
-    /// Whether the file's last non-blank line is footnote-shaped: only then is it worth reading
-    /// the file into memory to split it.
+    /// Whether the file is comma-separated UTF-8 and its last non-blank line footnote-shaped:
+    /// only then is it worth reading the file into memory to split it as it is.
     static func mayHaveFootnotes(path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 256 << 10), Separators.isPlainComma([UInt8](head)) else { return false }
         let size = (try? handle.seekToEnd()) ?? 0
         try? handle.seek(toOffset: size > UInt64(tailBytes) ? size - UInt64(tailBytes) : 0)
         guard let tail = try? handle.readToEnd() else { return false }

@@ -22,7 +22,7 @@ extension DatasetSchema {
         Column("attended", aliases: ["attendance", "present"], required: true),
         // A register without ids counts people by email (`PersonKey`): trimmed, lower-cased.
         Column("email", aliases: ["email address", "e-mail", "e-mail address", "delegate email", "attendee email"]),
-    ], personal: ["delegate_id", "email"])
+    ], personal: ["delegate_id", "email"], typed: ["session_id", "date", "kind", "priorities", "format", "attended"])
 }
 
 /// Reads `attendance*.csv` registers of any size: streaming, in parallel, in bounded memory.
@@ -154,7 +154,9 @@ enum AttendanceIngest {
                     }
                     let separated = Separators.normalise(decoded.utf8)
                     if let note = Separators.note(separated) { diagnostics.append(Diagnostic(.note, file: name, line: 0, column: nil, note)) }
+                    // Footnotes are found again in the decoded, comma-separated lines: those the raw bytes seemed to have do not count.
                     var bytes = separated.bytes
+                    footnotes = []
                     if let split = AttendanceFootnotes.split(bytes) { bytes = split.data; footnotes = split.footnotes }
                     guard let again = run({ AttendanceSource(bytes: bytes) }) else { continue }
                     outcome = again
@@ -244,14 +246,8 @@ struct AttendancePass {
         pass.name = name
         pass.fileIndex = fileIndex
         let base = source.base, length = source.count
-        if length >= 2 && ((base[0] == 0xFF && base[1] == 0xFE) || (base[0] == 0xFE && base[1] == 0xFF)) {
-            pass.notUTF8 = 1    // UTF-16: decoded in memory
-            return pass
-        }
-        // Another separator, or Excel's `sep=` line: rewritten as commas in memory (`Separators`).
-        let head = Array(UnsafeBufferPointer(start: base, count: min(length, 256 << 10)))
-        let headStart = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        if Separators.hint(head, from: headStart) != nil || Separators.detect(head, from: headStart) != UInt8(ascii: ",") {
+        // UTF-16, another separator, or Excel's `sep=` line: decoded and rewritten as commas in memory (`Separators`).
+        if !Separators.isPlainComma(Array(UnsafeBufferPointer(start: base, count: min(length, 256 << 10)))) {
             pass.notUTF8 = 1
             return pass
         }

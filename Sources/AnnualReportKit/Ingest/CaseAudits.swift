@@ -10,7 +10,7 @@ enum CaseAudits {
         .init("good"),
         .init("requires improvement", aliases: ["requires_improvement", "ri"]),
         .init("inadequate"),
-    ], datedBy: "date")
+    ], typed: ["date", "cases", "selected", "outstanding", "good", "requires improvement", "inadequate"], datedBy: "date")
 
     static let gradeColumns: [(String, CaseAuditRow.Grade)] = [
         ("outstanding", .outstanding), ("good", .good), ("requires improvement", .requiresImprovement), ("inadequate", .inadequate),

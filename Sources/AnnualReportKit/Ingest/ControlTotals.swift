@@ -1,15 +1,17 @@
 /// Summary rows are control totals, not records.
 ///
-/// Offices end their sheets with a `Total`, `Totals`, `Grand total` or `Sub-total` row (any
-/// case, also after a blank line). Such a row is checked against the rows it summarises: the
-/// rows used above it in the same file, back to the previous summary row (for a `Total` or
-/// `Grand total`, back to the previous one of those, so that it spans the sub-totals above
-/// it), that share its filled key cells (`DatasetSchema.totalKeys`, such as year and type). A match is a note, a
-/// mismatch an error at the summary row's figure with both figures and the difference. The
-/// ledger counts summary rows apart (`FileLedger.controlTotals`).
+/// Offices end their sheets with a `Total`, `Totals`, `Grand total`, `Sub-total` or `Sum` row
+/// (any case, also after a blank line). Such a row is checked against the rows it summarises:
+/// the rows used above it in the same file that share its filled key cells
+/// (`DatasetSchema.totalKeys`, such as year, type and board), back to the previous summary
+/// row that summarised them (for a `Total` or `Grand total`, the previous one of those, so that
+/// it spans the sub-totals above it). Back-to-back totals for two boards each take their own
+/// board's rows: a summary row takes only the rows it matches out of the running. A match is
+/// a note, a mismatch an error at the summary row's figure with both figures and the
+/// difference. The ledger counts summary rows apart (`FileLedger.controlTotals`).
 struct ControlTotals {
     /// Summary labels, compared ignoring case, spaces, `-`, `_` and a trailing colon.
-    static let labels: Set<String> = ["total", "totals", "grandtotal", "subtotal", "subtotals"]
+    static let labels: Set<String> = ["total", "totals", "grandtotal", "subtotal", "subtotals", "sum"]
     static let subTotalLabels: Set<String> = ["subtotal", "subtotals"]
 
     let schema: DatasetSchema
@@ -19,10 +21,12 @@ struct ControlTotals {
     private let figureFields: [(DatasetSchema.Totalled, Int)]
     /// Field index of each key column present in the file.
     private let keyFields: [(String, Int)]
-    typealias Row = (keys: [String?], figures: [Int64], line: Int)
-    /// The rows used since the previous summary row, and since the previous total (not sub-total).
+    /// The file is `;`-separated: its figures may use a decimal comma and dots for thousands.
+    var decimalComma = false
+    /// A row used (or rejected, whose figures are not known) and not yet summarised.
+    typealias Row = (keys: [String?], figures: [Int64], line: Int, rejected: Bool)
+    /// The rows not yet taken by a summary row, and not yet by a total (not sub-total).
     private var sinceSummary: [Row] = [], sinceTotal: [Row] = []
-    private var rejectedSinceSummary = 0, rejectedSinceTotal = 0
     /// A leading summary row (`DatasetSchema.totalsLead`), checked at the end against every row after it.
     private var leading: (record: CSVRecord, label: String)?
     /// Whether the file ends with a platform's `Showing top N results`: its list was cut.
@@ -88,14 +92,19 @@ struct ControlTotals {
 
     mutating func used(_ record: CSVRecord) {
         let figures = figureFields.map { totalled, f -> Int64 in
-            Self.figure(Self.field(record, f), totalled) ?? totalled.blankCounts
+            figure(Self.field(record, f), totalled) ?? totalled.blankCounts
         }
-        let row = (keyFields.map { keyValue($0.0, Self.field(record, $0.1)) }, figures, record.line)
+        let row = (keyFields.map { keyValue($0.0, Self.field(record, $0.1)) }, figures, record.line, false)
         sinceSummary.append(row)
         sinceTotal.append(row)
     }
 
-    mutating func rejected(_ record: CSVRecord) { rejectedSinceSummary += 1; rejectedSinceTotal += 1 }
+    /// A rejected row: not in any sum, but named in the message of a total that would have taken it.
+    mutating func rejected(_ record: CSVRecord) {
+        let row = (keyFields.map { keyValue($0.0, Self.field(record, $0.1)) }, figureFields.map { _ in Int64(0) }, record.line, true)
+        sinceSummary.append(row)
+        sinceTotal.append(row)
+    }
 
     /// `Showing top 500 results`: the platform listed only part of the rows.
     mutating func isCutListFooter(_ record: CSVRecord) -> Bool {
@@ -114,23 +123,23 @@ struct ControlTotals {
 
     /// Checks a summary row against the rows it summarises and starts a new run.
     mutating func check(_ record: CSVRecord, label: String, final: Bool = false) -> [Diagnostic] {
-        if schema.totalsLead, !final, sinceTotal.isEmpty, rejectedSinceTotal == 0, leading == nil {
+        if schema.totalsLead, !final, sinceTotal.isEmpty, leading == nil {
             leading = (record, label)
             return []
         }
         let isSubTotal = Self.subTotalLabels.contains(Self.key(label))
-        let since = isSubTotal ? sinceSummary : sinceTotal
-        let rejectedSince = isSubTotal ? rejectedSinceSummary : rejectedSinceTotal
-        defer {
-            sinceSummary = []; rejectedSinceSummary = 0
-            if !isSubTotal { sinceTotal = []; rejectedSinceTotal = 0 }
-        }
         var filter: [(Int, String, String)] = []
         for (k, (name, f)) in keyFields.enumerated() {
             let raw = Self.field(record, f).trimmingSpaces.collapsingSpaces
             if !raw.isEmpty, !Self.isSummaryLabel(raw), let value = keyValue(name, raw) { filter.append((k, name, value)) }
         }
-        let rows = since.filter { row in filter.allSatisfy { row.keys[$0.0] == $0.2 } }
+        func matches(_ row: Row) -> Bool { filter.allSatisfy { row.keys[$0.0] == $0.2 } }
+        let taken = (isSubTotal ? sinceSummary : sinceTotal).filter(matches)
+        // The rows it summarises leave the running; rows of other keys (another board's) stay for their own total.
+        sinceSummary.removeAll(where: matches)
+        if !isSubTotal { sinceTotal.removeAll(where: matches) }
+        let rows = taken.filter { !$0.rejected }
+        let rejectedSince = taken.count - rows.count
         let scope = filter.isEmpty ? "" : " for " + filter.map { "\($0.1) \($0.2)" }.joined(separator: ", ")
         let counted = "the \(rows.count) row\(rows.count == 1 ? "" : "s") \(final ? "below" : "above") it\(scope)"
         var diagnostics: [Diagnostic] = []
@@ -139,9 +148,9 @@ struct ControlTotals {
             let raw = Self.field(record, f).trimmingSpaces
             guard !raw.isEmpty else { continue }
             let p = f < record.positions.count ? record.positions[f] : CSVPosition(line: record.line, column: 1)
-            guard let stated = Self.figure(raw, totalled) else {
+            guard let stated = figure(raw, totalled) else {
                 diagnostics.append(Diagnostic(.error, file: file, line: p.line, column: p.column,
-                    "bad \(totalled.column) '\(RowReader.shown(raw))' in the '\(label)' row; expected \(totalled.isMoney ? "an amount in pounds" : "a whole number") to check against the rows above it"))
+                    "bad \(totalled.column) \(PersonalText.quoted(raw)) in the '\(label)' row; expected \(totalled.isMoney ? "an amount in pounds" : "a whole number") to check against the rows above it"))
                 continue
             }
             checked += 1
@@ -174,10 +183,13 @@ struct ControlTotals {
         return raw.lowercased()
     }
 
-    static func figure(_ text: String, _ totalled: DatasetSchema.Totalled) -> Int64? {
+    /// A figure as the file's rows write it (`RowReader.money`, `RowReader.count`): with a
+    /// decimal comma and dots for thousands in a `;`-separated file.
+    func figure(_ text: String, _ totalled: DatasetSchema.Totalled) -> Int64? {
         let raw = text.trimmingSpaces
         guard !raw.isEmpty else { return nil }
-        return totalled.isMoney ? Money(parsing: raw)?.pence : Count.parseGrouped(raw).map(Int64.init)
+        return totalled.isMoney ? RowReader.money(raw, decimalComma: decimalComma)?.pence
+            : RowReader.count(raw, decimalComma: decimalComma).map(Int64.init)
     }
 }
 

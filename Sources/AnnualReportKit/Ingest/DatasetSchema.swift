@@ -41,18 +41,21 @@ struct DatasetSchema: Sendable {
     var totalKeys: [String] = []
     /// Whether a summary row may come first and total the rows after it (YouTube's exports).
     var totalsLead = false
-    /// Columns holding personal data (names, emails): read to count people, never written
-    /// out. With any, unknown columns (an organiser's own questions) are withheld too.
+    /// Columns holding personal data (names, emails): read to count people, never written out.
     var personal: [String] = []
+    /// Columns read as a number, a date, a year, an id or a word from a fixed list: the only
+    /// cells a rejected row may show (`Withholding`). Free text (titles, partners, agencies,
+    /// an organiser's own questions, unknown columns) is never written out from a rejected row.
+    var typed: [String] = []
     /// The column holding each record's own date (an event's `date`), which must fall in the
     /// financial year a file's name carries (`training-2022-23.csv`). nil: the dataset's files
     /// may span years (a review notified in one year is published in another; a ledger has Y-1).
     var datedBy: String?
 
     init(name: String, columns: [Column], totalled: [Totalled] = [], totalKeys: [String] = [], totalsLead: Bool = false,
-         personal: [String] = [], datedBy: String? = nil) {
+         personal: [String] = [], typed: [String] = [], datedBy: String? = nil) {
         self.name = name; self.columns = columns; self.totalled = totalled; self.totalKeys = totalKeys
-        self.totalsLead = totalsLead; self.personal = personal; self.datedBy = datedBy
+        self.totalsLead = totalsLead; self.personal = personal; self.typed = typed; self.datedBy = datedBy
         headerLookup = Self.lookup(columns)
     }
 
@@ -116,7 +119,7 @@ struct DatasetSchema: Sendable {
         Column("booked", aliases: ["bookings", "places booked", "registrations", "registered"]),
         Column("cancel_reason", aliases: ["cancellation reason", "reason cancelled", "reason for cancellation", "reason"]),
     ], totalled: [Totalled("attendees"), Totalled("evaluations"), Totalled("places"), Totalled("booked")], totalKeys: ["kind", "status", "format"],
-       datedBy: "date")
+       typed: ["date", "kind", "priorities", "status", "attendees", "format", "evaluations", "event_id", "places", "booked"], datedBy: "date")
 
     static let videos = DatasetSchema(name: "videos", columns: [
         Column("year", aliases: ["financial year"]),
@@ -127,7 +130,7 @@ struct DatasetSchema: Sendable {
         // The header says what the figures count: `views` are plays; the others, completions.
         Column("views", aliases: ["total seen by", "watched", "fully watched", "completions", "completed views"], required: true),
         Column("priorities", aliases: ["priority", "business priorities"]),
-    ], totalled: [Totalled("views")], totalKeys: ["year", "category"])
+    ], totalled: [Totalled("views")], totalKeys: ["year", "category"], typed: ["year", "date", "video_id", "views", "priorities"])
 
     static let reviews = DatasetSchema(name: "reviews", columns: [
         Column("reference", aliases: ["ref", "id"], required: true),
@@ -143,7 +146,8 @@ struct DatasetSchema: Sendable {
                                   "became aware", "date of awareness", "incident date aware"]),
         Column("completed", aliases: ["date completed", "completed date", "completion date", "sent to panel",
                                       "date sent to panel", "rapid review completed", "submitted to panel"]),
-    ], totalled: [Totalled("count", blankCounts: 1)], totalKeys: ["type"])
+    ], totalled: [Totalled("count", blankCounts: 1)], totalKeys: ["type"],
+       typed: ["reference", "type", "date", "published", "count", "aware", "completed"])
 
     static let finance = DatasetSchema(name: "finance", columns: [
         Column("year", aliases: ["financial year"], required: true),
@@ -151,26 +155,26 @@ struct DatasetSchema: Sendable {
         Column("line", aliases: ["partner", "category", "item"], required: true),
         Column("amount", aliases: ["value", "pounds"], required: true),
         Column("board"),
-    ], totalled: [Totalled("amount", isMoney: true)], totalKeys: ["year", "type", "board"])
+    ], totalled: [Totalled("amount", isMoney: true)], totalKeys: ["year", "type", "board"], typed: ["year", "type", "amount", "board"])
 }
 
-/// The cells of a row as they may be written out (`rejects.csv`). For a dataset with personal
-/// columns, those cells and every column the schema does not name (an organiser's own
-/// questions, a booking system's name and email columns) read `(withheld)`.
+/// The cells of a row as they may be written out (`rejects.csv`): a cell of a column the
+/// dataset reads as a number, a date, an id or a word from a fixed list (`DatasetSchema.typed`)
+/// as it is, unless it looks personal (`PersonalText`); every other cell (names, emails,
+/// titles, partners, agencies, an organiser's own questions, cells past the header) reads
+/// `(withheld)`. A blank cell stays blank: it holds nothing to withhold.
 struct Withholding: Sendable {
-    private let fields: Set<Int>
-    private let width: Int
-    private let active: Bool
+    private let shown: Set<Int>
 
     init(header: HeaderMap, schema: DatasetSchema) {
-        active = !schema.personal.isEmpty
-        width = header.names.count
-        fields = active ? Set(header.names.indices).subtracting(
-            schema.columns.indices.filter { !schema.personal.contains(schema.columns[$0].name) }.compactMap { header.fieldIndex[$0] }) : []
+        shown = Set(schema.columns.indices.filter { schema.typed.contains(schema.columns[$0].name) && !schema.personal.contains(schema.columns[$0].name) }
+            .compactMap { header.fieldIndex[$0] })
     }
 
     func apply(_ cells: [String]) -> [String] {
-        active ? cells.enumerated().map { fields.contains($0.offset) || $0.offset >= width ? "(withheld)" : $0.element } : cells
+        cells.enumerated().map { f, cell in
+            cell.trimmingSpaces.isEmpty || (shown.contains(f) && !PersonalText.looksPersonal(cell)) ? cell : PersonalText.withheld
+        }
     }
 }
 

@@ -11,7 +11,7 @@ enum EvaluationColumns {
         .init("date", aliases: ["event date", "session date", "date of event"]),
         .init("title", aliases: ["course", "event", "course title", "event name", "event title"]),
         .init("respondent", aliases: ["name", "delegate", "email", "delegate name"]),
-    ], personal: ["respondent"], datedBy: "date")
+    ], personal: ["respondent"], typed: ["event_id", "date"], datedBy: "date")
 
     enum Side { case before, after }
 
@@ -82,7 +82,7 @@ enum EvaluationColumns {
             var event: TrainingEvent?
             if let id = row.text("event_id") {
                 event = byID[id]
-                if event == nil { row.fail("event_id", "form for event_id '\(RowReader.shown(id))', which no training row has; expected the event_id of a training event") }
+                if event == nil { row.fail("event_id", "form for event_id \(PersonalText.quoted(id)), which no training row has; expected the event_id of a training event") }
             } else {
                 let date = row.date("date"), title = row.required("title", "the title of the training event the form is for")
                 if let date, let title {
@@ -104,7 +104,7 @@ enum EvaluationColumns {
                         // A whole number above the scale is most often a form on another scale (1-10).
                         let other = Int64(raw).map { n in n > scale.upperBound && n <= 10
                             ? " (if the forms use a 1 to 10 scale, set `evaluation_scale: [1, 10]` in annual-report.yaml)" : "" } ?? ""
-                        row.fail(field: f, "rating '\(RowReader.shown(raw))' for \(row.header.names[f]) is off the scale; expected a whole number from \(scale.lowerBound) to \(scale.upperBound)" + other)
+                        row.fail(field: f, "rating \(PersonalText.quoted(raw)) for \(row.header.names[f]) is off the scale; expected a whole number from \(scale.lowerBound) to \(scale.upperBound)" + other)
                         return nil
                     }
                     return .some(n)

@@ -19,7 +19,7 @@ enum EventbriteRegister {
         .init("surname", aliases: ["last name", "family name"]),
         .init("order", aliases: ["order no.", "order #", "order number", "order no"]),
         .init("attendee_no", aliases: ["attendee no.", "attendee #", "attendee no", "ticket no."]),
-    ], personal: ["email", "delegate_id", "first_name", "surname", "order", "attendee_no"])
+    ], personal: ["email", "delegate_id", "first_name", "surname", "order", "attendee_no"], typed: ["event_id", "status"])
 
     /// Whether a header is a booking register's: an `Event ID` and an `Attendee Status`.
     static func recognises(_ header: [String]) -> Bool {
@@ -52,7 +52,7 @@ enum EventbriteRegister {
             let person = (row.text("delegate_id") ?? row.text("email")).map(PersonKey.key)
             if person == nil { row.fail(row.has("email") ? "email" : "delegate_id", "missing person; expected a delegate_id or an email") }
             if let eventID, events[eventID] == nil {
-                row.fail("event_id", "unknown Event ID '\(RowReader.shown(eventID))'; expected the event_id of a row in the training files")
+                row.fail("event_id", "unknown Event ID \(PersonalText.quoted(eventID)); expected the event_id of a row in the training files")
             }
             guard let eventID, let outcome, let person, events[eventID] != nil else { return nil }
             return Booking(eventID: eventID, person: person, outcome: outcome, source: SourceLocation(file: row.file, line: row.record.line))

@@ -125,6 +125,7 @@ struct FileIngester<Record> {
             }
             var rows = 0
             var totals = ControlTotals(schema: schema, header: header, file: name)
+            totals.decimalComma = separated.separator == UInt8(ascii: ";")
             var serials: [String: (count: Int, first: (raw: String, date: CalendarDate, position: CSVPosition))] = [:]
             while let record = reader.next() {
                 if record.isEmptyRow { continue }

@@ -10,7 +10,7 @@ enum Recommendations {
         .init("status", aliases: ["progress", "rag", "rag status"], required: true),
         .init("completed", aliases: ["completed date", "date completed", "completion date", "closed"]),
         .init("recommendation", aliases: ["text", "action", "description", "recommendation text"]),
-    ], personal: ["recommendation"])
+    ], personal: ["recommendation"], typed: ["source", "number", "agreed", "due", "status", "completed"])
 
     /// Status words and their aliases (SPEC): what offices write in a tracker.
     static let statuses: [(String, Recommendation.Status)] = [

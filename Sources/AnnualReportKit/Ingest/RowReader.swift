@@ -54,8 +54,11 @@ struct RowReader {
         value.count <= 80 ? value : String(value.prefix(77)) + "…"
     }
 
+    /// A priority a typo away from a known one is quoted as it is; any other is quoted as a
+    /// value of a keyword column is (`PersonalText.quoted`).
     static func unknownPriority(_ item: String, closest: String?) -> String {
-        "unknown priority '\(shown(item))'; expected a configured priority or alias" + (closest.map { "; did you mean '\($0)'?" } ?? "")
+        let quoted = closest.map { SimilarNames.alike(item, $0) } == true ? "'\(shown(item))'" : PersonalText.quoted(item)
+        return "unknown priority \(quoted); expected a configured priority or alias" + (closest.map { "; did you mean '\($0)'?" } ?? "")
     }
 
     /// One note per file and column for the cells `date` read as Excel serial dates.
@@ -91,7 +94,7 @@ struct RowReader {
                 let cause = other.map { o in
                     " (the usual cause is the day/month order: read \(monthFirst ? "day" : "month")-first it is \(o.longDescription)\(FinancialYear(containing: o) == fileYear ? ", in \(fileYear)" : ""); write dates as 2022-04-01 to be sure)"
                 } ?? " (a record of another year belongs in a file named for that year, or in one with no year in its name)"
-                fail(name, "date '\(Self.shown(raw))' is \(date.longDescription), in \(FinancialYear(containing: date)), but the file's name says \(fileYear); expected only \(fileYear) records in it" + cause)
+                fail(name, "date \(PersonalText.quoted(raw)) is \(date.longDescription), in \(FinancialYear(containing: date)), but the file's name says \(fileYear); expected only \(fileYear) records in it" + cause)
                 return nil
             }
             return date
@@ -100,43 +103,55 @@ struct RowReader {
             excelSerials.append((name, raw, date, position(name)))
             return date
         }
-        fail(name, "bad date '\(Self.shown(raw))'; expected a real date such as \(CalendarDate.acceptedForms)")
+        fail(name, "bad date \(PersonalText.quoted(raw)); expected a real date such as \(CalendarDate.acceptedForms)")
         return nil
     }
 
     mutating func year(_ name: String) -> FinancialYear? {
         guard let raw = required(name, "a financial year like 2022-23") else { return nil }
         guard let year = FinancialYear(label: raw) else {
-            fail(name, "bad financial year '\(Self.shown(raw))'; expected 2022-23, 2022/23, 2022-2023 or 2022/2023")
+            fail(name, "bad financial year \(PersonalText.quoted(raw)); expected 2022-23, 2022/23, 2022-2023 or 2022/2023")
             return nil
         }
         return year
     }
 
-    /// A non-negative whole number; `defaultValue` when the cell is blank (nil = required).
+    /// A non-negative whole number; `defaultValue` when the cell is blank (nil = required). In a
+    /// `;`-separated file dots may group thousands (`1.054`), as in its amounts (`decimalComma`).
     mutating func count(_ name: String, default defaultValue: Int64? = nil) -> Int64? {
         guard let raw = text(name) else {
             if let defaultValue { return defaultValue }
             fail(name, "missing \(name); expected a whole number")
             return nil
         }
-        if let n = Count.parseGrouped(raw) { return Int64(n) }
+        if let n = Self.count(raw, decimalComma: decimalComma) { return Int64(n) }
         let digits = raw.replacingCommas
         if digits.hasPrefix("-"), Count.parseGrouped(digits.dropFirst()) != nil {
-            fail(name, "negative \(name) '\(Self.shown(raw))'; expected a whole number of 0 or more")
+            fail(name, "negative \(name) \(PersonalText.quoted(raw)); expected a whole number of 0 or more")
         } else {
-            fail(name, "bad \(name) '\(Self.shown(raw))'; expected a whole number such as 1054 or 1,054")
+            fail(name, "bad \(name) \(PersonalText.quoted(raw)); expected a whole number such as 1054 or 1,054" + (decimalComma ? " (or 1.054 in this file)" : ""))
         }
         return nil
     }
 
     mutating func money(_ name: String) -> Money? {
         guard let raw = required(name, "an amount in pounds") else { return nil }
-        guard let money = Money(parsing: decimalComma ? Self.fromDecimalComma(raw) : raw) else {
-            fail(name, "bad amount '\(Self.shown(raw))'; expected pounds with at most 2 decimals, such as £102,496, 102496.00, -£1,000 or (1,000)")
+        guard let money = Self.money(raw, decimalComma: decimalComma) else {
+            fail(name, "bad amount \(PersonalText.quoted(raw)); expected pounds with at most 2 decimals, such as £102,496, 102496.00, -£1,000 or (1,000)")
             return nil
         }
         return money
+    }
+
+    /// A count as a file with or without decimal commas writes it: `1,054`, and `1.054` where
+    /// the decimal mark is a comma (a dot and three digits is then never a fraction).
+    static func count(_ raw: String, decimalComma: Bool) -> UInt64? {
+        Count.parseGrouped(raw) ?? (decimalComma ? Count.parseGrouped(fromDecimalComma(raw)) : nil)
+    }
+
+    /// An amount as a file with or without decimal commas writes it (`£1.234,56` where they are).
+    static func money(_ raw: String, decimalComma: Bool) -> Money? {
+        Money(parsing: decimalComma ? fromDecimalComma(raw) : raw)
     }
 
     /// `1.234,56` as `1234.56`, `119266,1` as `119266.1` and `£102.496` as `£102496`: a comma
@@ -166,7 +181,7 @@ struct RowReader {
             return nil
         }
         if let match = Choice.match(raw, options) { return match }
-        fail(name, "unknown \(name) '\(Self.shown(raw))'; expected one of: \(Choice.allowed(options))")
+        fail(name, "unknown \(name) \(PersonalText.quoted(raw)); expected one of: \(Choice.allowed(options))")
         return nil
     }
 

@@ -68,6 +68,15 @@ enum Separators {
         return best.separator
     }
 
+    /// Whether a file whose first bytes are `head` can be read as it is: not UTF-16 (by its
+    /// byte-order mark), no `sep=` line, and commas as the separator. Any other file is decoded
+    /// and rewritten (`normalise`) before anything reads its lines.
+    static func isPlainComma(_ head: [UInt8]) -> Bool {
+        if head.count >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)) { return false }
+        let start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        return hint(head, from: start) == nil && detect(head, from: start) == UInt8(ascii: ",")
+    }
+
     /// `utf8` (already decoded) as a comma-separated file; unchanged when it already is one.
     static func normalise(_ utf8: [UInt8]) -> Normalised {
         let start = utf8.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
@@ -112,6 +121,6 @@ enum Separators {
         if n.hinted { return "read with \(n.name) as the separator, as its first line (sep=) says" }
         if n.isComma { return nil }
         return "read with \(n.name) as the separator" + (n.separator == 0x09
-            ? " (as Excel saves \"Unicode text\")" : " (as Excel saves CSV where the decimal mark is a comma; amounts such as 1.234,56 are read so)")
+            ? " (as Excel saves \"Unicode text\")" : " (as Excel saves CSV where the decimal mark is a comma; amounts such as 1.234,56 and counts such as 1.054 are read so)")
     }
 }

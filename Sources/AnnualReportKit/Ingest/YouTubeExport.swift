@@ -12,7 +12,7 @@ enum YouTubeExport {
         .init("video_id", aliases: ["content"], required: true),
         .init("video", aliases: ["video title"]),
         .init("views", required: true),
-    ], totalled: [.init("views")], totalsLead: true)
+    ], totalled: [.init("views")], totalsLead: true, typed: ["video_id", "views"])
 
     /// Whether a header is a content export's table: `Content` first, then `Video title` and
     /// `Views` among its columns (its `Chart data.csv` starts with `Date`).
@@ -118,7 +118,7 @@ extension DatasetSchema {
         .init("video", aliases: ["title", "video title"]),
         .init("category", aliases: ["categories"], required: true),
         .init("priorities", aliases: ["priority", "business priorities"]),
-    ])
+    ], typed: ["video_id", "priorities"])
 }
 
 enum VideoCatalogue {
