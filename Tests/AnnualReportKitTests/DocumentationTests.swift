@@ -26,4 +26,16 @@ import Testing
         let missing = Self.datasetNames.filter { !sentence.contains("`\($0)`") }
         #expect(missing.isEmpty, "docs/inputs.md's 'the names are' sentence lacks \(missing)")
     }
+
+    /// The README's "What you get" screenshots are committed, and small (under 300 KB each).
+    @Test func theReadmesScreenshotsAreCommitted() throws {
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let images = text.matches(of: /!\[[^\]]*\]\(([^)]+\.png)\)/).map { String($0.output.1) }
+        #expect(images == ["docs/screenshots/report-desktop-1366.png", "docs/screenshots/report-phone-390.png",
+                           "docs/screenshots/printed-page-1.png", "docs/screenshots/printed-page-10.png"])
+        for path in images {
+            let size = try FileManager.default.attributesOfItem(atPath: repositoryRoot.appendingPathComponent(path).path)[.size] as? Int
+            #expect((size ?? .max) < 300_000, "\(path): \(size.map(String.init) ?? "missing")")
+        }
+    }
 }

@@ -14,7 +14,10 @@ import Testing
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n"))
         #expect(html.hasSuffix("</main>\n</body>\n</html>\n"))
         #expect(count("<h1", in: html) == 1)
-        #expect(html.contains("<h1>Leicestershire &amp; Rutland Safeguarding Children Partnership: annual report 2022-23</h1>"))
+        // The title, the period and the contents keep their years whole, as the body does.
+        #expect(html.contains("<h1>Leicestershire &amp; Rutland Safeguarding Children Partnership: annual report <span class=\"nw\">2022-23</span></h1>"))
+        #expect(html.contains("<p class=\"period\">Tables and figures for <span class=\"nw\">2022-23</span> (1 April 2022 to 31 March 2023)"))
+        #expect(html.contains("<li><a href=\"#table-finance-contributions\">Contributions from partners, <span class=\"nw\">2021-22</span> and <span class=\"nw\">2022-23</span></a></li>"))
         #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"))
         // No script, no request: the only URL is the SVG namespace, which is a name, not a fetch.
         #expect(!html.lowercased().contains("<script"))
@@ -26,6 +29,14 @@ import Testing
         #expect(html.contains("@page { size: A4; margin: 16mm 14mm 18mm; @bottom-center { content: \"Page \" counter(page) \" of \" counter(pages);"))
         #expect(!html.contains("break-before: page"), "a forced page break per section left near-empty pages")
         #expect(html.contains("table, figure.chart { break-inside: avoid; }"))
+        // Printed, a table of more than 15 rows may break between rows (between row groups when
+        // it has them), its header repeated; a shorter one is kept whole.
+        #expect(html.contains(".table-box.long table { break-inside: auto; }"))
+        #expect(html.contains("tbody:has(> tr.group > th[scope=\"rowgroup\"]) { break-inside: avoid; }"))
+        #expect(html.contains("<div class=\"table-box long\">\n<table id=\"table-videos\">"))
+        #expect(html.contains("<div class=\"table-box long\">\n<table id=\"table-impact-priorities\">"))
+        #expect(html.contains("<div class=\"table-box\">\n<table id=\"table-audits\">"))
+        #expect(count("<div class=\"table-box long\">", in: html) == 2)
     }
 
     @Test func sectionsTablesAndChartsInMarkdownOrder() throws {
@@ -54,7 +65,7 @@ import Testing
         let chart = try #require(html.range(of: "<figure class=\"chart\" id=\"chart-contributions\">"))
         #expect(table.upperBound < chart.lowerBound)
         for t in report.sections.flatMap(\.tables) {
-            #expect(html.contains("<li><a href=\"#table-\(t.id)\">\(HTMLWriter.escape(t.title))</a></li>"), "contents lack \(t.id)")
+            #expect(html.contains("<li><a href=\"#table-\(t.id)\">\(HTMLWriter.prose(t.title))</a></li>"), "contents lack \(t.id)")
         }
     }
 
@@ -70,10 +81,27 @@ import Testing
         #expect(html.contains("<tr><th scope=\"row\"></th><td>Full Launch Recording</td><td class=\"num\">165</td></tr>"))
         // Years (and hyphenated words) never break at their hyphen.
         #expect(html.contains("<p>Partner contributions totalled £364,633 in <span class=\"nw\">2022-23</span> (<span class=\"nw\">2021-22</span>: £327,126).</p>"))
+        // Impact per priority: each priority one header cell across the table, heading a row group.
+        #expect(html.contains("<caption>Training impact per business priority, <span class=\"nw\">2022-23</span></caption>\n<thead>\n<tr><th scope=\"col\">Measure</th><th scope=\"col\" class=\"num\">Forms</th>"))
+        #expect(html.contains("</thead>\n<tbody>\n<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"9\"><span>Safeguarding Babies</span></th></tr>\n<tr><th scope=\"row\">Knowledge</th><td class=\"num\">147</td><td class=\"num\">2.03</td>"))
+        #expect(html.contains("</tr>\n</tbody>\n<tbody>\n<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"9\"><span>Child Mental Health and Emotional Wellbeing</span></th></tr>\n"))
+        #expect(html.contains("<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"9\"><span>Effective Safeguarding in Independent and Out of School Settings</span></th></tr>\n<tr><th scope=\"row\">(no forms)</th><td class=\"num\">0</td><td class=\"num\">N/A</td>"))
+        #expect(count("<th scope=\"rowgroup\"", in: html) == 5)
         // p values are text ("< 0.001") that read as figures: right-aligned with them.
         #expect(html.contains("<th scope=\"col\" class=\"num\">p (Wilcoxon)</th>"))
         #expect(html.contains("<p class=\"note\">N/A: no contribution recorded that year from National Probation Services.</p>"))
-        #expect(html.contains("<li>Partner &#39;National Probation Services&#39; contributed in 2021-22 only; the other year shows N/A.</li>"))
+        // Data-quality notes keep their years and dates whole too.
+        #expect(html.contains("<li>Partner &#39;National Probation Services&#39; contributed in <span class=\"nw\">2021-22</span> only; the other year shows N/A.</li>"))
+        #expect(html.contains("&#39;Safeguarding Matters Online Briefing&#39; on <span class=\"nw\">2022-12-07</span>"))
+    }
+
+    /// Short words joined by hyphens or en dashes stay whole; a spaced dash, a leading or
+    /// trailing hyphen and a long hyphenated run are left to break.
+    @Test func hyphenatedWordsAreKeptWhole() {
+        #expect(HTMLWriter.prose("Mean rating (1–5), face-to-face") == "Mean rating (<span class=\"nw\">1–5</span>), <span class=\"nw\">face-to-face</span>")
+        #expect(HTMLWriter.prose("Dr Alun Elias – FII, -3 and 4-") == "Dr Alun Elias – FII, -3 and 4-")
+        #expect(HTMLWriter.prose("training-2022-23.csv:4") == "<span class=\"nw\">training-2022-23</span>.csv:4")
+        #expect(HTMLWriter.prose("a-very-long-hyphenated-name-indeed") == "a-very-long-hyphenated-name-indeed")
     }
 
     @Test func textFromInputsIsNeverMarkup() {

@@ -78,13 +78,21 @@ import Testing
             ["Confidence", "3", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A", "too few to say"],
         ])
         let perPriority = try #require(report.tables.first { $0.id == "impact-priorities" })
+        // Each priority a group row heading its measures; Measure is the label column.
+        #expect(perPriority.columns.map(\.title) == ["Measure", "Forms", "Mean before", "Mean after", "Mean change",
+                                                     "Improved", "Unchanged", "Lower", "p (Wilcoxon)"])
+        let heading = { (name: String) in [name] + Array(repeating: "", count: 8) }
         #expect(perPriority.displayRows == [
-            ["Babies", "Knowledge", "12", "2.58", "3.67", "1.08", "83%", "17%", "0%", "0.004"],
-            ["Babies", "Skills", "12", "3.17", "3.58", "0.42", "50%", "25%", "25%", "0.190"],
-            ["Digital Harm", "Knowledge", "3", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A", "too few to say"],
-            ["Digital Harm", "Confidence", "3", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A", "too few to say"],
-            ["Exploitation", "(no forms)", "0", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A"],
+            heading("Babies"),
+            ["Knowledge", "12", "2.58", "3.67", "1.08", "83%", "17%", "0%", "0.004"],
+            ["Skills", "12", "3.17", "3.58", "0.42", "50%", "25%", "25%", "0.190"],
+            heading("Digital Harm"),
+            ["Knowledge", "3", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A", "too few to say"],
+            ["Confidence", "3", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A", "too few to say"],
+            heading("Exploitation"),
+            ["(no forms)", "0", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A", "N/A"],
         ])
+        #expect(perPriority.rows.map(\.role) == [.group, .body, .body, .group, .body, .body, .group, .body])
         let section = try #require(report.sections.first { $0.title == "Training impact" })
         #expect(section.paragraphs == [
             "Knowledge rose from 2.5 to 3.5 out of 5 on average; 80% of 15 delegates rated it higher after the training (p = 0.001).",

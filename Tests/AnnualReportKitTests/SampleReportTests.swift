@@ -64,6 +64,25 @@ import Testing
         ])
     }
 
+    /// The sample's video figures are completions ("fully watched"): times a video was watched
+    /// to its end, not people, so the sentences, chart and note count times, as the video table does.
+    @Test func prioritySentencesUseTheVideoMetricsOwnWords() throws {
+        let section = try #require(Self.report.sections.first { $0.title == "Business priorities" })
+        #expect(section.paragraphs.prefix(2) == [
+            "Safeguarding Babies: 8 sessions were delivered to 465 attendees, and its training videos were fully watched 1,054 times.",
+            "Child Mental Health and Emotional Wellbeing: 15 sessions were delivered to 353 attendees, and its training videos were fully watched 432 times.",
+        ])
+        #expect(!section.paragraphs.contains { $0.contains("people watched") })
+        let chart = try #require(section.charts.first { $0.id == "priority-reach" })
+        #expect(chart.title == "People trained, and training videos fully watched, per priority, 2022-23")
+        #expect(chart.yAxisTitle == "People trained; times fully watched")
+        let table = try #require(Self.report.tables.first { $0.id == "priorities" })
+        #expect(table.notes.contains("Videos fully watched are counted each time a video was watched to its end, not as people: the total adds people trained and those times."))
+        #expect(try csv("videos")[0] == ["Category", "Video", "Fully watched"])
+        let videos = try #require(Self.report.sections.first { $0.title == "Training videos" })
+        #expect(videos.paragraphs == ["Training videos were fully watched 2,271 times in 2022-23 (2,356 as listed by category, with one video listed twice)."])
+    }
+
     @Test func trainingDelivery() throws {
         #expect(try row("training-delivery", "Events delivered")[2] == "103")
         #expect(try row("training-delivery", "Attendances")[2] == "2569")

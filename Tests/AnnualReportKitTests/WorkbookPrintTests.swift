@@ -32,8 +32,8 @@ import Testing
     @Test func orientationAndPrintAreasOfTheSampleSheets() throws {
         let expected: [(String, String, String)] = [
             ("Summary", "portrait", "Summary!$A$1:$C$60"),
-            // Table A2:E9, its note to row 12, the 576-pixel chart (29 rows) below from row 14.
-            ("Reach business priority 2022-23", "landscape", "'Reach business priority 2022-23'!$A$1:$E$41"),
+            // Table A2:E9, its two notes to row 13, the 576-pixel chart (29 rows) below from row 15.
+            ("Reach business priority 2022-23", "landscape", "'Reach business priority 2022-23'!$A$1:$E$42"),
             ("Training delivery", "portrait", "'Training delivery'!$A$1:$E$16"),
             // Four columns, widened to H for the 720-pixel chart below.
             ("Training events and attendances", "landscape", "'Training events and attendances'!$A$1:$H$28"),
@@ -52,7 +52,7 @@ import Testing
     @Test func chartsSitBelowTheirTableInsideThePrintArea() throws {
         let placed: [(String, Int, String)] = [
             // sheet, first row after the table and its notes (zero-based), value axis format
-            ("Reach business priority 2022-23", 12, "#,##0"),
+            ("Reach business priority 2022-23", 13, "#,##0"),
             ("Training events and attendances", 6, "#,##0"),
             ("Reviews per year", 7, "#,##0"),
             ("Contributions from partners", 12, "\"£\"#,##0"),

@@ -96,21 +96,24 @@ enum ImpactTables {
             for (measure, f) in figures(previous) { before.rows.append(ReportRow([.text(measure)] + cells(f))) }
             section.tables.append(before)
         }
-        var perPriority = ReportTable(id: "impact-priorities", title: "Training impact per business priority, \(year)",
-                                      columns: [ReportColumn("Priority", .label), ReportColumn("Measure", .text)] + columns)
-        for priority in priorities {
-            let tagged = now.filter { $0.priorities.contains(priority) }
-            let measuresHere = figures(tagged)
-            if measuresHere.isEmpty {
-                perPriority.rows.append(ReportRow([.text(priority.name), .text("(no forms)")] + cells(Figures())))
-            }
-            for (measure, f) in measuresHere { perPriority.rows.append(ReportRow([.text(priority.name), .text(measure)] + cells(f))) }
-        }
-        if !priorities.isEmpty {
-            perPriority.notes.append("Forms count toward every priority their event was tagged with.")
-            section.tables.append(perPriority)
-        }
+        if !priorities.isEmpty { section.tables.append(perPriorityTable(now, priorities: priorities, year: year)) }
         return section
+    }
+
+    /// Impact per priority: each priority a group row, its measures (Knowledge, Skills, …) the
+    /// rows under it, so the table is as narrow as the all-events one (a Priority column beside
+    /// Measure made it too wide for a page, the priority's name wrapping in every row).
+    static func perPriorityTable(_ forms: [EvaluationForm], priorities: [Priority], year: FinancialYear) -> ReportTable {
+        var table = ReportTable(id: "impact-priorities", title: "Training impact per business priority, \(year)",
+                                columns: [ReportColumn("Measure", .label)] + columns)
+        for priority in priorities {
+            table.rows.append(ReportRow([.text(priority.name)] + Array(repeating: .empty, count: columns.count), role: .group))
+            let measuresHere = figures(forms.filter { $0.priorities.contains(priority) })
+            if measuresHere.isEmpty { table.rows.append(ReportRow([.text("(no forms)")] + cells(Figures()))) }
+            for (measure, f) in measuresHere { table.rows.append(ReportRow([.text(measure)] + cells(f))) }
+        }
+        table.notes.append("Forms count toward every priority their event was tagged with.")
+        return table
     }
 
     /// A mean to one decimal for a sentence: 2.53 -> 2.5.

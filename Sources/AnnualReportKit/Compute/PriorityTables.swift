@@ -4,7 +4,7 @@ enum PriorityTables {
     /// `events` or `videos` nil: that dataset is not recorded for `year`, and its columns are N/A.
     static func table(year: FinancialYear, priorities: [Priority], events: [TrainingEvent]?, videos: [VideoViews]?,
                       id: String) -> ReportTable {
-        // Completions are people who watched; YouTube's views are plays, and the column says so.
+        // The published column's words for completions; YouTube's views are plays, and the column says so.
         let wording = Wording(videos?.filter { $0.year == year } ?? [])
         let watchedHeader = wording.metrics.isEmpty || wording.metrics == [.fullyWatched] ? "Watched a training video" : wording.title
         var table = ReportTable(id: id, title: "Reach per business priority, \(year)",
@@ -32,6 +32,8 @@ enum PriorityTables {
         table.notes.append("An event or video tagged with several priorities counts toward each, so the total can exceed the number of people trained.")
         if wording.metrics.contains(.views) {
             table.notes.append("Video views are plays, not people: the total adds people trained and plays of the priority's videos.")
+        } else if wording.metrics == [.fullyWatched] {
+            table.notes.append("Videos fully watched are counted each time a video was watched to its end, not as people: the total adds people trained and those times.")
         }
         if events == nil { table.notes.append("Training is not recorded for \(year): the total counts video views only.") }
         if videos == nil { table.notes.append("Video views are not recorded for \(year): the total counts people trained only.") }
@@ -64,7 +66,7 @@ enum PriorityTables {
             return section
         }
         let current = table(year: year, priorities: priorities, events: events, videos: watched, id: "priorities")
-        // YouTube's views are plays, not people: only completions are counted as people.
+        // Views are plays and completions are times watched: neither counts people.
         let wording = Wording(watched ?? [])
         for row in current.rows where row.role == .body {
             guard case .text(let name) = row.cells[0].value else { continue }
@@ -83,12 +85,11 @@ enum PriorityTables {
             section.paragraphs.append("\(name): \(trainedText), and \(watchedText).")
         }
         section.tables.append(current)
-        section.charts.append(ChartSpec(id: "priority-reach", title: wording.metrics == [.views]
-                                            ? "People trained, and training video views, per priority, \(year)"
-                                            : "People trained or who watched a training video, per priority, \(year)",
+        let chart = wording.reachChart(year)
+        section.charts.append(ChartSpec(id: "priority-reach", title: chart.title,
                                         tableID: current.id, rows: Array(0..<(current.rows.count - 1)), seriesColumns: [2, 3],
                                         style: .stackedColumn, xAxisTitle: "Business priority",
-                                        yAxisTitle: wording.metrics == [.views] ? "People trained; views" : "People"))
+                                        yAxisTitle: chart.axis))
         let previous = year.previous
         let (previousEvents, previousVideos) = recorded(previous)
         // A previous-year table only for a year with records of its own.

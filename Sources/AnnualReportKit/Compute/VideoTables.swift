@@ -18,7 +18,7 @@ enum VideoTables {
             return (section, [])
         }
         var table = ReportTable(id: "videos", title: "\(words.title), \(year)",
-                                columns: [ReportColumn("Category", .label), ReportColumn("Video", .text), ReportColumn("Views", .count)])
+                                columns: [ReportColumn("Category", .label), ReportColumn("Video", .text), ReportColumn(words.column, .count)])
         var categories: [String] = []
         var byCategory: [String: [VideoViews]] = [:]
         for v in inYear {
@@ -105,12 +105,30 @@ struct Wording {
         }
     }
 
-    /// A priority's video figure in a sentence: completions are people, views are plays.
-    func reach(_ n: Int64) -> String {
+    /// The video table's figure column.
+    var column: String {
         switch metrics {
-        case [.views]: return "its training videos were viewed \(Count.grouped(n)) time\(n == 1 ? "" : "s")"
-        case [.fullyWatched], []: return "\(Count.grouped(n)) \(n == 1 ? "person" : "people") watched a relevant training video"
-        default: return "its training videos were viewed or fully watched \(Count.grouped(n)) time\(n == 1 ? "" : "s")"
+        case [.views]: return "Views"
+        case [.fullyWatched]: return "Fully watched"
+        default: return "Views or completions"
+        }
+    }
+
+    /// A priority's video figure in a sentence, in the metric's own word and counted as times:
+    /// YouTube's views are plays, and a completion is one video watched to its end, so one
+    /// person can count several times (the published report's "432 people watched" counted
+    /// completions as people, a claim the figures cannot make).
+    func reach(_ n: Int64) -> String {
+        "its training videos were \(metrics.isEmpty ? "watched" : verb) \(Count.grouped(n)) time\(n == 1 ? "" : "s")"
+    }
+
+    /// The reach chart's title and value axis: people trained, stacked with the videos' own count.
+    func reachChart(_ year: FinancialYear) -> (title: String, axis: String) {
+        switch metrics {
+        case [.views]: ("People trained, and training video views, per priority, \(year)", "People trained; views")
+        case [.fullyWatched]: ("People trained, and training videos fully watched, per priority, \(year)", "People trained; times fully watched")
+        case []: ("People trained, and training videos watched, per priority, \(year)", "People trained; times watched")
+        default: ("People trained, and training video views and completions, per priority, \(year)", "People trained; views and completions")
         }
     }
 
