@@ -129,7 +129,30 @@ import Testing
         let uptake = try #require(book.sheets.first { $0.name.hasPrefix("Training uptake") }, "\(book.sheets.map(\.name))")
         #expect(uptake["H4"]?.numberFormat == "0.0%")
         #expect(impact.charts.map(\.title) == ["Mean rating before and after training, 2022-23"])
-        #expect(impact.charts.first?.valueAxisNumberFormats == ["0.00"])
+        // The rating axis runs across the forms' scale, a whole point at a time.
+        #expect(impact.charts.first?.valueAxisNumberFormats == ["0"])
+        #expect(impact.charts.first.map { [$0.valueAxis?.min, $0.valueAxis?.max, $0.valueAxis?.majorUnit] } == ["1", "5", "1"])
+    }
+
+    @Test func ratingChartsRunAcrossTheConfiguredScale() throws {
+        let dir = Workdir()
+        dir.write("training.csv", Self.training)
+        dir.write("evaluations.csv", Self.evaluations())
+        dir.write("annual-report.yaml", "evaluation_scale: [1, 10]\n")
+        let report = try ReportBuilder.build(InputFolder.read(dir.url))
+        let chart = try #require(report.sections.flatMap(\.charts).first { $0.id == "impact-before-after" })
+        #expect(chart.valueRange == 1...10)
+        #expect(chart.yAxisTitle == "Mean rating (1–10)")
+        // The other charts keep their own range.
+        #expect(report.sections.flatMap(\.charts).filter { $0.valueRange != nil }.map(\.id) == ["impact-before-after"])
+        let table = try #require(report.tables.first { $0.id == chart.tableID })
+        let svg = SVGChartWriter.svg(for: chart, table: table)
+        #expect(svg.contains(">10</text>") && !svg.contains(">0</text>"))
+        let out = Workdir("book10")
+        let url = out.url.appendingPathComponent("r.xlsx")
+        try XLSXWriter(documentTimestamp: nil).write(report, to: url)
+        let impact = try #require(try XLSXReadBack(url: url).sheets.first { $0.name.hasPrefix("Training impact ratings") })
+        #expect(impact.charts.first.map { [$0.valueAxis?.min, $0.valueAxis?.max, $0.valueAxis?.majorUnit] } == ["1", "10", "1"])
     }
 
     @Test func badFormsAreLocated() {

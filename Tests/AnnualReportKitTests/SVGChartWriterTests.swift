@@ -431,6 +431,42 @@ private func verticalScale(_ root: SVGNode) throws -> (zeroY: Double, perUnit: D
         #expect(e.ticks.map(\.label) == ["0", "1", "2", "3"])
     }
 
+    @Test func ratingAxisRunsAcrossTheScale() throws {
+        let table = ReportTable(id: "impact", title: "Impact", columns: [
+            ReportColumn("Measure", .label), ReportColumn("Mean before", .decimal(places: 2)), ReportColumn("Mean after", .decimal(places: 2)),
+        ], rows: [ReportRow([.text("Knowledge"), ReportCell(.decimal(FixedDecimal(1.99, places: 2))),
+                             ReportCell(.decimal(FixedDecimal(2.92, places: 2)))])])
+        let chart = ChartSpec(id: "impact", title: "Mean rating", tableID: "impact", rows: [0], seriesColumns: [1, 2],
+                              style: .column, xAxisTitle: "Measure", yAxisTitle: "Mean rating (1–5)", valueRange: 1...5)
+        let (_, root) = try svg(chart, table)
+        // A gridline at each point of the scale, from 1 (not 0, nor 4.5 or 3).
+        #expect(texts(root, class: "tick") == ["1", "2", "3", "4", "5"])
+        // Bars rise from the scale's lowest point: 1.99 is 0.99 of a point tall.
+        let (zeroY, perUnit) = try verticalScale(root)
+        let baseY = zeroY - perUnit
+        for (bar, value) in zip(root.all("rect", class: "bar"), [1.99, 2.92]) {
+            let y = try #require(bar.number("y")), h = try #require(bar.number("height"))
+            #expect(abs(y + h - baseY) < 0.11)
+            #expect(abs(h - (value - 1) * perUnit) < 0.11)
+        }
+        // The baseline is drawn at 1.
+        let baseline = try #require(root.all("line", class: "baseline").first?.number("y1"))
+        #expect(abs(baseline - baseY) < 0.11)
+    }
+
+    @Test func scaleAxisSteps() {
+        #expect(SVGChartWriter.scaleAxis(1...5, low: 1.96, high: 3.84).ticks.map(\.label) == ["1", "2", "3", "4", "5"])
+        #expect(SVGChartWriter.scaleAxis(1...10, low: 2, high: 9).ticks.map(\.label) == (1...10).map(String.init))
+        // More than ten intervals: every 2 points.
+        #expect(SVGChartWriter.scaleAxis(0...20, low: 3, high: 4).ticks.map(\.label)
+                == ["0", "2", "4", "6", "8", "10", "12", "14", "16", "18", "20"])
+        // A value off the scale widens it to the next whole point rather than lose its bar.
+        let wide = SVGChartWriter.scaleAxis(1...5, low: 0.5, high: 5.2)
+        #expect(wide.lo == 0 && wide.hi == 6 && wide.base == 0)
+        #expect(SVGChartWriter.scaleAxis(1...5, low: .nan, high: .nan).ticks.count == 5)
+        #expect(SVGChartWriter.scaleAxis(1...5, low: 2, high: 3).base == 1)
+    }
+
     @Test func wrapsOnSpaces() {
         #expect(SVGChartWriter.wrap("Keeping Adolescents Safe / Supporting Safe Adolescents", limit: 18)
             == ["Keeping", "Adolescents Safe /", "Supporting Safe", "Adolescents"])

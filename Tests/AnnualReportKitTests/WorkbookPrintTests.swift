@@ -7,11 +7,15 @@ import Testing
 @Suite struct WorkbookPrintTests {
     var book: XLSXReadBack { SampleWorkbookTests.book }
 
-    static let header = "&LLeicestershire && Rutland Safeguarding Children Partnership\nAnnual report 2022-23&R"
+    static let header = "&LLeicestershire && Rutland Safeguarding Children Partnership\nAnnual report 2022-23"
 
     func sheet(_ name: String) throws -> XLSXReadBack.Sheet {
         try #require(book[sheet: name], "no sheet '\(name)' in \(book.sheets.map(\.name))")
     }
+
+    /// The sheets that run onto more pages than one (one page wide, as many tall as needed)
+    /// rather than print smaller than the other sheets.
+    static let multiPage: Set<String> = ["Summary", "Training impact business"]
 
     @Test func everySheetPrintsOnePageWideOnA4WithHeaderAndPageNumbers() throws {
         #expect(book.sheets.count == 29)
@@ -19,10 +23,14 @@ import Testing
             let printing = sheet.printing
             #expect(printing.fitToPage, "\(sheet.name)")
             // fitToWidth and fitToHeight left out: OOXML's default, 1 page wide and 1 tall.
-            #expect(Set(printing.pageSetup.keys) == ["paperSize", "orientation"], "\(sheet.name): \(printing.pageSetup)")
+            let keys: Set<String> = Self.multiPage.contains(sheet.name)
+                ? ["paperSize", "orientation", "fitToHeight"] : ["paperSize", "orientation"]
+            #expect(Set(printing.pageSetup.keys) == keys, "\(sheet.name): \(printing.pageSetup)")
+            #expect(printing.pageSetup["fitToHeight"] == (Self.multiPage.contains(sheet.name) ? "0" : nil), "\(sheet.name)")
             #expect(printing.pageSetup["paperSize"] == "9", "\(sheet.name)")
-            #expect(printing.oddHeader == Self.header + sheet.name)
-            #expect(printing.oddFooter == "&CPage &P of &N")
+            // The header holds the partnership and the report alone; the sheet is in the footer.
+            #expect(printing.oddHeader == Self.header)
+            #expect(printing.oddFooter == "&L\(sheet.name)&RPage &P of &N")
             let quoted = sheet.name == "Summary" ? "Summary" : "'\(sheet.name)'"
             #expect(printing.printArea?.hasPrefix("\(quoted)!$A$1:") == true, "\(sheet.name): \(printing.printArea ?? "none")")
             #expect(printing.printTitles == (sheet.name == "Summary" ? nil : "\(quoted)!$1:$2"), "\(sheet.name)")
@@ -31,15 +39,18 @@ import Testing
 
     @Test func orientationAndPrintAreasOfTheSampleSheets() throws {
         let expected: [(String, String, String)] = [
-            ("Summary", "portrait", "Summary!$A$1:$C$60"),
+            // Two pages wide in portrait would print it at 60%: landscape, one page wide, two tall.
+            ("Summary", "landscape", "Summary!$A$1:$C$60"),
             // Table A2:E9, its two notes to row 13, the 576-pixel chart (29 rows) below from row 15.
-            ("Reach business priority 2022-23", "landscape", "'Reach business priority 2022-23'!$A$1:$E$42"),
+            ("Reach business priority 2022-23", "portrait", "'Reach business priority 2022-23'!$A$1:$E$42"),
             ("Training delivery", "portrait", "'Training delivery'!$A$1:$E$16"),
             // Four columns, widened to H for the 720-pixel chart below.
             ("Training events and attendances", "landscape", "'Training events and attendances'!$A$1:$H$28"),
-            ("Training videos fully watched", "landscape", "'Training videos fully watched'!$A$1:$C$36"),
-            ("Children subject reviews by sex", "portrait", "'Children subject reviews by sex'!$A$1:$C$5"),
-            ("Contributions from partners", "landscape", "'Contributions from partners'!$A$1:$F$41"),
+            ("Training videos fully watched", "portrait", "'Training videos fully watched'!$A$1:$C$36"),
+            // Three columns (33 characters), widened to E for the 46-character title.
+            ("Children subject reviews by sex", "portrait", "'Children subject reviews by sex'!$A$1:$E$5"),
+            // The bar chart (five partners) is 432 pixels tall: 22 rows from row 13.
+            ("Contributions from partners", "landscape", "'Contributions from partners'!$A$1:$F$34"),
             ("SCP expenditure", "landscape", "'SCP expenditure'!$A$1:$I$32"),
         ]
         for (name, orientation, area) in expected {
@@ -49,11 +60,67 @@ import Testing
         }
     }
 
+    /// The 1-based number of the last column of a print area such as `'S'!$A$1:$E$5` (5).
+    static func lastColumn(_ area: String) -> Int {
+        let letters = area.split(separator: ":").last.map { $0.filter { $0.isLetter } } ?? ""
+        return letters.reduce(0) { $0 * 26 + Int($1.asciiValue! - 64) }
+    }
+
+    @Test func everyTitleFitsTheWidthOfItsPrintArea() throws {
+        for sheet in book.sheets {
+            let title = try #require(sheet["A1"]?.value, "\(sheet.name)")
+            let last = Self.lastColumn(try #require(sheet.printing.printArea))
+            // Columns without a width of their own are Excel's default 8.43 characters wide.
+            let width = (1...last).map { sheet.columnWidths[$0] ?? 8.43 }.reduce(0, +)
+            #expect(width >= Double(title.count) + 1, "\(sheet.name): '\(title)' (\(title.count)) in \(width)")
+            #expect(sheet.mergedCells.allSatisfy { !$0.hasPrefix("A1:") }, "\(sheet.name)")
+        }
+        // The sex sheet: A 8.71 + B 13.71 + C 10.71 (33.13) and two default columns, 49.99
+        // characters, for the 46 of "Children subject of reviews in 2022-23, by sex".
+        let sex = try sheet("Children subject reviews by sex")
+        #expect(sex["A1"]?.value == "Children subject of reviews in 2022-23, by sex")
+        #expect(sex.columnWidths == [1: 8.7109375, 2: 13.7109375, 3: 10.7109375])
+        #expect(sex.printing.printArea == "'Children subject reviews by sex'!$A$1:$E$5")
+    }
+
+    @Test func longLabelsWrapInTheirCellInATallerRow() throws {
+        let conferences = try sheet("Conferences and larger events")
+        // The conference column is capped at 40 characters (plus libxlsxwriter's padding).
+        #expect(conferences.columnWidths[1] == 40.7109375)
+        #expect(conferences["A9"]?.value == "Learning from Reviews: Baby's first Home (womb) (film played as trainer unavailable)")
+        #expect(conferences["A9"]?.wraps == true)
+        #expect(conferences["A9"]?.vertical == "top")
+        // Its figures sit on its first line.
+        #expect(conferences["B9"]?.vertical == "top" && conferences["B9"]?.wraps == false && conferences["B9"]?.value == "1")
+        #expect(conferences["A7"]?.value == "Supporting Families – Reducing the Impact of Parental Imprisonment")
+        #expect(conferences["A7"]?.wraps == true)
+        // Two lines each (15 points a line); short names stay on one line in rows of the default height.
+        #expect(conferences.rowHeights == [6: 30, 7: 30, 9: 30])
+        #expect(conferences["A3"]?.value == "Missing from Home Joint Protocol" && conferences["A3"]?.wraps == false)
+        #expect(conferences["A3"]?.vertical == nil)
+        // A bold group row measures bold: "Neglect and the graded care profile (2023-03-15)" wraps.
+        let audits = try sheet("Multi-agency case audits")
+        #expect(audits["A10"]?.bold == true && audits["A10"]?.wraps == true)
+        #expect(audits.rowHeights == [3: 30, 10: 30])
+    }
+
+    @Test func aTextColumnAfterANumberColumnIsIndented() throws {
+        let reviews = try sheet("Local child safeguarding")
+        #expect(reviews["D2"]?.value == "Months running" && reviews["D2"]?.alignment == "right" && reviews["D2"]?.indent == 0)
+        #expect(reviews["E2"]?.value == "Beyond statutory 6 months" && reviews["E2"]?.indent == 1)
+        #expect(reviews["D3"]?.value == "19" && reviews["E3"]?.value == "yes" && reviews["E3"]?.indent == 1)
+        // libxlsxwriter writes an indent with its left alignment, as Excel does.
+        #expect(reviews["E3"]?.alignment == "left")
+        // Text after text is not indented.
+        #expect(reviews["C3"]?.value == "2022-08-19" && reviews["C3"]?.indent == 0)
+    }
+
     @Test func chartsSitBelowTheirTableInsideThePrintArea() throws {
         let placed: [(String, Int, String)] = [
             // sheet, first row after the table and its notes (zero-based), value axis format
             ("Reach business priority 2022-23", 13, "#,##0"),
             ("Training events and attendances", 6, "#,##0"),
+            ("Training impact ratings before", 9, "0"),
             ("Reviews per year", 7, "#,##0"),
             ("Contributions from partners", 12, "\"£\"#,##0"),
             ("SCP expenditure", 10, "\"£\"#,##0"),
@@ -68,14 +135,68 @@ import Testing
         #expect(try sheet("Training delivery").charts.isEmpty)
     }
 
-    @Test func summaryIsAOnePageBriefWithWrappedSentences() throws {
+    @Test func chartsAreInTheReportsColours() throws {
+        // Navy, then the mid blue of the SVG charts (`SVGChartWriter.palette`), outlined in its ink.
+        let reach = try #require(try sheet("Reach business priority 2022-23").charts.first)
+        #expect(reach.series.map(\.fill) == ["1F3B73", "6B8FD6"])
+        #expect(reach.series.map(\.outline) == ["1A1A1A", "1A1A1A"])
+        let reviews = try #require(try sheet("Reviews per year").charts.first)
+        #expect(reviews.series.map(\.fill) == ["1F3B73"])
+        #expect(XLSXWriter.ChartLayout.rgb(SVGChartWriter.palette[0]) == 0x1F3B73)
+    }
+
+    @Test func barChartsListTheTablesRowsFromTheTopAndItsColumnsInTheLegend() throws {
+        let contributions = try #require(try sheet("Contributions from partners").charts.first)
+        #expect(contributions.barDirection == "bar")
+        // Categories top-down in the table's order, the value axis along the bottom.
+        #expect(contributions.categoryAxis?.orientation == "maxMin")
+        #expect(contributions.valueAxis?.orientation == "minMax")
+        #expect(contributions.valueAxis?.crosses == "max")
+        // Series added last column first (LibreOffice lists a bar chart's legend bottom-up), each
+        // in its column's colour: 2021-22 navy, 2022-23 mid blue.
+        #expect(contributions.series.map(\.name) == ["'Contributions from partners'!$C$2", "'Contributions from partners'!$B$2"])
+        #expect(contributions.series.map(\.fill) == ["6B8FD6", "1F3B73"])
+        let audits = try #require(try sheet("Cases audited per agency").charts.first)
+        #expect(audits.categoryAxis?.orientation == "maxMin")
+        // Column charts keep Excel's left-to-right order.
+        let reviews = try #require(try sheet("Reviews per year").charts.first)
+        #expect(reviews.categoryAxis?.orientation == "minMax")
+        #expect(reviews.valueAxis?.crosses == "autoZero")
+    }
+
+    @Test func stackedChartsHideZeroLabels() throws {
+        let recommendations = try #require(try sheet("Recommendations by source").charts.first)
+        #expect(recommendations.grouping == "stacked")
+        #expect(recommendations.series.map(\.labelNumberFormat) == Array(repeating: "#,##0;-#,##0;;", count: 3))
+        // White labels on the navy segments; the lighter blues keep dark labels.
+        #expect(recommendations.series.map(\.labelColour) == ["FFFFFF", nil, nil])
+        #expect(recommendations.series.map(\.fill) == ["1F3B73", "6B8FD6", "C9D6F2"])
+        // Unstacked bars show every label, zero included, as their cells do.
+        let contributions = try #require(try sheet("Contributions from partners").charts.first)
+        #expect(contributions.series.map(\.labelNumberFormat) == [nil, nil])
+        #expect(XLSXWriter.ChartLayout.zeroHidingFormat("\"£\"#,##0") == "\"£\"#,##0;-\"£\"#,##0;;")
+        #expect(XLSXWriter.ChartLayout.zeroHidingFormat(nil) == "General;-General;;")
+    }
+
+    @Test func meanRatingsPlotOnTheRatingScale() throws {
+        let impact = try #require(try sheet("Training impact ratings before").charts.first)
+        #expect(impact.valueAxis?.min == "1")
+        #expect(impact.valueAxis?.max == "5")
+        #expect(impact.valueAxis?.majorUnit == "1")
+        #expect(impact.valueAxis?.numberFormat == "0")
+        // Other charts choose their own range from zero.
+        let reviews = try #require(try sheet("Reviews per year").charts.first)
+        #expect(reviews.valueAxis?.min == nil && reviews.valueAxis?.max == nil && reviews.valueAxis?.majorUnit == nil)
+    }
+
+    @Test func summaryIsABriefWithWrappedSentences() throws {
         let summary = try sheet("Summary")
         #expect(summary.columnWidths[2] == 80.7109375) // 80 characters, plus libxlsxwriter's padding
         let sentence = "Overall training was delivered to 2,569 attendees over 103 training events in 2022-23 (2021-22: 2,215 over 88)."
         let row = try #require(summary.cells.first { $0.value.value == sentence }?.key)
         #expect(row.hasPrefix("B"))
         #expect(summary["A" + row.dropFirst()]?.value == "Training")
-        #expect(summary.printing.pageSetup == ["paperSize": "9", "orientation": "portrait"])
+        #expect(summary.printing.pageSetup == ["paperSize": "9", "orientation": "landscape", "fitToHeight": "0"])
     }
 
     @Test func valueAxisFormatsFollowTheColumns() {
@@ -93,21 +214,21 @@ import Testing
 @Suite struct PrintLayoutTests {
     typealias Layout = XLSXWriter.PrintLayout
 
-    @Test func headerTextIsEscapedAndWithinExcelsLimit() {
-        #expect(Layout.headerText(partnership: "A & B SCP", year: "2022-23", sheet: "Finance")
-                == "&LA && B SCP\nAnnual report 2022-23&RFinance")
-        #expect(Layout.headerText(partnership: nil, year: "2022-23", sheet: "Summary")
-                == "&LSafeguarding Children Partnership\nAnnual report 2022-23&RSummary")
+    @Test func headerAndFooterTextAreEscapedAndWithinExcelsLimit() {
+        #expect(Layout.headerText(partnership: "A & B SCP", year: "2022-23") == "&LA && B SCP\nAnnual report 2022-23")
+        #expect(Layout.headerText(partnership: nil, year: "2022-23")
+                == "&LSafeguarding Children Partnership\nAnnual report 2022-23")
         // Codes in input text stay text: "&P" would print the page number.
-        #expect(Layout.headerText(partnership: "&P&N\nSCP", year: "2022-23", sheet: "S")
-                == "&L&&P&&N SCP\nAnnual report 2022-23&RS")
-        let long = Layout.headerText(partnership: String(repeating: "&", count: 300), year: "2022-23", sheet: "Sheet")
+        #expect(Layout.headerText(partnership: "&P&N\nSCP", year: "2022-23") == "&L&&P&&N SCP\nAnnual report 2022-23")
+        let long = Layout.headerText(partnership: String(repeating: "&", count: 300), year: "2022-23")
         #expect(long.utf8.count <= 255)
-        let tail = "…\nAnnual report 2022-23&RSheet"
+        let tail = "…\nAnnual report 2022-23"
         #expect(long.hasSuffix(tail))
         // Cut between escaped ampersands, never inside a `&&`.
         let left = long.dropFirst(2).dropLast(tail.count)
         #expect(left.count % 2 == 0 && left.allSatisfy { $0 == "&" } && left.count > 100)
+        #expect(Layout.footerText(sheet: "Finance") == "&LFinance&RPage &P of &N")
+        #expect(Layout.footerText(sheet: "R&D") == "&LR&&D&RPage &P of &N")
     }
 
     @Test func orientationAndFitFollowTheContent() {
@@ -117,11 +238,34 @@ import Testing
         #expect(Layout.pageSetup(width: 900, height: 400) == .init(paper: 9, landscape: true, pagesWide: 1, pagesTall: 1))
         // Very long: one page wide, as many tall as needed, portrait.
         #expect(Layout.pageSetup(width: 600, height: 5_000) == .init(paper: 9, landscape: false, pagesWide: 1, pagesTall: 0))
+        // One page would print it at 75%: text alone runs onto two pages at full size instead…
+        #expect(Layout.pageSetup(width: 600, height: 1_300) == .init(paper: 9, landscape: false, pagesWide: 1, pagesTall: 0))
+        // …and a table with its chart keeps them together on one page (down to 60%).
+        #expect(Layout.pageSetup(width: 600, height: 1_300, charts: true)
+                == .init(paper: 9, landscape: false, pagesWide: 1, pagesTall: 1))
+        #expect(Layout.pageSetup(width: 600, height: 1_700, charts: true)
+                == .init(paper: 9, landscape: false, pagesWide: 1, pagesTall: 0))
         #expect(Layout.columnPixels(8.43) == 64)
         #expect(Layout.wrappedLines("one two three", pixels: 1000) == 1)
-        // 7.5 pixels a character: 10 characters a line in 81 pixels.
+        // 81 pixels hold 10.9 digits; a lower-case letter is 0.95 of a digit, a space 0.5.
         #expect(Layout.wrappedLines("aaaa bbbb cccc dddd", pixels: 81) == 2)
         #expect(Layout.wrappedLines(String(repeating: "x", count: 25), pixels: 81) == 3)
+    }
+
+    @Test func labelsAreMeasuredCharacterByCharacter() {
+        // 40 characters of column: the 46-character name is 39.1 digits wide and fits; bold, it wraps.
+        #expect(Layout.wrappedLines("Safeguarding Children from Diverse Backgrounds", columnWidth: 40) == 1)
+        #expect(Layout.wrappedLines("Safeguarding Children from Diverse Backgrounds", columnWidth: 40, bold: true) == 2)
+        // Capitals are wider than a digit: 36 of them take two lines of 40.
+        #expect(Layout.wrappedLines(String(repeating: "W", count: 36), columnWidth: 40) == 2)
+        #expect(Layout.wrappedLines("Learning from Reviews: Baby's first Home (womb) (film played as trainer unavailable)",
+                                    columnWidth: 40) == 2)
+        #expect(Layout.wrappedLines("one\ntwo", columnWidth: 40) == 2)
+        // A title's room: its bold width in digits or its characters, whichever is more, and one to
+        // spare. 46 characters (40.2 digits bold): 47 characters, 334 pixels.
+        #expect(Layout.titlePixels("Children subject of reviews in 2022-23, by sex") == 334)
+        // Ten bold capitals W are 15.5 digits wide: 16.5 characters, 121 pixels.
+        #expect(Layout.titlePixels("WWWWWWWWWW") == 121)
     }
 
     @Test func emptyTablesAndChartsWithNothingToPlotStillPrint() throws {
@@ -137,8 +281,26 @@ import Testing
         #expect(sheet.charts.isEmpty)
         // Title and header only, as wide as the table: no room kept for the chart left out.
         #expect(sheet.printing.printArea == "'Nothing yet'!$A$1:$B$2")
-        #expect(sheet.printing.oddHeader == "&LSafeguarding Children Partnership\nAnnual report 2022-23&RNothing yet")
+        #expect(sheet.printing.oddHeader == "&LSafeguarding Children Partnership\nAnnual report 2022-23")
+        #expect(sheet.printing.oddFooter == "&LNothing yet&RPage &P of &N")
         #expect(read[sheet: "Summary"]?.printing.printArea?.hasPrefix("Summary!$A$1:$C$") == true)
+    }
+
+    @Test func aTitleWiderThanAPortraitPageWrapsAcrossTheTable() throws {
+        let title = "Training delivered to every partner agency across Leicestershire and Rutland, by month, format and kind, 2022-23"
+        let table = ReportTable(id: "t", title: title, columns: [ReportColumn("Month", .label), ReportColumn("Events", .count)],
+                                rows: [ReportRow([.text("April"), .count(3)])])
+        let report = Report(title: "T", partnership: "P", year: FinancialYear(startYear: 2022),
+                            sections: [ReportSection(title: "S", tables: [table])], dataQuality: DataQuality())
+        let read = try XLSXSample.readBack(report)
+        let sheet = try #require(read.sheets.first { $0["A1"]?.value == title })
+        // 113 characters: the print area is widened to a portrait page's width (A and B, then
+        // seven default columns, 659 pixels), and the title wraps across it on two lines.
+        #expect(sheet.printing.printArea == "'\(sheet.name)'!$A$1:$I$3")
+        #expect(sheet.mergedCells == ["A1:I1"])
+        #expect(sheet["A1"]?.wraps == true && sheet["A1"]?.bold == true && sheet["A1"]?.vertical == "top")
+        #expect(sheet.rowHeights == [1: 30])
+        #expect(sheet.printing.pageSetup["orientation"] == "portrait")
     }
 
     @Test func rejectedRowsAreInsideThePrintArea() throws {

@@ -23,6 +23,10 @@ struct XLSXReadBack {
         var numberFormat: String
         var bold: Bool
         var alignment: String?
+        /// `<alignment wrapText="1">`, its `vertical` and `indent`.
+        var wraps = false
+        var vertical: String?
+        var indent = 0
 
         var isString: Bool { type == "s" || type == "str" || type == "inlineStr" }
         var number: Double? { isString ? nil : value.flatMap(Double.init) }
@@ -42,6 +46,25 @@ struct XLSXReadBack {
         var categories: String?
         var values: String?
         var showsValueLabels: Bool
+        /// `srgbClr` of the series' `c:spPr` solid fill and of its outline (`a:ln`).
+        var fill: String?
+        var outline: String?
+        /// The data labels' `c:numFmt` format code and text colour (`c:txPr`).
+        var labelNumberFormat: String?
+        var labelColour: String?
+    }
+
+    /// A chart axis: `c:catAx` or `c:valAx` with its scaling and crossing.
+    struct Axis {
+        var kind: String
+        /// `c:scaling/c:orientation`: `minMax`, or `maxMin` for a reversed axis.
+        var orientation: String?
+        var min: String?
+        var max: String?
+        var majorUnit: String?
+        /// `c:crosses`: where this axis crosses the other (`autoZero`, `max`, `min`).
+        var crosses: String?
+        var numberFormat: String?
     }
 
     struct Chart {
@@ -55,6 +78,10 @@ struct XLSXReadBack {
         var series: [Series]
         /// `formatCode` of each value axis's `c:numFmt`, nil where it has none.
         var valueAxisNumberFormats: [String?]
+        var axes: [Axis]
+
+        var categoryAxis: Axis? { axes.first { $0.kind == "c:catAx" } }
+        var valueAxis: Axis? { axes.first { $0.kind == "c:valAx" } }
     }
 
     /// How a sheet prints, from its `<sheetPr><pageSetUpPr>`, `<pageSetup>`, `<headerFooter>` and
@@ -81,6 +108,10 @@ struct XLSXReadBack {
         var hyperlinks: [String: String]
         /// 1-based column -> width.
         var columnWidths: [Int: Double]
+        /// 1-based row -> height in points, for rows with a custom height.
+        var rowHeights: [Int: Double]
+        /// Merged ranges, e.g. `A9:E9`.
+        var mergedCells: [String]
         var tables: [Table]
         var charts: [Chart]
         /// Chart anchors: top-left (column, row), zero-based, in drawing order.
@@ -136,10 +167,10 @@ struct XLSXReadBack {
             if let id = format["numFmtId"].flatMap(Int.init) { codes[id] = format["formatCode"] }
         }
         let fonts = styles.first("fonts")?.all("font").map { $0.first("b") != nil } ?? []
-        let xfs: [(String, Bool, String?)] = (styles.first("cellXfs")?.all("xf") ?? []).map { xf in
+        let xfs: [(String, Bool, ReadBackXMLNode?)] = (styles.first("cellXfs")?.all("xf") ?? []).map { xf in
             let code = codes[Int(xf["numFmtId"] ?? "0") ?? 0] ?? "?"
             let fontID = Int(xf["fontId"] ?? "0") ?? 0
-            return (code, fonts.indices.contains(fontID) && fonts[fontID], xf.first("alignment")?["horizontal"])
+            return (code, fonts.indices.contains(fontID) && fonts[fontID], xf.first("alignment"))
         }
 
         let workbook = try xml("xl/workbook.xml")
@@ -156,6 +187,7 @@ struct XLSXReadBack {
                 guard let address = c["r"] else { continue }
                 let styleIndex = Int(c["s"] ?? "0") ?? 0
                 let style = xfs.indices.contains(styleIndex) ? xfs[styleIndex] : ("General", false, nil)
+                let alignment = style.2
                 var value = c.first("v")?.text
                 if c["t"] == "s", let index = value.flatMap(Int.init), shared.indices.contains(index) {
                     value = shared[index]
@@ -163,7 +195,9 @@ struct XLSXReadBack {
                     value = c.descendants("t").map(\.text).joined()
                 }
                 cells[address] = Cell(type: c["t"], value: value, formula: c.first("f")?.text, styleIndex: styleIndex,
-                                      numberFormat: style.0, bold: style.1, alignment: style.2)
+                                      numberFormat: style.0, bold: style.1, alignment: alignment?["horizontal"],
+                                      wraps: alignment?["wrapText"] == "1", vertical: alignment?["vertical"],
+                                      indent: Int(alignment?["indent"] ?? "0") ?? 0)
             }
             let pane = root.descendants("pane").first
             var hyperlinks: [String: String] = [:]
@@ -175,6 +209,10 @@ struct XLSXReadBack {
                 guard let min = col["min"].flatMap(Int.init), let max = col["max"].flatMap(Int.init),
                       let width = col["width"].flatMap(Double.init) else { continue }
                 for i in min...max { widths[i] = width }
+            }
+            var heights: [Int: Double] = [:]
+            for row in root.descendants("row") where row["customHeight"] == "1" {
+                if let r = row["r"].flatMap(Int.init), let ht = row["ht"].flatMap(Double.init) { heights[r] = ht }
             }
             var tables: [Table] = []
             var charts: [Chart] = []
@@ -209,7 +247,8 @@ struct XLSXReadBack {
                 oddFooter: root.first("headerFooter")?.first("oddFooter")?.text,
                 printArea: definedName("_xlnm.Print_Area"), printTitles: definedName("_xlnm.Print_Titles"))
             return Sheet(name: name, path: rel.target, cells: cells, frozenRows: pane?["ySplit"].flatMap(Int.init),
-                         hyperlinks: hyperlinks, columnWidths: widths, tables: tables, charts: charts,
+                         hyperlinks: hyperlinks, columnWidths: widths, rowHeights: heights,
+                         mergedCells: root.descendants("mergeCell").compactMap { $0["ref"] }, tables: tables, charts: charts,
                          chartAnchors: anchors, printing: printing)
         }
 
@@ -228,15 +267,28 @@ struct XLSXReadBack {
         let chartTitle = root.first("c:chart")?.first("c:title")
         let axes = (plotArea?.children ?? []).filter { $0.name == "c:catAx" || $0.name == "c:valAx" }
         let series = plots.flatMap { $0.all("c:ser") }.map { ser in
-            Series(name: ser.first("c:tx")?.descendants("c:f").first?.text,
-                   categories: ser.first("c:cat")?.descendants("c:f").first?.text,
-                   values: ser.first("c:val")?.descendants("c:f").first?.text,
-                   showsValueLabels: ser.first("c:dLbls")?.first("c:showVal")?["val"] == "1")
+            let shape = ser.first("c:spPr")
+            let labels = ser.first("c:dLbls")
+            return Series(name: ser.first("c:tx")?.descendants("c:f").first?.text,
+                          categories: ser.first("c:cat")?.descendants("c:f").first?.text,
+                          values: ser.first("c:val")?.descendants("c:f").first?.text,
+                          showsValueLabels: labels?.first("c:showVal")?["val"] == "1",
+                          fill: shape?.first("a:solidFill")?.first("a:srgbClr")?["val"],
+                          outline: shape?.first("a:ln")?.first("a:solidFill")?.first("a:srgbClr")?["val"],
+                          labelNumberFormat: labels?.first("c:numFmt")?["formatCode"],
+                          labelColour: labels?.first("c:txPr")?.descendants("a:srgbClr").first?["val"])
         }
         return Chart(path: path, plotTypes: plots.map(\.name), barDirection: plots.first?.first("c:barDir")?["val"],
                      grouping: plots.first?.first("c:grouping")?["val"], title: richText(chartTitle),
                      axisTitles: axes.map { "\($0.name)=\(richText($0.first("c:title")))" }, series: series,
-                     valueAxisNumberFormats: axes.filter { $0.name == "c:valAx" }.map { $0.first("c:numFmt")?["formatCode"] })
+                     valueAxisNumberFormats: axes.filter { $0.name == "c:valAx" }.map { $0.first("c:numFmt")?["formatCode"] },
+                     axes: axes.map { axis in
+                         let scaling = axis.first("c:scaling")
+                         return Axis(kind: axis.name, orientation: scaling?.first("c:orientation")?["val"],
+                                     min: scaling?.first("c:min")?["val"], max: scaling?.first("c:max")?["val"],
+                                     majorUnit: axis.first("c:majorUnit")?["val"], crosses: axis.first("c:crosses")?["val"],
+                                     numberFormat: axis.first("c:numFmt")?["formatCode"])
+                     })
     }
 
     /// `../drawings/drawing1.xml` relative to `xl/worksheets` -> `xl/drawings/drawing1.xml`.
@@ -299,181 +351,6 @@ final class ReadBackXMLNode {
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
             stack.last?.text += string
-        }
-    }
-}
-
-// MARK: - Re-checking formulas
-
-/// Evaluates the formulas the writer emits (SUM, IF, N, COUNT, OR, ISNUMBER, + - * /, = <)
-/// against the stored cells of one sheet, independently of the writer's own check.
-struct XLSXFormulaEvaluator {
-    enum Value: Equatable {
-        case number(Double)
-        case text(String)
-        case bool(Bool)
-        case blank
-        case error
-    }
-
-    let sheet: XLSXReadBack.Sheet
-
-    func evaluate(_ formula: String) -> Value {
-        var parser = Parser(tokens: Self.tokenize(formula), sheet: sheet)
-        let value = parser.expression()
-        return parser.position == parser.tokens.count ? value : .error
-    }
-
-    /// The stored value of a cell as Excel sees it.
-    func stored(_ address: String) -> Value {
-        guard let cell = sheet[address], let value = cell.value else { return .blank }
-        if cell.isString { return .text(value) }
-        return Double(value).map(Value.number) ?? .error
-    }
-
-    enum Token: Equatable { case number(Double), string(String), ref(String), name(String), op(String) }
-
-    static func tokenize(_ text: String) -> [Token] {
-        var tokens: [Token] = []
-        var chars = Array(text)[...]
-        while let c = chars.first {
-            if c == " " { chars.removeFirst(); continue }
-            if c == "\"" {
-                chars.removeFirst()
-                var s = ""
-                while let d = chars.first, d != "\"" { s.append(d); chars.removeFirst() }
-                chars.removeFirst()
-                tokens.append(.string(s))
-            } else if c.isNumber || c == "." {
-                var s = ""
-                while let d = chars.first, d.isNumber || d == "." { s.append(d); chars.removeFirst() }
-                tokens.append(.number(Double(s) ?? .nan))
-            } else if c.isLetter || c == "$" {
-                var s = ""
-                while let d = chars.first, d.isLetter || d.isNumber || d == "$" || d == ":" { s.append(d); chars.removeFirst() }
-                let plain = s.replacingOccurrences(of: "$", with: "")
-                if plain.first?.isLetter == true, plain.last?.isNumber == true { tokens.append(.ref(plain)) } else { tokens.append(.name(s)) }
-            } else {
-                tokens.append(.op(String(c)))
-                chars.removeFirst()
-            }
-        }
-        return tokens
-    }
-
-    struct Parser {
-        let tokens: [Token]
-        let sheet: XLSXReadBack.Sheet
-        var position = 0
-
-        init(tokens: [Token], sheet: XLSXReadBack.Sheet) { self.tokens = tokens; self.sheet = sheet }
-
-        var next: Token? { position < tokens.count ? tokens[position] : nil }
-
-        mutating func expression() -> Value {
-            var left = additive()
-            while let token = next, token == .op("=") || token == .op("<") {
-                position += 1
-                let right = additive()
-                guard case .number(let a) = left, case .number(let b) = right else { return .error }
-                left = .bool(token == .op("=") ? a == b : a < b)
-            }
-            return left
-        }
-
-        mutating func additive() -> Value {
-            var left = multiplicative()
-            while let token = next, token == .op("+") || token == .op("-") {
-                position += 1
-                let right = multiplicative()
-                guard let a = Self.arithmetic(left), let b = Self.arithmetic(right) else { return .error }
-                left = .number(token == .op("+") ? a + b : a - b)
-            }
-            return left
-        }
-
-        mutating func multiplicative() -> Value {
-            var left = primary()
-            while let token = next, token == .op("*") || token == .op("/") {
-                position += 1
-                let right = primary()
-                guard let a = Self.arithmetic(left), let b = Self.arithmetic(right) else { return .error }
-                if token == .op("/") && b == 0 { return .error }
-                left = .number(token == .op("*") ? a * b : a / b)
-            }
-            return left
-        }
-
-        static func arithmetic(_ value: Value) -> Double? {
-            switch value {
-            case .number(let n): n
-            case .blank: 0
-            case .bool(let b): b ? 1 : 0
-            default: nil
-            }
-        }
-
-        mutating func primary() -> Value {
-            guard let token = next else { return .error }
-            position += 1
-            switch token {
-            case .number(let n): return .number(n)
-            case .string(let s): return .text(s)
-            case .op("-"): return Self.arithmetic(primary()).map { .number(-$0) } ?? .error
-            case .op("("):
-                let value = expression()
-                guard next == .op(")") else { return .error }
-                position += 1
-                return value
-            case .ref(let ref):
-                let cells = cellsIn(ref)
-                return cells.count == 1 ? XLSXFormulaEvaluator(sheet: sheet).stored(cells[0]) : .error
-            case .name(let function):
-                guard next == .op("(") else { return .error }
-                position += 1
-                var arguments: [[Value]] = []
-                while next != .op(")") {
-                    if case .ref(let ref) = next, cellsIn(ref).count > 1 {
-                        position += 1
-                        arguments.append(cellsIn(ref).map { XLSXFormulaEvaluator(sheet: sheet).stored($0) })
-                    } else {
-                        arguments.append([expression()])
-                    }
-                    if next == .op(",") { position += 1 } else if next != .op(")") { return .error }
-                }
-                position += 1
-                return call(function, arguments)
-            default: return .error
-            }
-        }
-
-        func call(_ function: String, _ arguments: [[Value]]) -> Value {
-            let flat = arguments.flatMap { $0 }
-            func numbers() -> [Double] { flat.compactMap { if case .number(let n) = $0 { n } else { nil } } }
-            switch function {
-            case "SUM": return flat.contains(.error) ? .error : .number(numbers().reduce(0, +))
-            case "COUNT": return .number(Double(numbers().count))
-            case "N": if case .number(let n) = flat.first { return .number(n) } else { return .number(0) }
-            case "ISNUMBER": if case .number = flat.first { return .bool(true) } else { return .bool(false) }
-            case "OR": return .bool(flat.contains(.bool(true)))
-            case "IF":
-                guard flat.count == 3, case .bool(let condition) = flat[0] else { return .error }
-                return condition ? flat[1] : flat[2]
-            default: return .error
-            }
-        }
-
-        /// `B3:B5` -> [B3, B4, B5]; `B3` -> [B3].
-        func cellsIn(_ ref: String) -> [String] {
-            let ends = ref.split(separator: ":").map(String.init)
-            guard ends.count == 2 else { return [ref] }
-            func split(_ a: String) -> (String, Int) {
-                (String(a.prefix { $0.isLetter }), Int(a.drop { $0.isLetter }) ?? 0)
-            }
-            let (c0, r0) = split(ends[0])
-            let (c1, r1) = split(ends[1])
-            guard c0 == c1, r0 <= r1 else { return [] }
-            return (r0...r1).map { "\(c0)\($0)" }
         }
     }
 }

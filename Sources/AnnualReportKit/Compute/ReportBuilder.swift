@@ -73,7 +73,8 @@ public enum ReportBuilder {
             TrainingTables.section(usable(records.training), supplied: records.training != nil, year: year),
         ] + [UptakeTables.section(usable(records.training), bookings: records.bookings, year: year),
              ImpactTables.section(records.evaluations, supplied: records.evaluations != nil, year: year, priorities: prioritiesFor(year),
-                                  scale: configuration.evaluationScale)].compactMap { $0 }
+                                  scale: configuration.evaluationScale)
+                 .map { RatingAxes.onScale($0, scale: configuration.evaluationScale) }].compactMap { $0 }
           + (attendance.map { [$0] } ?? []) + (BookingTables.section(records.bookings, year: year).map { [$0] } ?? []) + [
             videoSection,
             ReviewTables.section(usable(records.reviews), supplied: records.reviews != nil, year: year,

@@ -150,11 +150,14 @@ struct ChartSpec: Sendable, Equatable {
     var style: Style
     var xAxisTitle: String
     var yAxisTitle: String
+    /// A value axis fixed to a scale, such as mean ratings on the forms' 1 to 5 (one gridline per
+    /// point); nil lets the writer choose a range from zero that holds the values.
+    var valueRange: ClosedRange<Int64>?
 
     init(id: String, title: String, tableID: String, rows: [Int], seriesColumns: [Int], style: Style,
-         xAxisTitle: String, yAxisTitle: String) {
+         xAxisTitle: String, yAxisTitle: String, valueRange: ClosedRange<Int64>? = nil) {
         self.id = id; self.title = title; self.tableID = tableID; self.rows = rows
         self.seriesColumns = seriesColumns; self.style = style; self.xAxisTitle = xAxisTitle
-        self.yAxisTitle = yAxisTitle
+        self.yAxisTitle = yAxisTitle; self.valueRange = valueRange
     }
 }

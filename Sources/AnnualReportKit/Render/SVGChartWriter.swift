@@ -8,8 +8,10 @@
 /// - `<title>` is `chart.title`; `<desc>` lists every category's values in words
 ///   (`2020-21: 1,802; 2021-22: 2,215; 2022-23: 2,569`), and the root carries
 ///   `role="img"` and `aria-labelledby`, so the chart reads out in a screen reader.
-/// - The value axis always includes zero and has gridlines at 1, 2 or 5 × 10ⁿ; negative
-///   values (money can be negative) are drawn below (or left of) the zero baseline.
+/// - The value axis includes zero and has gridlines at 1, 2 or 5 × 10ⁿ; negative values
+///   (money can be negative) are drawn below (or left of) the zero baseline. A chart with a
+///   `valueRange` (mean ratings) runs across that scale instead, a gridline at each point,
+///   its bars rising from the scale's lowest point.
 /// - Every bar or point carries its value, formatted as the table's cell would be
 ///   (`2,569`, `£119,266`, `16.4%`). An N/A or empty cell draws no bar and says `N/A`.
 /// - Series are told apart by lightness and by a fill pattern (solid, hatched, dotted…),
@@ -223,6 +225,32 @@ extension SVGChartWriter {
         var lo: Double
         var hi: Double
         var ticks: [Tick]
+
+        /// Where bars start: zero, or the end of the axis nearest zero when zero is off it (a
+        /// rating scale from 1).
+        var base: Double { min(max(0, lo), hi) }
+    }
+
+    /// An axis across a fixed scale such as ratings of 1 to 5: a tick at every whole point (or
+    /// every 2, 5, 10… when that would be more than `maxIntervals`), widened to whole points
+    /// to hold a value off the scale rather than cut its bar.
+    static func scaleAxis(_ range: ClosedRange<Int64>, low: Double, high: Double, maxIntervals: Int = 10) -> Axis {
+        var lo = range.lowerBound, hi = range.upperBound
+        if low.isFinite, low < Double(lo) { lo = Int64(max(low, -1e15).rounded(.down)) }
+        if high.isFinite, high > Double(hi) { hi = Int64(min(high, 1e15).rounded(.up)) }
+        if hi <= lo { hi = lo + 1 }
+        var step: Int64 = 1
+        for candidate: Int64 in [1, 2, 5, 10, 20, 50, 100, 1_000, 10_000, 1_000_000] {
+            step = candidate
+            if (hi - lo) / candidate <= Int64(max(1, maxIntervals)) { break }
+        }
+        var ticks: [Tick] = []
+        var k = lo
+        while k <= hi, ticks.count <= 1000 {
+            ticks.append(Tick(value: Double(k), label: tickLabel(scaled: k, exponent: 0, unit: .count)))
+            k += step
+        }
+        return Axis(lo: Double(lo), hi: Double(hi), ticks: ticks)
     }
 
     /// An axis from `min(0, low)` to `max(0, high)` with ticks at 1, 2 or 5 × 10ⁿ: the
@@ -563,7 +591,9 @@ extension SVGChartWriter {
             // Horizontal tick labels sit side by side: fewer intervals when they are wide.
             let widestValue = data.categories.flatMap { $0.values.map { textWidth($0.label) } }.max() ?? 0
             let intervals = horizontal ? max(2, min(8, Int(440 / (widestValue + 20)))) : 8
-            let axis = niceAxis(low: low, high: high, unit: data.unit, maxIntervals: intervals)
+            let plotted = data.categories.flatMap { $0.values.compactMap(\.value) }
+            let axis = chart.valueRange.map { scaleAxis($0, low: plotted.min() ?? .nan, high: plotted.max() ?? .nan) }
+                ?? niceAxis(low: low, high: high, unit: data.unit, maxIntervals: intervals)
             let lines = data.categories.map(labelLines)
             let maxLines = lines.map(\.count).max() ?? 1
             let catLineWidth = lines.joined().map { textWidth($0) }.max() ?? 0
@@ -650,7 +680,7 @@ extension SVGChartWriter {
 
             let geometry = Geometry(horizontal: horizontal, axis: axis, valueStart: valueStart, scale: scale,
                                     categoryStart: horizontal ? plotTop : plotLeft, band: band)
-            let zero = geometry.pos(0)
+            let zero = geometry.pos(axis.base)
 
             // Gridlines and tick labels.
             canvas.add("<g class=\"grid\" stroke=\"#cfcfcf\" stroke-width=\"1\">")
@@ -757,7 +787,7 @@ extension SVGChartWriter {
         func drawGroups(into canvas: inout Canvas, geometry g: Geometry, barThickness: Double, prefix: String) {
             let gap = horizontal ? 2.0 : 3.0
             let groupThickness = Double(seriesCount) * barThickness + Double(seriesCount - 1) * gap
-            let zero = g.pos(0)
+            let zero = g.pos(g.axis.base)
             canvas.add("<g class=\"bars\" stroke=\"\(ink)\" stroke-width=\"1\">")
             var labels: [(String, Double, Double, String, Bool)] = []
             for (i, c) in data.categories.enumerated() {
@@ -867,7 +897,7 @@ extension SVGChartWriter {
 
         /// Lines with a marker and a label at every point; a line breaks at N/A.
         func drawLines(into canvas: inout Canvas, geometry g: Geometry, prefix: String) {
-            let zero = g.pos(0)
+            let zero = g.pos(g.axis.base)
             for s in 0..<seriesCount {
                 let colour = palette[s % palette.count] == palette[2] ? "#7f95c4" : palette[s % palette.count]
                 let dash = dashes[s % dashes.count]

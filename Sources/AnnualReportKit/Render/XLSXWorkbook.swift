@@ -137,9 +137,14 @@ final class XLSXWorkbook {
         /// An Excel number format code such as `#,##0` or `0.0%`; nil for General.
         var numberFormat: String?
         var alignRight = false
-        /// Wrap text within the cell (or merged range) and align it to the top, for sentences
-        /// that must stay inside the printed page instead of spilling to the right.
-        var wrapTop = false
+        /// Wrap text within the cell (or merged range), for sentences and long labels that must
+        /// stay inside the printed page instead of spilling to the right or being cut.
+        var wrap = false
+        /// Align to the top of the row, so a row with a wrapped cell reads across its first line.
+        var alignTop = false
+        /// Indent levels (about three spaces each in Excel) from the cell's left edge: the gap
+        /// between a right-aligned number and left-aligned text in the next column.
+        var indent = 0
     }
 
     /// A cell format owned by the workbook.
@@ -150,9 +155,10 @@ final class XLSXWorkbook {
     /// The format for `style`, created on first use.
     ///
     /// Calls `workbook_add_format`, `format_set_bold`, `format_set_num_format`,
-    /// `format_set_align(LXW_ALIGN_RIGHT)` and, for `wrapTop`, `format_set_text_wrap` and
-    /// `format_set_align(LXW_ALIGN_VERTICAL_TOP)`. Excel limits: about 64,000 distinct cell formats per
-    /// workbook; a number format code at most 255 characters (libxlsxwriter keeps 127 bytes).
+    /// `format_set_align(LXW_ALIGN_RIGHT)`, `format_set_text_wrap`,
+    /// `format_set_align(LXW_ALIGN_VERTICAL_TOP)` and `format_set_indent`. Excel limits: about
+    /// 64,000 distinct cell formats per workbook; a number format code at most 255 characters
+    /// (libxlsxwriter keeps 127 bytes); indent 0 to 15 levels.
     ///
     ///     let money = try book.format(.init(bold: true, numberFormat: "\"£\"#,##0"))
     func format(_ style: CellStyle) throws -> Format {
@@ -164,10 +170,9 @@ final class XLSXWorkbook {
         if style.bold { format_set_bold(format) }
         if let code = style.numberFormat { format_set_num_format(format, cString(code)) }
         if style.alignRight { format_set_align(format, UInt8(LXW_ALIGN_RIGHT.rawValue)) }
-        if style.wrapTop {
-            format_set_text_wrap(format)
-            format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
-        }
+        if style.wrap { format_set_text_wrap(format) }
+        if style.alignTop { format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue)) }
+        if style.indent > 0 { format_set_indent(format, UInt8(min(style.indent, 15))) }
         let wrapped = Format(handle: format)
         formats[style] = wrapped
         return wrapped
@@ -565,20 +570,33 @@ extension XLSXWorkbook {
             var column: Int
         }
 
+        /// How a series looks: its colour (the bars' fill, or a line and its markers), the bars'
+        /// outline, and its data labels' number format and text colour. Colours are `0xRRGGBB`.
+        struct SeriesStyle: Equatable {
+            var colour: UInt32
+            /// The outline of bars and markers; nil leaves the application's default.
+            var outline: UInt32?
+            /// The data labels' number format, e.g. `#,##0;-#,##0;;` to hide zeros; nil shows
+            /// them as the cells are formatted.
+            var labelNumberFormat: String?
+            /// The data labels' text colour; nil for the default (dark).
+            var labelColour: UInt32?
+        }
+
         /// Adds a series plotting `values` against `categories`, named by the cell
         /// `nameRow`/`nameColumn` of the values' sheet (so the legend follows the header text),
-        /// with data labels shown.
+        /// with data labels shown, drawn in `style`.
         ///
         /// Calls `chart_add_series`, then `chart_series_set_categories` and
         /// `chart_series_set_values` for contiguous rows (libxlsxwriter quotes the sheet name and
         /// fills the data cache), or formula unions `=('S'!$A$3:$A$5,'S'!$A$7)` for rows with
-        /// gaps; then `chart_series_set_name_range` and `chart_series_set_labels`. Excel limits:
-        /// 255 series per chart, 32,000 points per series.
+        /// gaps; then `chart_series_set_name_range`, `chart_series_set_labels` and the style's
+        /// calls (`apply`). Excel limits: 255 series per chart, 32,000 points per series.
         ///
         ///     try chart.addSeries(categories: .init(sheet: "Training", rows: [2, 3, 4], column: 0),
         ///                         values: .init(sheet: "Training", rows: [2, 3, 4], column: 1),
-        ///                         nameRow: 1, nameColumn: 1)
-        func addSeries(categories: Range, values: Range, nameRow: Int, nameColumn: Int) throws {
+        ///                         nameRow: 1, nameColumn: 1, style: .init(colour: 0x1F3B73))
+        func addSeries(categories: Range, values: Range, nameRow: Int, nameColumn: Int, style: SeriesStyle) throws {
             guard let first = values.rows.min(), let last = values.rows.max(), !categories.rows.isEmpty else {
                 throw XLSXError(function: "chart_add_series", code: nil, message: "a series needs at least one row")
             }
@@ -601,6 +619,76 @@ extension XLSXWorkbook {
             }
             chart_series_set_name_range(series, workbook.cString(values.sheet), lxw_row_t(nameRow), lxw_col_t(nameColumn))
             chart_series_set_labels(series)
+            apply(style, to: series)
+        }
+
+        /// `chart_series_set_fill` and `chart_series_set_line` (a 0.75-point outline) for bars, or
+        /// `chart_series_set_line` (2.25 points) and the marker's fill and line for a line chart;
+        /// `chart_series_set_labels_num_format` and `chart_series_set_labels_font` for the labels.
+        /// libxlsxwriter copies the structs during each call.
+        private func apply(_ style: SeriesStyle, to series: UnsafeMutablePointer<lxw_chart_series>) {
+            if type == .line {
+                var line = lxw_chart_line(color: Self.colour(style.colour), none: 0, width: 2.25, dash_type: 0, transparency: 0)
+                chart_series_set_line(series, &line)
+                chart_series_set_marker_type(series, UInt8(LXW_CHART_MARKER_CIRCLE.rawValue))
+                var fill = lxw_chart_fill(color: Self.colour(style.colour), none: 0, transparency: 0)
+                chart_series_set_marker_fill(series, &fill)
+                if let outline = style.outline {
+                    var edge = lxw_chart_line(color: Self.colour(outline), none: 0, width: 0.75, dash_type: 0, transparency: 0)
+                    chart_series_set_marker_line(series, &edge)
+                }
+            } else {
+                var fill = lxw_chart_fill(color: Self.colour(style.colour), none: 0, transparency: 0)
+                chart_series_set_fill(series, &fill)
+                if let outline = style.outline {
+                    var edge = lxw_chart_line(color: Self.colour(outline), none: 0, width: 0.75, dash_type: 0, transparency: 0)
+                    chart_series_set_line(series, &edge)
+                }
+            }
+            if let code = style.labelNumberFormat { chart_series_set_labels_num_format(series, workbook.cString(code)) }
+            if let colour = style.labelColour {
+                var font = lxw_chart_font()
+                font.color = Self.colour(colour)
+                chart_series_set_labels_font(series, &font)
+            }
+        }
+
+        /// libxlsxwriter reads colour 0 as "not set"; black is its `LXW_COLOR_BLACK`.
+        private static func colour(_ rgb: UInt32) -> lxw_color_t {
+            rgb & 0xFFFFFF == 0 ? lxw_color_t(LXW_COLOR_BLACK.rawValue) : lxw_color_t(rgb & 0xFFFFFF)
+        }
+
+        /// Lists a bar chart's categories from the top down, in the table's order (Excel draws the
+        /// first category at the bottom), with the value axis kept along the bottom.
+        ///
+        /// Calls `chart_axis_set_reverse` and `chart_axis_set_crossing_max` on the category axis
+        /// (Y for a bar chart, X otherwise): `<c:orientation val="maxMin"/>` on the category axis
+        /// and `<c:crosses val="max"/>`, so the value axis crosses at the last category, which is
+        /// now at the bottom.
+        ///
+        ///     chart.listCategoriesTopDown()
+        func listCategoriesTopDown() {
+            let categoryAxis = type == .bar ? LXW_CHART_AXIS_TYPE_Y : LXW_CHART_AXIS_TYPE_X
+            if let axis = chart_axis_get(handle, categoryAxis) {
+                chart_axis_set_reverse(axis)
+                chart_axis_set_crossing_max(axis)
+            }
+        }
+
+        /// Fixes the value axis to run from `minimum` to `maximum` with gridlines every
+        /// `majorUnit`, e.g. a rating scale of 1 to 5.
+        ///
+        /// Calls `chart_axis_set_min`, `chart_axis_set_max` and `chart_axis_set_major_unit` on the
+        /// value axis (X for a bar chart, Y otherwise): `<c:min>`, `<c:max>` and `<c:majorUnit>`.
+        /// Excel limit: `minimum` below `maximum`, `majorUnit` positive.
+        ///
+        ///     chart.setValueAxisRange(minimum: 1, maximum: 5, majorUnit: 1)
+        func setValueAxisRange(minimum: Double, maximum: Double, majorUnit: Double) {
+            let valueAxis = type == .bar ? LXW_CHART_AXIS_TYPE_X : LXW_CHART_AXIS_TYPE_Y
+            guard minimum < maximum, majorUnit > 0, let axis = chart_axis_get(handle, valueAxis) else { return }
+            chart_axis_set_min(axis, minimum)
+            chart_axis_set_max(axis, maximum)
+            chart_axis_set_major_unit(axis, majorUnit)
         }
 
         /// Sets the chart title.
@@ -659,60 +747,5 @@ extension XLSXWorkbook {
         }
 
         private static func literal(_ text: String) -> String { text.hasPrefix("=") ? " " + text : text }
-    }
-}
-
-extension XLSXWorkbook {
-    // MARK: - A1 references
-
-    /// Excel cell addresses and references, independent of libxlsxwriter.
-    enum A1 {
-        /// `0` -> `A`, `25` -> `Z`, `26` -> `AA`.
-        static func column(_ index: Int) -> String {
-            var n = index + 1
-            var letters: [Character] = []
-            while n > 0 {
-                let r = (n - 1) % 26
-                letters.append(Character(Unicode.Scalar(UInt8(65 + r))))
-                n = (n - 1) / 26
-            }
-            return String(letters.reversed())
-        }
-
-        /// Zero-based row and column -> `B3`.
-        static func cell(row: Int, column: Int) -> String { "\(Self.column(column))\(row + 1)" }
-
-        /// A sheet name as formulas and links need it: always quoted, quotes doubled.
-        /// `Summary` -> `'Summary'`; `Children's ages` -> `'Children''s ages'`. (Quoting a name that
-        /// needs none is valid everywhere, and it spares checking names that look like cells.)
-        static func quotedSheetName(_ name: String) -> String {
-            "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
-        }
-
-        /// Sorted rows grouped into runs of consecutive rows: [2,3,4,6] -> [2...4, 6...6].
-        static func runs(_ rows: [Int]) -> [ClosedRange<Int>] {
-            var result: [ClosedRange<Int>] = []
-            for row in rows.sorted() {
-                if let last = result.last, row == last.upperBound + 1 {
-                    result[result.count - 1] = last.lowerBound...row
-                } else if let last = result.last, last.contains(row) {
-                    continue
-                } else {
-                    result.append(row...row)
-                }
-            }
-            return result
-        }
-
-        /// `='Sheet'!$B$3:$B$5` or, with gaps, `=('Sheet'!$B$3:$B$5,'Sheet'!$B$7)`.
-        static func chartFormula(_ range: Chart.Range) -> String {
-            let sheet = quotedSheetName(range.sheet)
-            let col = "$" + column(range.column)
-            let parts = runs(range.rows).map { run in
-                run.count == 1 ? "\(sheet)!\(col)$\(run.lowerBound + 1)"
-                    : "\(sheet)!\(col)$\(run.lowerBound + 1):\(col)$\(run.upperBound + 1)"
-            }
-            return parts.count == 1 ? "=" + parts[0] : "=(" + parts.joined(separator: ",") + ")"
-        }
     }
 }

@@ -60,7 +60,7 @@ struct XLSXWriter: Sendable {
                 if rows > 0 { lastRow = chartRow + rows - 2; chartRow += rows }
             }
             try setUpPrinting(sheet, report: report, lastRow: lastRow, lastColumn: printed.lastColumn,
-                              width: printed.width, extraHeight: extraHeight, repeatHeader: true)
+                              width: printed.width, extraHeight: extraHeight, repeatHeader: true, charts: !charts.isEmpty)
         }
         try book.close()
     }
@@ -78,23 +78,23 @@ struct XLSXWriter: Sendable {
 
     /// Prints `sheet` as the reader expects: A4, one page wide (and one tall when it fits),
     /// landscape when that prints larger, the print area `A1` to (`lastRow`, `lastColumn`), the
-    /// partnership, report and sheet in the header, "Page N of M" in the footer and, for a table,
+    /// partnership and report in the header, the sheet and "Page N of M" in the footer and, for a table,
     /// its title and header rows on every page. `width` is the content's width in pixels and
     /// `extraHeight` the pixels its taller-than-default rows add.
     private func setUpPrinting(_ sheet: XLSXWorkbook.Sheet, report: Report, lastRow: Int, lastColumn: Int, width: Int,
-                               extraHeight: Int, repeatHeader: Bool) throws {
+                               extraHeight: Int, repeatHeader: Bool, charts: Bool = false) throws {
         let height = (lastRow + 1) * PrintLayout.rowPixels + extraHeight
-        sheet.setPageSetup(PrintLayout.pageSetup(width: width, height: height))
+        sheet.setPageSetup(PrintLayout.pageSetup(width: width, height: height, charts: charts))
         try sheet.setPrintArea(0, 0, lastRow, lastColumn)
         if repeatHeader { try sheet.repeatRows(TableLayout.titleRow, TableLayout.headerRow) }
-        try sheet.setHeader(PrintLayout.headerText(partnership: report.partnership, year: report.year.label, sheet: sheet.name))
-        try sheet.setFooter(PrintLayout.footer)
+        try sheet.setHeader(PrintLayout.headerText(partnership: report.partnership, year: report.year.label))
+        try sheet.setFooter(PrintLayout.footerText(sheet: sheet.name))
     }
 
     /// Writes `text` wrapped over columns `0...lastColumn` of `row` (`width` pixels) with the row
     /// made tall enough; returns the pixels the row adds to the default height.
-    private func writeWrapped(_ text: String, row: Int, lastColumn: Int, width: Int, sheet: XLSXWorkbook.Sheet,
-                              styles: Styles) throws -> Int {
+    func writeWrapped(_ text: String, row: Int, lastColumn: Int, width: Int, sheet: XLSXWorkbook.Sheet,
+                      styles: Styles) throws -> Int {
         if lastColumn > 0 {
             try sheet.mergeString(row, 0, row, lastColumn, text, styles.wrapped)
         } else {
@@ -182,138 +182,6 @@ struct XLSXWriter: Sendable {
         static let sentenceColumnWidth = 80.0
     }
 
-    /// What a table sheet holds, for its print settings: the last row and column written and
-    /// the width and extra height in pixels.
-    struct PrintedExtent {
-        var lastRow: Int
-        var lastColumn: Int
-        var width: Int
-        var extraHeight: Int
-        /// The width in pixels of each column `0...lastColumn`.
-        var columnPixels: [Int]
-    }
-
-    /// Title in row 1, header in row 2, body from row 3, notes two rows below the body, each
-    /// wrapped across the printed width (the table's, or a chart's below it when wider).
-    private func writeTable(_ table: ReportTable, to sheet: XLSXWorkbook.Sheet, styles: Styles,
-                            chartsBelow: Bool) throws -> PrintedExtent {
-        let columnCount = table.columns.count
-        try sheet.writeString(TableLayout.titleRow, 0, table.title, styles.title)
-        var widths = ColumnWidths()
-        let headers = TableLayout.excelTableHeaders(table.columns.map(\.title))
-        // Titles of number columns sit right, over their numbers.
-        let headerFormats = table.columns.map { column -> XLSXWorkbook.Format? in
-            switch column.kind {
-            case .label, .text: styles.header
-            case .count, .money, .percent, .decimal, .figureText: styles.numberHeader
-            }
-        }
-        for (column, header) in headers.enumerated() {
-            try sheet.writeString(TableLayout.headerRow, column, header, headerFormats[column])
-            // Room for the filter button of the Excel table's header.
-            widths.note(column, header, extra: 3)
-        }
-
-        for (r, row) in table.rows.enumerated() {
-            guard row.cells.count <= columnCount else {
-                throw XLSXWriterError.malformedRow(table: table.id, row: r, cells: row.cells.count, columns: columnCount)
-            }
-            let bold = row.role != .body
-            for (c, cell) in row.cells.enumerated() {
-                let sheetRow = TableLayout.sheetRow(r)
-                let kind = table.columns[c].kind
-                widths.note(c, TableLayout.displayText(cell.value, kind: kind))
-                if let derivation = cell.derivation {
-                    let formula = try FormulaBuilder.formula(for: derivation, storing: cell.value, at: CellRef(row: r, column: c),
-                                                             in: table)
-                    let format = try styles.format(for: cell.value, kind: kind, bold: bold)
-                    switch formula.result {
-                    case .number(let value): try sheet.writeFormula(sheetRow, c, formula.text, result: value, format)
-                    case .text(let text): try sheet.writeFormula(sheetRow, c, formula.text, textResult: text, format)
-                    case .blank, .error:
-                        throw XLSXWriterError.inconsistentDerivation(
-                            table: table.id, cell: XLSXWorkbook.A1.cell(row: sheetRow, column: c), formula: formula.text,
-                            stored: TableLayout.displayText(cell.value, kind: kind), computed: "\(formula.result)")
-                    }
-                    continue
-                }
-                let format = try styles.format(for: cell.value, kind: kind, bold: bold)
-                switch cell.value {
-                case .empty: continue
-                case .text(let text): try sheet.writeString(sheetRow, c, text, format)
-                case .notApplicable: try sheet.writeString(sheetRow, c, TableLayout.notApplicable, format)
-                case .count(let n): try sheet.writeNumber(sheetRow, c, Double(n), format)
-                case .money(let money): try sheet.writeNumber(sheetRow, c, money.poundsForSpreadsheet, format)
-                case .percent(let ratio): try sheet.writeNumber(sheetRow, c, ratio.fractionForSpreadsheet, format)
-                case .decimal(let d): try sheet.writeNumber(sheetRow, c, d.double, format)
-                }
-            }
-        }
-
-        // An Excel table (ListObject) over header and body rather than a bare autofilter: it gives
-        // the finance lead filter buttons and banding and keeps our plain A1 formulas and bold
-        // total rows as they are (LibreOffice 7.4 opens it cleanly and its recalculation agrees
-        // with every stored value). What a table demands, we ensure: header cells unique,
-        // non-empty text (`excelTableHeaders`; libxlsxwriter rewrites them from that list), at
-        // least one body row (else no table), no overlap. No table total-row feature: our totals
-        // are ordinary rows with SUM formulas, the same rows Markdown and CSV show. Sorting the
-        // table would move a total row among the body rows; a filter hides rows without changing
-        // any formula.
-        if columnCount > 0 && !table.rows.isEmpty {
-            try sheet.addTable(firstRow: TableLayout.headerRow, firstColumn: 0,
-                               lastRow: TableLayout.sheetRow(table.rows.count - 1), lastColumn: columnCount - 1,
-                               headers: headers, headerFormats: headerFormats)
-        }
-        try sheet.freezePanes(row: TableLayout.firstBodyRow, column: 0)
-
-        // The printed width: the table's columns, widened by default-width columns to take a
-        // chart (Excel's 480 pixels × 1.5) below it.
-        var lastColumn = max(columnCount - 1, 0)
-        var columnPixels = (0...lastColumn).map { PrintLayout.columnPixels(widths.width($0)) }
-        var width = columnPixels.reduce(0, +)
-        if chartsBelow {
-            let chartWidth = Int(Double(XLSXWorkbook.Sheet.defaultChartSize.width) * ChartLayout.scaleX)
-            while width < chartWidth {
-                lastColumn += 1
-                width += PrintLayout.defaultColumnPixels
-                columnPixels.append(PrintLayout.defaultColumnPixels)
-            }
-        }
-        var lastRow = max(TableLayout.sheetRow(table.rows.count) - 1, TableLayout.headerRow)
-        var extraHeight = 0
-        if !table.notes.isEmpty {
-            var row = TableLayout.sheetRow(table.rows.count) + 1
-            try sheet.writeString(row, 0, "Notes", styles.bold)
-            for note in table.notes {
-                row += 1
-                extraHeight += try writeWrapped(note, row: row, lastColumn: lastColumn, width: width, sheet: sheet, styles: styles)
-            }
-            lastRow = row
-        }
-        try widths.apply(to: sheet)
-        return PrintedExtent(lastRow: lastRow, lastColumn: lastColumn, width: width, extraHeight: extraHeight,
-                             columnPixels: columnPixels)
-    }
-
-    enum ChartLayout {
-        /// Charts are half as large again as Excel's default.
-        static let scaleX = 1.5
-
-        /// The value axis's number format, from the kind of the plotted columns: pounds with
-        /// thousands separators for money, a percentage for percents, `#,##0` for counts; nil
-        /// (Excel's General) when the series mix kinds or plot text.
-        static func valueAxisFormat(_ kinds: [ReportColumn.Kind]) -> String? {
-            guard let first = kinds.first, kinds.allSatisfy({ $0 == first }) else { return nil }
-            switch first {
-            case .money: return TableLayout.wholePounds
-            case .count: return TableLayout.count
-            case .decimal(let places): return places > 0 ? "0." + String(repeating: "0", count: min(places, 10)) : "0"
-            case .percent(let decimals): return TableLayout.percentFormat(decimals: min(max(decimals, 0), 10))
-            case .label, .text, .figureText: return nil
-            }
-        }
-    }
-
     /// The rows set aside by `--keep-going`, below the ledger and its notes, each reason wrapped
     /// from column C to the printed width; returns the last row written and the pixels the
     /// taller rows add.
@@ -347,55 +215,6 @@ struct XLSXWriter: Sendable {
         return (row, extraHeight)
     }
 
-    /// The table rows a chart plots: its own, else the table's body rows.
-    static func chartRows(_ spec: ChartSpec, table: ReportTable) -> [Int] {
-        spec.rows.isEmpty ? table.rows.indices.filter { table.rows[$0].role == .body } : spec.rows
-    }
-
-    /// Draws `spec` below its table from column A at `row`; returns the rows it covers, plus a
-    /// spare one, so the next chart of the table goes below it. A chart over a table with no
-    /// body rows has nothing to plot and is left out (0 rows).
-    private func insertChart(_ spec: ChartSpec, table: ReportTable, sheet: XLSXWorkbook.Sheet, row: Int,
-                             book: XLSXWorkbook) throws -> Int {
-        let rows = Self.chartRows(spec, table: table)
-        if rows.isEmpty { return 0 }
-        guard rows.allSatisfy(table.rows.indices.contains) else {
-            throw XLSXWriterError.badChart(chart: spec.id, reason: "rows \(spec.rows) are not body rows of table '\(table.id)'")
-        }
-        guard !spec.seriesColumns.isEmpty, spec.seriesColumns.allSatisfy(table.columns.indices.contains) else {
-            throw XLSXWriterError.badChart(chart: spec.id,
-                                           reason: "series columns \(spec.seriesColumns) are not columns of table '\(table.id)'")
-        }
-        let type: XLSXWorkbook.ChartType = switch spec.style {
-        case .column: .column
-        case .stackedColumn: .stackedColumn
-        case .bar: .bar
-        case .line: .line
-        }
-        let chart = try book.addChart(type)
-        let sheetRows = rows.map(TableLayout.sheetRow)
-        for column in spec.seriesColumns {
-            try chart.addSeries(categories: .init(sheet: sheet.name, rows: sheetRows, column: 0),
-                                values: .init(sheet: sheet.name, rows: sheetRows, column: column),
-                                nameRow: TableLayout.headerRow, nameColumn: column)
-        }
-        chart.setTitle(spec.title)
-        chart.setAxisTitles(category: spec.xAxisTitle, value: spec.yAxisTitle)
-        chart.setLegendBottom()
-        if let format = ChartLayout.valueAxisFormat(spec.seriesColumns.map { table.columns[$0].kind }) {
-            chart.setValueAxisNumberFormat(format)
-        }
-        // Half as large again as Excel's default, and taller when long category labels (business
-        // priorities) would squeeze the plot: column and line charts slant them under the axis,
-        // bar charts stack them down the side.
-        let longestLabel = rows.map { r in
-            table.rows[r].cells.first.map { TableLayout.displayText($0.value, kind: table.columns[0].kind).count } ?? 0
-        }.max() ?? 0
-        let scale = (x: ChartLayout.scaleX, y: longestLabel > 25 || (type == .bar && rows.count > 8) ? 2.0 : 1.5)
-        try sheet.insertChart(row, 0, chart, scale: scale, description: spec.title)
-        let height = Double(XLSXWorkbook.Sheet.defaultChartSize.height) * scale.y
-        return Int((height / TableLayout.rowHeightPixels).rounded(.up)) + 1
-    }
 }
 
 /// Why the workbook could not be written; the report model broke a rule the workbook relies on.
@@ -519,26 +338,31 @@ extension XLSXWriter {
     struct Styles {
         let book: XLSXWorkbook
         let title: XLSXWorkbook.Format
-        let header: XLSXWorkbook.Format
-        let numberHeader: XLSXWorkbook.Format
         let bold: XLSXWorkbook.Format
         /// Sentences wrapped to the printed width, top-aligned.
         let wrapped: XLSXWorkbook.Format
+        /// A title too long for one line, wrapped across the table.
+        let wrappedTitle: XLSXWorkbook.Format
 
         init(_ book: XLSXWorkbook) throws {
             self.book = book
             title = try book.format(.init(bold: true))
-            header = title
-            numberHeader = try book.format(.init(bold: true, alignRight: true))
             bold = title
-            wrapped = try book.format(.init(wrapTop: true))
+            wrapped = try book.format(.init(wrap: true, alignTop: true))
+            wrappedTitle = try book.format(.init(bold: true, wrap: true, alignTop: true))
         }
 
-        func format(for value: CellValue, kind: ReportColumn.Kind, bold: Bool) throws -> XLSXWorkbook.Format? {
-            var style = XLSXWorkbook.CellStyle(bold: bold)
+        /// The format of a table cell holding `value` in a column of `kind`: its number format and
+        /// alignment, bold in group and total rows, wrapped (`wrap`), at the top of a row with a
+        /// wrapped cell (`top`), and `indent` levels in from the left for left-aligned text.
+        func format(for value: CellValue, kind: ReportColumn.Kind, bold: Bool, wrap: Bool = false, top: Bool = false,
+                    indent: Int = 0) throws -> XLSXWorkbook.Format? {
+            var style = XLSXWorkbook.CellStyle(bold: bold, wrap: wrap, alignTop: top)
             switch value {
             case .empty: break
-            case .text: style.alignRight = kind == .figureText
+            case .text:
+                style.alignRight = kind == .figureText
+                if !style.alignRight { style.indent = indent }
             case .notApplicable: style.alignRight = true
             case .count: style.numberFormat = TableLayout.count
             case .money(let money):
@@ -549,33 +373,4 @@ extension XLSXWriter {
             return style == XLSXWorkbook.CellStyle() ? nil : try book.format(style)
         }
     }
-
-    /// Column widths from the longest text in each column, in characters of the default font.
-    struct ColumnWidths {
-        static let minimum = 8.0
-        static let maximum = 60.0
-        private var longest: [Int: Int] = [:]
-
-        mutating func note(_ column: Int, _ text: String, extra: Int = 0) {
-            let length = text.split(separator: "\n").map(\.count).max() ?? 0
-            longest[column] = max(longest[column] ?? 0, length + extra)
-        }
-
-        private var fixed: [Int: Double] = [:]
-
-        /// Gives `column` exactly `width` characters, whatever its content.
-        mutating func fix(_ column: Int, _ width: Double) { fixed[column] = width }
-
-        func width(_ column: Int) -> Double {
-            if let width = fixed[column] { return width }
-            return min(Self.maximum, max(Self.minimum, Double(longest[column] ?? 0) + 2))
-        }
-
-        func apply(to sheet: XLSXWorkbook.Sheet) throws {
-            for column in Set(longest.keys).union(fixed.keys).sorted() {
-                try sheet.setColumnWidth(column, column, width(column))
-            }
-        }
-    }
-
 }
