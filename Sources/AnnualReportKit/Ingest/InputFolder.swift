@@ -11,6 +11,8 @@ public struct IngestResult: Sendable {
     /// One entry per input file: rows read, used, rejected and control totals.
     public var ledger: [FileLedger]
     var rejected: [RejectedRow]
+    /// No file in the folder is one of a dataset's (`NoRecordFiles`): no report is written from it.
+    public var holdsNoRecordFiles = false
 
     /// The diagnostics that stop a build (without `--keep-going`).
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
@@ -33,10 +35,10 @@ enum InputFolder {
     static func read(_ folder: URL, excluding: [URL] = [], progress: ReadProgress? = nil) -> IngestResult {
         var diagnostics: [Diagnostic] = []
         guard (try? folder.checkResourceIsReachable()) == true else {
-            diagnostics.append(Diagnostic(.error, file: folder.path, line: 0, column: nil,
+            diagnostics.append(Diagnostic(.error, file: NoRecordFiles.displayName(folder), line: 0, column: nil,
                                           "inputs folder not found; expected a folder of CSV files"))
             return IngestResult(records: Records(), configuration: ReportConfiguration(), discoveredPriorities: [],
-                                diagnostics: diagnostics, ledger: [], rejected: [])
+                                diagnostics: diagnostics, ledger: [], rejected: [], holdsNoRecordFiles: true)
         }
         let (configuration, _, configDiagnostics) = ConfigurationLoader.load(from: folder)
         diagnostics += configDiagnostics
@@ -97,9 +99,9 @@ enum InputFolder {
                                                   csvNames: csvNames, datasets: datasets)
         diagnostics += OtherFiles.diagnostics(inputs.others, csvNames: csvNames,
                                               datasetNames: datasets.map(\.schema.name))
-        if byDataset.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
-            diagnostics.append(Diagnostic(.error, file: folder.path, line: 0, column: nil,
-                "no file in the folder is one of the report's records; expected CSV files named for their dataset (\(datasets.map { $0.schema.name + "…" }.joined(separator: ", "))) or a platform's export (see docs/inputs.md)"))
+        if byDataset.isEmpty && !diagnostics.contains(where: { $0.severity == .error && !ConfigurationLoader.fileNames.contains($0.file) }) {
+            diagnostics.append(NoRecordFiles.error(folder: NoRecordFiles.displayName(folder), inputs: inputs, datasets: datasets,
+                                                   diagnostics: &diagnostics))
         }
         var reading = FolderReading(configuration: configuration, catalog: catalog, progress: progress,
                                     names: Dictionary(inputs.files.map { ($0.url, $0.name) }, uniquingKeysWith: { a, _ in a }))
@@ -108,11 +110,11 @@ enum InputFolder {
         var rejected = reading.rejected
         diagnostics += reading.diagnostics
         WorkbookInputs.locate(&diagnostics, &rejected, files: inputs.files)
-        diagnostics += KnockOnErrors.notes(diagnostics, ledger: ledger)
+        KnockOnErrors.fold(&diagnostics, ledger: ledger)
         var resolved = configuration
         diagnostics += FinanceBoards.resolve(records.finance, configuration: &resolved)
         diagnostics += SimilarNames.warnings(records, configuration: configuration)
         return IngestResult(records: records, configuration: resolved, discoveredPriorities: catalog.discovered,
-                            diagnostics: diagnostics.sorted(), ledger: ledger, rejected: rejected)
+                            diagnostics: diagnostics.sorted(), ledger: ledger, rejected: rejected, holdsNoRecordFiles: byDataset.isEmpty)
     }
 }
