@@ -30,18 +30,20 @@ enum InputFolder {
             .map { folder.appendingPathComponent($0) }
     }
 
+    /// What a folder that is not there gives: one error naming it as given.
+    static func notFound(_ folder: URL) -> IngestResult {
+        IngestResult(records: Records(), configuration: ReportConfiguration(), discoveredPriorities: [],
+                     diagnostics: [Diagnostic(.error, file: NoRecordFiles.displayName(folder), line: 0, column: nil,
+                                              "inputs folder not found; expected a folder of CSV files")],
+                     ledger: [], rejected: [], holdsNoRecordFiles: true)
+    }
+
     /// `progress` shows a line while attendance registers (the large files) are read.
     /// `excluding`: folders below `folder` to pass over (the report's output, when it is there).
     static func read(_ folder: URL, excluding: [URL] = [], progress: ReadProgress? = nil) -> IngestResult {
-        var diagnostics: [Diagnostic] = []
-        guard (try? folder.checkResourceIsReachable()) == true else {
-            diagnostics.append(Diagnostic(.error, file: NoRecordFiles.displayName(folder), line: 0, column: nil,
-                                          "inputs folder not found; expected a folder of CSV files"))
-            return IngestResult(records: Records(), configuration: ReportConfiguration(), discoveredPriorities: [],
-                                diagnostics: diagnostics, ledger: [], rejected: [], holdsNoRecordFiles: true)
-        }
+        guard (try? folder.checkResourceIsReachable()) == true else { return notFound(folder) }
         let (configuration, _, configDiagnostics) = ConfigurationLoader.load(from: folder)
-        diagnostics += configDiagnostics
+        var diagnostics = configDiagnostics
         let catalog = PriorityCatalog(configuration: configuration)
 
         // Every CSV below the folder and in its zips, each given to the dataset its name starts
