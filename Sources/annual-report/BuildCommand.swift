@@ -40,23 +40,37 @@ struct BuildCommand: ParsableCommand {
         let run = ReportRun(inputs: options.inputsURL, output: URL(fileURLWithPath: out, isDirectory: true), year: options.year,
                             formats: Set(format), keepGoing: keepGoing, documentTimestamp: timestamp,
                             progress: ProgressLine.standardError())
+        // Every diagnostic first, cause first, whatever happens next: a build that stops for want
+        // of a year still says which files could not be read.
+        let ingest = run.check()
+        Console.printDiagnostics(ingest.diagnostics)
         let outcome: ReportRun.Outcome
         do {
-            outcome = try run.build()
+            outcome = try run.build(ingest)
+        } catch let failure as ReportBuilder.Failure {
+            Console.printLedger(ingest.ledger)
+            Console.printError("error: \(failure.explained(by: ingest))")
+            throw ExitCode(1)
         } catch {
             Console.printError("error: \(error)")
             throw ExitCode(1)
         }
-        Console.printDiagnostics(outcome.ingest.diagnostics)
-        Console.printLedger(outcome.ingest.ledger)
+        Console.printLedger(ingest.ledger)
         if let written = outcome.written {
             print("Wrote \(out)/\(written.lastPathComponent)/")
         }
-        if !outcome.ingest.errors.isEmpty {
-            let n = outcome.ingest.errors.count
-            Console.printError(keepGoing
-                ? "\(n) error\(n == 1 ? "" : "s") in the inputs; the report was written without the rejected rows (see rejects.csv)."
-                : "\(n) error\(n == 1 ? "" : "s") in the inputs; nothing was written (use --keep-going to write the report without the rejected rows).")
+        if !ingest.errors.isEmpty {
+            let n = DiagnosticDigest.errorCount(ingest.diagnostics)
+            let errors = "\(n) error\(n == 1 ? "" : "s") in the inputs"
+            if outcome.written == nil {
+                // A folder with no records writes nothing even with --keep-going: no use suggesting it.
+                Console.printError(keepGoing || ingest.holdsNoRecordFiles ? "\(errors); nothing was written."
+                    : "\(errors); nothing was written (use --keep-going to write the report without the rejected rows).")
+            } else {
+                let rejected = ingest.ledger.contains { $0.rejected > 0 }
+                Console.printError(rejected ? "\(errors); the report was written without the rejected rows (listed in rejects.csv and the data-quality section)."
+                    : "\(errors); the report was written anyway (its data-quality section lists them).")
+            }
             throw ExitCode(1)
         }
     }

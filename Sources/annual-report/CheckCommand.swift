@@ -20,10 +20,12 @@ struct CheckCommand: ParsableCommand {
         Console.printDiagnostics(result.diagnostics)
         Console.printLedger(result.ledger)
         // The same year check as `build`, so the two agree on whether a report can be written.
-        let yearProblem = run.yearProblem(result)
-        if let yearProblem { Console.printError("error: \(yearProblem)") }
+        // A folder with no file of records has said so already.
+        let yearProblem = result.holdsNoRecordFiles ? nil : run.yearProblem(result)
+        if let yearProblem { Console.printError("error: \(yearProblem.explained(by: result))") }
         if !result.errors.isEmpty {
-            Console.printError("\(result.errors.count) error\(result.errors.count == 1 ? "" : "s") in the inputs.")
+            let n = DiagnosticDigest.errorCount(result.diagnostics)
+            Console.printError("\(n) error\(n == 1 ? "" : "s") in the inputs.")
             throw ExitCode(1)
         }
         if yearProblem != nil { throw ExitCode(1) }

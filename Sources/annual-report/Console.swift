@@ -8,7 +8,7 @@ enum Console {
     }
 
     static func printLedger(_ ledger: [FileLedger]) {
-        guard !ledger.isEmpty else { print("No input files were found."); return }
+        guard !ledger.isEmpty else { print("No file was read as records."); return }
         let width = max(4, ledger.map(\.file.count).max() ?? 4)
         func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(0, n - s.count)) }
         func left(_ s: String, _ n: Int) -> String { String(repeating: " ", count: max(0, n - s.count)) + s }

@@ -25,7 +25,7 @@ import Testing
         let warnings = result.stderr.split(separator: "\n").filter { $0.contains(": warning: ") }
         #expect(warnings == [
             "finance.csv:3: warning: partners 'Northmoor Councl' and 'Northmoor Council' (finance.csv:2) are one letter or two apart, and are counted as two; if they are one, correct the misspelt cells, or add to annual-report.yaml:",
-            "training.csv:3: warning: priorities 'Safeguardng Babies' and 'Safeguarding Babies' (training.csv:2) are one letter or two apart, and are counted as two; if they are one, correct the misspelt cells, or configure the priority in annual-report.yaml with the other spelling as an alias:",
+            "training.csv:3: warning: priorities 'Safeguardng Babies' and 'Safeguarding Babies' (training.csv:2) are one letter or two apart, and are counted as two; if they are one, correct the misspelt cells, or add these lines to annual-report.yaml, which list every priority in the data by year with the misspelling as an alias:",
         ])
         let md = dir.read("out/2022-23/annual-report.md") ?? ""
         #expect(md.contains("training.csv:3: warning: priorities 'Safeguardng Babies'"))

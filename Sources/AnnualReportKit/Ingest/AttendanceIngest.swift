@@ -100,7 +100,7 @@ enum AttendanceIngest {
                     let line = Int(pass.line(m.position, prefix: prefix))
                     if let d = evidence.onlyDay {
                         pass.headerDiagnostics.append(Diagnostic(.error, file: name, line: line, column: m.column,
-                            "the dates in 'date' are written in both orders: '\(m.raw)' (here) can only be month-first, '\(d.raw)' (line \(pass.line(d.position, prefix: prefix))) only day-first; expected one order in a column (write them as 2022-04-13 to be sure)"))
+                            "the dates in 'date' are written in both orders: '\(m.raw)' (here) can only be month-first, '\(d.raw)' (line \(pass.line(d.position, prefix: prefix))) only day-first; expected one order in a column (write them as 2022-04-13 to be sure)").ofWholeFile)
                     } else if !monthFirst, var again = attempt(makeSource, workers: workers, monthFirst: true) {
                         let date = CalendarDate(parsing: m.raw, monthFirst: true)!
                         again.0.headerDiagnostics.append(Diagnostic(.note, file: name, line: line, column: m.column,
@@ -139,12 +139,12 @@ enum AttendanceIngest {
                 let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
                 guard size <= decodeInMemoryLimit, let data = FileManager.default.contents(atPath: url.path) else {
                     diagnostics.append(Diagnostic(.error, file: name, line: where_, column: nil,
-                        "the file is not a comma-separated UTF-8 file; expected one (save a register this large as \"CSV UTF-8 (Comma delimited)\")"))
+                        "the file is not a comma-separated UTF-8 file; expected one (save a register this large as \"CSV UTF-8 (Comma delimited)\")").ofWholeFile)
                     continue
                 }
                 switch TextDecoder.decode([UInt8](data)) {
                 case .failure(let f):
-                    diagnostics.append(Diagnostic(.error, file: name, line: f.line, column: f.column, f.message))
+                    diagnostics.append(Diagnostic(.error, file: name, line: f.line, column: f.column, f.message).ofWholeFile)
                     continue
                 case .success(let decoded):
                     if decoded.encoding != .utf8 {
@@ -163,7 +163,7 @@ enum AttendanceIngest {
                 }
             }
             let (pass, merged) = outcome
-            diagnostics += pass.headerDiagnostics + pass.fatal
+            diagnostics += (pass.headerDiagnostics + pass.fatal).map { $0.severity == .error ? $0.ofWholeFile : $0 }
             guard let merged else { continue }
             ledger.read = merged.read; ledger.used = merged.used; ledger.rejected = merged.rejected
             ledger.controlTotals = merged.controlTotals

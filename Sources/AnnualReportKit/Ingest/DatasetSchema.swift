@@ -242,11 +242,11 @@ extension HeaderMap {
                 // Only where the file has a column of its own that could be this one.
                 + (unknown.isEmpty || candidate == nil && column.whenMissing != nil
                     ? column.whenMissing.map { "; \($0)" } ?? ""
-                    : ". " + AliasSuggestion.advice(dataset: schema.name, column: column.name, header: candidate))))
+                    : ". " + AliasSuggestion.advice(dataset: schema.name, column: column.name, header: candidate))).ofWholeFile)
         }
         for r in repeated {
             diagnostics.append(Diagnostic(.error, file: file, line: line, column: nil,
-                "columns \(r.first + 1) ('\(names[r.first])') and \(r.again + 1) ('\(names[r.again])') are both read as '\(schema.columns[r.column].name)'; expected one such column (rename or delete the other)"))
+                "columns \(r.first + 1) ('\(names[r.first])') and \(r.again + 1) ('\(names[r.again])') are both read as '\(schema.columns[r.column].name)'; expected one such column (rename or delete the other)").ofWholeFile)
         }
         // An evaluation form's rating columns are read by their names, not listed as unknown.
         let unknown = schema.name == EvaluationColumns.dataset ? self.unknown.filter { EvaluationColumns.rating($0) == nil } : self.unknown

@@ -142,8 +142,10 @@ enum Datasets {
 
         .init(schema: EvaluationColumns.schema, read: { r, files in
             guard !files.isEmpty else { return }
-            let forms = r.take(EvaluationColumns.ingester(training: r.records.training ?? [], scale: r.configuration.evaluationScale), files)
+            let tally = EvaluationScale(scale: r.configuration.evaluationScale)
+            let forms = r.take(EvaluationColumns.ingester(training: r.records.training ?? [], tally: tally), files)
             r.records.evaluations = forms
+            r.diagnostics += tally.summaries()
             r.diagnostics += EvaluationColumns.countNotes(training: r.records.training ?? [], forms: forms ?? [])
         }),
 

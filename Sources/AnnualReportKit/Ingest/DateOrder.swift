@@ -37,7 +37,7 @@ enum DateOrder {
             let m = onlyMonth[f]!, mPos = m.positions[f]
             if let d = onlyDay[f] {
                 diagnostics.append(Diagnostic(.error, file: file, line: mPos.line, column: mPos.column,
-                    "the dates in '\(header(f))' are written in both orders: '\(m.fields[f])' (here) can only be month-first, '\(d.fields[f])' (line \(d.positions[f].line)) only day-first; expected one order in a column (write them as 2022-04-13 to be sure)"))
+                    "the dates in '\(header(f))' are written in both orders: '\(m.fields[f])' (here) can only be month-first, '\(d.fields[f])' (line \(d.positions[f].line)) only day-first; expected one order in a column (write them as 2022-04-13 to be sure)").ofWholeFile)
             } else {
                 monthFirst.insert(f)
                 let date = CalendarDate(parsing: m.fields[f], monthFirst: true)!

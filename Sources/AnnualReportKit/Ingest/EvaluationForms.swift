@@ -65,8 +65,10 @@ enum EvaluationColumns {
         return problems
     }
 
-    /// Reads forms, each linked to a training event in `training` (else an error at its row).
-    static func ingester(training: [TrainingEvent], scale: ClosedRange<Int64>) -> FileIngester<EvaluationForm> {
+    /// Reads forms, each linked to a training event in `training` (else an error at its row),
+    /// counting their ratings in `tally` (`EvaluationScale`, which holds the scale).
+    static func ingester(training: [TrainingEvent], tally: EvaluationScale) -> FileIngester<EvaluationForm> {
+        let scale = tally.scale
         var byID: [String: TrainingEvent] = [:]
         var byDateTitle: [String: [TrainingEvent]] = [:]
         for e in training {
@@ -95,23 +97,29 @@ enum EvaluationColumns {
                 }
             }
             var ratings: [EvaluationForm.Rating] = []
+            var counted: [(field: Int, name: String, value: Int64?)] = []
             for pair in cached.pairs {
                 guard let b = pair.before, let a = pair.after else { continue }
                 func rating(_ f: Int) -> Int64?? {
                     let raw = f < row.record.fields.count ? row.record.fields[f].trimmingSpaces : ""
                     if raw.isEmpty { return .some(nil) }
+                    counted.append((f, row.header.names[f], Int64(raw)))
                     guard let n = Int64(raw), scale.contains(n) else {
                         // A whole number above the scale is most often a form on another scale (1-10).
                         let other = Int64(raw).map { n in n > scale.upperBound && n <= 10
                             ? " (if the forms use a 1 to 10 scale, set `evaluation_scale: [1, 10]` in annual-report.yaml)" : "" } ?? ""
                         row.fail(field: f, "rating \(PersonalText.quoted(raw)) for \(row.header.names[f]) is off the scale; expected a whole number from \(scale.lowerBound) to \(scale.upperBound)" + other)
+                        if let n = Int64(raw), tally.onOtherScale(n) { row.foldLastProblem(into: EvaluationScale.key(row.file)) }
                         return nil
                     }
                     return .some(n)
                 }
-                guard let before = rating(b), let after = rating(a) else { continue }
+                // Both cells checked, so that every off-scale rating is reported and counted.
+                let before = rating(b), after = rating(a)
+                guard let before, let after else { continue }
                 if let before, let after { ratings.append(.init(measure: pair.measure, before: before, after: after)) }
             }
+            tally.count(file: row.file, ratings: counted)
             guard let event, row.problems.isEmpty else { return nil }
             return EvaluationForm(eventDate: event.date, eventTitle: event.title, eventSource: event.source, priorities: event.priorities,
                                   ratings: ratings, source: SourceLocation(file: row.file, line: row.record.line))

@@ -52,7 +52,7 @@ struct FileIngester<Record> {
             switch TextDecoder.decode([UInt8](data)) {
             case .success(let d): decoded = d
             case .failure(let f):
-                reading.diagnostics.append(Diagnostic(.error, file: name, line: f.line, column: f.column, f.message))
+                reading.diagnostics.append(Diagnostic(.error, file: name, line: f.line, column: f.column, f.message).ofWholeFile)
                 continue
             }
             if decoded.encoding != .utf8 {
@@ -85,11 +85,11 @@ struct FileIngester<Record> {
                 reading.diagnostics.append(note)
             }
             guard let headerRecord else {
-                reading.diagnostics.append(Diagnostic(.error, file: name, line: 1, column: 1, schema.emptyFileMessage))
+                reading.diagnostics.append(Diagnostic(.error, file: name, line: 1, column: 1, schema.emptyFileMessage).ofWholeFile)
                 continue
             }
             if let problem = headerRecord.problem {
-                reading.diagnostics.append(Diagnostic(.error, file: name, line: problem.position.line, column: problem.position.column, problem.message))
+                reading.diagnostics.append(Diagnostic(.error, file: name, line: problem.position.line, column: problem.position.column, problem.message).ofWholeFile)
                 continue
             }
             let header = HeaderMap(header: headerRecord.fields, schema: schema)
@@ -100,7 +100,7 @@ struct FileIngester<Record> {
                 missing = true
             }
             if !missing, let problems = headerCheck?(headerRecord, name), !problems.isEmpty {
-                reading.diagnostics += problems
+                reading.diagnostics += problems.map { $0.severity == .error ? $0.ofWholeFile : $0 }
                 missing = problems.contains { $0.severity == .error }
             }
             // Personal data never leaves the inputs: its cells, and an organiser's own questions, are withheld.

@@ -11,6 +11,8 @@ public struct IngestResult: Sendable {
     /// One entry per input file: rows read, used, rejected and control totals.
     public var ledger: [FileLedger]
     var rejected: [RejectedRow]
+    /// No file in the folder is one of a dataset's (`NoRecordFiles`): no report is written from it.
+    public var holdsNoRecordFiles = false
 
     /// The diagnostics that stop a build (without `--keep-going`).
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
@@ -28,18 +30,20 @@ enum InputFolder {
             .map { folder.appendingPathComponent($0) }
     }
 
+    /// What a folder that is not there gives: one error naming it as given.
+    static func notFound(_ folder: URL) -> IngestResult {
+        IngestResult(records: Records(), configuration: ReportConfiguration(), discoveredPriorities: [],
+                     diagnostics: [Diagnostic(.error, file: NoRecordFiles.displayName(folder), line: 0, column: nil,
+                                              "inputs folder not found; expected a folder of CSV files")],
+                     ledger: [], rejected: [], holdsNoRecordFiles: true)
+    }
+
     /// `progress` shows a line while attendance registers (the large files) are read.
     /// `excluding`: folders below `folder` to pass over (the report's output, when it is there).
     static func read(_ folder: URL, excluding: [URL] = [], progress: ReadProgress? = nil) -> IngestResult {
-        var diagnostics: [Diagnostic] = []
-        guard (try? folder.checkResourceIsReachable()) == true else {
-            diagnostics.append(Diagnostic(.error, file: folder.path, line: 0, column: nil,
-                                          "inputs folder not found; expected a folder of CSV files"))
-            return IngestResult(records: Records(), configuration: ReportConfiguration(), discoveredPriorities: [],
-                                diagnostics: diagnostics, ledger: [], rejected: [])
-        }
+        guard (try? folder.checkResourceIsReachable()) == true else { return notFound(folder) }
         let (configuration, _, configDiagnostics) = ConfigurationLoader.load(from: folder)
-        diagnostics += configDiagnostics
+        var diagnostics = configDiagnostics
         let catalog = PriorityCatalog(configuration: configuration)
 
         // Every CSV below the folder and in its zips, each given to the dataset its name starts
@@ -97,9 +101,9 @@ enum InputFolder {
                                                   csvNames: csvNames, datasets: datasets)
         diagnostics += OtherFiles.diagnostics(inputs.others, csvNames: csvNames,
                                               datasetNames: datasets.map(\.schema.name))
-        if byDataset.isEmpty && !diagnostics.contains(where: { $0.severity == .error }) {
-            diagnostics.append(Diagnostic(.error, file: folder.path, line: 0, column: nil,
-                "no file in the folder is one of the report's records; expected CSV files named for their dataset (\(datasets.map { $0.schema.name + "…" }.joined(separator: ", "))) or a platform's export (see docs/inputs.md)"))
+        if byDataset.isEmpty && !diagnostics.contains(where: { $0.severity == .error && !ConfigurationLoader.fileNames.contains($0.file) }) {
+            diagnostics.append(NoRecordFiles.error(folder: NoRecordFiles.displayName(folder), inputs: inputs, datasets: datasets,
+                                                   diagnostics: &diagnostics))
         }
         var reading = FolderReading(configuration: configuration, catalog: catalog, progress: progress,
                                     names: Dictionary(inputs.files.map { ($0.url, $0.name) }, uniquingKeysWith: { a, _ in a }))
@@ -108,11 +112,11 @@ enum InputFolder {
         var rejected = reading.rejected
         diagnostics += reading.diagnostics
         WorkbookInputs.locate(&diagnostics, &rejected, files: inputs.files)
-        diagnostics += KnockOnErrors.notes(diagnostics, ledger: ledger)
+        KnockOnErrors.fold(&diagnostics, ledger: ledger)
         var resolved = configuration
         diagnostics += FinanceBoards.resolve(records.finance, configuration: &resolved)
         diagnostics += SimilarNames.warnings(records, configuration: configuration)
         return IngestResult(records: records, configuration: resolved, discoveredPriorities: catalog.discovered,
-                            diagnostics: diagnostics.sorted(), ledger: ledger, rejected: rejected)
+                            diagnostics: diagnostics.sorted(), ledger: ledger, rejected: rejected, holdsNoRecordFiles: byDataset.isEmpty)
     }
 }

@@ -1,39 +1,59 @@
 /// Errors caused by another file's failure: evaluation forms whose training event is "not in
 /// the training records" because a training file was not read at all (its header does not
-/// match, it is a workbook, it cannot be decoded). Each such form is still rejected at its
-/// row, but without a word about the cause the office sees hundreds of form errors and looks
-/// for the fault in the forms. One note at the top of the forms file names the training file
-/// and its own first error, so the fix is where the eye lands first.
+/// match, it is an old `.xls`, it cannot be decoded). Each such form is still rejected at its
+/// row (the data-quality section and `rejects.csv` list every one), but the terminal prints
+/// the training file's own error first and, straight under it, one line for the forms of each
+/// forms file ("60 evaluation forms name events of training-2022-23.xls, which could not be
+/// read: save it as .xlsx or CSV"), so the office fixes the training file, not the forms.
 enum KnockOnErrors {
     /// Messages of a form whose event was not found (EvaluationForms' wording).
     static let unmatched = ["which is not in the training records", "which no training row has"]
 
-    /// The notes for `diagnostics` and `ledger` as read; empty when no training file failed.
-    static func notes(_ diagnostics: [Diagnostic], ledger: [FileLedger]) -> [Diagnostic] {
+    /// Marks the forms' errors in `diagnostics` as following from the training files that
+    /// failed, and adds one summary per forms file; unchanged when no training file failed.
+    static func fold(_ diagnostics: inout [Diagnostic], ledger: [FileLedger]) {
+        let failed = failedTraining(diagnostics, ledger: ledger)
+        guard let cause = failed.first else { return }
+        var counts: [String: Int] = [:], order: [String] = []
+        for k in diagnostics.indices where diagnostics[k].severity == .error && unmatched.contains(where: { diagnostics[k].message.contains($0) }) {
+            let file = diagnostics[k].file
+            if counts[file] == nil { order.append(file) }
+            counts[file, default: 0] += 1
+            diagnostics[k].fold = .member(key(file))
+        }
+        let named = failed.count == 1 ? failed[0] : failed.dropLast().joined(separator: ", ") + " and " + failed.last!
+        let advice = failed.allSatisfy(isOldWorkbook) ? "save \(failed.count == 1 ? "it" : "them") as .xlsx or CSV"
+            : "fix \(failed.count == 1 ? "it" : "them") first, and the forms will find their events"
+        for file in order {
+            let n = counts[file]!
+            var summary = Diagnostic(.error, file: file, line: 0, column: nil,
+                "\(Count.grouped(n)) evaluation form\(n == 1 ? " names an event" : "s name events") of \(named), which could not be read: \(advice)")
+            summary.fold = .summary(key(file), under: cause)
+            diagnostics.append(summary)
+        }
+    }
+
+    /// The fold key of one forms file's unmatched forms.
+    static func key(_ file: String) -> String { "unread-training|\(file)" }
+
+    /// A Microsoft binary workbook (`.xls`, `.xlsb`), which the tool does not read.
+    static func isOldWorkbook(_ file: String) -> Bool {
+        let lower = file.lowercased()
+        return lower.hasSuffix(".xls") || lower.hasSuffix(".xlsb")
+    }
+
+    /// The training files that failed, sorted: nothing of a read file used and an error in it,
+    /// or a workbook or other file named `training…` that was not read.
+    static func failedTraining(_ diagnostics: [Diagnostic], ledger: [FileLedger]) -> [String] {
         let trainingFiles = Set(ledger.filter { $0.dataset == "training" }.map(\.file))
         let unusedTraining = Set(ledger.filter { $0.dataset == "training" && $0.used == 0 }.map(\.file))
-        // A training file that failed: nothing of it used, or a workbook/other file not read.
-        var failed: [String: Diagnostic] = [:]
+        var failed: Set<String> = []
         for d in diagnostics where d.severity == .error {
             let base = (d.file.split(separator: "/").last.map(String.init) ?? d.file).lowercased()
-            let isTraining = unusedTraining.contains(d.file) || (!trainingFiles.contains(d.file) && base.hasPrefix("training") && d.line == 0)
-            if isTraining, failed[d.file] == nil { failed[d.file] = d }
+            if unusedTraining.contains(d.file) || (!trainingFiles.contains(d.file) && base.hasPrefix("training") && d.line == 0) {
+                failed.insert(d.file)
+            }
         }
-        guard !failed.isEmpty else { return [] }
-        var counts: [String: Int] = [:], order: [String] = []
-        for d in diagnostics where d.severity == .error && unmatched.contains(where: { d.message.contains($0) }) {
-            if counts[d.file] == nil { order.append(d.file) }
-            counts[d.file, default: 0] += 1
-        }
-        let causes = failed.keys.sorted().map { file -> String in
-            let first = failed[file]!
-            let reason = first.message.split(separator: ";", maxSplits: 1).first.map(String.init) ?? first.message
-            return "\(file) was not read (\(first.line > 0 ? "line \(first.line): " : "")\(reason))"
-        }.joined(separator: ", and ")
-        return order.map { file in
-            let n = counts[file]!
-            return Diagnostic(.note, file: file, line: 0, column: nil,
-                "\(Count.grouped(n)) form\(n == 1 ? " names a training event" : "s name training events") not in the training records, most likely because \(causes); fix that first, and the forms will find their events")
-        }
+        return failed.sorted()
     }
 }

@@ -19,6 +19,26 @@ enum OtherFiles {
         }
     }
 
+    /// Why a file that is not read is not, in a few words, for the list of a folder with no
+    /// records in it (`NoRecordFiles`).
+    static func reason(_ path: String) -> String {
+        let lower = (path.split(separator: "/").last.map(String.init) ?? path).lowercased()
+        if lower == "annual-report.yaml" || lower == "annual-report.yml" { return "the configuration" }
+        if lower.hasPrefix("~$") { return "an Office lock file, skipped" }
+        if lower == "thumbs.db" { return "Windows' thumbnail cache, skipped" }
+        if clutter.contains(lower) { return "a folder setting, skipped" }
+        let ext = lower.lastIndex(of: ".").map { String(lower[lower.index(after: $0)...]) } ?? ""
+        switch ext {
+        case "xls": return ".xls is the old Excel format: save it as .xlsx or CSV"
+        case "xlsb": return "Excel's binary workbook: save it as .xlsx or CSV"
+        case "numbers": return "a Numbers file: export it as Excel or CSV"
+        case "txt", "tsv", "tab": return "text: rename it to .csv if it is a table of records"
+        case "doc", "docx", "odt", "rtf": return "a document, not records"
+        case "pdf": return "a PDF, not records"
+        default: return "not a CSV file or workbook"
+        }
+    }
+
     static func diagnostics(_ others: [String], csvNames: Set<String>, datasetNames: [String]) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for path in others {

@@ -72,6 +72,11 @@ struct RowReader {
         problems.append(Diagnostic(.error, file: file, line: p.line, column: p.column, message))
     }
 
+    /// Marks the last problem as following from its file's cause (`DiagnosticFold`).
+    mutating func foldLastProblem(into key: String) {
+        if !problems.isEmpty { problems[problems.count - 1].fold = .member(key) }
+    }
+
     mutating func fail(_ name: String, _ message: String) {
         let p = position(name)
         problems.append(Diagnostic(.error, file: file, line: p.line, column: p.column, message))

@@ -22,22 +22,26 @@ enum SimilarNames {
         return Edit.distance(ka, kb) <= limit
     }
 
-    /// A warning for each pair of alike names; `kind` names them (`priorities`, `partners`),
-    /// `advice` says how to make them one.
-    static func warnings(_ names: [Name], kind: String, advice: (String, String) -> String) -> [Diagnostic] {
+    /// Each pair of alike names, first written first in each pair.
+    static func pairs(_ names: [Name]) -> [(first: Name, second: Name)] {
         // Distinct by key, first written first; a register's hundreds of names stay cheap to pair.
         var seen: Set<String> = [], distinct: [Name] = []
         for n in names where seen.insert(PriorityCatalog.key(n.name)).inserted { distinct.append(n) }
         guard distinct.count <= 1000 else { return [] }
-        var warnings: [Diagnostic] = []
+        var found: [(first: Name, second: Name)] = []
         for i in distinct.indices {
-            for j in distinct.indices where j > i && alike(distinct[i].name, distinct[j].name) {
-                let (a, b) = (distinct[i], distinct[j])
-                warnings.append(Diagnostic(.warning, file: b.source.file, line: b.source.line, column: nil,
-                    "\(kind) '\(b.name)' and '\(a.name)' (\(a.source)) are one letter or two apart, and are counted as two; \(advice(a.name, b.name))"))
-            }
+            for j in distinct.indices where j > i && alike(distinct[i].name, distinct[j].name) { found.append((distinct[i], distinct[j])) }
         }
-        return warnings
+        return found
+    }
+
+    /// A warning for each pair of alike names; `kind` names them (`priorities`, `partners`),
+    /// `advice` says how to make them one.
+    static func warnings(_ names: [Name], kind: String, advice: (String, String) -> String) -> [Diagnostic] {
+        pairs(names).map { a, b in
+            Diagnostic(.warning, file: b.source.file, line: b.source.line, column: nil,
+                "\(kind) '\(b.name)' and '\(a.name)' (\(a.source)) are one letter or two apart, and are counted as two; \(advice(a.name, b.name))")
+        }
     }
 
     /// The warnings for an inputs folder's records: priorities when none are configured,
@@ -45,11 +49,20 @@ enum SimilarNames {
     static func warnings(_ records: Records, configuration: ReportConfiguration) -> [Diagnostic] {
         var result: [Diagnostic] = []
         if configuration.priorities.isEmpty {
-            var names: [Name] = []
-            for e in records.training ?? [] { for p in e.priorities { names.append(Name(name: p.name, source: e.source)) } }
-            for v in records.videos ?? [] { for p in v.priorities { names.append(Name(name: p.name, source: v.source)) } }
-            result += warnings(names, kind: "priorities") { a, b in
-                "if they are one, correct the misspelt cells, or configure the priority in annual-report.yaml with the other spelling as an alias:\n    priorities:\n      \"<year>\":\n        - name: \(AliasSuggestion.yamlScalar(a))\n          aliases: [\(AliasSuggestion.yamlScalar(b))]"
+            var names: [Name] = [], tagged: [PriorityAdvice.Tagged] = []
+            for e in records.training ?? [] {
+                for p in e.priorities { names.append(Name(name: p.name, source: e.source)); tagged.append(.init(name: p.name, year: e.year)) }
+            }
+            for v in records.videos ?? [] {
+                for p in v.priorities { names.append(Name(name: p.name, source: v.source)); tagged.append(.init(name: p.name, year: v.year)) }
+            }
+            let alike = pairs(names)
+            if !alike.isEmpty {
+                // One configuration for every pair: priorities once configured must list every name in the data.
+                let snippet = PriorityAdvice.snippet(pairs: alike.map { ($0.first.name, $0.second.name) }, tagged: tagged)
+                result += warnings(names, kind: "priorities") { _, _ in
+                    "if they are one, correct the misspelt cells, or add these lines to annual-report.yaml, which list every priority in the data by year with the misspelling as an alias:\n" + snippet
+                }
             }
         }
         let finance = records.finance ?? []

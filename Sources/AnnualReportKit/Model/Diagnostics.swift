@@ -13,11 +13,23 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
     /// The file is a workbook's sheet (`finance.xlsx:Ledger`): `line` is its row and `column`
     /// its column number, shown as Excel names the cell (`finance.xlsx:Ledger!C7`).
     var inSheet = false
+    /// The problem concerns its whole file (it cannot be decoded, its header does not match, a
+    /// column's dates are in both orders) though it sits at a line: printed with the file-level
+    /// problems, before any row's.
+    var wholeFile = false
+    /// How the terminal prints it with others of one cause (`DiagnosticFold`); nil: a line of its own.
+    var fold: DiagnosticFold?
 
     init(_ severity: Severity, file: String, line: Int, column: Int?, _ message: String) {
         self.severity = severity; self.file = file; self.line = line; self.column = column
         self.message = message
     }
+
+    /// Whether the terminal prints it before every row-level problem: it concerns a whole file.
+    var isFileLevel: Bool { line == 0 || wholeFile }
+
+    /// The same problem, marked as concerning its whole file (`wholeFile`).
+    var ofWholeFile: Diagnostic { var d = self; d.wholeFile = true; return d }
 
     /// `training.csv:14:27: error: bad date '31/02/2022'; expected ...`
     public var description: String {
@@ -45,6 +57,15 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
         (a.file, a.line, a.column ?? 0, a.message) < (b.file, b.line, b.column ?? 0, b.message)
     }
+}
+
+/// Problems that follow from one cause print as one line: the `summary` stands for its
+/// `member`s, which the terminal leaves out while the summary is there (the data-quality
+/// section and `rejects.csv` keep every one). A summary `under` a file prints straight after
+/// that file's file-level problems, its cause (the forms of a training file that was not read).
+enum DiagnosticFold: Hashable, Sendable {
+    case summary(String, under: String?)
+    case member(String)
 }
 
 /// Rows read, used and rejected for one input file, and the summary rows (control totals)

@@ -54,10 +54,13 @@ public struct ReportRun: Sendable {
     /// Reads the inputs and, when they have no errors (or with `keepGoing`), writes the report
     /// into a temporary folder beside `<output>/<year>` and renames it into place. Throws
     /// `ReportBuilder.Failure` when there is no year to report, or the error of a failed write.
-    public func build() throws -> Outcome {
-        let ingest = check()
+    public func build() throws -> Outcome { try build(check()) }
+
+    /// As `build()`, from inputs already read by `check()`. Nothing is written from inputs with
+    /// errors (without `keepGoing`), nor from a folder with no file of records in it.
+    public func build(_ ingest: IngestResult) throws -> Outcome {
         var outcome = Outcome(ingest: ingest, report: nil, written: nil)
-        if !ingest.errors.isEmpty && !keepGoing { return outcome }
+        if (!ingest.errors.isEmpty && !keepGoing) || ingest.holdsNoRecordFiles { return outcome }
         let report = try ReportBuilder.build(ingest, year: year)
         outcome.report = report
         let destination = output.appendingPathComponent(report.year.label)
@@ -93,5 +96,22 @@ public struct ReportRun: Sendable {
         if formats.contains(.xlsx) {
             try XLSXWriter(documentTimestamp: timestamp).write(report, to: folder.appendingPathComponent("annual-report.xlsx"))
         }
+    }
+}
+
+extension ReportBuilder.Failure {
+    /// The failure as printed after `error:`, with why there are no records: the files that
+    /// could not be read (their own errors are printed above it).
+    public func explained(by ingest: IngestResult) -> String {
+        guard case .noRecords = self else { return description }
+        let erring = Set(ingest.errors.map(\.file))
+        var unread = ingest.ledger.filter { $0.used == 0 && erring.contains($0.file) }.map(\.file)
+        for d in ingest.errors where d.line == 0 && !unread.contains(d.file) && !ingest.ledger.contains(where: { $0.file == d.file }) {
+            unread.append(d.file)
+        }
+        guard !unread.isEmpty else { return description }
+        let named = unread.count == 1 ? unread[0] : unread.dropLast().joined(separator: ", ") + " and " + unread.last!
+        return description.replacingOccurrences(of: "no year to report;",
+            with: "no year to report: nothing could be read from \(named) (see \(unread.count == 1 ? "its" : "their") errors above);")
     }
 }
