@@ -48,7 +48,7 @@ import Testing
         let check = try run(["check", "--inputs", "in"], in: dir)
         #expect(check.status == 0)
         #expect(check.stderr == """
-            finance.csv: note: read with ';' as the separator (as Excel saves CSV where the decimal mark is a comma; amounts such as 1.234,56 are read so)
+            finance.csv: note: read with ';' as the separator (as Excel saves CSV where the decimal mark is a comma; amounts such as 1.234,56 and counts such as 1.054 are read so)
             training.csv: note: read with ';' as the separator, as its first line (sep=) says
             training.csv:5: warning: priorities 'Child Exploitaton' and 'Child Exploitation' (training.csv:4) are one letter or two apart, and are counted as two; if they are one, correct the misspelt cells, or add these lines to annual-report.yaml, which list every priority in the data by year with the misspelling as an alias:
             priorities:
@@ -61,7 +61,7 @@ import Testing
                   aliases: [Child Exploitaton]
                 - Digital Safety
             training.csv:9:10: note: control total 101 (attendees) in the 'Total' row agrees with the 6 rows above it
-            training.csv:10: note: a footnote line under the records, not read as records: (withheld) (line 10)
+            training.csv:10: note: a footnote line under the records, not read as a record: footnote withheld (line 10), as it may name a person
 
             """)
 
