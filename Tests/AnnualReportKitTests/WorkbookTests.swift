@@ -142,6 +142,10 @@ import Testing
         #expect(WorkbookCells.date(serial: "43203", system: .from1904)?.description == "2022-04-14")
         #expect(WorkbookCells.date(serial: "60", system: .from1900) == nil)
         #expect(WorkbookCells.date(serial: "59", system: .from1900)?.description == "1900-02-28")
+        // A serial written with an exponent is its whole days; one of more than 7 digits is no date.
+        #expect(WorkbookCells.date(serial: "4.4665E4", system: .from1900)?.description == "2022-04-14")
+        #expect(WorkbookCells.date(serial: "1E12", system: .from1900) == nil)
+        #expect(WorkbookCells.date(serial: "-44665", system: .from1900) == nil)
         #expect(WorkbookCells.time(serial: "44665.4375") == "10:30")
         #expect(WorkbookCells.kind(formatCode: "dd/mm/yyyy") == .date)
         #expect(WorkbookCells.kind(formatCode: "[$-F800]dddd, mmmm dd, yyyy") == .date)

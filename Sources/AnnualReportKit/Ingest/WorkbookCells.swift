@@ -83,11 +83,19 @@ enum WorkbookCells {
     static func date(serial number: String, system: DateSystem) -> CalendarDate? {
         // The whole days: a serial is digits, and a fraction (the time) when it has one.
         let whole = number.utf8.prefix { $0 != UInt8(ascii: ".") }
-        guard !whole.isEmpty, whole.count <= 7, whole.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
-            guard let text = decimalText(number), !text.hasPrefix("-"), let days = Int(text.split(separator: ".").first ?? "") else { return nil }
-            return date(serial: String(days), system: system)
+        let days: Int
+        let plain = number.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") }
+        if plain, !whole.isEmpty, whole.count <= 7, number.utf8.count(where: { $0 == UInt8(ascii: ".") }) <= 1 {
+            days = whole.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        } else {
+            // A sign or an exponent (`4.4831E4`): the whole days of its decimal text, at most 7
+            // digits as above (no date is that far off; FuzzWorkbook found the recursion that
+            // stood here never ending on a longer one).
+            guard let text = decimalText(number), !text.hasPrefix("-"),
+                  let digits = text.split(separator: ".", omittingEmptySubsequences: false).first,
+                  !digits.isEmpty, digits.count <= 7, let d = Int(digits) else { return nil }
+            days = d
         }
-        let days = whole.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         switch system {
         case .from1900:
             guard days >= 1, days != 60 else { return nil }
