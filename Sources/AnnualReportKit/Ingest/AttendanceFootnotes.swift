@@ -16,12 +16,21 @@ enum AttendanceFootnotes {
     static func mayHaveFootnotes(path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
-        guard let head = try? handle.read(upToCount: 256 << 10), Separators.isPlainComma([UInt8](head)) else { return false }
+        guard let head = try? handle.read(upToCount: headBytes), Separators.isPlainComma([UInt8](head)) else { return false }
         let size = (try? handle.seekToEnd()) ?? 0
         try? handle.seek(toOffset: size > UInt64(tailBytes) ? size - UInt64(tailBytes) : 0)
         guard let tail = try? handle.readToEnd() else { return false }
         return split([UInt8](tail), countLines: false) != nil
     }
+
+    /// `mayHaveFootnotes(path:)` for a register already in memory.
+    static func mayHaveFootnotes(bytes: [UInt8]) -> Bool {
+        guard Separators.isPlainComma(Array(bytes.prefix(headBytes))) else { return false }
+        return split(Array(bytes.suffix(tailBytes)), countLines: false) != nil
+    }
+
+    /// How much of a register's start tells its separator.
+    private static let headBytes = 256 << 10
 
     /// The bytes before the footnotes and the footnotes as records (with their lines), or nil
     /// when the last non-blank lines are not footnotes. `countLines` false skips numbering

@@ -57,7 +57,9 @@ enum AttendanceIngest {
 
     /// `names`: each file as messages name it (its path below the inputs folder, `archive.zip/…`,
     /// `book.xlsx:Sheet`); the file's own name when not given.
-    static func read(files: [URL], names: [String]? = nil, catalog: PriorityCatalog, progress: ReadProgress? = nil,
+    /// `contents`: the files' bytes when they are already in memory (the fuzz target's registers),
+    /// read as the files would be.
+    static func read(files: [URL], contents: [[UInt8]]? = nil, names: [String]? = nil, catalog: PriorityCatalog, progress: ReadProgress? = nil,
                      workers: Int = AttendanceIngest.defaultWorkers, chunkSize: Int = 1 << 20,
                      rejectionLimit: Int = 1000, schema: DatasetSchema = .attendance, reserving: Int = 0,
                      fastPath: AttendanceFastPathSwitch = .on) -> Result {
@@ -123,10 +125,12 @@ enum AttendanceIngest {
             }
             // Footnotes under the records are split off first and read from memory without them.
             var footnotes: [CSVRecord] = []
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            var source: () -> AttendanceSource? = { AttendanceSource(path: url.path) }
-            if size <= decodeInMemoryLimit, AttendanceFootnotes.mayHaveFootnotes(path: url.path),
-               let data = FileManager.default.contents(atPath: url.path), let split = AttendanceFootnotes.split([UInt8](data)) {
+            let memory = contents?[fileIndex]
+            func size() -> Int { memory?.count ?? (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0 }
+            func wholeFile() -> [UInt8]? { memory ?? FileManager.default.contents(atPath: url.path).map { [UInt8]($0) } }
+            var source: () -> AttendanceSource? = { memory.map(AttendanceSource.init(bytes:)) ?? AttendanceSource(path: url.path) }
+            let mayHaveFootnotes = memory.map(AttendanceFootnotes.mayHaveFootnotes(bytes:)) ?? AttendanceFootnotes.mayHaveFootnotes(path: url.path)
+            if size() <= decodeInMemoryLimit, mayHaveFootnotes, let data = wholeFile(), let split = AttendanceFootnotes.split(data) {
                 footnotes = split.footnotes
                 source = { AttendanceSource(bytes: split.data) }
             }
@@ -136,8 +140,7 @@ enum AttendanceIngest {
             }
             if let where_ = outcome.0.notUTF8 {
                 // Not UTF-8: decode the whole file as TextDecoder does (Excel's Windows-1252), if it is small enough.
-                let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-                guard size <= decodeInMemoryLimit, let data = FileManager.default.contents(atPath: url.path) else {
+                guard size() <= decodeInMemoryLimit, let data = wholeFile() else {
                     diagnostics.append(Diagnostic(.error, file: name, line: where_, column: nil,
                         "the file is not a comma-separated UTF-8 file; expected one (save a register this large as \"CSV UTF-8 (Comma delimited)\")").ofWholeFile)
                     continue
