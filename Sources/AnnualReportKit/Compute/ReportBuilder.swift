@@ -70,7 +70,7 @@ public enum ReportBuilder {
         let sections = [
             PriorityTables.section(training: usable(records.training), videos: usable(records.videos), year: year,
                                    prioritiesFor: prioritiesFor),
-            TrainingTables.section(usable(records.training), supplied: records.training != nil, year: year),
+            TrainingTables.section(usable(records.training), supplied: records.training != nil, year: year, forms: records.evaluations),
         ] + [UptakeTables.section(usable(records.training), bookings: records.bookings, year: year),
              ImpactTables.section(records.evaluations, supplied: records.evaluations != nil, year: year, priorities: prioritiesFor(year),
                                   scale: configuration.evaluationScale)
