@@ -84,7 +84,8 @@ public enum ReportBuilder {
              AuditTables.section(records.audits, supplied: records.audits != nil, year: year)].compactMap { $0 } + [
             FinanceTables.section(usable(records.finance), supplied: records.finance != nil, year: year, board: configuration.board),
         ].map(ChartCheck.dropEmptyCharts)
-        var notes = input.diagnostics.map(\.description)
+        var notes = DefaultYear.warning(records: records, configuration: configuration, requested: requested).map { ["warning: \($0)"] } ?? []
+        notes += input.diagnostics.map(\.description)
         notes += ConsistencyNotes.notes(records: records, unsupplied: input.unsupplied, year: year, configuration: configuration)
         notes += videoNotes
         let title = configuration.partnership.map { "\($0): annual report \(year)" } ?? "Safeguarding Children Partnership: annual report \(year)"

@@ -217,7 +217,7 @@ struct Records: Sendable {
 
     /// A register's sessions come in date order, hundreds of thousands of them: a year is
     /// hashed only when it differs from the event before's.
-    private static func trainingYears(_ events: [TrainingEvent]?) -> Set<FinancialYear> {
+    static func trainingYears(_ events: [TrainingEvent]?) -> Set<FinancialYear> {
         var years = Set<FinancialYear>()
         var last: FinancialYear?
         for e in events ?? [] where e.year != last { last = e.year; years.insert(e.year) }
