@@ -44,6 +44,7 @@ struct BuildCommand: ParsableCommand {
         // of a year still says which files could not be read.
         let ingest = run.check()
         Console.printDiagnostics(ingest.diagnostics)
+        if let warning = run.yearWarning(ingest) { Console.printError("warning: \(warning)") }
         let outcome: ReportRun.Outcome
         do {
             outcome = try run.build(ingest)

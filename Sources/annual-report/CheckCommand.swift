@@ -23,6 +23,7 @@ struct CheckCommand: ParsableCommand {
         // A folder with no file of records has said so already.
         let yearProblem = result.holdsNoRecordFiles ? nil : run.yearProblem(result)
         if let yearProblem { Console.printError("error: \(yearProblem.explained(by: result))") }
+        else if let warning = run.yearWarning(result) { Console.printError("warning: \(warning)") }
         if !result.errors.isEmpty {
             let n = DiagnosticDigest.errorCount(result.diagnostics)
             Console.printError("\(n) error\(n == 1 ? "" : "s") in the inputs.")

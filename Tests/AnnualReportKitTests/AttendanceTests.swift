@@ -165,7 +165,7 @@ private func fy(_ label: String) -> FinancialYear { FinancialYear(label: label)!
             """)
         let r = read(dir, ["attendance.csv"])
         #expect(r.diagnostics.map(\.description) == ["attendance.csv:1: note: ignored unknown column 'Attendee Name'",
-                                                    "attendance.csv:2:63: error: unknown attended 'maybe'; expected one of: yes, no"])
+                                                    "attendance.csv:2:63: error: unknown attended 'maybe'; expected yes, attended, present or checked in (attended); no, absent, no show or did not attend (a no-show); attending, booked or registered (still booked after the session: a no-show); not attending, cancelled, refunded or transferred (a cancelled booking)"])
         // The title is free text, withheld like the names and emails.
         #expect(r.rejected.map(\.fields) == [["S1", "2022-09-26", "(withheld)", "(withheld)", "(withheld)", "(withheld)", "maybe"]])
         #expect(r.events.map(\.attendees) == [1])
@@ -186,7 +186,7 @@ private func fy(_ label: String) -> FinancialYear { FinancialYear(label: label)!
         let text = r.diagnostics.map(\.description)
         #expect(text.contains("attendance-2022.csv:3:4: error: bad date '31/02/2022'; expected a real date such as 2022-09-26, 2022/09/26, 26/09/2022, 26 September 2022, 26 Sep 2022 or 26-Sep-22"))
         #expect(text.contains("attendance-2022.csv:4:32: error: missing delegate_id; expected the delegate's id from the booking system"))
-        #expect(text.contains("attendance-2022.csv:4:40: error: unknown attended 'maybe'; expected one of: yes, no"))
+        #expect(text.contains("attendance-2022.csv:4:40: error: unknown attended 'maybe'; expected yes, attended, present or checked in (attended); no, absent, no show or did not attend (a no-show); attending, booked or registered (still booked after the session: a no-show); not attending, cancelled, refunded or transferred (a cancelled booking)"))
         #expect(text.contains("attendance-2022.csv:5:4: error: session 'S1' has date 2022-09-27 here but 2022-09-26 at attendance-2022.csv:2; expected the same date, title, kind, priorities and format on every row of a session"))
         #expect(text.contains("attendance-2022.csv:6:44: error: row has 10 fields; expected 9 as in the header"))
         #expect(text.contains { $0.hasPrefix("attendance-2022.csv:7:15: error: unterminated quoted field") })
@@ -380,6 +380,59 @@ private func messyRegister(rows: Int, seed: UInt64) -> String {
         #expect(agencies.rows[2].cells[2].derivation == .sum([CellRef(row: 0, column: 2), CellRef(row: 1, column: 2)]))
         #expect(section.tables[2].displayRows == [["2020-21", "1", "1", "1", "1"], ["2021-22", "0", "0", "0", "0"], ["2022-23", "3", "5", "3", "2"]])
         #expect(AttendanceTables.section(nil, year: y, priorities: []).notes.count == 1)
+    }
+
+    /// Absent is not zero: a priority the registers tag in some year is a real 0 in a year
+    /// without its sessions; one they never tag is not recorded by them, so N/A, with a note.
+    @Test func aPriorityTheRegistersNeverTagIsNotRecorded() {
+        var s = AttendanceSummary()
+        let y = fy("2023-24"), p = Priority("Neglect"), q = Priority("Exploitation"), r = Priority("Digital Harm")
+        s.groups = [.init(year: y, priorities: [p], sessions: 2, registrations: 5, attendances: 4),
+                    .init(year: fy("2022-23"), priorities: [q], sessions: 1, registrations: 2, attendances: 2)]
+        s.peoplePerYear = [y: 3, fy("2022-23"): 2]
+        s.peoplePerPriority = [y: [p: 3], fy("2022-23"): [q: 2]]
+        s.priorityOrder = [p, q]
+        let table = AttendanceTables.section(s, year: y, priorities: [r, p, q]).tables[0]
+        #expect(table.id == "attendance-priorities")
+        #expect(table.displayRows == [["Digital Harm", "N/A", "N/A", "N/A"], ["Neglect", "2", "4", "3"], ["Exploitation", "0", "0", "0"],
+                                      ["All sessions (each counted once)", "2", "4", "3"]])
+        #expect(table.notes.last == "N/A: the attendance registers never tag a session with 'Digital Harm', so its sessions and people reached are not recorded by them (not 0).")
+    }
+
+    /// The trial's f3: Digital Harm's courses are training rows (booked through Eventbrite),
+    /// and the register covers only the other priorities' sessions.
+    @Test func aPriorityTrainedOutsideTheRegisterIsNotAZero() throws {
+        let dir = Workdir()
+        dir.write("training-2023-24.csv", """
+            date,title,kind,priorities,status,attendees,format
+            2023-05-10,Online Safety for Practitioners,course,Digital Harm,delivered,4,virtual
+            2024-02-07,Neglect Toolkit,course,Neglect,delivered,14,face-to-face
+
+            """)
+        dir.write("attendance-2023-24.csv", """
+            Session Ref,Session Date,Course Title,Priority,Delivery,Email Address,Organisation,Attended
+            S1,2023-06-14,Safer Sleep Workshop,Safeguarding Babies,face-to-face,alice.smith@wyvern.gov.uk,Wyvern County Council,Yes
+            S1,2023-06-14,Safer Sleep Workshop,Safeguarding Babies,face-to-face, bob.jones@nhs.net ,Wyvern ICB,Yes
+            S1,2023-06-14,Safer Sleep Workshop,Safeguarding Babies,face-to-face,zoe.ames@nhs.net,Wyvern ICB,No
+            S1,2023-06-14,Safer Sleep Workshop,Safeguarding Babies,face-to-face,yan.bell@police.uk,Wyvern Police,Yes
+            S2,2023-10-04,Safer Sleep Workshop,Safeguarding Babies,face-to-face,Alice.Smith@wyvern.gov.uk,Wyvern County Council,Yes
+            S2,2023-10-04,Safer Sleep Workshop,Safeguarding Babies,face-to-face,yan.bell@police.uk,Wyvern Police,Yes
+            S2,2023-10-04,Safer Sleep Workshop,Safeguarding Babies,face-to-face,xena.cole@school.sch.uk,St Anne's Primary,Yes
+            S2,2023-10-04,Safer Sleep Workshop,Safeguarding Babies,face-to-face,wes.dart@nhs.net,Wyvern ICB,No
+            S3,2024-01-24,Neglect Toolkit Refresher,Neglect,virtual,bob.JONES@nhs.net,Wyvern ICB,Yes
+            S3,2024-01-24,Neglect Toolkit Refresher,Neglect,virtual,vic.eyre@wyvern.gov.uk,Wyvern County Council,Yes
+            S3,2024-01-24,Neglect Toolkit Refresher,Neglect,virtual,wes.dart@nhs.net,Wyvern ICB,Yes
+
+            """)
+        let input = InputFolder.read(dir.url)
+        #expect(input.errors.isEmpty, "\(input.errors)")
+        let report = try ReportBuilder.build(input)
+        let people = try #require(report.tables.first { $0.id == "attendance-priorities" })
+        #expect(people.display("Digital Harm") == ["Digital Harm", "N/A", "N/A", "N/A"])
+        #expect(people.display("Safeguarding Babies") == ["Safeguarding Babies", "2", "6", "4"])
+        #expect(people.display("Neglect") == ["Neglect", "1", "3", "3"])
+        #expect(people.display("All sessions (each counted once)") == ["All sessions (each counted once)", "3", "9", "6"])
+        #expect(CSVWriter.csv(people).contains("\nDigital Harm,,,\n"))
     }
 
     @Test func progressLineWritesOnlyAfterTheInterval() {

@@ -228,9 +228,43 @@ import Testing
         #expect(fast.ledger == [FileLedger(file: "attendance.csv", dataset: "attendance", read: 6, used: 3, rejected: 3)])
         #expect(fast.diagnostics.map(\.description) == [
             "attendance.csv:4:4: error: session 'S1' has date 2022-09-27 here but 2022-09-26 at attendance.csv:2; expected the same date, title, kind, priorities and format on every row of a session",
-            "attendance.csv:5:42: error: unknown attended 'maybe'; expected one of: yes, no",
+            "attendance.csv:5:42: error: unknown attended 'maybe'; expected yes, attended, present or checked in (attended); no, absent, no show or did not attend (a no-show); attending, booked or registered (still booked after the session: a no-show); not attending, cancelled, refunded or transferred (a cancelled booking)",
             "attendance.csv:6: error: row has 7 fields; expected 9 as in the header",
         ])
+        FuzzEntryPoints.attendance([UInt8](try Data(contentsOf: url)))
+    }
+
+    /// Every booking word of SPEC in a plain register's `attended` column, in the cases and
+    /// spacing offices write them: read the same by the byte fast path and the checking path.
+    /// Attended: Present, Checked In, YES; no-shows: Absent, No Show, no-show, Did Not Attend,
+    /// and Attending, Booked, Registered after the session; cancelled: Not Attending,
+    /// Cancelled, Refunded, Transferred (used rows, not registrations).
+    @Test func everyBookingWordIsReadTheSameOnBothPaths() throws {
+        let dir = Workdir()
+        let words = ["Present", "Checked In", "YES", "Absent", "No Show", "no-show", "Did Not Attend", "Attending", "Booked",
+                     "Registered", "Not Attending", "Cancelled", "Refunded", "Transferred", "attended", " checked_in "]
+        var text = "session_id,date,title,kind,priorities,format,delegate_id,agency,attended\n"
+        text += "S1,2023-09-26,Neglect,course,,,D0,Police,yes\n"
+        for (i, word) in words.enumerated() { text += "S1,2023-09-26,Neglect,course,,,D\(i + 1),Police,\(word)\n" }
+        text += "S2,2023-10-02,Exploitation,course,,,D1,Health,Cancelled\n"
+        dir.write("attendance.csv", text)
+        let url = dir.url.appendingPathComponent("attendance.csv")
+        let catalog = PriorityCatalog(configuration: ReportConfiguration())
+        let fast = AttendanceIngest.read(files: [url], catalog: catalog, workers: 1)
+        let checking = AttendanceIngest.read(files: [url], catalog: catalog, workers: 1, fastPath: .off)
+        #expect(fast.ledger == checking.ledger)
+        #expect(fast.diagnostics == checking.diagnostics)
+        #expect(fast.events == checking.events)
+        #expect(fast.summary == checking.summary)
+        #expect(fast.ledger == [FileLedger(file: "attendance.csv", dataset: "attendance", read: 18, used: 18, rejected: 0)])
+        #expect(fast.diagnostics.map(\.description) == [
+            "attendance.csv: note: 3 bookings are still 'attending', 'booked' or 'registered' after the session and counted as no-shows",
+            "attendance.csv: note: 5 bookings were cancelled (not attending, cancelled, refunded or transferred): read, and not counted as registrations",
+        ])
+        // S1: 17 rows, 4 of them cancelled: 13 registrations, of which 6 attended (yes, Present,
+        // Checked In, YES, attended, checked_in). S2's only booking was cancelled: no session.
+        #expect(fast.events.map(\.attendees) == [6])
+        #expect(fast.summary.years[FinancialYear(startYear: 2023)] == .init(sessions: 1, registrations: 13, attendances: 6, people: 6))
         FuzzEntryPoints.attendance([UInt8](try Data(contentsOf: url)))
     }
 

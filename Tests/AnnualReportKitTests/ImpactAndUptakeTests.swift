@@ -70,7 +70,7 @@ import Testing
         let (input, report) = try report()
         #expect(input.errors.isEmpty, "\(input.errors)")
         #expect(input.notes.map(\.description).contains(
-            "training.csv:3: note: 'Online Safety' on 2022-06-10 records 4 evaluations but the evaluations files hold 3 forms for it; the impact figures use the forms"))
+            "training.csv:3: note: 'Online Safety' on 2022-06-10 records 4 evaluations but the evaluations files hold 3 forms for it; the report counts the forms (evaluations completed and impact)"))
         let impact = try #require(report.tables.first { $0.id == "impact" })
         #expect(impact.displayRows == [
             ["Knowledge", "15", "2.47", "3.47", "1.00", "80%", "20%", "0%", "0.001"],

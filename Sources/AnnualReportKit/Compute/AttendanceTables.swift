@@ -54,7 +54,17 @@ enum AttendanceTables {
         let figures = summary.priorities[year] ?? [:]
         var shown = priorities
         for p in summary.priorityOrder where figures[p] != nil && !shown.contains(p) { shown.append(p) }
+        // Absent is not zero: a priority the registers tag in some year has a real 0 in a year
+        // without its sessions; one they never tag is not recorded by them (its training may be
+        // in training rows or a booking register), so N/A.
+        let tagged = Set(summary.priorityOrder)
+        var untagged: [String] = []
         for p in shown {
+            guard tagged.contains(p) else {
+                untagged.append(p.name)
+                table.rows.append(ReportRow([.text(p.name)] + Array(repeating: ReportCell(.notApplicable), count: 3)))
+                continue
+            }
             let f = figures[p] ?? .init()
             table.rows.append(ReportRow([.text(p.name), .count(f.sessions), .count(f.attendances), .count(f.people)]))
         }
@@ -63,6 +73,10 @@ enum AttendanceTables {
                                      .count(all.people)], role: .total))
         table.notes.append("A session tagged with several priorities counts toward each, and so do its attendances and people; the last row counts each session, attendance and person once, so it is not the sum of the rows above.")
         table.notes.append("Sessions count every session tagged with the priority, attended or not; attendances count rows with attended = yes; people reached count distinct delegate ids among them.")
+        if !untagged.isEmpty {
+            let names = untagged.map { "'\($0)'" }.joined(separator: ", ")
+            table.notes.append("N/A: the attendance registers never tag a session with \(names), so \(untagged.count == 1 ? "its" : "their") sessions and people reached are not recorded by them (not 0).")
+        }
         return table
     }
 

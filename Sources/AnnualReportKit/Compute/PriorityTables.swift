@@ -37,6 +37,7 @@ enum PriorityTables {
         }
         if events == nil { table.notes.append("Training is not recorded for \(year): the total counts video views only.") }
         if videos == nil { table.notes.append("Video views are not recorded for \(year): the total counts people trained only.") }
+        table.notes += ExportPeriod.notes(watched ?? [], year: year)
         return table
     }
 

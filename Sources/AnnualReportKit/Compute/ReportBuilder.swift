@@ -70,7 +70,7 @@ public enum ReportBuilder {
         let sections = [
             PriorityTables.section(training: usable(records.training), videos: usable(records.videos), year: year,
                                    prioritiesFor: prioritiesFor),
-            TrainingTables.section(usable(records.training), supplied: records.training != nil, year: year),
+            TrainingTables.section(usable(records.training), supplied: records.training != nil, year: year, forms: records.evaluations),
         ] + [UptakeTables.section(usable(records.training), bookings: records.bookings, year: year),
              ImpactTables.section(records.evaluations, supplied: records.evaluations != nil, year: year, priorities: prioritiesFor(year),
                                   scale: configuration.evaluationScale)
@@ -84,7 +84,8 @@ public enum ReportBuilder {
              AuditTables.section(records.audits, supplied: records.audits != nil, year: year)].compactMap { $0 } + [
             FinanceTables.section(usable(records.finance), supplied: records.finance != nil, year: year, board: configuration.board),
         ].map(ChartCheck.dropEmptyCharts)
-        var notes = input.diagnostics.map(\.description)
+        var notes = DefaultYear.warning(records: records, configuration: configuration, requested: requested).map { ["warning: \($0)"] } ?? []
+        notes += input.diagnostics.map(\.description)
         notes += ConsistencyNotes.notes(records: records, unsupplied: input.unsupplied, year: year, configuration: configuration)
         notes += videoNotes
         let title = configuration.partnership.map { "\($0): annual report \(year)" } ?? "Safeguarding Children Partnership: annual report \(year)"

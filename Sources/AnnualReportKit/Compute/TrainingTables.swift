@@ -15,23 +15,37 @@ enum TrainingTables {
         /// Whether any event of the year gives an evaluations figure (else they are not recorded).
         var evaluationsRecorded = false
 
-        mutating func add(_ e: TrainingEvent) {
-            if e.evaluations != nil { evaluationsRecorded = true }
+        /// Evaluation forms counted for the year's events that have any, and what the training
+        /// rows' `evaluations` column says of those events (nil: it gives no figure for them).
+        var forms: Int64 = 0
+        var formEvents: Int64 = 0
+        var columnForFormEvents: Int64?
+
+        /// Adds an event; `forms` is the number of evaluation forms for it, nil when it has none.
+        mutating func add(_ e: TrainingEvent, forms eventForms: Int64? = nil) {
+            if let eventForms {
+                forms += eventForms; formEvents += 1
+                if let stated = e.evaluations { columnForFormEvents = (columnForFormEvents ?? 0) + stated }
+            }
+            // The forms for an event count its evaluations; else its row's own figure.
+            let evaluated = eventForms ?? e.evaluations
+            if evaluated != nil { evaluationsRecorded = true }
             if e.status == .cancelled { cancelled += 1; return }
             delivered += 1
             attendances += e.attendees
-            evaluations += e.evaluations ?? 0
+            evaluations += evaluated ?? 0
             switch e.kind {
             case .course:
-                courseEvents += 1; courseAttendances += e.attendees; courseEvaluations += e.evaluations ?? 0
+                courseEvents += 1; courseAttendances += e.attendees; courseEvaluations += evaluated ?? 0
             case .conference:
-                conferenceEvents += 1; conferenceAttendances += e.attendees; conferenceEvaluations += e.evaluations ?? 0
+                conferenceEvents += 1; conferenceAttendances += e.attendees; conferenceEvaluations += evaluated ?? 0
             }
         }
 
         /// Each year's figures in one pass, without grouping (copying) the events: a register
-        /// makes one event per session, hundreds of thousands of them.
-        static func byYear(_ events: [TrainingEvent]) -> [FinancialYear: YearFigures] {
+        /// makes one event per session, hundreds of thousands of them. A year with evaluation
+        /// forms records its evaluations (an event with neither forms nor a figure had none).
+        static func byYear(_ events: [TrainingEvent], forms: EvaluationCounts = .init(nil)) -> [FinancialYear: YearFigures] {
             var figures: [FinancialYear: YearFigures] = [:]
             // A run of events of one year (a register's sessions come in date order) is added up
             // in a local and stored once.
@@ -42,21 +56,36 @@ enum TrainingTables {
                     if let run { figures[run.year] = run.figures }
                     run = (year, figures[year] ?? YearFigures())
                 }
-                run!.figures.add(e)
+                run!.figures.add(e, forms: forms.count(e))
             }
             if let run { figures[run.year] = run.figures }
+            for year in forms.years where figures[year] != nil { figures[year]!.evaluationsRecorded = true }
             return figures
+        }
+
+        /// Where the forms and the training rows' column disagree for the year, what the
+        /// training-delivery table's note says; nil when they agree.
+        func formsNote(_ year: FinancialYear) -> String? {
+            guard formEvents > 0, columnForFormEvents != forms else { return nil }
+            let counted = "Evaluations completed in \(year) count the evaluation forms of each event that has any (\(Count.grouped(forms)) form\(forms == 1 ? "" : "s") for \(Count.grouped(formEvents)) event\(formEvents == 1 ? "" : "s"))"
+            guard let stated = columnForFormEvents else {
+                return counted + "; the training records' evaluations column gives no figure for \(formEvents == 1 ? "it" : "them")."
+            }
+            return counted + "; the training records' evaluations column gives \(Count.grouped(stated)) for \(formEvents == 1 ? "it" : "them")."
         }
     }
 
     /// `events` nil: absent (`supplied` false) or without usable rows.
-    static func section(_ events: [TrainingEvent]?, supplied: Bool, year: FinancialYear) -> ReportSection {
+    /// `forms`: the evaluation forms, when the dataset was supplied; they count the
+    /// evaluations of the events they are for (`EvaluationCounts`).
+    static func section(_ events: [TrainingEvent]?, supplied: Bool, year: FinancialYear, forms: [EvaluationForm]? = nil) -> ReportSection {
         var section = ReportSection(title: "Training")
         guard let events, !events.isEmpty else {
             section.notes.append(MissingDataset.note("training", files: "training*.csv", supplied: supplied))
             return section
         }
-        let byYear = YearFigures.byYear(events)
+        let counts = EvaluationCounts(forms)
+        let byYear = YearFigures.byYear(events, forms: counts)
         let coverage = YearCoverage(byYear.keys)
         let now = coverage.recorded(year) { byYear[year] ?? YearFigures() }
         let before = coverage.recorded(year.previous) { byYear[year.previous] ?? YearFigures() }
@@ -80,7 +109,9 @@ enum TrainingTables {
                                         rows: Array(trend.rows.indices), seriesColumns: [2], style: .column,
                                         xAxisTitle: "Financial year", yAxisTitle: "Attendances"))
         // No conference in the year is said in the sentence above; a table of one zero total adds nothing.
-        if let now, now.conferenceEvents > 0 { section.tables.append(conferenceTable(events.lazy.filter { $0.year == year }, year: year)) }
+        if let now, now.conferenceEvents > 0 {
+            section.tables.append(conferenceTable(events.lazy.filter { $0.year == year }, year: year, forms: counts))
+        }
         return section
     }
 
@@ -111,6 +142,7 @@ enum TrainingTables {
                                                          row: table.rows.count)))
         }
         table.notes.append("Cancellation rate = events cancelled / (events delivered + events cancelled).")
+        table.notes += [before?.formsNote(year.previous), now?.formsNote(year)].compactMap { $0 }
         return table
     }
 
@@ -126,20 +158,26 @@ enum TrainingTables {
         return table
     }
 
-    static func conferenceTable(_ events: some Sequence<TrainingEvent>, year: FinancialYear) -> ReportTable {
+    /// Per conference title: events, attendees and evaluations (the forms of each event that
+    /// has any, else its row's figure); Evaluations is N/A for a title none of whose events
+    /// records any, and the total is N/A when no title does.
+    static func conferenceTable(_ events: some Sequence<TrainingEvent>, year: FinancialYear, forms: EvaluationCounts = .init(nil)) -> ReportTable {
         var table = ReportTable(id: "conferences", title: "Conferences and larger events, \(year)",
                                 columns: [ReportColumn("Conference", .label), ReportColumn("Events", .count),
                                           ReportColumn("Attendees", .count), ReportColumn("Evaluations", .count)])
         var order: [String] = []
-        var sums: [String: (Int64, Int64, Int64)] = [:]
+        var sums: [String: (events: Int64, attendees: Int64, evaluations: Int64?)] = [:]
         for e in events where e.kind == .conference && e.status == .delivered {
             if sums[e.title] == nil { order.append(e.title) }
-            let s = sums[e.title, default: (0, 0, 0)]
-            sums[e.title] = (s.0 + 1, s.1 + e.attendees, s.2 + (e.evaluations ?? 0))
+            let s = sums[e.title, default: (0, 0, nil)]
+            let evaluated = forms.evaluations(e)
+            sums[e.title] = (s.events + 1, s.attendees + e.attendees,
+                             evaluated.map { (s.evaluations ?? 0) + $0 } ?? s.evaluations)
         }
         for title in order {
             let s = sums[title]!
-            table.rows.append(ReportRow([.text(title), .count(s.0), .count(s.1), .count(s.2)]))
+            table.rows.append(ReportRow([.text(title), .count(s.events), .count(s.attendees),
+                                         ReportCell(s.evaluations.map(CellValue.count) ?? .notApplicable)]))
         }
         table.rows.append(TableRows.sumRow("Total", columns: 1...3, table: table))
         return table

@@ -8,6 +8,9 @@ enum UptakeTables {
         var places: Int64?, booked: Int64?, attended: Int64 = 0, noShows: Int64?
         /// Attendances of the events that give bookings, for the attendance rate.
         var attendedWhereBooked: Int64 = 0
+        /// Places and bookings of the events that give both, for the fill rate: an event with
+        /// places but no bookings (or the reverse) must not count as none booked (or offered).
+        var placesWhereBooked: Int64 = 0, bookedWherePlaces: Int64 = 0
 
         mutating func add(_ e: TrainingEvent, registrations: Int64?, registerNoShows: Int64?) {
             events += 1
@@ -17,8 +20,12 @@ enum UptakeTables {
                 booked = (booked ?? 0) + b
                 attendedWhereBooked += e.attendees
                 noShows = (noShows ?? 0) + (registerNoShows ?? max(0, b - e.attendees))
+                if let p = e.places { placesWhereBooked += p; bookedWherePlaces += b }
             }
         }
+
+        /// Booked / places over the events that give both; nil when none does.
+        var fillRate: Ratio? { places == nil || booked == nil ? nil : Ratio(bookedWherePlaces, placesWhereBooked) }
     }
 
     static func section(_ events: [TrainingEvent]?, bookings: BookingSummary?, year: FinancialYear) -> ReportSection? {
@@ -60,7 +67,7 @@ enum UptakeTables {
                 }
                 for key in keys {
                     let (format, kind, g) = groups[key]!
-                    let fill = g.places.flatMap { p in g.booked.flatMap { Ratio($0, p) } }
+                    let fill = g.fillRate
                     let attendance = g.booked.flatMap { Ratio(g.attendedWhereBooked, $0) }
                     table.rows.append(ReportRow([.text(y.label), .text(format), .text(kind), .count(g.events),
                                                  ReportCell(g.places.map(CellValue.count) ?? .notApplicable),
@@ -70,7 +77,7 @@ enum UptakeTables {
                                                  ReportCell(g.noShows.map(CellValue.count) ?? .notApplicable)]))
                 }
             }
-            table.notes.append("Fill rate = booked / places; attendance rate = attended / booked, over the events that give bookings; no-shows = booked − attended, or the register's no-shows. N/A where the records give no places or bookings.")
+            table.notes.append("Fill rate = booked / places, over the events that give both; attendance rate = attended / booked, over the events that give bookings; no-shows = booked − attended, or the register's no-shows. Places and booked add up the events that give them; N/A where the records give none.")
             section.tables.append(table)
             for row in table.rows where row.cells[0].value == .text(year.label) {
                 guard case .text(let format) = row.cells[1].value, case .text(let kind) = row.cells[2].value else { continue }

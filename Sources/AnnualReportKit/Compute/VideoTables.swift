@@ -75,11 +75,14 @@ enum VideoTables {
                 notes.append("\(what) (\(first.source), \(r.source)); \(counted)")
             }
         }
+        // Its notes first: the table is a value, copied into the section.
+        if let mixed = words.mixedNote { table.notes.append(mixed) }
+        table.notes += ExportPeriod.notes(inYear, year: year)
         section.tables.append(table)
         let reach = repeats.isEmpty ? listed : listed - repeats.total(\.views)
-        if let mixed = words.mixedNote { table.notes.append(mixed) }
         section.paragraphs.append("Training videos were \(words.verb) \(Count.grouped(reach)) times in \(year)"
-            + (repeats.isEmpty ? "." : " (\(Count.grouped(listed)) as listed by category, with \(repeats.count == 1 ? "one video" : "\(repeats.count) videos") listed twice)."))
+            + (repeats.isEmpty ? "." : " (\(Count.grouped(listed)) as listed by category, with \(repeats.count == 1 ? "one video" : "\(repeats.count) videos") listed twice).")
+            + ExportPeriod.notes(inYear, year: year).map { " " + $0 }.joined())
         return (section, notes)
     }
 }

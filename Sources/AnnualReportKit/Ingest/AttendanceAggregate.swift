@@ -116,6 +116,8 @@ struct AttendanceAggregate: Sendable {
     var agencyPeople = AgencyPeople()
 
     var read = 0, used = 0, rejected = 0
+    /// Used rows still booked after their session (no-shows) and cancelled bookings, for notes.
+    var stillBooked = 0, cancelledBookings = 0
     /// Summary rows (`Total` …): read, not records, counted apart (`FileLedger.controlTotals`).
     var controlTotals = 0
     /// The first of them (up to the rejection limit), for a note each.
@@ -202,6 +204,12 @@ struct AttendanceAggregate: Sendable {
         guard attended else { return }
         agencyYears[Int(index)].attendances += 1
         agencyPeople.add(slot: Int(slot), delegate: delegate, agency: agency)
+    }
+
+    /// A used row whose booking was cancelled: not a registration, so it counts nowhere else.
+    mutating func cancelledBooking() {
+        used += 1
+        cancelledBookings += 1
     }
 
     /// The year slot and group of people sets of a session with a reference row.

@@ -2,8 +2,8 @@
 /// for a row, or must send every row through the checking path (`slowRow`).
 ///
 /// Why it exists: the fast path is a second implementation of what the checking path does, for
-/// the common row (a known session, its details byte-for-byte those of its reference row, plain
-/// yes/no), and it must give exactly the same sessions, counts and messages. FuzzAttendance
+/// the common row (a known session, its details byte-for-byte those of its reference row, a
+/// booking word in ASCII), and it must give exactly the same sessions, counts and messages. FuzzAttendance
 /// (`FuzzEntryPoints.attendance`) reads each input both ways and compares them; `.off` is for
 /// that comparison only. It is a parameter of `AttendanceIngest.read`, defaulting to `.on`, not
 /// a global: no other caller passes `.off`, so the tool and the tests always use the fast path

@@ -174,6 +174,7 @@ enum AttendanceIngest {
             ledger.footnotes = footnotes.count
             if let note = Footnotes.note(footnotes, file: name) { diagnostics.append(note) }
             diagnostics += merged.diagnostics
+            diagnostics += AttendanceWords.notes(stillBooked: merged.stillBooked, cancelled: merged.cancelledBookings, file: name)
             rejected += merged.rejectedRows
             if merged.notListed > 0 {
                 diagnostics.append(Diagnostic(.note, file: name, line: 0, column: nil,
@@ -407,6 +408,7 @@ struct AttendanceTotals {
 
     struct Merged {
         var read = 0, used = 0, rejected = 0, controlTotals = 0
+        var stillBooked = 0, cancelledBookings = 0
         var diagnostics: [Diagnostic] = []
         var rejectedRows: [RejectedRow] = []
         var notListed = 0
@@ -505,6 +507,7 @@ struct AttendanceTotals {
                 let w = pass.workers[k]
                 merged.read += w.read; merged.used += w.used; merged.rejected += w.rejected
                 merged.controlTotals += w.controlTotals
+                merged.stillBooked += w.stillBooked; merged.cancelledBookings += w.cancelledBookings
                 // The first worker of the first file gives its delegate ids as they are: no second
                 // table, no remapping, its sets unioned word by word.
                 let adopted = delegates.count == 0

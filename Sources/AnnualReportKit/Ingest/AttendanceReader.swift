@@ -563,7 +563,7 @@ struct ChunkParser {
             return
         }
         // Fast path: a known session whose details are byte-for-byte those of its reference row,
-        // plain yes/no, and key fields without doubled quotes.
+        // a booking word in ASCII (`AttendanceWords`), and key fields without doubled quotes.
         fast: do {
             guard layout.fastPath == .on else { break fast }
             // The delegate's table slot is likely a cache miss: start loading it now, so that the
@@ -604,13 +604,24 @@ struct ChunkParser {
             }
             guard current.signature == sig else { break fast }
             let (a0, a1) = trimmed(layout.attended)
-            let attended: Bool
+            let outcome: AttendanceWords.Outcome
             if a1 - a0 == 3 && (b[a0] | 0x20) == 0x79 && (b[a0 + 1] | 0x20) == 0x65 && (b[a0 + 2] | 0x20) == 0x73 {
-                attended = true
+                outcome = .attended
             } else if a1 - a0 == 2 && (b[a0] | 0x20) == 0x6E && (b[a0 + 1] | 0x20) == 0x6F {
-                attended = false
+                outcome = .noShow
+            } else if let word = AttendanceWords.outcome(b + a0, a1 - a0) {
+                outcome = word
             } else { break fast }
             guard d1 > d0, flags[layout.delegate] & 2 == 0, plain(d0, d1) else { break fast }
+            // A cancelled booking is a used row and nothing more, as on the checking path (whose
+            // note on Excel serial dates counts every row that reads one).
+            if outcome == .cancelled {
+                if current.serialDate { aggregate.excelSerials.count += 1 }
+                aggregate.cancelledBooking()
+                return
+            }
+            if outcome == .stillBooked { aggregate.stillBooked += 1 }
+            let attended = outcome == .attended
             // An email with capitals is keyed lower-cased (`PersonKey`), in the scratch buffer.
             let foldDelegate = PersonKey.needsFolding(b + d0, d1 - d0)
             guard !foldDelegate || d1 - d0 <= scratch.count else { break fast }
@@ -820,10 +831,8 @@ struct ChunkParser {
         if aggregate.summaryRows.count < keepLimit { aggregate.summaryRows.append((position, label)) }
     }
 
-    /// The words the register accepts for `kind` and `format` are training's (`DatasetParsers`).
-    static let attendedValues: [(String, Bool)] = [("yes", true), ("y", true), ("attended", true), ("true", true), ("1", true),
-                                                   ("no", false), ("n", false), ("did not attend", false), ("dna", false),
-                                                   ("absent", false), ("false", false), ("0", false)]
+    // The words the register accepts for `kind` and `format` are training's (`DatasetParsers`),
+    // and for `attended` SPEC's booking values (`AttendanceWords`).
 
     /// Every check, by `RowReader` as for every other dataset: for rows the fast path does not
     /// take (new or differently written session details, unusual values, and every row with a
@@ -867,7 +876,7 @@ struct ChunkParser {
         if delegateGiven == nil {
             row.fail(delegateColumn, "missing \(delegateColumn); expected \(delegateColumn == "email" ? "the delegate's email" : "the delegate's id from the booking system")")
         }
-        let attended = row.choice("attended", Self.attendedValues, default: nil)
+        let outcome = AttendanceWords.read(&row)
         for serial in row.excelSerials {
             let (l, c) = (Int32(serial.position.line), serial.position.column)
             aggregate.excelSerials.add(at: ChunkPosition(chunk: chunkIndex, line: l), column: c, raw: serial.raw, date: serial.date)
@@ -909,11 +918,14 @@ struct ChunkParser {
                 if let (f, message) = mismatch(sessionID, mine, theirs) { fail(f, message, reference: Int32(session)) }
             }
         }
-        guard problems.isEmpty, session >= 0, let delegate = identifier(layout.delegate) ?? identifier(layout.email), let attended else {
+        guard problems.isEmpty, session >= 0, let delegate = identifier(layout.delegate) ?? identifier(layout.email), let outcome else {
             if problems.isEmpty { problems.append(.init(line: line, column: nil, message: "row could not be read")) }
             reject(position, recordStart, recordEnd, problems: problems, reason: nil)
             return
         }
+        if outcome == .cancelled { aggregate.cancelledBooking(); return }
+        if outcome == .stillBooked { aggregate.stillBooked += 1 }
+        let attended = outcome == .attended
         let agencyBytes = Array((identifier(layout.agency) ?? "").utf8)
         let agency = agencyBytes.withUnsafeBufferPointer { a in
             aggregate.agency(a.baseAddress ?? UnsafePointer(bitPattern: 1)!, a.count, at: position)

@@ -1,6 +1,6 @@
 /// `evaluations*.csv`: one row per completed evaluation form. The event is named by
 /// `event_id`, or by `date` and `title` matching one training event; an optional
-/// `respondent` is read and never written out; and every pair of columns named
+/// `respondent` and `email` (Microsoft Forms gives both) are personal data, never written out; and every pair of columns named
 /// `<measure> before` and `<measure> after` (also `_before`/`_after`, `(pre)`/`(post)`)
 /// holds that measure's ratings, whole numbers on the configured scale (default 1 to 5).
 enum EvaluationColumns {
@@ -10,8 +10,10 @@ enum EvaluationColumns {
         .init("event_id", aliases: ["event id", "eventbrite event id"]),
         .init("date", aliases: ["event date", "session date", "date of event"]),
         .init("title", aliases: ["course", "event", "course title", "event name", "event title"]),
-        .init("respondent", aliases: ["name", "delegate", "email", "delegate name"]),
-    ], personal: ["respondent"], typed: ["event_id", "date"], datedBy: "date")
+        .init("respondent", aliases: ["name", "delegate", "delegate name", "respondent name"]),
+        // Microsoft Forms exports both a respondent (or name) and an email: one person, two columns.
+        .init("email", aliases: ["email address", "e-mail", "respondent email"]),
+    ], personal: ["respondent", "email"], typed: ["event_id", "date"], datedBy: "date")
 
     enum Side { case before, after }
 
@@ -141,14 +143,14 @@ enum EvaluationColumns {
             guard let found = counts[e.source] else { without.append(e); continue }
             if found != stated {
                 notes.append(Diagnostic(.note, file: e.source.file, line: e.source.line, column: nil,
-                    "'\(e.title)' on \(e.date) records \(Count.grouped(stated)) evaluations but the evaluations files hold \(Count.grouped(found)) forms for it; the impact figures use the forms"))
+                    "'\(e.title)' on \(e.date) records \(Count.grouped(stated)) evaluations but the evaluations files hold \(Count.grouped(found)) forms for it; the report counts the forms (evaluations completed and impact)"))
             }
         }
         if let first = without.first {
             let total = without.reduce(Int64(0)) { $0 + ($1.evaluations ?? 0) }
             let named = without.prefix(5).map { "'\($0.title)' on \($0.date)" }.joined(separator: ", ")
             notes.append(Diagnostic(.note, file: first.source.file, line: 0, column: nil,
-                "\(without.count) event\(without.count == 1 ? "" : "s") record\(without.count == 1 ? "s" : "") \(Count.grouped(total)) evaluations in all but the evaluations files hold no forms for \(without.count == 1 ? "it" : "them") (\(named)\(without.count > 5 ? " …" : "")); the impact figures use the forms"))
+                "\(without.count) event\(without.count == 1 ? "" : "s") record\(without.count == 1 ? "s" : "") \(Count.grouped(total)) evaluations in all but the evaluations files hold no forms for \(without.count == 1 ? "it" : "them") (\(named)\(without.count > 5 ? " …" : "")); evaluations completed count \(without.count == 1 ? "its figure" : "their figures") and the impact figures use the forms"))
         }
         return notes
     }

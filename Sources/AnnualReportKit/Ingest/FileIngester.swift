@@ -10,6 +10,12 @@ struct DatasetReading<Record> {
     var rejected: [RejectedRow] = []
 }
 
+/// What `FileIngester.fileScan` found in a whole file.
+struct FileScan {
+    var traits: Set<String> = []
+    var diagnostics: [Diagnostic] = []
+}
+
 /// Reads every file of one dataset: decodes, checks the header, parses each row with
 /// `parse`, rejects rows with problems or duplicate keys, checks summary rows as control
 /// totals (`ControlTotals`), and keeps the ledger balanced.
@@ -28,6 +34,10 @@ struct FileIngester<Record> {
     var fileCheck: ((String) -> String?)? = nil
     /// Problems with a file's header beyond its required columns; an error stops the file.
     var headerCheck: ((CSVRecord, String) -> [Diagnostic])? = nil
+    /// Reads a whole file's records once before its rows are parsed, for what a row alone cannot
+    /// tell (a tracker's colour scheme): notes about the file, and the traits `parse` sees in
+    /// `RowReader.fileTraits`.
+    var fileScan: ((_ header: HeaderMap, _ records: [CSVRecord], _ file: String) -> FileScan)? = nil
 
     func read(files: [URL], displayName: (URL) -> String) -> DatasetReading<Record> {
         read(contents: files.map { url in (displayName(url), { FileManager.default.contents(atPath: url.path) }) })
@@ -123,6 +133,12 @@ struct FileIngester<Record> {
                 monthFirst = order.monthFirst
                 reading.diagnostics += order.diagnostics
             }
+            var traits: Set<String> = []
+            if !missing, let fileScan {
+                let scan = fileScan(header, records.filter { $0.problem == nil && $0.line < (footnotesFrom ?? Int.max) }, name)
+                traits = scan.traits
+                reading.diagnostics += scan.diagnostics
+            }
             var rows = 0
             var totals = ControlTotals(schema: schema, header: header, file: name)
             totals.decimalComma = separated.separator == UInt8(ascii: ";")
@@ -173,6 +189,7 @@ struct FileIngester<Record> {
                 row.monthFirst = monthFirst
                 row.decimalComma = separated.separator == UInt8(ascii: ";")
                 row.fileYear = fileYear
+                row.fileTraits = traits
                 let parsed = parse(&row)
                 for serial in row.excelSerials {
                     serials[serial.column, default: (0, (serial.raw, serial.date, serial.position))].count += 1

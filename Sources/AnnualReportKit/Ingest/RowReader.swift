@@ -18,6 +18,8 @@ struct RowReader {
     /// The financial year the file's name carries (`training-2022-23.csv`): the record's own
     /// date (`schema.datedBy`) must fall in it.
     var fileYear: FinancialYear?
+    /// What the dataset's `FileIngester.fileScan` found in the whole file (a BRAG tracker).
+    var fileTraits: Set<String> = []
 
     init(file: String, record: CSVRecord, header: HeaderMap, schema: DatasetSchema) {
         self.file = file; self.record = record; self.header = header; self.schema = schema

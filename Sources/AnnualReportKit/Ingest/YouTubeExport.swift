@@ -33,6 +33,8 @@ enum YouTubeExport {
         var views: Int64
         var year: FinancialYear
         var source: SourceLocation
+        /// The export's dates when they are only part of `year`.
+        var period: ExportPeriod?
     }
 
     static func ingester() -> FileIngester<Row> {
@@ -41,13 +43,33 @@ enum YouTubeExport {
             let id = row.text("video_id"), title = row.text("video")
             if id == nil && title == nil { row.fail("video_id", "missing video; expected the video's id in Content or its title") }
             guard let views, id != nil || title != nil, case .success(let year) = Self.year(path: row.file) else { return nil }
-            return Row(id: id, title: title, views: views, year: year, source: SourceLocation(file: row.file, line: row.record.line))
+            return Row(id: id, title: title, views: views, year: year, source: SourceLocation(file: row.file, line: row.record.line),
+                       period: partialPeriod(path: row.file))
         }, duplicateKey: { "\($0.year)|\($0.id ?? "title:" + ($0.title ?? ""))" }, describeDuplicate: "video (same id)")
         ingester.fileCheck = { name in
             guard case .failure(let problem) = Self.year(path: name) else { return nil }
             return problem.message
         }
+        // An export of part of a year is read, with a warning: its views are not the year's.
+        ingester.fileScan = { _, _, name in
+            guard let period = partialPeriod(path: name), case .success(let year) = Self.year(path: name) else { return FileScan() }
+            let whole = "1 April \(year.startYear) to 31 March \(year.startYear + 1)"
+            return FileScan(diagnostics: [Diagnostic(.warning, file: name, line: 0, column: nil,
+                "\(period.sentence(year)); expected an export of the whole year (\(whole) in YouTube Studio's date range) for the year's views")])
+        }
         return ingester
+    }
+
+    /// The period in a folder or zip name when it lies in one financial year but is not the
+    /// whole of it (`Content 2023-04-01_2023-09-30 Channel`); nil for a whole year or no period.
+    static func partialPeriod(path: String) -> ExportPeriod? {
+        for part in path.split(separator: "/").reversed() {
+            guard let (from, to) = period(in: String(part)) else { continue }
+            let year = FinancialYear(containing: from)
+            guard year == FinancialYear(containing: to), from != year.firstDay || to != year.lastDay else { return nil }
+            return ExportPeriod(from: from, to: to)
+        }
+        return nil
     }
 
     struct YearProblem: Error { let message: String }
@@ -170,7 +192,7 @@ enum VideoCatalogue {
             if entry == nil { missing.append(row) }
             for category in entry?.categories ?? ["Uncategorised"] {
                 videos.append(VideoViews(year: row.year, category: category, video: row.title ?? row.id, videoID: row.id, views: row.views,
-                                         priorities: entry?.priorities ?? [], source: row.source, metric: .views))
+                                         priorities: entry?.priorities ?? [], source: row.source, metric: .views, period: row.period))
             }
         }
         var notes: [Diagnostic] = []

@@ -97,13 +97,45 @@ struct VideoViews: Hashable, Sendable {
     /// What `views` counts.
     var metric: VideoMetric = .views
 
+    /// The part of the year a platform's export covers, when it is not the whole year.
+    var period: ExportPeriod?
+
     /// What identifies the video across categories: its id, else its exact title.
     var identity: String? { videoID ?? video.map { "title:" + $0 } }
 
     init(year: FinancialYear, category: String, video: String?, videoID: String?, views: Int64,
-         priorities: [Priority], source: SourceLocation, metric: VideoMetric = .views) {
+         priorities: [Priority], source: SourceLocation, metric: VideoMetric = .views, period: ExportPeriod? = nil) {
         self.year = year; self.category = category; self.video = video; self.videoID = videoID
         self.views = views; self.priorities = priorities; self.source = source; self.metric = metric
+        self.period = period
+    }
+}
+
+/// The dates a platform's export covers (YouTube Studio's date range, from its folder's name)
+/// when they are only part of a financial year: its views are for those dates only.
+struct ExportPeriod: Hashable, Sendable, Comparable, CustomStringConvertible {
+    let from: CalendarDate
+    let to: CalendarDate
+
+    /// `1 April to 30 September 2023`, or `1 October 2023 to 31 March 2024` across two calendar years.
+    var description: String {
+        func long(_ d: CalendarDate) -> String { "\(d.day) \(CalendarDate.monthNames[d.month - 1]) \(d.year)" }
+        return from.year == to.year ? "\(from.day) \(CalendarDate.monthNames[from.month - 1]) to \(long(to))" : "\(long(from)) to \(long(to))"
+    }
+
+    /// What the report says beside the export's figures.
+    func sentence(_ year: FinancialYear) -> String {
+        "the YouTube export covers \(self), not the whole of \(year): its views are for that period only"
+    }
+
+    static func < (a: ExportPeriod, b: ExportPeriod) -> Bool { (a.from, a.to) < (b.from, b.to) }
+
+    /// A note for each part-year export among `videos` of `year`, for the tables beside their figures.
+    static func notes(_ videos: [VideoViews], year: FinancialYear) -> [String] {
+        Set(videos.lazy.filter { $0.year == year }.compactMap(\.period)).sorted().map { p in
+            let text = p.sentence(year)
+            return text.prefix(1).uppercased() + text.dropFirst() + "."
+        }
     }
 }
 
@@ -185,7 +217,7 @@ struct Records: Sendable {
 
     /// A register's sessions come in date order, hundreds of thousands of them: a year is
     /// hashed only when it differs from the event before's.
-    private static func trainingYears(_ events: [TrainingEvent]?) -> Set<FinancialYear> {
+    static func trainingYears(_ events: [TrainingEvent]?) -> Set<FinancialYear> {
         var years = Set<FinancialYear>()
         var last: FinancialYear?
         for e in events ?? [] where e.year != last { last = e.year; years.insert(e.year) }

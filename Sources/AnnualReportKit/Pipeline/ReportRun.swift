@@ -51,6 +51,12 @@ public struct ReportRun: Sendable {
         return nil
     }
 
+    /// Why the year chosen by default may not be the one wanted (`DefaultYear`), as printed
+    /// after `warning:`, or nil.
+    public func yearWarning(_ ingest: IngestResult) -> String? {
+        DefaultYear.warning(records: ingest.records, configuration: ingest.configuration, requested: year)
+    }
+
     /// Reads the inputs and, when they have no errors (or with `keepGoing`), writes the report
     /// into a temporary folder beside `<output>/<year>` and renames it into place. Throws
     /// `ReportBuilder.Failure` when there is no year to report, or the error of a failed write.
