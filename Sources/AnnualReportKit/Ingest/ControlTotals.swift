@@ -56,9 +56,8 @@ struct ControlTotals {
     /// `Total`, `Sub-total:` …; with `leadingWord`, also a label whose first word says it sums
     /// the rows above: `Total contributions`, `Total SCP expenditure`, `Grand total income`.
     /// Read as a partner or a line, such a row would double the figure it totals. The wider rule
-    /// is used only where the row's figure is then checked against the rows above it, so a
-    /// record that merely starts with the word (a course called `Total Respect`) is an error at
-    /// its figure, never a row dropped in silence.
+    /// is used only where the row's figure is then checked against the rows above it, and not
+    /// for a dated row (`summaryLabel`): a course called `Total Respect` is a record.
     static func isSummaryLabel(_ text: String, leadingWord: Bool = false) -> Bool {
         if labels.contains(key(text)) { return true }
         guard leadingWord else { return false }
