@@ -236,14 +236,18 @@ extension HeaderMap {
             let alternative = column.alternative.flatMap { a in schema.columns.first { $0.name == a } }
             let accepted = ([column.name] + column.aliases).joined(separator: ", ")
                 + (alternative.map { "; or a column '\($0.name)' (\(([$0.name] + $0.aliases).joined(separator: ", ")))" } ?? "")
-            let candidate = AliasSuggestion.closest(to: column, among: unknown)
+            // A header of thousands (`Amount (£000)`) is never offered as a column of pounds.
+            let money = ThousandsHeader.moneyColumns(schema).contains(column.name)
+            let candidate = AliasSuggestion.closest(to: column, among: money ? unknown.filter { !ThousandsHeader.says($0) } : unknown)
+            let thousands = money && candidate == nil ? ThousandsHeader.advice(self, column: column.name) : nil
             diagnostics.append(Diagnostic(.error, file: file, line: line, column: nil,
                 "missing required column '\(column.name)'; expected a header naming one of: \(accepted)"
                 // Only where the file has a column of its own that could be this one.
-                + (unknown.isEmpty || candidate == nil && column.whenMissing != nil
+                + (thousands.map { "; \($0)" } ?? (unknown.isEmpty || candidate == nil && column.whenMissing != nil
                     ? column.whenMissing.map { "; \($0)" } ?? ""
-                    : ". " + AliasSuggestion.advice(dataset: schema.name, column: column.name, header: candidate))).ofWholeFile)
+                    : ". " + AliasSuggestion.advice(dataset: schema.name, column: column.name, header: candidate)))).ofWholeFile)
         }
+        if let thousands = ThousandsHeader.error(self, schema: schema, file: file, line: line) { diagnostics.append(thousands) }
         for r in repeated {
             diagnostics.append(Diagnostic(.error, file: file, line: line, column: nil,
                 "columns \(r.first + 1) ('\(names[r.first])') and \(r.again + 1) ('\(names[r.again])') are both read as '\(schema.columns[r.column].name)'; expected one such column (rename or delete the other)").ofWholeFile)
