@@ -44,7 +44,6 @@ enum InputFolder {
         guard (try? folder.checkResourceIsReachable()) == true else { return notFound(folder) }
         let (configuration, _, configDiagnostics) = ConfigurationLoader.load(from: folder)
         var diagnostics = configDiagnostics
-        let catalog = PriorityCatalog(configuration: configuration)
 
         // Every CSV below the folder and in its zips, each given to the dataset its name starts
         // with, else recognised by its header as a platform's export, else ignored with a note.
@@ -105,9 +104,20 @@ enum InputFolder {
             diagnostics.append(NoRecordFiles.error(folder: NoRecordFiles.displayName(folder), inputs: inputs, datasets: datasets,
                                                    diagnostics: &diagnostics))
         }
-        var reading = FolderReading(configuration: configuration, catalog: catalog, progress: progress,
-                                    names: Dictionary(inputs.files.map { ($0.url, $0.name) }, uniquingKeysWith: { a, _ in a }))
-        for d in datasets { d.read(&reading, byDataset[d.schema.name] ?? []) }
+        func readDatasets(_ catalog: PriorityCatalog) -> FolderReading {
+            var reading = FolderReading(configuration: configuration, catalog: catalog, progress: progress,
+                                        names: Dictionary(inputs.files.map { ($0.url, $0.name) }, uniquingKeysWith: { a, _ in a }))
+            for d in datasets { d.read(&reading, byDataset[d.schema.name] ?? []) }
+            return reading
+        }
+        var catalog = PriorityCatalog(configuration: configuration)
+        var reading = readDatasets(catalog)
+        // `Neglect, Exploitation` read before `Neglect` and `Exploitation` were found on their
+        // own: read again knowing them, so that it is an error at its cell (`PriorityCatalog.joined`).
+        if catalog.tookJoinedNames {
+            catalog = PriorityCatalog(configuration: configuration, primed: catalog.standalone)
+            reading = readDatasets(catalog)
+        }
         let (records, ledger) = (reading.records, reading.ledger)
         var rejected = reading.rejected
         diagnostics += reading.diagnostics
