@@ -110,6 +110,22 @@ import Testing
         ])
     }
 
+    /// `rejects.csv` shows the priorities cell as the message quotes it (the title stays withheld),
+    /// and withholds one that reaches a person.
+    @Test func rejectsShowThePrioritiesCellUnlessItReachesAPerson() throws {
+        let dir = try trialFixture("f11-priority-lists")
+        let url = dir.url.appendingPathComponent("in/training.csv")
+        try (try String(contentsOf: url, encoding: .utf8) + "2023-09-01,E,Ask jo@wyvern.gov.uk,3\n").write(to: url, atomically: true, encoding: .utf8)
+        let out = Workdir("out")
+        _ = try ReportRun(inputs: dir.url.appendingPathComponent("in"), output: out.url, keepGoing: true).build()
+        #expect(parseCSV(out.read("2023-24/rejects.csv") ?? "").map { Array($0.dropFirst(2)) }.suffix(3) == [
+            [Self.joinedErrors[0].components(separatedBy: ": error: ")[1], "2023-07-01", "(withheld)", "Neglect, Exploitation", "100"],
+            [Self.joinedErrors[1].components(separatedBy: ": error: ")[1], "2023-08-01", "(withheld)", "Neglect / Exploitation", "7"],
+            ["priority (withheld) holds an email address or a telephone number, which the report's tables would show; expected a priority's name, with no personal details",
+             "2023-09-01", "(withheld)", "(withheld)", "3"],
+        ])
+    }
+
     @Test func whatReachesAPerson() {
         for text in ["jane@x.org", "Call 07700 900123", "(0116) 305 0000", "+44 1632 960123"] {
             #expect(PersonalText.reachesPerson(text), "\(text)")
