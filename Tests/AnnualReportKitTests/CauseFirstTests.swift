@@ -98,7 +98,7 @@ import Testing
             """)
         let expected = """
             training-2022-23.csv:2: error: columns 4 ('booked') and 5 ('Places booked') are both read as 'booked'; expected one such column (rename or delete the other)
-            training-2022-23.csv:2: note: the header is on line 2; the row above it ('LRSCP Multi-agency Training Log 2022-23') is a title, not a record, and is not read
+            training-2022-23.csv:2: note: the header is on line 2; the row above it (line 1) is a title, not a record, and is not read
             error: no records to report on and no year to report: nothing could be read from training-2022-23.csv (see its errors above); expected at least one dataset with rows, or --year (or reporting_year in annual-report.yaml)
 
             """

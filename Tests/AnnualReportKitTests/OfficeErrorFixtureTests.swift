@@ -24,7 +24,7 @@ import Testing
             finance 2023-24.xls: error: not read, so the finance records in it would be missing from the report: .xls is the old Excel format: open it in Excel or LibreOffice Calc and save it as an Excel Workbook (.xlsx) or as CSV UTF-8
             training-2023-24.csv: note: read as UTF-16LE because the file is not UTF-8
             training-2023-24.csv: note: read with tab as the separator (as Excel saves "Unicode text")
-            training-2023-24.csv:4: note: the header is on line 4; the 2 rows above it ('Northmoor SCP Multi-agency Training Log 2023-24') are titles, not records, and are not read
+            training-2023-24.csv:4: note: the header is on line 4; the 2 rows above it (from line 1) are titles, not records, and are not read
             2 errors in the inputs.
 
             """)

@@ -25,7 +25,7 @@ import Testing
         #expect(result.stderr.split(separator: "\n").map(String.init) == [
             "finance-ledger.csv: note: read as Windows-1252 because the file is not UTF-8",
             "finance-ledger.csv: note: read with ';' as the separator, as its first line (sep=) says",
-            "finance-ledger.csv:5: note: the header is on line 5; the 2 rows above it ('Fenwick Safeguarding Partnerships – combined ledger') are titles, not records, and are not read",
+            "finance-ledger.csv:5: note: the header is on line 5; the 2 rows above it (from line 2) are titles, not records, and are not read",
             "finance-ledger.csv:9:46: note: control total £174,650 (amount) in the 'Total contributions' row agrees with the 3 rows above it for year 2022-23, type contribution, board scp",
             "finance-ledger.csv:12:44: note: control total £139,050.50 (amount) in the 'Sum of expenditure' row agrees with the 2 rows above it for year 2022-23, type expenditure, board scp",
             "finance-ledger.csv:13: note: 2 lines for the contribution 'Fenwick City Council' in 2023-24, board SCP are added together: £50,000 (line 13) + £52,000 (line 16) = £102,000; check that none is entered twice",
@@ -88,7 +88,7 @@ import Testing
         #expect(result.stderr.split(separator: "\n").map(String.init) == [
             "attendance-2023-24.csv: " + semicolons,
             "videos.csv: " + semicolons,
-            "attendance-2023-24.csv:3: note: the header is on line 3; the 2 rows above it ('Eastvale Safeguarding Children Partnership') are titles, not records, and are not read",
+            "attendance-2023-24.csv:3: note: the header is on line 3; the 2 rows above it (from line 1) are titles, not records, and are not read",
             "attendance-2023-24.csv:11: note: the 'Total' row is a summary row, not a record of attendance; not counted (the attendance dataset has no figure to check it against)",
             "attendance-2023-24.csv:12: note: a footnote line under the records, not read as a record: footnote withheld (line 12), as it may name a person",
             "videos.csv:4:23: note: control total 3,364 for category 'Safer sleep' in 2023-24 agrees with the 2 videos listed for category 'Safer sleep' in 2023-24; not counted again",

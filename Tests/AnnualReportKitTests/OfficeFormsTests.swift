@@ -83,7 +83,7 @@ import Testing
                 + ["", oneCell("Note: figures are unaudited"), oneCell("Prepared by Jo Bloggs (jo.bloggs@example.org)")]
             dir.write("in/\(name)", text.joined(separator: "\n") + "\n")
         }, notes: { stderr in
-            #expect(stderr.contains("reviews.csv:4: note: the header is on line 4; the 2 rows above it ('Northmoor SCP: reviews as kept by the business office') are titles, not records, and are not read"))
+            #expect(stderr.contains("reviews.csv:4: note: the header is on line 4; the 2 rows above it (from line 1) are titles, not records, and are not read"))
             #expect(stderr.contains("reviews.csv:20: note: 2 footnote lines under the records, not read as records: footnotes withheld (lines 20, 21), as they may name a person"))
             #expect(!stderr.contains("Bloggs") && !stderr.contains("unaudited"))
         })

@@ -35,7 +35,7 @@ import Testing
         #expect(ledger == [[2, 2, 0, 0, 0]])
         #expect(messages == [
             Self.semicolonNote,
-            "attendance-2023-24.csv:2: note: the header is on line 2; the row above it ('Attendance register 2023-24') is a title, not a record, and is not read",
+            "attendance-2023-24.csv:2: note: the header is on line 2; the row above it (line 1) is a title, not a record, and is not read",
         ])
     }
 
@@ -59,7 +59,7 @@ import Testing
         #expect(messages == [
             "attendance-2023-24.csv: note: read as UTF-16LE because the file is not UTF-8",
             "attendance-2023-24.csv: note: read with tab as the separator (as Excel saves \"Unicode text\")",
-            "attendance-2023-24.csv:2: note: the header is on line 2; the row above it ('Attendance register 2023-24') is a title, not a record, and is not read",
+            "attendance-2023-24.csv:2: note: the header is on line 2; the row above it (line 1) is a title, not a record, and is not read",
             "attendance-2023-24.csv:6: note: a footnote line under the records, not read as a record: footnote withheld (line 6), as it may name a person",
         ])
     }
@@ -69,7 +69,7 @@ import Testing
         #expect(ledger == [[4, 2, 0, 1, 1]])
         #expect(messages == [
             "attendance-2023-24.csv: note: read with ';' as the separator, as its first line (sep=) says",
-            "attendance-2023-24.csv:3: note: the header is on line 3; the row above it ('Attendance register 2023-24') is a title, not a record, and is not read",
+            "attendance-2023-24.csv:3: note: the header is on line 3; the row above it (line 2) is a title, not a record, and is not read",
             "attendance-2023-24.csv:6: note: the 'Total' row is a summary row, not a record of attendance; not counted (the attendance dataset has no figure to check it against)",
             "attendance-2023-24.csv:7: note: a footnote line under the records, not read as a record: footnote withheld (line 7), as it may name a person",
         ])
@@ -84,7 +84,7 @@ import Testing
         #expect(messages == [
             "attendance-2023-24.csv: note: read as Windows-1252 because the file is not UTF-8",
             Self.semicolonNote,
-            "attendance-2023-24.csv:2: note: the header is on line 2; the row above it ('Attendance register 2023-24') is a title, not a record, and is not read",
+            "attendance-2023-24.csv:2: note: the header is on line 2; the row above it (line 1) is a title, not a record, and is not read",
             "attendance-2023-24.csv:5: note: a footnote line under the records, not read as a record: footnote withheld (line 5), as it may name a person",
         ])
     }

@@ -77,7 +77,7 @@ import Testing
         #expect(events.map(\.attendees) == [13, 27, 8])
         let notes = ingest.notes.map(\.description)
         #expect(notes.contains("training-2022-23.xlsx: note: sheets not read: hidden (unhide it to have it read): 'Lookups'; empty: 'Sheet3'"))
-        #expect(notes.contains("training-2022-23.xlsx:Log, row 3: note: the header is on row 3; the row above it ('LSCP Multi-agency Training Log 2022-23') is a title, not a record, and is not read"))
+        #expect(notes.contains("training-2022-23.xlsx:Log, row 3: note: the header is on row 3; the row above it (row 1) is a title, not a record, and is not read"))
         #expect(ingest.ledger.map(\.file) == ["training-2022-23.xlsx:Log"])
         #expect(ingest.ledger.first?.read == 3)
     }
@@ -240,7 +240,7 @@ import Testing
         #expect(events.map(\.title) == ["Neglect", "Core Safeguarding"])
         #expect(events.map(\.attendees) == [14, 21])
         #expect(ingest.notes.map(\.description).contains(
-            "training-2022-23.\(ext):Log, row 2: note: the header is on row 2; the row above it ('Date') is a title, not a record, and is not read"))
+            "training-2022-23.\(ext):Log, row 2: note: the header is on row 2; the row above it (row 1) is a title, not a record, and is not read"))
         #expect(ingest.ledger.map(\.read) == [2])
     }
 

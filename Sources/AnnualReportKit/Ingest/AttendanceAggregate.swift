@@ -90,6 +90,8 @@ struct AttendanceAggregate: Sendable {
     /// Agency spellings as written (trimmed) -> first position.
     var agencies = ByteInterner(capacity: 64)
     var agencyFirst: [ChunkPosition] = []
+    /// By agency id: whether the spelling holds an email or a telephone number (its rows are rejected).
+    var agencyReachesPerson: [Bool] = []
     /// `agencyYearIndex[agency * yearStride + slot]`: index into `agencyYears`, or -1.
     var agencyYearIndex: [Int32] = []
     var yearStride = 8
@@ -162,6 +164,7 @@ struct AttendanceAggregate: Sendable {
     mutating func agency(_ p: UnsafePointer<UInt8>, _ n: Int, at position: ChunkPosition) -> Int32 {
         let (id, inserted) = agencies.intern(p, n, hash: attendanceHash(p, n))
         if inserted {
+            agencyReachesPerson.append(PersonalText.reachesPerson(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)))
             agencyFirst.append(position)
             agencyYearIndex.append(contentsOf: repeatElement(-1, count: yearStride))
         }

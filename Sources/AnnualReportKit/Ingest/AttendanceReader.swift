@@ -641,6 +641,8 @@ struct ChunkParser {
             } else {
                 agency = aggregate.agency(b, 0, at: position)
             }
+            // An agency that holds an email or a telephone number: the checking path rejects the row.
+            guard !aggregate.agencyReachesPerson[Int(agency)] else { break fast }
             var delegate: Int32 = -1
             if attended {
                 if foldDelegate {
@@ -732,6 +734,8 @@ struct ChunkParser {
             titleLength += 1
             i += c == 0x22 && flags[layout.title] & 2 != 0 ? 2 : 1
         }
+        // A title that holds an email or a telephone number: the checking path rejects the row.
+        guard !PersonalText.reachesPerson(String(decoding: UnsafeBufferPointer(start: scratch.baseAddress!, count: titleLength), as: UTF8.self)) else { return false }
         // Kind and format.
         var kind = TrainingEvent.Kind.course
         if layout.kind >= 0 {
@@ -757,7 +761,7 @@ struct ChunkParser {
             guard let id = aggregate.listTexts.find([]) else { return false }
             list = id
         }
-        guard aggregate.lists[Int(list)].unknown.isEmpty else { return false }
+        guard aggregate.lists[Int(list)].problems.isEmpty else { return false }
         let canonical = aggregate.listCanonical[Int(list)]
         let titleBytes = UnsafePointer(scratch.baseAddress!)
         let title = aggregate.titles.intern(titleBytes, titleLength, hash: attendanceHash(titleBytes, titleLength)).id
@@ -853,7 +857,7 @@ struct ChunkParser {
             aggregate.dateOrder.add(record.fields[layout.date], at: ChunkPosition(chunk: chunkIndex, line: Int32(record.positions[layout.date].line)),
                                     column: record.positions[layout.date].column)
         }
-        let title = row.required("title", "the course or conference name")
+        let title = row.requiredLabel("title", "the course or conference name")
         let kind = row.choice("kind", DatasetParsers.kinds, default: .course)
         var listOK = true
         let listText = row.text("priorities") ?? ""
@@ -864,9 +868,9 @@ struct ChunkParser {
             aggregate.listFirst.append(position)
             aggregate.listCanonical.append(aggregate.canonicals.intern(Array(parsed.canonical.utf8)).id)
         }
-        for (item, closest) in aggregate.lists[Int(list)].unknown {
+        for problem in aggregate.lists[Int(list)].problems {
             listOK = false
-            row.fail("priorities", RowReader.unknownPriority(item, closest: closest))
+            row.fail("priorities", problem)
         }
         let formatGiven = row.text("format") != nil
         let format = formatGiven ? row.choice("format", DatasetParsers.formats, default: nil) : nil
@@ -877,6 +881,9 @@ struct ChunkParser {
             row.fail(delegateColumn, "missing \(delegateColumn); expected \(delegateColumn == "email" ? "the delegate's email" : "the delegate's id from the booking system")")
         }
         let outcome = AttendanceWords.read(&row)
+        if let agency = row.text("agency"), PersonalText.reachesPerson(agency) {
+            row.fail("agency", RowReader.personalLabel("agency", expected: "the delegate's agency"))
+        }
         for serial in row.excelSerials {
             let (l, c) = (Int32(serial.position.line), serial.position.column)
             aggregate.excelSerials.add(at: ChunkPosition(chunk: chunkIndex, line: l), column: c, raw: serial.raw, date: serial.date)

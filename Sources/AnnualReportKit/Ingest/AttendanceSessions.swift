@@ -47,17 +47,19 @@ struct PriorityList: Sendable {
     var items: [String]
     /// Sorted, distinct `PriorityCatalog.key`s joined by U+001F: equal lists mean the same priorities.
     var canonical: String
-    /// Items the configured catalog does not know, with the closest known name.
-    var unknown: [(item: String, closest: String?)]
+    /// The message for each item that is not a priority: one that reaches a person, priorities
+    /// joined by commas, or a name the configured catalog does not know (`RowReader.priorityProblem`).
+    var problems: [String]
 
     init(text: String, catalog: AttendancePriorityCheck) {
         var items: [String] = [], keys: [String] = []
-        unknown = []
+        problems = []
         for part in text.split(separator: ";") {
             let item = part.trimmingSpaces
             guard !item.isEmpty else { continue }
             let key = PriorityCatalog.key(item)
-            if let closest = catalog.unknown(item) { unknown.append((item, closest)); continue }
+            if let problem = RowReader.priorityProblem(item, joined: catalog.joined) { problems.append(problem); continue }
+            if let closest = catalog.unknown(item) { problems.append(RowReader.unknownPriority(item, closest: closest)); continue }
             if !keys.contains(key) { keys.append(key); items.append(item) }
         }
         self.items = items
@@ -72,6 +74,13 @@ final class AttendancePriorityCheck: @unchecked Sendable {
     private let lock = PthreadMutex()
 
     init(catalog: PriorityCatalog) { self.catalog = catalog }
+
+    /// `PriorityCatalog.joined`, from any thread.
+    func joined(_ item: String) -> [String]? {
+        guard item.contains(where: PriorityCatalog.isJoiner) else { return nil }
+        lock.lock(); defer { lock.unlock() }
+        return catalog.joined(item)
+    }
 
     /// Nil when the name is known (or nothing is configured); else `.some(closest)`.
     func unknown(_ item: String) -> String?? {

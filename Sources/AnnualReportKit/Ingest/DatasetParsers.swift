@@ -8,7 +8,7 @@ enum DatasetParsers {
     static func training(catalog: PriorityCatalog) -> FileIngester<TrainingEvent> {
         FileIngester(schema: .training, parse: { row in
             let date = row.date("date")
-            let title = row.required("title", "the course or conference name")
+            let title = row.requiredLabel("title", "the course or conference name")
             let kind = row.choice("kind", kinds, default: .course)
             let priorities = row.priorities("priorities", catalog: catalog)
             let status = row.choice("status", [("delivered", TrainingEvent.Status.delivered), ("cancelled", .cancelled), ("canceled", .cancelled)],
@@ -42,12 +42,13 @@ enum DatasetParsers {
                 row.fail(row.has("year") || !row.has("date") ? "year" : "date",
                          "missing year; expected a financial year like 2022-23 (or a date)")
             }
-            let category = row.required("category", "the category shown in the report")
+            let category = row.requiredLabel("category", "the category shown in the report")
+            let video = row.label("video", "the video's title")
             let views = row.count("views")
             let priorities = row.priorities("priorities", catalog: catalog)
             guard let year, let category, let views else { return nil }
             let metric: VideoMetric = DatasetSchema.normalize(row.headerName("views") ?? "") == "views" ? .views : .fullyWatched
-            return VideoViews(year: year, category: category, video: row.text("video"), videoID: row.text("video_id"),
+            return VideoViews(year: year, category: category, video: video, videoID: row.text("video_id"),
                               views: views, priorities: priorities, source: SourceLocation(file: row.file, line: row.record.line),
                               metric: metric)
         }, duplicateKey: { v in
@@ -112,7 +113,7 @@ enum DatasetParsers {
             let kind = row.choice("type", [("contribution", FinanceLine.Kind.contribution), ("income", .contribution),
                                            ("expenditure", .expenditure), ("spend", .expenditure),
                                            ("budget", .budget), ("agreed", .budget)], default: nil)
-            let line = row.required("line", "the partner or expenditure category").map { partners[PartnerNames.key($0)] ?? $0 }
+            let line = row.requiredLabel("line", "the partner or expenditure category").map { partners[PartnerNames.key($0)] ?? $0 }
             let amount = row.money("amount")
             guard let year, let kind, let line, let amount else { return nil }
             return FinanceLine(year: year, kind: kind, line: line, amount: amount, board: row.text("board"),

@@ -162,18 +162,25 @@ struct DatasetSchema: Sendable {
 /// dataset reads as a number, a date, an id or a word from a fixed list (`DatasetSchema.typed`)
 /// as it is, unless it looks personal (`PersonalText`); every other cell (names, emails,
 /// titles, partners, agencies, an organiser's own questions, cells past the header) reads
-/// `(withheld)`. A blank cell stays blank: it holds nothing to withhold.
+/// `(withheld)`. A blank cell stays blank: it holds nothing to withhold. A priorities cell is
+/// the partnership's own words, shown as its message quotes it unless it reaches a person
+/// (`PersonalText.quotedVocabulary`).
 struct Withholding: Sendable {
     private let shown: Set<Int>
+    private let vocabulary: Set<Int>
 
     init(header: HeaderMap, schema: DatasetSchema) {
         shown = Set(schema.columns.indices.filter { schema.typed.contains(schema.columns[$0].name) && !schema.personal.contains(schema.columns[$0].name) }
             .compactMap { header.fieldIndex[$0] })
+        vocabulary = Set(schema.columns.indices.filter { schema.columns[$0].name == "priorities" }.compactMap { header.fieldIndex[$0] })
+            .intersection(shown)
     }
 
     func apply(_ cells: [String]) -> [String] {
         cells.enumerated().map { f, cell in
-            cell.trimmingSpaces.isEmpty || (shown.contains(f) && !PersonalText.looksPersonal(cell)) ? cell : PersonalText.withheld
+            if cell.trimmingSpaces.isEmpty { return cell }
+            if vocabulary.contains(f) { return PersonalText.reachesPerson(cell) ? PersonalText.withheld : cell }
+            return shown.contains(f) && !PersonalText.looksPersonal(cell) ? cell : PersonalText.withheld
         }
     }
 }
@@ -236,14 +243,18 @@ extension HeaderMap {
             let alternative = column.alternative.flatMap { a in schema.columns.first { $0.name == a } }
             let accepted = ([column.name] + column.aliases).joined(separator: ", ")
                 + (alternative.map { "; or a column '\($0.name)' (\(([$0.name] + $0.aliases).joined(separator: ", ")))" } ?? "")
-            let candidate = AliasSuggestion.closest(to: column, among: unknown)
+            // A header of thousands (`Amount (£000)`) is never offered as a column of pounds.
+            let money = ThousandsHeader.moneyColumns(schema).contains(column.name)
+            let candidate = AliasSuggestion.closest(to: column, among: money ? unknown.filter { !ThousandsHeader.says($0) } : unknown)
+            let thousands = money && candidate == nil ? ThousandsHeader.advice(self, column: column.name) : nil
             diagnostics.append(Diagnostic(.error, file: file, line: line, column: nil,
                 "missing required column '\(column.name)'; expected a header naming one of: \(accepted)"
                 // Only where the file has a column of its own that could be this one.
-                + (unknown.isEmpty || candidate == nil && column.whenMissing != nil
+                + (thousands.map { "; \($0)" } ?? (unknown.isEmpty || candidate == nil && column.whenMissing != nil
                     ? column.whenMissing.map { "; \($0)" } ?? ""
-                    : ". " + AliasSuggestion.advice(dataset: schema.name, column: column.name, header: candidate))).ofWholeFile)
+                    : ". " + AliasSuggestion.advice(dataset: schema.name, column: column.name, header: candidate)))).ofWholeFile)
         }
+        if let thousands = ThousandsHeader.error(self, schema: schema, file: file, line: line) { diagnostics.append(thousands) }
         for r in repeated {
             diagnostics.append(Diagnostic(.error, file: file, line: line, column: nil,
                 "columns \(r.first + 1) ('\(names[r.first])') and \(r.again + 1) ('\(names[r.again])') are both read as '\(schema.columns[r.column].name)'; expected one such column (rename or delete the other)").ofWholeFile)

@@ -103,7 +103,7 @@ struct FileIngester<Record> {
                 continue
             }
             let header = HeaderMap(header: headerRecord.fields, schema: schema)
-            var missing = !header.hasRequired(schema) || !header.repeated.isEmpty
+            var missing = !header.hasRequired(schema) || !header.repeated.isEmpty || ThousandsHeader.mapped(header, schema: schema) != nil
             reading.diagnostics += header.diagnostics(schema, file: name, line: headerRecord.line)
             if !missing, let problem = fileCheck?(name) {
                 reading.diagnostics.append(Diagnostic(.error, file: name, line: 0, column: nil, problem))

@@ -28,13 +28,13 @@ enum HeaderSearch {
         return map.hasRequired(schema) && map.fieldIndex.compactMap { $0 }.count >= min(2, schema.columns.count)
     }
 
-    /// The note for a header below title rows: the header's line and the first title's text.
+    /// The note for a header below title rows: the header's line and where the titles start.
+    /// A title is never quoted: it may name a person (`Training log 2023-24 - owner <name>
+    /// <email>`), and its line is enough to find it.
     static func note(header: CSVRecord, above: [CSVRecord], file: String) -> Diagnostic? {
         guard let first = above.first else { return nil }
-        let title = first.fields.first { !$0.trimmingSpaces.isEmpty }?.trimmingSpaces ?? ""
-        let shown = title.count > 60 ? String(title.prefix(57)) + "…" : title
-        let rows = above.count == 1 ? "the row above it" : "the \(above.count) rows above it"
-        return Diagnostic(.note, file: file, line: header.line, column: nil,
-            "the header is on line \(header.line); \(rows) (\(shown.isEmpty ? "blank cells" : "'\(shown)'")) \(above.count == 1 ? "is a title, not a record" : "are titles, not records"), and \(above.count == 1 ? "is" : "are") not read")
+        let rows = above.count == 1 ? "the row above it (line \(first.line)) is a title, not a record, and is not read"
+            : "the \(above.count) rows above it (from line \(first.line)) are titles, not records, and are not read"
+        return Diagnostic(.note, file: file, line: header.line, column: nil, "the header is on line \(header.line); \(rows)")
     }
 }

@@ -44,7 +44,6 @@ enum InputFolder {
         guard (try? folder.checkResourceIsReachable()) == true else { return notFound(folder) }
         let (configuration, _, configDiagnostics) = ConfigurationLoader.load(from: folder)
         var diagnostics = configDiagnostics
-        let catalog = PriorityCatalog(configuration: configuration)
 
         // Every CSV below the folder and in its zips, each given to the dataset its name starts
         // with, else recognised by its header as a platform's export, else ignored with a note.
@@ -105,9 +104,8 @@ enum InputFolder {
             diagnostics.append(NoRecordFiles.error(folder: NoRecordFiles.displayName(folder), inputs: inputs, datasets: datasets,
                                                    diagnostics: &diagnostics))
         }
-        var reading = FolderReading(configuration: configuration, catalog: catalog, progress: progress,
-                                    names: Dictionary(inputs.files.map { ($0.url, $0.name) }, uniquingKeysWith: { a, _ in a }))
-        for d in datasets { d.read(&reading, byDataset[d.schema.name] ?? []) }
+        let names = Dictionary(inputs.files.map { ($0.url, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let (reading, catalog) = readDatasets(byDataset, names: names, configuration: configuration, progress: progress)
         let (records, ledger) = (reading.records, reading.ledger)
         var rejected = reading.rejected
         diagnostics += reading.diagnostics
@@ -118,5 +116,23 @@ enum InputFolder {
         diagnostics += SimilarNames.warnings(records, configuration: configuration)
         return IngestResult(records: records, configuration: resolved, discoveredPriorities: catalog.discovered,
                             diagnostics: diagnostics.sorted(), ledger: ledger, rejected: rejected, holdsNoRecordFiles: byDataset.isEmpty)
+    }
+
+    /// Reads each dataset's files, in `Datasets.all`'s order, with one priority catalog. When a
+    /// name such as `Neglect, Exploitation` was read before `Neglect` and `Exploitation` were
+    /// found on their own (lower in the files), all is read again knowing them, so that the
+    /// name is an error at its cell (`PriorityCatalog.joined`).
+    private static func readDatasets(_ byDataset: [String: [InputFile]], names: [URL: String], configuration: ReportConfiguration,
+                                     progress: ReadProgress?) -> (FolderReading, PriorityCatalog) {
+        func read(_ catalog: PriorityCatalog) -> FolderReading {
+            var reading = FolderReading(configuration: configuration, catalog: catalog, progress: progress, names: names)
+            for d in Datasets.all { d.read(&reading, byDataset[d.schema.name] ?? []) }
+            return reading
+        }
+        let catalog = PriorityCatalog(configuration: configuration)
+        let reading = read(catalog)
+        guard catalog.tookJoinedNames else { return (reading, catalog) }
+        let again = PriorityCatalog(configuration: configuration, primed: catalog.standalone)
+        return (read(again), again)
     }
 }

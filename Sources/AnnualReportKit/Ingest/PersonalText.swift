@@ -44,4 +44,32 @@ enum PersonalText {
     static func quoted(_ value: String) -> String {
         looksPersonal(value) ? withheld : "'\(RowReader.shown(value))'"
     }
+
+    /// Text that reaches a person whatever else it says: an email address (`@`) or a
+    /// telephone number anywhere in it (`Jane 07700 900123`).
+    static func reachesPerson(_ text: some StringProtocol) -> Bool {
+        text.contains("@") || containsTelephoneNumber(text)
+    }
+
+    /// Nine or more digits, with spaces, `-`, `(` `)` between them, from a `0` or `+` that
+    /// starts a word (`Call 0116 305 0000`, `(0116) 305 0000`; not the `2022-2023` of a year).
+    static func containsTelephoneNumber(_ text: some StringProtocol) -> Bool {
+        let chars = Array(text)
+        for (i, ch) in chars.enumerated() where ch == "0" || ch == "+" {
+            if i > 0, chars[i - 1].isLetter || chars[i - 1].isNumber { continue }
+            var digits = 0
+            for c in chars[i...] {
+                guard c.isASCII, c.isNumber || " -()+".contains(c) else { break }
+                if c.isNumber { digits += 1 }
+            }
+            if digits >= 9 { return true }
+        }
+        return false
+    }
+
+    /// A value of the partnership's own vocabulary (a priority) as a message quotes it: shown,
+    /// since it is the word to correct, unless it reaches a person (`reachesPerson`).
+    static func quotedVocabulary(_ value: String) -> String {
+        reachesPerson(value) ? withheld : "'\(RowReader.shown(value))'"
+    }
 }

@@ -56,11 +56,49 @@ struct RowReader {
         value.count <= 80 ? value : String(value.prefix(77)) + "…"
     }
 
-    /// A priority a typo away from a known one is quoted as it is; any other is quoted as a
-    /// value of a keyword column is (`PersonalText.quoted`).
+    /// Priorities are the partnership's own words, so an unknown one is quoted for the office
+    /// to correct, unless it reaches a person (`PersonalText.quotedVocabulary`).
     static func unknownPriority(_ item: String, closest: String?) -> String {
-        let quoted = closest.map { SimilarNames.alike(item, $0) } == true ? "'\(shown(item))'" : PersonalText.quoted(item)
-        return "unknown priority \(quoted); expected a configured priority or alias" + (closest.map { "; did you mean '\($0)'?" } ?? "")
+        "unknown priority \(PersonalText.quotedVocabulary(item)); expected a configured priority or alias" + (closest.map { "; did you mean '\($0)'?" } ?? "")
+    }
+
+    /// What is wrong with one item of a priorities cell before it is resolved: an email
+    /// address or telephone number (a priority becomes a table label), or priorities joined by
+    /// commas or slashes (`PriorityCatalog.joined`); nil for an item to resolve.
+    static func priorityProblem(_ item: String, joined: (String) -> [String]?) -> String? {
+        if PersonalText.reachesPerson(item) { return personalLabel("priority", expected: "a priority's name") }
+        guard let parts = joined(item) else { return nil }
+        let slash = item.contains("/"), comma = item.contains(",")
+        let by = comma && slash ? "',' and '/'" : slash ? "'/'" : parts.count == 2 ? "a comma" : "commas"
+        let many = "\(parts.count == 2 ? "two" : "\(parts.count)") priorities separated by \(by)"
+        return "'\(shown(item))' looks like \(many); separate priorities with ';' (\(parts.joined(separator: ";")))"
+    }
+
+    /// The error for a cell that becomes a table label (a priority, partner, category, agency
+    /// or title) and holds an email address or a telephone number: its value withheld.
+    static func personalLabel(_ what: String, expected: String) -> String {
+        "\(what) (withheld) holds an email address or a telephone number, which the report's tables would show; expected \(expected), with no personal details"
+    }
+
+    /// An optional cell whose text becomes a table label, checked as `requiredLabel` checks one.
+    mutating func label(_ name: String, _ what: String) -> String? {
+        guard let value = text(name) else { return nil }
+        guard !PersonalText.reachesPerson(value) else {
+            fail(name, Self.personalLabel(name, expected: what))
+            return nil
+        }
+        return value
+    }
+
+    /// A required cell whose text becomes a table label: an error, its value withheld, when it
+    /// holds an email address or a telephone number (`personalLabel`).
+    mutating func requiredLabel(_ name: String, _ what: String) -> String? {
+        guard let value = required(name, what) else { return nil }
+        guard !PersonalText.reachesPerson(value) else {
+            fail(name, Self.personalLabel(name, expected: what))
+            return nil
+        }
+        return value
     }
 
     /// One note per file and column for the cells `date` read as Excel serial dates.
@@ -199,6 +237,10 @@ struct RowReader {
         for part in raw.split(separator: ";") {
             let item = part.trimmingSpaces
             guard !item.isEmpty else { continue }
+            if let problem = Self.priorityProblem(item, joined: catalog.joined) {
+                fail(name, problem)
+                continue
+            }
             switch catalog.resolve(item) {
             case .known(let p):
                 if !result.contains(p) { result.append(p) }
