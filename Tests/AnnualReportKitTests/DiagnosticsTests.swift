@@ -36,7 +36,7 @@ import Testing
 
             """])
         #expect(errors == [
-            "training.csv:2:1: error: bad date '31/02/2022'; expected a real date such as 2022-09-26, 2022/09/26, 26/09/2022, 26 September 2022, 26 Sep 2022 or 26-Sep-22",
+            "training.csv:2:1: error: bad date '31/02/2022'; expected a real date such as 2022-09-26, 2022/09/26, 26/09/2022, 26/09/22, 26 September 2022, 26 Sep 2022, 26-Sep-22, Mon 26 Sep 2022 or 26/09/2022 09:30",
             "training.csv:3:35: error: negative attendees '-3'; expected a whole number of 0 or more",
             "training.csv:4:17: error: unknown kind 'seminar'; expected one of: course, conference",
             "training.csv:5:24: error: unknown priority 'Babys'; expected a configured priority or alias; did you mean 'Babies'?",

@@ -9,13 +9,11 @@
 /// that fit only one order beside values that fit only the other, or a file with one column
 /// shown month-first and another shown day-first, is an error naming one of each. Only
 /// all-number dates (`d/m/yyyy`, with `/`, `-` or `.`) are ambiguous; ISO dates and month
-/// names decide nothing.
+/// names decide nothing; a two-digit year (`13/04/22`) or a time after the date changes nothing.
 enum DateOrder {
     /// A value's evidence: which orders it can be read in.
     static func fits(_ text: String) -> (dayFirst: Bool, monthFirst: Bool)? {
-        let parts = text.trimmingSpaces.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
-        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
-              let a = Int.digitsOnly(parts[0]), let b = Int.digitsOnly(parts[1]), let y = Int.digitsOnly(parts[2]) else { return nil }
+        guard let (a, b, y) = CalendarDate.allNumberParts(text) else { return nil }
         return (CalendarDate(year: y, month: b, day: a) != nil, CalendarDate(year: y, month: a, day: b) != nil)
     }
 

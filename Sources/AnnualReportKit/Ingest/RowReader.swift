@@ -108,6 +108,11 @@ struct RowReader {
             excelSerials.append((name, raw, date, position(name)))
             return date
         }
+        if let (date, written) = CalendarDate.weekdayDisagreement(raw, monthFirst: monthFirst) {
+            // Both named from what was read, not quoted: a weekday and a month name look like a name.
+            fail(name, "the weekday '\(written)' does not agree with the date: \(date.longDescription) is a \(date.weekdayName); expected the weekday and the date to agree (correct whichever is wrong, or write the date alone)")
+            return nil
+        }
         fail(name, "bad date \(PersonalText.quoted(raw)); expected a real date such as \(CalendarDate.acceptedForms)")
         return nil
     }
