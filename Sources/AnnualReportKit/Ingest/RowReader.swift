@@ -119,8 +119,8 @@ struct RowReader {
 
     mutating func year(_ name: String) -> FinancialYear? {
         guard let raw = required(name, "a financial year like 2022-23") else { return nil }
-        guard let year = FinancialYear(label: raw) else {
-            fail(name, "bad financial year \(PersonalText.quoted(raw)); expected 2022-23, 2022/23, 2022-2023 or 2022/2023")
+        guard let year = FinancialYear(loose: raw) else {
+            fail(name, "bad financial year \(PersonalText.quoted(raw)); expected \(FinancialYear.acceptedForms)")
             return nil
         }
         return year
