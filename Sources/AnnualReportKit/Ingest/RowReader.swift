@@ -147,7 +147,8 @@ struct RowReader {
     mutating func money(_ name: String) -> Money? {
         guard let raw = required(name, "an amount in pounds") else { return nil }
         guard let money = Self.money(raw, decimalComma: decimalComma) else {
-            fail(name, "bad amount \(PersonalText.quoted(raw)); expected pounds with at most 2 decimals, such as £102,496, 102496.00, -£1,000 or (1,000)")
+            fail(name, "bad amount \(PersonalText.quoted(raw)); expected pounds with at most 2 decimals, such as "
+                 + (decimalComma ? "£102.496, 102496,00, -£1.000,50 or (1.000,00) (a decimal comma, as in this file)" : "£102,496, 102496.00, -£1,000 or (1,000)"))
             return nil
         }
         return money
@@ -166,21 +167,25 @@ struct RowReader {
 
     /// `1.234,56` as `1234.56`, `119266,1` as `119266.1` and `£102.496` as `£102496`: a comma
     /// followed by one or two digits at the end is the decimal mark, and dots that group
-    /// thousands are separators (a dot and three digits is never pence). Anything else
-    /// (`£102,496`, `1,234.56`) is left for `Money` to read or refuse.
+    /// thousands are separators (a dot and three digits is never pence). Only the number
+    /// changes, not what wraps it: `£(1.000,00)` is `£(1000.00)`, `-£1.000,00` is `-£1000.00`.
+    /// Anything else (`£102,496`, `1,234.56`) is left for `Money` to read or refuse.
     static func fromDecimalComma(_ raw: String) -> String {
         let chars = Array(raw)
-        var whole = chars[...], pence: ArraySlice<Character> = []
-        if let comma = chars.lastIndex(of: ",") {
-            guard (1...2).contains(chars.count - comma - 1), chars[(comma + 1)...].allSatisfy(\.isNumber),
-                  !chars[..<comma].contains(",") else { return raw }
-            whole = chars[..<comma]; pence = chars[(comma + 1)...]
+        guard let first = chars.firstIndex(where: \.isNumber), let last = chars.lastIndex(where: \.isNumber) else { return raw }
+        let number = chars[first...last]
+        var whole = number, pence: ArraySlice<Character> = []
+        if let comma = number.lastIndex(of: ",") {
+            guard (1...2).contains(last - comma), number[(comma + 1)...].allSatisfy(\.isNumber),
+                  !number[..<comma].contains(",") else { return raw }
+            whole = number[..<comma]; pence = number[(comma + 1)...]
         }
         let runs = whole.split(separator: ".", omittingEmptySubsequences: false)
         guard runs.count > 1 || !pence.isEmpty else { return raw }
         // Dots must group thousands (1.234.567) to be read as separators.
         guard runs.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isNumber) }) else { return raw }
-        return String(whole.filter { $0 != "." }) + (pence.isEmpty ? "" : "." + String(pence))
+        return String(chars[..<first]) + String(whole.filter { $0 != "." }) + (pence.isEmpty ? "" : "." + String(pence))
+            + String(chars[(last + 1)...])
     }
 
     /// One of a fixed set of values, matched case-insensitively ignoring spaces, `_` and `-`.
