@@ -138,6 +138,11 @@ enum AttendanceIngest {
                 // Not UTF-8: decode the whole file as TextDecoder does (Excel's Windows-1252), if it is small enough.
                 let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
                 guard size <= decodeInMemoryLimit, let data = FileManager.default.contents(atPath: url.path) else {
+                    let head = (try? FileHandle(forReadingFrom: url)).flatMap { h in defer { try? h.close() }; return try? h.read(upToCount: FileKinds.headSize) }
+                    if let kind = head.flatMap({ FileKinds.notText([UInt8]($0)) }) {
+                        diagnostics.append(Diagnostic(.error, file: name, line: 0, column: nil, kind))
+                        continue
+                    }
                     diagnostics.append(Diagnostic(.error, file: name, line: where_, column: nil,
                         "the file is not a comma-separated UTF-8 file; expected one (save a register this large as \"CSV UTF-8 (Comma delimited)\")").ofWholeFile)
                     continue
