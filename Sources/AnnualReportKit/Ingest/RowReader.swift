@@ -90,6 +90,24 @@ struct RowReader {
         return value
     }
 
+    /// An id as the cell writes it (nil when blank; `what` makes it required). One Excel
+    /// shortened into scientific notation (`6.12346E+11`) is an error saying so (`ExcelShortened`).
+    mutating func id(_ name: String, required what: String? = nil) -> String? {
+        let value: String?
+        if let what { value = required(name, what) } else { value = text(name) }
+        guard let value, !excelShortened(name, value, count: false) else { return nil }
+        return value
+    }
+
+    /// Whether `raw` is a number Excel shortened: then an error saying so, folded per file and column.
+    private mutating func excelShortened(_ name: String, _ raw: String, count: Bool) -> Bool {
+        guard ExcelShortened.isShortened(raw) else { return false }
+        let column = headerName(name) ?? name
+        fail(name, ExcelShortened.message(raw, column: column, count: count))
+        foldLastProblem(into: ExcelShortened.key(file: file, column: column))
+        return true
+    }
+
     mutating func date(_ name: String, required: Bool = true) -> CalendarDate? {
         guard let raw = required ? self.required(name, "a date such as \(CalendarDate.acceptedForms)") : text(name) else { return nil }
         let monthFirst = header.fieldIndex[columnIndex(name)].map(self.monthFirst.contains) ?? false
@@ -135,6 +153,7 @@ struct RowReader {
             return nil
         }
         if let n = Self.count(raw, decimalComma: decimalComma) { return Int64(n) }
+        if excelShortened(name, raw, count: true) { return nil }
         let digits = raw.replacingCommas
         if digits.hasPrefix("-"), Count.parseGrouped(digits.dropFirst()) != nil {
             fail(name, "negative \(name) \(PersonalText.quoted(raw)); expected a whole number of 0 or more")
