@@ -81,6 +81,32 @@ import Testing
         ])
     }
 
+    /// A column the dataset does not read may show the file month-first (a booking system's
+    /// time stamp, with its time), but it is not moved itself, and its order never conflicts
+    /// with a read column's.
+    @Test func anIgnoredColumnShowsTheOrderButNeitherFollowsNorConflicts() throws {
+        let dir = Workdir()
+        dir.write("training.csv", """
+            date,title,attendees,logged,checked
+            04/05/2023,Neglect,12,6/13/2023 9:15,05/04/2023
+            06/07/2023,Neglect,9,6/14/2023 9:15,07/06/2023
+
+            """)
+        let input = InputFolder.read(dir.url)
+        #expect(input.errors.isEmpty, "\(input.errors)")
+        #expect(input.notes.map(\.description) == [
+            "training.csv:1: note: ignored unknown columns 'logged', 'checked'",
+            "training.csv:2:1: note: the dates in 'date' are read month-first (US order), as the file is written: every date in the column fits either order, and '6/13/2023 9:15' in 'logged' (line 2) can only be 13 June 2023",
+            "training.csv:2:23: note: the dates in 'logged' are read month-first (US order): '6/13/2023 9:15' can only be 13 June 2023, and every date in the column reads month-first",
+        ])
+        #expect(try #require(input.records.training).map(\.date.description) == ["2023-04-05", "2023-06-07"])
+
+        dir.write("training.csv", "date,title,attendees,logged\n04/13/2023,Neglect,12,13/04/2023\n")
+        let ignoredDayFirst = InputFolder.read(dir.url)
+        #expect(ignoredDayFirst.errors.isEmpty, "\(ignoredDayFirst.errors)")
+        #expect(try #require(ignoredDayFirst.records.training).map(\.date.description) == ["2023-04-13"])
+    }
+
     @Test func aRecordOfAnotherYearInAFileNamedForAYearIsAnError() throws {
         let (result, _) = try build("date,title,attendees\n2022-05-10,Neglect,12\n2023-04-03,Neglect,9\n")
         #expect(result.status == 1)

@@ -44,9 +44,11 @@ enum DateOrder {
     /// `records` are the file's data records; `names` its header names by field. `dated` is
     /// the field of the record's own date when the file's name carries `fileYear`: a column
     /// with no telling value is month-first when day-first puts some of its dates outside
-    /// that year and month-first puts them all inside it.
-    static func decide(_ records: [CSVRecord], names: [String], file: String,
-                       fileYear: FinancialYear? = nil, dated: Int? = nil) -> (monthFirst: Set<Int>, diagnostics: [Diagnostic]) {
+    /// that year and month-first puts them all inside it. `read` are the fields the dataset
+    /// reads (nil: all): any column may show the file month-first (an export's order date),
+    /// but only read columns follow it, and only two read columns' orders can conflict.
+    static func decide(_ records: [CSVRecord], names: [String], file: String, fileYear: FinancialYear? = nil,
+                       dated: Int? = nil, read: Set<Int>? = nil) -> (monthFirst: Set<Int>, diagnostics: [Diagnostic]) {
         let evidence = Evidence(records)
         func header(_ f: Int) -> String { f < names.count ? names[f] : "column \(f + 1)" }
         var monthFirst: Set<Int> = [], diagnostics: [Diagnostic] = []
@@ -62,11 +64,12 @@ enum DateOrder {
                     "the dates in '\(header(f))' are read month-first (US order): '\(m.fields[f])' can only be \(date.longDescription), and every date in the column reads month-first"))
             }
         }
-        if let m = evidence.provenMonthFirst.first {
-            if let d = evidence.provenDayFirst.first {
+        func isRead(_ f: Int) -> Bool { read?.contains(f) ?? true }
+        if let m = evidence.provenMonthFirst.first(where: isRead) ?? evidence.provenMonthFirst.first {
+            if let d = evidence.provenDayFirst.first(where: isRead), isRead(m) {
                 diagnostics.append(mixedOrders(evidence, monthFirst: m, dayFirst: d, header: header, file: file))
-            } else {
-                for f in evidence.undecided {
+            } else if evidence.provenDayFirst.isEmpty {
+                for f in evidence.undecided where isRead(f) {
                     monthFirst.insert(f)
                     diagnostics.append(following(evidence, column: f, shown: m, header: header, file: file))
                 }
