@@ -4,12 +4,13 @@
 /// order fits would scatter one file's events across months and years. So a column is
 /// day-first (the UK default) unless some value can only be month-first (`12/16/2022`) and
 /// every value reads month-first: then the whole column is, with a note. A file is written
-/// in one order: once one of its columns is shown month-first, its other date columns whose
-/// values all fit either order are read month-first too, with a note. A column with values
-/// that fit only one order beside values that fit only the other, or a file with one column
-/// shown month-first and another shown day-first, is an error naming one of each. Only
-/// all-number dates (`d/m/yyyy`, with `/`, `-` or `.`) are ambiguous; ISO dates and month
-/// names decide nothing; a two-digit year (`13/04/22`) or a time after the date changes nothing.
+/// in one order: once one of its columns is shown month-first, the other date columns it
+/// reads whose values all fit either order are read month-first too, with a note. A column
+/// with values that fit only one order beside values that fit only the other, or a file with
+/// one read column shown month-first and another shown day-first, is an error naming one of
+/// each. Only all-number dates (`d/m/yyyy`, with `/`, `-` or `.`) are ambiguous; ISO dates
+/// and month names decide nothing; a two-digit year (`13/04/22`) or a time after the date
+/// changes nothing.
 enum DateOrder {
     /// A value's evidence: which orders it can be read in.
     static func fits(_ text: String) -> (dayFirst: Bool, monthFirst: Bool)? {
