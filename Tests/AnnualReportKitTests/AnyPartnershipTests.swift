@@ -412,9 +412,10 @@ import Testing
     }
 
     @Test func datesAsOfficesWriteThem() {
-        let forms = ["2022-04-01", "2022/04/01", "01/04/2022", "1/4/2022", "1 April 2022", "01 Apr 2022", "01-Apr-22", "1-apr-2022"]
+        let forms = ["2022-04-01", "2022/04/01", "01/04/2022", "1/4/2022", "1 April 2022", "01 Apr 2022", "01-Apr-22", "1-apr-2022", "01-04-22",
+                     "Fri 1 April 2022", "01/04/2022 09:30"]
         for form in forms { #expect(CalendarDate(parsing: form)?.description == "2022-04-01", "\(form)") }
-        for bad in ["2022-4-1", "01-04-22", "31/02/2022", "1 Foo 2022", "April 1, 2022", "44652"] {
+        for bad in ["2022-4-1", "01-04-2", "Sat 1 April 2022", "31/02/2022", "1 Foo 2022", "April 1, 2022", "44652"] {
             #expect(CalendarDate(parsing: bad) == nil, "\(bad)")
         }
         #expect(CalendarDate(excelSerial: "44652")?.description == "2022-04-01")

@@ -184,7 +184,7 @@ private func fy(_ label: String) -> FinancialYear { FinancialYear(label: label)!
             """)
         let r = read(dir, ["attendance-2022.csv"])
         let text = r.diagnostics.map(\.description)
-        #expect(text.contains("attendance-2022.csv:3:4: error: bad date '31/02/2022'; expected a real date such as 2022-09-26, 2022/09/26, 26/09/2022, 26 September 2022, 26 Sep 2022 or 26-Sep-22"))
+        #expect(text.contains("attendance-2022.csv:3:4: error: bad date '31/02/2022'; expected a real date such as 2022-09-26, 2022/09/26, 26/09/2022, 26/09/22, 26 September 2022, 26 Sep 2022, 26-Sep-22, Mon 26 Sep 2022 or 26/09/2022 09:30"))
         #expect(text.contains("attendance-2022.csv:4:32: error: missing delegate_id; expected the delegate's id from the booking system"))
         #expect(text.contains("attendance-2022.csv:4:40: error: unknown attended 'maybe'; expected yes, attended, present or checked in (attended); no, absent, no show or did not attend (a no-show); attending, booked or registered (still booked after the session: a no-show); not attending, cancelled, refunded or transferred (a cancelled booking)"))
         #expect(text.contains("attendance-2022.csv:5:4: error: session 'S1' has date 2022-09-27 here but 2022-09-26 at attendance-2022.csv:2; expected the same date, title, kind, priorities and format on every row of a session"))

@@ -77,7 +77,7 @@ func scratchWithSample(_ name: String = #function) throws -> Workdir {
         dir.write("Inputs/training-extra.csv", "date,title,attendees\n31/02/2023,Core Safeguarding,12\n2023-03-01,Core Safeguarding,9\n")
         let result = try run([], in: dir)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("training-extra.csv:2:1: error: bad date '31/02/2023'; expected a real date such as 2022-09-26, 2022/09/26, 26/09/2022, 26 September 2022, 26 Sep 2022 or 26-Sep-22"))
+        #expect(result.stderr.contains("training-extra.csv:2:1: error: bad date '31/02/2023'; expected a real date such as 2022-09-26, 2022/09/26, 26/09/2022, 26/09/22, 26 September 2022, 26 Sep 2022, 26-Sep-22, Mon 26 Sep 2022 or 26/09/2022 09:30"))
         #expect(result.stderr.contains("1 error in the inputs; nothing was written"))
         #expect(dir.read("Reports/2022-23/annual-report.md") == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.appendingPathComponent("Reports").path) == ["2022-23"])
@@ -92,7 +92,7 @@ func scratchWithSample(_ name: String = #function) throws -> Workdir {
         let rejects = try #require(dir.read("Reports/2022-23/rejects.csv"))
         #expect(parseCSV(rejects) == [
             ["file", "line", "reason", "fields"],
-            ["training-extra.csv", "2", "bad date '31/02/2023'; expected a real date such as 2022-09-26, 2022/09/26, 26/09/2022, 26 September 2022, 26 Sep 2022 or 26-Sep-22",
+            ["training-extra.csv", "2", "bad date '31/02/2023'; expected a real date such as 2022-09-26, 2022/09/26, 26/09/2022, 26/09/22, 26 September 2022, 26 Sep 2022, 26-Sep-22, Mon 26 Sep 2022 or 26/09/2022 09:30",
              "31/02/2023", "(withheld)", "12"],
             // A typed cell is shown, with a formula made text; the title (free text) never is.
             ["training-extra.csv", "4", "bad attendees '=HYPERLINK(\"y\")'; expected a whole number such as 1054 or 1,054",

@@ -44,6 +44,69 @@ import Testing
         #expect(result.stderr.contains("training-log-2022-23.csv:6:1: error: the dates in 'Date of Event' are written in both orders: '09/27/2022' (here) can only be month-first, '13/04/2022' (line 7) only day-first; expected one order in a column"))
     }
 
+    /// A US export (the trial's f6): the notification and sent-to-Panel columns can only be
+    /// month-first, the aware column fits both orders; the file is written month-first, so
+    /// the aware column is too (read day-first, 10/06/2023 was 10 June: 0 of 2 on time, median 89).
+    @Test func aColumnThatFitsBothOrdersFollowsTheFilesMonthFirstColumns() throws {
+        let dir = Workdir()
+        dir.write("reviews.csv", """
+            Reference,Type,Notification date,Date LA aware,Date sent to Panel,Sex,Ethnicity,Age
+            RR-2023-01,Rapid review,10/13/2023,10/06/2023,10/27/2023,Female,White British,under 1
+            RR-2023-02,Rapid review,12/15/2023,12/08/2023,01/05/2024,Male,White British,1-4
+
+            """)
+        let input = InputFolder.read(dir.url)
+        #expect(input.errors.isEmpty, "\(input.errors)")
+        #expect(input.notes.map(\.description).contains(
+            "reviews.csv:2:36: note: the dates in 'Date LA aware' are read month-first (US order), as the file is written: every date in the column fits either order, and '10/13/2023' in 'Notification date' (line 2) can only be 13 October 2023"))
+        let report = try ReportBuilder.build(input, year: FinancialYear(startYear: 2023))
+        let timeliness = try #require(report.tables.first { $0.id == "rapid-review-timeliness" })
+        #expect(timeliness.display("2023-24") == ["2023-24", "2", "2", "0", "2", "0", "100.0%", "5.0"])
+        #expect(timeliness.displayRows.last == ["2023-24", "2", "2", "0", "2", "0", "100.0%", "11.0"])
+    }
+
+    /// One column shown month-first and another shown day-first: the file mixes orders, an
+    /// error naming one of each; no column of ambiguous dates is moved.
+    @Test func aColumnShownMonthFirstBesideOneShownDayFirstIsAnError() {
+        let dir = Workdir()
+        dir.write("reviews.csv", """
+            reference,type,date,aware,completed
+            RR-1,rapid review,10/13/2023,06/10/2023,03/11/2023
+            RR-2,rapid review,12/01/2023,11/25/2023,22/12/2023
+
+            """)
+        let input = InputFolder.read(dir.url)
+        #expect(input.errors.map(\.description) == [
+            "reviews.csv:2:19: error: the dates in this file are written in both orders: '10/13/2023' in 'date' (here) can only be month-first, '22/12/2023' in 'completed' (line 3) only day-first; expected one order in a file (write them as 2022-04-13 to be sure)",
+        ])
+    }
+
+    /// A column the dataset does not read may show the file month-first (a booking system's
+    /// time stamp, with its time), but it is not moved itself, and its order never conflicts
+    /// with a read column's.
+    @Test func anIgnoredColumnShowsTheOrderButNeitherFollowsNorConflicts() throws {
+        let dir = Workdir()
+        dir.write("training.csv", """
+            date,title,attendees,logged,checked
+            04/05/2023,Neglect,12,6/13/2023 9:15,05/04/2023
+            06/07/2023,Neglect,9,6/14/2023 9:15,07/06/2023
+
+            """)
+        let input = InputFolder.read(dir.url)
+        #expect(input.errors.isEmpty, "\(input.errors)")
+        #expect(input.notes.map(\.description) == [
+            "training.csv:1: note: ignored unknown columns 'logged', 'checked'",
+            "training.csv:2:1: note: the dates in 'date' are read month-first (US order), as the file is written: every date in the column fits either order, and '6/13/2023 9:15' in 'logged' (line 2) can only be 13 June 2023",
+            "training.csv:2:23: note: the dates in 'logged' are read month-first (US order): '6/13/2023 9:15' can only be 13 June 2023, and every date in the column reads month-first",
+        ])
+        #expect(try #require(input.records.training).map(\.date.description) == ["2023-04-05", "2023-06-07"])
+
+        dir.write("training.csv", "date,title,attendees,logged\n04/13/2023,Neglect,12,13/04/2023\n")
+        let ignoredDayFirst = InputFolder.read(dir.url)
+        #expect(ignoredDayFirst.errors.isEmpty, "\(ignoredDayFirst.errors)")
+        #expect(try #require(ignoredDayFirst.records.training).map(\.date.description) == ["2023-04-13"])
+    }
+
     @Test func aRecordOfAnotherYearInAFileNamedForAYearIsAnError() throws {
         let (result, _) = try build("date,title,attendees\n2022-05-10,Neglect,12\n2023-04-03,Neglect,9\n")
         #expect(result.status == 1)

@@ -81,4 +81,47 @@ import Testing
         #expect(RowReader.count("1.054,5", decimalComma: true) == nil)
         #expect(RowReader.count("10.54", decimalComma: true) == nil)
     }
+
+    /// The trial's f1 ledger (`sep=;`, Windows-1252): a negative amount in each way Excel and
+    /// offices write one is -£1,000 with a decimal comma too, in a record and in a `Total`.
+    @Test func negativesWithADecimalComma() {
+        let (result, ledger, messages) = ingest("finance.csv", """
+            sep=;
+            Year;Board;Type;Partner;Amount
+            2023-24;SCP;contribution;Wyvern ICB;£84.000,00
+            2023-24;SCP;contribution;Wyvern ICB;£(1.000,00)
+            2023-24;SCP;contribution;Wyvern ICB;(1.000,00)
+            2023-24;SCP;contribution;Wyvern ICB;(£1.000,00)
+            2023-24;SCP;contribution;Wyvern ICB;-£1.000,00
+            2023-24;SCP;contribution;Wyvern ICB;£-1.000,00
+            2023-24;SCP;contribution;Wyvern ICB; £ -1.000,50 
+            2023-24;SCP;contribution;Total contributions;£77.999,50
+
+            """)
+        #expect(ledger == [[8, 7, 0, 1, 0]])
+        #expect(result.records.finance?.map(\.amount.pence) == [8_400_000, -100_000, -100_000, -100_000, -100_000, -100_000, -100_050])
+        #expect(messages == [
+            "finance.csv: note: read with ';' as the separator, as its first line (sep=) says",
+            "finance.csv:3: note: 7 lines for the contribution 'Wyvern ICB' in 2023-24, board SCP are added together: £84,000 (line 3) + -£1,000 (line 4) + -£1,000 (line 5) + -£1,000 (line 6) + -£1,000 (line 7) + -£1,000 (line 8) + -£1,000.50 (line 9) = £77,999.50; check that none is entered twice",
+            "finance.csv:10:46: note: control total £77,999.50 (amount) in the 'Total contributions' row agrees with the 7 rows above it for year 2023-24, type contribution, board scp",
+        ])
+    }
+
+    @Test func theBadAmountMessageGivesThisFilesConvention() {
+        let (_, _, semicolon) = ingest("finance.csv", "year;type;partner;amount\n2023-24;contribution;Wyvern ICB;£1.000,00x\n")
+        #expect(semicolon.last == "finance.csv:2:33: error: bad amount '£1.000,00x'; expected pounds with at most 2 decimals, such as £102.496, 102496,00, -£1.000,50 or (1.000,00) (a decimal comma, as in this file)")
+        let (_, _, comma) = ingest("finance.csv", "year,type,partner,amount\n2023-24,contribution,Wyvern ICB,£1.000x\n")
+        #expect(comma.last == "finance.csv:2:33: error: bad amount '£1.000x'; expected pounds with at most 2 decimals, such as £102,496, 102496.00, -£1,000 or (1,000)")
+    }
+
+    @Test func theAmountRule() {
+        for form in ["£(1.000,00)", "(1.000,00)", "(£1.000,00)", "-£1.000,00", "£-1.000,00", "-1.000", "(1000,5)"] {
+            #expect(RowReader.money(form, decimalComma: true)?.pence == (form == "(1000,5)" ? -100_050 : -100_000), "\(form)")
+        }
+        #expect(RowReader.money("£(1.000,00)", decimalComma: false) == nil)
+        #expect(RowReader.money("£1.000,00)", decimalComma: true) == nil)
+        #expect(RowReader.money("(1.00,00)", decimalComma: true) == nil)
+        #expect(RowReader.money(" £ -   ", decimalComma: true)?.pence == 0)
+        #expect(RowReader.money("£102,496", decimalComma: true)?.pence == 10_249_600)
+    }
 }

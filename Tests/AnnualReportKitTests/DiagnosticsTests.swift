@@ -36,7 +36,7 @@ import Testing
 
             """])
         #expect(errors == [
-            "training.csv:2:1: error: bad date '31/02/2022'; expected a real date such as 2022-09-26, 2022/09/26, 26/09/2022, 26 September 2022, 26 Sep 2022 or 26-Sep-22",
+            "training.csv:2:1: error: bad date '31/02/2022'; expected a real date such as 2022-09-26, 2022/09/26, 26/09/2022, 26/09/22, 26 September 2022, 26 Sep 2022, 26-Sep-22, Mon 26 Sep 2022 or 26/09/2022 09:30",
             "training.csv:3:35: error: negative attendees '-3'; expected a whole number of 0 or more",
             "training.csv:4:17: error: unknown kind 'seminar'; expected one of: course, conference",
             "training.csv:5:24: error: unknown priority 'Babys'; expected a configured priority or alias; did you mean 'Babies'?",
@@ -63,7 +63,7 @@ import Testing
         #expect(errors == [
             "finance.csv:2:30: error: bad amount '£1,2345'; expected pounds with at most 2 decimals, such as £102,496, 102496.00, -£1,000 or (1,000)",
             "finance.csv:3:9: error: unknown type 'donation'; expected one of: contribution, expenditure, budget",
-            "finance.csv:4:1: error: bad financial year '2022-24'; expected 2022-23, 2022/23, 2022-2023 or 2022/2023",
+            "finance.csv:4:1: error: bad financial year '2022-24'; expected 2022-23, 2022/23, 2022-2023, 22-23 or FY2022-23",
             "reviews.csv:1: error: missing required column 'type'; expected a header naming one of: type, kind, review type",
             "videos.csv:1:1: error: empty file; expected a header row naming the videos columns",
         ])

@@ -55,14 +55,14 @@ import Testing
         let result = try run(["build", "--inputs", "in", "--out", "out", "--keep-going", "--format", "md"], in: dir)
         #expect(result.status == 1)
         #expect(result.stderr.split(separator: "\n").filter { $0.hasPrefix("finance.csv") } == [
-            "finance.csv:4:1: error: bad financial year (withheld); expected 2022-23, 2022/23, 2022-2023 or 2022/2023",
+            "finance.csv:4:1: error: bad financial year (withheld); expected 2022-23, 2022/23, 2022-2023, 22-23 or FY2022-23",
             "finance.csv:4:18: error: unknown type (withheld); expected one of: contribution, expenditure, budget",
             "finance.csv:4:29: error: line (withheld) holds an email address or a telephone number, which the report's tables would show; expected the partner or expenditure category, with no personal details",
             "finance.csv:4:42: error: bad amount (withheld); expected pounds with at most 2 decimals, such as £102,496, 102496.00, -£1,000 or (1,000)",
         ])
         #expect(parseCSV(dir.read("out/2022-23/rejects.csv") ?? "").last == [
             "finance.csv", "4",
-            "bad financial year (withheld); expected 2022-23, 2022/23, 2022-2023 or 2022/2023 | unknown type (withheld); expected one of: contribution, expenditure, budget | line (withheld) holds an email address or a telephone number, which the report's tables would show; expected the partner or expenditure category, with no personal details | bad amount (withheld); expected pounds with at most 2 decimals, such as £102,496, 102496.00, -£1,000 or (1,000)",
+            "bad financial year (withheld); expected 2022-23, 2022/23, 2022-2023, 22-23 or FY2022-23 | unknown type (withheld); expected one of: contribution, expenditure, budget | line (withheld) holds an email address or a telephone number, which the report's tables would show; expected the partner or expenditure category, with no personal details | bad amount (withheld); expected pounds with at most 2 decimals, such as £102,496, 102496.00, -£1,000 or (1,000)",
             "(withheld)", "(withheld)", "(withheld)", "(withheld)",
         ])
         let written = try writtenText(dir.url.appendingPathComponent("out"))

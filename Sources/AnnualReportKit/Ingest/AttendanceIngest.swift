@@ -141,6 +141,12 @@ enum AttendanceIngest {
             if let where_ = outcome.0.notUTF8 {
                 // Not UTF-8: decode the whole file as TextDecoder does (Excel's Windows-1252), if it is small enough.
                 guard size() <= decodeInMemoryLimit, let data = wholeFile() else {
+                    let head = memory.map { Array($0.prefix(FileKinds.headSize)) }
+                        ?? (try? FileHandle(forReadingFrom: url)).flatMap { h in defer { try? h.close() }; return try? h.read(upToCount: FileKinds.headSize) }.map { [UInt8]($0) }
+                    if let kind = head.flatMap({ FileKinds.notText($0) }) {
+                        diagnostics.append(Diagnostic(.error, file: name, line: 0, column: nil, kind))
+                        continue
+                    }
                     diagnostics.append(Diagnostic(.error, file: name, line: where_, column: nil,
                         "the file is not a comma-separated UTF-8 file; expected one (save a register this large as \"CSV UTF-8 (Comma delimited)\")").ofWholeFile)
                     continue

@@ -206,7 +206,7 @@ struct ControlTotals {
     private func keyValue(_ column: String, _ text: String) -> String? {
         let raw = text.trimmingSpaces.collapsingSpaces
         guard !raw.isEmpty else { return nil }
-        if column == "year", let year = FinancialYear(label: raw) { return year.label }
+        if column == "year", let year = FinancialYear(loose: raw) { return year.label }
         return raw.lowercased()
     }
 

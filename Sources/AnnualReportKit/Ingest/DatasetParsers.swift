@@ -13,9 +13,9 @@ enum DatasetParsers {
             let priorities = row.priorities("priorities", catalog: catalog)
             let status = row.choice("status", [("delivered", TrainingEvent.Status.delivered), ("cancelled", .cancelled), ("canceled", .cancelled)],
                                     default: .delivered)
-            let eventID = row.text("event_id")
+            let eventID = row.id("event_id")
             // Blank attendees are allowed for a cancelled event, and for one a linked register counts.
-            let linkedBlank = eventID != nil && row.text("attendees") == nil
+            let linkedBlank = row.text("event_id") != nil && row.text("attendees") == nil
             let attendees = row.count("attendees", default: status == .cancelled || linkedBlank ? 0 : nil)
             let format = row.text("format") == nil ? nil : row.choice("format", formats, default: nil)
             let evaluations = row.text("evaluations") == nil ? nil : row.count("evaluations")
@@ -46,9 +46,10 @@ enum DatasetParsers {
             let video = row.label("video", "the video's title")
             let views = row.count("views")
             let priorities = row.priorities("priorities", catalog: catalog)
+            let videoID = row.id("video_id")
             guard let year, let category, let views else { return nil }
             let metric: VideoMetric = DatasetSchema.normalize(row.headerName("views") ?? "") == "views" ? .views : .fullyWatched
-            return VideoViews(year: year, category: category, video: video, videoID: row.text("video_id"),
+            return VideoViews(year: year, category: category, video: video, videoID: videoID,
                               views: views, priorities: priorities, source: SourceLocation(file: row.file, line: row.record.line),
                               metric: metric)
         }, duplicateKey: { v in
@@ -62,7 +63,7 @@ enum DatasetParsers {
 
     static func reviews() -> FileIngester<Review> {
         FileIngester(schema: .reviews, parse: { row in
-            let reference = row.required("reference", "a unique review reference")
+            let reference = row.id("reference", required: "a unique review reference")
             let kind = row.choice("type", [("rapid review", Review.Kind.rapidReview), ("rapid", .rapidReview), ("RR", .rapidReview),
                                            ("LCSPR", .lcspr), ("local child safeguarding practice review", .lcspr),
                                            ("national", .national), ("national review", .national)], default: nil)

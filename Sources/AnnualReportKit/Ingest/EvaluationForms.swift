@@ -84,9 +84,11 @@ enum EvaluationColumns {
         var ingester = FileIngester<EvaluationForm>(schema: schema, parse: { row in
             if row.header.names != cached.names { cached.names = row.header.names; cached.pairs = pairs(row.header.names) }
             var event: TrainingEvent?
-            if let id = row.text("event_id") {
-                event = byID[id]
-                if event == nil { row.fail("event_id", "form for event_id \(PersonalText.quoted(id)), which no training row has; expected the event_id of a training event") }
+            if row.text("event_id") != nil {
+                if let id = row.id("event_id") {
+                    event = byID[id]
+                    if event == nil { row.fail("event_id", "form for event_id \(PersonalText.quoted(id)), which no training row has; expected the event_id of a training event") }
+                }
             } else {
                 let date = row.date("date"), title = row.required("title", "the title of the training event the form is for")
                 if let date, let title {

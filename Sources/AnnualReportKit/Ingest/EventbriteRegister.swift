@@ -47,12 +47,14 @@ enum EventbriteRegister {
     /// `events` maps each training row's `event_id` to it; a booking for another id is an error.
     static func ingester(events: [String: TrainingEvent]) -> FileIngester<Booking> {
         FileIngester(schema: schema, parse: { row in
-            let eventID = row.required("event_id", "the Event ID of a training row's event_id")
+            let eventID = row.id("event_id", required: "the Event ID of a training row's event_id")
             let outcome = row.choice("status", outcomes, default: nil)
             let person = (row.text("delegate_id") ?? row.text("email")).map(PersonKey.key)
             if person == nil { row.fail(row.has("email") ? "email" : "delegate_id", "missing person; expected a delegate_id or an email") }
             if let eventID, events[eventID] == nil {
                 row.fail("event_id", "unknown Event ID \(PersonalText.quoted(eventID)); expected the event_id of a row in the training files")
+                // One line for them all when a training file holds this id as Excel shortened it.
+                row.foldLastProblem(into: ExcelShortened.unknownKey(file: row.file, id: eventID))
             }
             guard let eventID, let outcome, let person, events[eventID] != nil else { return nil }
             return Booking(eventID: eventID, person: person, outcome: outcome, source: SourceLocation(file: row.file, line: row.record.line))

@@ -129,7 +129,8 @@ struct FileIngester<Record> {
             if !missing {
                 let dated = schema.datedBy.flatMap { d in schema.columns.firstIndex { $0.name == d } }.flatMap { header.fieldIndex[$0] }
                 let order = DateOrder.decide(records.filter { $0.problem == nil && $0.line < (footnotesFrom ?? Int.max) },
-                                             names: header.names, file: name, fileYear: fileYear, dated: dated)
+                                             names: header.names, file: name, fileYear: fileYear, dated: dated,
+                                             read: Set(header.fieldIndex.compactMap { $0 }))
                 monthFirst = order.monthFirst
                 reading.diagnostics += order.diagnostics
             }

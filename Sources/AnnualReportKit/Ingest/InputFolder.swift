@@ -111,6 +111,7 @@ enum InputFolder {
         diagnostics += reading.diagnostics
         WorkbookInputs.locate(&diagnostics, &rejected, files: inputs.files)
         KnockOnErrors.fold(&diagnostics, ledger: ledger)
+        ExcelShortened.fold(&diagnostics)
         var resolved = configuration
         diagnostics += FinanceBoards.resolve(records.finance, configuration: &resolved)
         diagnostics += SimilarNames.warnings(records, configuration: configuration)

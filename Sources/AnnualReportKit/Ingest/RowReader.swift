@@ -130,6 +130,24 @@ struct RowReader {
         return value
     }
 
+    /// An id as the cell writes it (nil when blank; `what` makes it required). One Excel
+    /// shortened into scientific notation (`6.12346E+11`) is an error saying so (`ExcelShortened`).
+    mutating func id(_ name: String, required what: String? = nil) -> String? {
+        let value: String?
+        if let what { value = required(name, what) } else { value = text(name) }
+        guard let value, !excelShortened(name, value, count: false) else { return nil }
+        return value
+    }
+
+    /// Whether `raw` is a number Excel shortened: then an error saying so, folded per file and column.
+    private mutating func excelShortened(_ name: String, _ raw: String, count: Bool) -> Bool {
+        guard ExcelShortened.isShortened(raw) else { return false }
+        let column = headerName(name) ?? name
+        fail(name, ExcelShortened.message(raw, column: column, count: count))
+        foldLastProblem(into: ExcelShortened.key(file: file, column: column))
+        return true
+    }
+
     mutating func date(_ name: String, required: Bool = true) -> CalendarDate? {
         guard let raw = required ? self.required(name, "a date such as \(CalendarDate.acceptedForms)") : text(name) else { return nil }
         let monthFirst = header.fieldIndex[columnIndex(name)].map(self.monthFirst.contains) ?? false
@@ -148,14 +166,19 @@ struct RowReader {
             excelSerials.append((name, raw, date, position(name)))
             return date
         }
+        if let (date, written) = CalendarDate.weekdayDisagreement(raw, monthFirst: monthFirst) {
+            // Both named from what was read, not quoted: a weekday and a month name look like a name.
+            fail(name, "the weekday '\(written)' does not agree with the date: \(date.longDescription) is a \(date.weekdayName); expected the weekday and the date to agree (correct whichever is wrong, or write the date alone)")
+            return nil
+        }
         fail(name, "bad date \(PersonalText.quoted(raw)); expected a real date such as \(CalendarDate.acceptedForms)")
         return nil
     }
 
     mutating func year(_ name: String) -> FinancialYear? {
         guard let raw = required(name, "a financial year like 2022-23") else { return nil }
-        guard let year = FinancialYear(label: raw) else {
-            fail(name, "bad financial year \(PersonalText.quoted(raw)); expected 2022-23, 2022/23, 2022-2023 or 2022/2023")
+        guard let year = FinancialYear(loose: raw) else {
+            fail(name, "bad financial year \(PersonalText.quoted(raw)); expected \(FinancialYear.acceptedForms)")
             return nil
         }
         return year
@@ -170,6 +193,7 @@ struct RowReader {
             return nil
         }
         if let n = Self.count(raw, decimalComma: decimalComma) { return Int64(n) }
+        if excelShortened(name, raw, count: true) { return nil }
         let digits = raw.replacingCommas
         if digits.hasPrefix("-"), Count.parseGrouped(digits.dropFirst()) != nil {
             fail(name, "negative \(name) \(PersonalText.quoted(raw)); expected a whole number of 0 or more")
@@ -182,7 +206,8 @@ struct RowReader {
     mutating func money(_ name: String) -> Money? {
         guard let raw = required(name, "an amount in pounds") else { return nil }
         guard let money = Self.money(raw, decimalComma: decimalComma) else {
-            fail(name, "bad amount \(PersonalText.quoted(raw)); expected pounds with at most 2 decimals, such as £102,496, 102496.00, -£1,000 or (1,000)")
+            fail(name, "bad amount \(PersonalText.quoted(raw)); expected pounds with at most 2 decimals, such as "
+                 + (decimalComma ? "£102.496, 102496,00, -£1.000,50 or (1.000,00) (a decimal comma, as in this file)" : "£102,496, 102496.00, -£1,000 or (1,000)"))
             return nil
         }
         return money
@@ -201,21 +226,25 @@ struct RowReader {
 
     /// `1.234,56` as `1234.56`, `119266,1` as `119266.1` and `£102.496` as `£102496`: a comma
     /// followed by one or two digits at the end is the decimal mark, and dots that group
-    /// thousands are separators (a dot and three digits is never pence). Anything else
-    /// (`£102,496`, `1,234.56`) is left for `Money` to read or refuse.
+    /// thousands are separators (a dot and three digits is never pence). Only the number
+    /// changes, not what wraps it: `£(1.000,00)` is `£(1000.00)`, `-£1.000,00` is `-£1000.00`.
+    /// Anything else (`£102,496`, `1,234.56`) is left for `Money` to read or refuse.
     static func fromDecimalComma(_ raw: String) -> String {
         let chars = Array(raw)
-        var whole = chars[...], pence: ArraySlice<Character> = []
-        if let comma = chars.lastIndex(of: ",") {
-            guard (1...2).contains(chars.count - comma - 1), chars[(comma + 1)...].allSatisfy(\.isNumber),
-                  !chars[..<comma].contains(",") else { return raw }
-            whole = chars[..<comma]; pence = chars[(comma + 1)...]
+        guard let first = chars.firstIndex(where: \.isNumber), let last = chars.lastIndex(where: \.isNumber) else { return raw }
+        let number = chars[first...last]
+        var whole = number, pence: ArraySlice<Character> = []
+        if let comma = number.lastIndex(of: ",") {
+            guard (1...2).contains(last - comma), number[(comma + 1)...].allSatisfy(\.isNumber),
+                  !number[..<comma].contains(",") else { return raw }
+            whole = number[..<comma]; pence = number[(comma + 1)...]
         }
         let runs = whole.split(separator: ".", omittingEmptySubsequences: false)
         guard runs.count > 1 || !pence.isEmpty else { return raw }
         // Dots must group thousands (1.234.567) to be read as separators.
         guard runs.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isNumber) }) else { return raw }
-        return String(whole.filter { $0 != "." }) + (pence.isEmpty ? "" : "." + String(pence))
+        return String(chars[..<first]) + String(whole.filter { $0 != "." }) + (pence.isEmpty ? "" : "." + String(pence))
+            + String(chars[(last + 1)...])
     }
 
     /// One of a fixed set of values, matched case-insensitively ignoring spaces, `_` and `-`.

@@ -6,7 +6,8 @@ import Foundation
 /// is transcoded. A file that is not valid UTF-8 is read as Windows-1252, which is what
 /// Excel's "CSV (Comma delimited)" writes on Windows (`£` as 0xA3, `–` as 0x96), and the run
 /// gets a note saying so. Bytes Windows-1252 leaves undefined, and NUL bytes, are refused:
-/// guessing further would risk mojibake in a published report.
+/// guessing further would risk mojibake in a published report. A workbook or zip archive
+/// (named `.csv`) is named as what it is (`FileKinds`).
 enum TextDecoder {
     enum Encoding: String, Sendable { case utf8 = "UTF-8", utf16LE = "UTF-16LE", utf16BE = "UTF-16BE", windows1252 = "Windows-1252" }
 
@@ -16,12 +17,15 @@ enum TextDecoder {
     }
 
     struct Failure: Error, Sendable, Equatable {
+        /// 0 (and no column) when it concerns the whole file.
         var line: Int
-        var column: Int
+        var column: Int?
         var message: String
     }
 
     static func decode(_ bytes: [UInt8]) -> Result<Decoded, Failure> {
+        // A workbook saved or renamed as .csv: say what it is, not that its bytes are not text.
+        if let kind = FileKinds.notText(bytes.prefix(FileKinds.headSize)) { return .failure(Failure(line: 0, column: nil, message: kind)) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return decodeUTF16(bytes, littleEndian: bytes[0] == 0xFF)
         }

@@ -6,6 +6,16 @@ struct WorkbookFailure: Error, Equatable {
     var message: String
 
     static let damaged = WorkbookFailure(message: "cannot read the workbook: it is damaged or incomplete (not a whole zip archive); open it in Excel or LibreOffice Calc and save it again")
+    /// A file named as a workbook that is not a zip archive: CSV text under the wrong name
+    /// (`FileKinds`), else damaged.
+    static func notZip(_ url: URL) -> WorkbookFailure {
+        let head = (try? FileHandle(forReadingFrom: url)).flatMap { handle in
+            defer { try? handle.close() }
+            return try? handle.read(upToCount: FileKinds.headSize)
+        }
+        return head.flatMap { FileKinds.notWorkbook(head: [UInt8]($0), named: url.pathExtension.lowercased()) }.map(WorkbookFailure.init) ?? .damaged
+    }
+
     static let encrypted = WorkbookFailure(message: "cannot read the workbook: it is password-protected (encrypted); open it, remove the password (Excel: File > Info > Protect Workbook > Encrypt with Password; LibreOffice: File > Save As without \"Save with password\" ticked) and save it again")
 }
 
@@ -32,7 +42,7 @@ enum XLSXReader {
         if magic == Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .failure(.encrypted) }
         // From the file, not from memory: ZIPFoundation's in-memory archive traps on an entry
         // whose offset lies past the end (found by FuzzWorkbook); its file-backed one reads short.
-        guard let archive = try? Archive(url: url, accessMode: .read) else { return .failure(.damaged) }
+        guard let archive = try? Archive(url: url, accessMode: .read) else { return .failure(.notZip(url)) }
         do {
             return .success(try read(archive))
         } catch let failure as WorkbookFailure {

@@ -40,8 +40,8 @@ enum YouTubeExport {
     static func ingester() -> FileIngester<Row> {
         var ingester = FileIngester<Row>(schema: schema, parse: { row in
             let views = row.count("views")
-            let id = row.text("video_id"), title = row.label("video", "the video's title")
-            if id == nil && title == nil { row.fail("video_id", "missing video; expected the video's id in Content or its title") }
+            let id = row.id("video_id"), title = row.label("video", "the video's title")
+            if row.text("video_id") == nil && title == nil { row.fail("video_id", "missing video; expected the video's id in Content or its title") }
             guard let views, id != nil || title != nil, case .success(let year) = Self.year(path: row.file) else { return nil }
             return Row(id: id, title: title, views: views, year: year, source: SourceLocation(file: row.file, line: row.record.line),
                        period: partialPeriod(path: row.file))
@@ -146,8 +146,8 @@ extension DatasetSchema {
 enum VideoCatalogue {
     static func ingester(catalog: PriorityCatalog) -> FileIngester<CatalogueEntry> {
         FileIngester(schema: .catalogue, parse: { row in
-            let id = row.text("video_id"), title = row.label("video", "the video's title")
-            if id == nil && title == nil { row.fail(row.has("video_id") ? "video_id" : "video", "missing video; expected its id or its exact title") }
+            let id = row.id("video_id"), title = row.label("video", "the video's title")
+            if row.text("video_id") == nil && title == nil { row.fail(row.has("video_id") ? "video_id" : "video", "missing video; expected its id or its exact title") }
             let categories = (row.requiredLabel("category", "the category (or categories, separated by ;) the report shows it under") ?? "")
                 .split(separator: ";").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
             let priorities = row.priorities("priorities", catalog: catalog)

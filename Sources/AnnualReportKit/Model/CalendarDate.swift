@@ -21,14 +21,58 @@ struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The forms offices write, nil for anything else: ISO `2022-09-26` and `2022/09/26`, UK
-    /// day-first `26/09/2022` (also `26/9/2022` and `26-09-2022`), and month names
-    /// `26 September 2022`, `26 Sep 2022`, `26-Sep-22` (a two-digit year is 20YY).
-    /// `monthFirst` reads all-number dates as US exports write them (`04/13/2022`); the
-    /// order is decided per file and column (`DateOrder`), never per cell.
+    /// day-first `26/09/2022` (also `26/9/2022`, `26-09-2022`, `26.09.2022` and `26/09/22`), and month names
+    /// `26 September 2022`, `26 Sep 2022`, `26-Sep-22` (a two-digit year is 20YY); with a
+    /// weekday before it that must agree (`Mon 26 Sep 2022`) or a time after it, set aside
+    /// (`26/09/2022 09:30`, `2022-09-26T09:30:00`; `DateText`). `monthFirst` reads all-number
+    /// dates as US exports write them (`04/13/2022`); the order is decided per file and
+    /// column (`DateOrder`), never per cell.
     init?(parsing text: some StringProtocol, monthFirst: Bool = false) {
         let s = text.trimmingSpaces
-        let parts = s.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == " " || $0 == "." }).map(String.init)
-        guard parts.count == 3, s.utf8.count <= 40 else { return nil }
+        guard s.utf8.count <= 64 else { return nil }
+        // The cheap checks first (a register's dates pass here by the hundred thousand): a
+        // plain date starts with a digit and holds no `:`; most are one of the fixed widths.
+        if let first = s.utf8.first, first &- 0x30 < 10, !s.utf8.contains(UInt8(ascii: ":")) {
+            if let date = CalendarDate(fixedWidth: s, monthFirst: monthFirst) { self = date; return }
+            guard let date = CalendarDate(plain: s, monthFirst: monthFirst) else { return nil }
+            self = date
+            return
+        }
+        guard let dated = DateText(Substring(s)), let date = CalendarDate(plain: dated.date, monthFirst: monthFirst),
+              dated.weekday.map({ $0.number == date.weekday }) ?? true else { return nil }
+        self = date
+    }
+
+    /// `2022-09-26` and `26/09/2022` read straight from their ten bytes; nil for any other
+    /// text, which the general reading (`plain`) then tries.
+    private init?(fixedWidth s: String, monthFirst: Bool) {
+        var s = s
+        let read: CalendarDate?? = s.withUTF8 { b in
+            guard b.count == 10 else { return nil }
+            func number(_ from: Int, _ count: Int) -> Int? {
+                var value = 0
+                for i in from..<from + count {
+                    guard b[i] &- 0x30 < 10 else { return nil }
+                    value = value * 10 + Int(b[i] &- 0x30)
+                }
+                return value
+            }
+            if b[4] == UInt8(ascii: "-") && b[7] == UInt8(ascii: "-"), let y = number(0, 4), let m = number(5, 2), let d = number(8, 2) {
+                return CalendarDate(year: y, month: m, day: d)
+            }
+            if b[2] == UInt8(ascii: "/") && b[5] == UInt8(ascii: "/"), let p = number(0, 2), let q = number(3, 2), let y = number(6, 4) {
+                return CalendarDate(year: y, month: monthFirst ? p : q, day: monthFirst ? q : p)
+            }
+            return nil
+        }
+        guard let date = read ?? nil else { return nil }
+        self = date
+    }
+
+    /// A date with no weekday and no time (see `init(parsing:)`).
+    private init?(plain s: some StringProtocol, monthFirst: Bool) {
+        let parts = s.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == " " || $0 == "." })
+        guard parts.count == 3 else { return nil }
         if parts[0].count == 4 {
             // Year first: 2022-09-26, 2022/09/26.
             guard parts[1].count == 2, parts[2].count == 2,
@@ -41,7 +85,7 @@ struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
         if let number = Int.digitsOnly(parts[1]), (1...2).contains(parts[1].count) {
             m = number
             if monthFirst { swap(&d, &m) }
-        } else if let named = CalendarDate.month(named: parts[1]) {
+        } else if let named = CalendarDate.month(named: String(parts[1])) {
             m = named
         } else {
             return nil
@@ -49,8 +93,9 @@ struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
         guard let y = Int.digitsOnly(parts[2]) else { return nil }
         switch parts[2].count {
         case 4: self.init(year: y, month: m, day: d)
-        // A two-digit year only with a month name (26-Sep-22), where it cannot be confused with a day.
-        case 2 where Int.digitsOnly(parts[1]) == nil: self.init(year: 2000 + y, month: m, day: d)
+        // A two-digit year is 20YY (26-Sep-22, 26/09/22); the day and month keep the file's order.
+        // All numbers and dots (`10.30.00`) are more likely a time of day: not a date.
+        case 2 where !s.contains(".") || Int.digitsOnly(parts[1]) == nil: self.init(year: 2000 + y, month: m, day: d)
         default: return nil
         }
     }
@@ -90,7 +135,7 @@ struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// How dates may be written, for error messages.
-    static let acceptedForms = "2022-09-26, 2022/09/26, 26/09/2022, 26 September 2022, 26 Sep 2022 or 26-Sep-22"
+    static let acceptedForms = "2022-09-26, 2022/09/26, 26/09/2022, 26/09/22, 26 September 2022, 26 Sep 2022, 26-Sep-22, Mon 26 Sep 2022 or 26/09/2022 09:30"
 
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {

@@ -32,7 +32,10 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
     var ofWholeFile: Diagnostic { var d = self; d.wholeFile = true; return d }
 
     /// `training.csv:14:27: error: bad date '31/02/2022'; expected ...`
-    public var description: String {
+    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+
+    /// Where it is, as `description` begins: `training.csv:14:27`, `finance.xlsx:Ledger!D7`.
+    var location: String {
         var location = file
         if inSheet && line > 0 {
             location += column.map { "!\(Self.columnLetters($0))\(line)" } ?? ", row \(line)"
@@ -40,7 +43,7 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
             if line > 0 { location += ":\(line)" }
             if let column { location += ":\(column)" }
         }
-        return "\(location): \(severity.rawValue): \(message)"
+        return location
     }
 
     /// Excel's column letters for a 1-based column number (1 is A, 27 is AA).

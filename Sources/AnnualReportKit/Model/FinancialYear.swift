@@ -5,7 +5,10 @@ public struct FinancialYear: Hashable, Comparable, Sendable, CustomStringConvert
 
     init(startYear: Int) { self.startYear = startYear }
 
-    /// Accepts `2022-23`, `2022/23`, `2022-2023` and `2022/2023`; the second year must follow the first.
+    /// Accepts `2022-23`, `2022/23`, `2022-2023` and `2022/2023`; the second year must follow
+    /// the first. Only for years found inside a file's name (`training-2022-23.csv`), where a
+    /// shorter form such as `22-23` could be anything; a cell, `--year` and the configuration
+    /// read years with `init(loose:)`.
     init?(label text: some StringProtocol) {
         let s = text.trimmingSpaces
         guard s.count == 7 || s.count == 9 else { return nil }
@@ -19,8 +22,10 @@ public struct FinancialYear: Hashable, Comparable, Sendable, CustomStringConvert
         self.startYear = start
     }
 
-    /// The forms people type on a command line or in the configuration: any `label` form,
-    /// and also `22-23`, `22/23`, `FY2022-23`, `FY22-23`, `FY 2022/23` (any case).
+    /// The forms people type, on a command line, in the configuration or in a year column:
+    /// any `label` form, and also `22-23`, `22/23`, `FY2022-23`, `FY22-23`, `FY 2022/23`,
+    /// `FY23/24` (any case). One reading for all three, so a year `--year` takes is never a
+    /// bad year in a file.
     public init?(loose text: some StringProtocol) {
         var s = text.trimmingSpaces.uppercased()
         if s.hasPrefix("FY") { s = String(s.dropFirst(2)).trimmingSpaces }
@@ -30,6 +35,9 @@ public struct FinancialYear: Hashable, Comparable, Sendable, CustomStringConvert
               let start = Int.digitsOnly(parts[0]), let end = Int.digitsOnly(parts[1]), end == (start + 1) % 100 else { return nil }
         self.startYear = 2000 + start
     }
+
+    /// The forms `init(loose:)` reads, for messages.
+    static let acceptedForms = "2022-23, 2022/23, 2022-2023, 22-23 or FY2022-23"
 
     /// The financial year that contains `date` (26/09/2022 and 15/03/2023 are both in 2022-23).
     init(containing date: CalendarDate) {
