@@ -1,7 +1,6 @@
 // libFuzzer target: scripts/fuzz FuzzAttendance SECONDS. Built without FUZZING (plain swift build)
 // it is a replay tool instead: each file named on the command line is one input.
 import AnnualReportKit
-import Foundation
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -11,15 +10,6 @@ public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
 
 #if !FUZZING
 @main struct Replay {
-    static func main() {
-        for path in CommandLine.arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
-                exit(1)
-            }
-            FuzzEntryPoints.attendance([UInt8](data))
-            print("ok \(path)")
-        }
-    }
+    static func main() { FuzzEntryPoints.replay(CommandLine.arguments, through: FuzzEntryPoints.attendance) }
 }
 #endif

@@ -29,14 +29,14 @@ import Testing
         #expect(html.contains("@page { size: A4; margin: 16mm 14mm 18mm; @bottom-center { content: \"Page \" counter(page) \" of \" counter(pages);"))
         #expect(!html.contains("break-before: page"), "a forced page break per section left near-empty pages")
         #expect(html.contains("table, figure.chart { break-inside: avoid; }"))
-        // Printed, a table of more than 15 rows may break between rows (between row groups when
-        // it has them), its header repeated; a shorter one is kept whole.
+        // Printed, a table taller than a page (more than 40 rows) breaks between rows (between row
+        // groups when it has them), its header repeated; one that fits, as every table of the
+        // sample does (the videos' 31 rows the longest), is kept whole.
         #expect(html.contains(".table-box.long table { break-inside: auto; }"))
         #expect(html.contains("tbody:has(> tr.group > th[scope=\"rowgroup\"]) { break-inside: avoid; }"))
-        #expect(html.contains("<div class=\"table-box long\">\n<table id=\"table-videos\">"))
-        #expect(html.contains("<div class=\"table-box long\">\n<table id=\"table-impact-priorities\">"))
-        #expect(html.contains("<div class=\"table-box\">\n<table id=\"table-audits\">"))
-        #expect(count("<div class=\"table-box long\">", in: html) == 2)
+        #expect(html.contains("<div class=\"table-box\">\n<table id=\"table-videos\">"))
+        #expect(html.contains("<div class=\"table-box\">\n<table id=\"table-impact-priorities\">"))
+        #expect(count("<div class=\"table-box long\">", in: html) == 0)
     }
 
     @Test func sectionsTablesAndChartsInMarkdownOrder() throws {
@@ -148,5 +148,16 @@ import Testing
         #expect(html.contains("<h2 id=\"section-2-heading\">Only notes</h2>\n<p class=\"note\">Not recorded.</p>\n</section>"))
         #expect(html.contains("<h2 id=\"section-3-heading\">Nothing at all</h2>\n</section>"))
         #expect(html.contains("<h2 id=\"section-4-heading\">Data quality</h2>"))
+    }
+
+    /// A table taller than a printed page may break between its rows; one row fewer is kept whole.
+    @Test(arguments: [(40, false), (41, true)])
+    func onlyATableTallerThanAPageBreaksInPrint(rows: Int, breaks: Bool) {
+        let table = ReportTable(id: "long", title: "A long table", columns: [ReportColumn("Item", .label), ReportColumn("Count", .count)],
+                                rows: (1...rows).map { ReportRow([.text("Row \($0)"), .count(Int64($0))]) })
+        let report = Report(title: "T", partnership: "P", year: FinancialYear(startYear: 2022),
+                            sections: [ReportSection(title: "S", tables: [table])], dataQuality: DataQuality())
+        let html = HTMLWriter.html(report)
+        #expect(html.contains("<div class=\"table-box\(breaks ? " long" : "")\">\n<table id=\"table-long\">"))
     }
 }

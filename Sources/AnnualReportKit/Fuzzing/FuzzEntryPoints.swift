@@ -129,3 +129,19 @@ package enum FuzzEntryPoints {
         for l in fast.ledger { precondition(l.balances, "ledger out of balance") }
     }
 }
+
+extension FuzzEntryPoints {
+    /// What a fuzz target is when built without the fuzzer (a plain `swift build`): a replay
+    /// tool, each file named on its command line one input to `entry`. Prints `ok FILE` for
+    /// each; a finding stops it as it stops the fuzzer.
+    package static func replay(_ arguments: [String], through entry: ([UInt8]) -> Void) {
+        for path in arguments.dropFirst() {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+                exit(1)
+            }
+            entry([UInt8](data))
+            print("ok \(path)")
+        }
+    }
+}
