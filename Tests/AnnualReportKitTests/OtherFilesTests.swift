@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 @testable import AnnualReportKit
 
 /// Every file in the folder is read or named, and a folder with nothing to read is an error.
@@ -67,5 +68,27 @@ import Testing
         #expect(lines.first == "training-2022-23.csv:1: error: missing required column 'attendees'; expected a header naming one of: attendees, attended, delegates, attendance, number attended, no attended, no. attended, attendees number, no. of delegates, number of delegates, delegates attended. If 'Number' is that column, add these lines to annual-report.yaml:")
         #expect(lines.contains("evaluations-2022-23.csv: error: 2 evaluation forms name events of training-2022-23.csv, which could not be read: fix it first, and the forms will find their events"))
         #expect(!again.stderr.contains("which is not in the training records"))
+    }
+
+    /// A zip whose entry claims more bytes than the whole archive holds (damaged, or crafted) is
+    /// one error naming the entry, at once: ZIPFoundation would read on without end.
+    @Test func aZipEntryLargerThanItsArchiveIsDamage() throws {
+        let dir = Workdir()
+        let staging = Workdir("staging")
+        staging.write("finance.csv", "year,type,line,amount\n2022-23,contribution,Council,100\n")
+        let url = dir.url.appendingPathComponent("in/ledger.zip")
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let archive = try Archive(url: url, accessMode: .create)
+        try archive.addEntry(with: "finance.csv", relativeTo: staging.url, compressionMethod: .none)
+        // Both size fields of the entry's local and central headers say 2 GB.
+        var bytes = [UInt8](try Data(contentsOf: url))
+        for (signature, offsets) in [([0x50, 0x4B, 0x03, 0x04] as [UInt8], [18, 22]), ([0x50, 0x4B, 0x01, 0x02], [20, 24])] {
+            let at = try #require((0..<(bytes.count - 4)).first { Array(bytes[$0..<$0 + 4]) == signature })
+            for offset in offsets { bytes.replaceSubrange((at + offset)..<(at + offset + 4), with: [0xFF, 0xFF, 0xFF, 0x7F]) }
+        }
+        try Data(bytes).write(to: url)
+        let ingest = InputFolder.read(dir.url.appendingPathComponent("in"))
+        #expect(ingest.errors.map(\.description).contains(
+            "ledger.zip/finance.csv: error: cannot extract from the zip file: the entry says it holds more than the whole archive does (the zip is damaged); download it or zip the files again"))
     }
 }

@@ -110,6 +110,11 @@ final class InputFiles {
                 let folder = try scratchFolder().appendingPathComponent(UUID().uuidString)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 let target = folder.appendingPathComponent(entry.path.split(separator: "/").last.map(String.init) ?? "entry.csv")
+                guard ZipParts.plausible(entry, in: archive) else {
+                    diagnostics.append(Diagnostic(.error, file: "\(name)/\(entry.path)", line: 0, column: nil,
+                        "cannot extract from the zip file: the entry says it holds more than the whole archive does (the zip is damaged); download it or zip the files again"))
+                    continue
+                }
                 _ = try archive.extract(entry, to: target)
                 files.append(InputFile(url: target, name: "\(name)/\(entry.path)"))
             } catch {

@@ -1,3 +1,4 @@
+import Foundation
 import ZIPFoundation
 
 /// A workbook package's parts (`xl/worksheets/sheet1.xml`, `content.xml`) read into memory,
@@ -14,11 +15,26 @@ enum ZipParts {
     static func read(_ archive: Archive, _ path: String) throws -> [UInt8]? {
         let path = path.hasPrefix("/") ? String(path.dropFirst()) : path
         guard let entry = archive[path] else { return nil }
+        guard plausible(entry, in: archive) else { throw WorkbookFailure.damaged }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(min(entry.uncompressedSize, 1 << 30)))
-        _ = try archive.extract(entry, skipCRC32: true) { bytes.append(contentsOf: $0) }
+        bytes.reserveCapacity(Int(min(entry.uncompressedSize, 64 << 20)))
+        _ = try archive.extract(entry, skipCRC32: true) { chunk in
+            bytes.append(contentsOf: chunk)
+            // More than the entry said it holds (a crafted deflate stream): damage, not a read on and on.
+            if UInt64(bytes.count) > entry.uncompressedSize { throw WorkbookFailure.damaged }
+        }
         guard crc32(bytes) == entry.checksum else { throw WorkbookFailure.damaged }
         return bytes
+    }
+
+    /// Whether `entry`'s sizes are ones the archive's file can hold. ZIPFoundation reads an
+    /// entry's data a chunk at a time until it has the size the entry declares, and from a file
+    /// that is shorter it goes on reading nothing without end (a damaged or crafted package:
+    /// FuzzWorkbook's finding). A part of more than 4 GB is no workbook's either.
+    static func plausible(_ entry: Entry, in archive: Archive) -> Bool {
+        let fileSize = (try? FileManager.default.attributesOfItem(atPath: archive.url.path)[.size] as? NSNumber)?.uint64Value ?? 0
+        let stored = entry.isCompressed ? entry.compressedSize : entry.uncompressedSize
+        return stored <= fileSize && entry.uncompressedSize <= 4 << 30
     }
 
     /// Tables for CRC-32 (ISO-HDLC, reflected polynomial 0xEDB88320), eight bytes a step.
