@@ -19,7 +19,7 @@ enum ODSReader {
 
     static func read(_ url: URL) -> Result<[WorkbookSheet], WorkbookFailure> {
         // From the file, not from memory (see `XLSXReader.read`).
-        guard let archive = try? Archive(url: url, accessMode: .read) else { return .failure(.notZip(url)) }
+        guard let archive = try? Archive(url: url, accessMode: .read, pathEncoding: nil) else { return .failure(.notZip(url)) }
         do {
             if let manifest = try part(archive, "META-INF/manifest.xml"),
                manifest.firstRange(of: Array("encryption-data".utf8)) != nil {

@@ -42,7 +42,7 @@ enum XLSXReader {
         if magic == Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .failure(.encrypted) }
         // From the file, not from memory: ZIPFoundation's in-memory archive traps on an entry
         // whose offset lies past the end (found by FuzzWorkbook); its file-backed one reads short.
-        guard let archive = try? Archive(url: url, accessMode: .read) else { return .failure(.notZip(url)) }
+        guard let archive = try? Archive(url: url, accessMode: .read, pathEncoding: nil) else { return .failure(.notZip(url)) }
         do {
             return .success(try read(archive))
         } catch let failure as WorkbookFailure {

@@ -230,7 +230,7 @@ struct Records: Sendable {
         var years = Self.trainingYears(training)
         videos?.forEach { years.insert($0.year) }
         reviews?.forEach { years.insert($0.year) }
-        recommendations?.forEach { r in (r.agreed ?? r.completed).map { years.insert(FinancialYear(containing: $0)) } }
+        recommendations?.forEach { r in if let day = r.agreed ?? r.completed { years.insert(FinancialYear(containing: day)) } }
         audits?.forEach { years.insert($0.year) }
         finance?.forEach { if $0.kind != .budget { years.insert($0.year) } }
         return years
@@ -241,7 +241,7 @@ struct Records: Sendable {
         var years = Self.trainingYears(training)
         videos?.forEach { years.insert($0.year) }
         reviews?.forEach { years.insert($0.year) }
-        recommendations?.forEach { r in (r.agreed ?? r.completed).map { years.insert(FinancialYear(containing: $0)) } }
+        recommendations?.forEach { r in if let day = r.agreed ?? r.completed { years.insert(FinancialYear(containing: day)) } }
         audits?.forEach { years.insert($0.year) }
         finance?.forEach { years.insert($0.year) }
         return years
