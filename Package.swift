@@ -1,9 +1,11 @@
+import Foundation
 // swift-tools-version: 6.1
 import PackageDescription
-import Foundation
 
 // scripts/fuzz sets FUZZING=1: the fuzz targets then leave main to libFuzzer.
-let fuzzSettings: [SwiftSetting] = ProcessInfo.processInfo.environment["FUZZING"] == nil ? [] : [.define("FUZZING"), .unsafeFlags(["-parse-as-library"])]
+let fuzzSettings: [SwiftSetting] =
+    ProcessInfo.processInfo.environment["FUZZING"] == nil
+    ? [] : [.define("FUZZING"), .unsafeFlags(["-parse-as-library"])]
 
 let package = Package(
     name: "annual-report",

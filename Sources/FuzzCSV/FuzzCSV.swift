@@ -9,7 +9,7 @@ public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
 }
 
 #if !FUZZING
-@main struct Replay {
-    static func main() { FuzzEntryPoints.replay(CommandLine.arguments, through: FuzzEntryPoints.csv) }
-}
+    @main struct Replay {
+        static func main() { FuzzEntryPoints.replay(CommandLine.arguments, through: FuzzEntryPoints.csv) }
+    }
 #endif

@@ -23,9 +23,12 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .long, help: "Folder the report is written under, as <out>/<year>/.")
     var out: String = "Reports"
 
-    @Option(name: .long, help: ArgumentHelp("Comma-separated output formats: md, csv, xlsx, html (default: all four).",
-                                            valueName: "format"),
-            transform: OutputFormat.parseList)
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Comma-separated output formats: md, csv, xlsx, html (default: all four).",
+            valueName: "format"),
+        transform: OutputFormat.parseList)
     var format: [OutputFormat] = OutputFormat.allCases
 
     @Flag(name: .long, help: "Write the report without rejected rows instead of writing nothing (still exits 1).")
@@ -34,12 +37,15 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var timestamp: Date?
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] {
-            guard let seconds = Int64(epoch) else { throw ValidationError("SOURCE_DATE_EPOCH '\(epoch)' is not a whole number of seconds") }
+            guard let seconds = Int64(epoch) else {
+                throw ValidationError("SOURCE_DATE_EPOCH '\(epoch)' is not a whole number of seconds")
+            }
             timestamp = Date(timeIntervalSince1970: TimeInterval(seconds))
         }
-        let run = ReportRun(inputs: options.inputsURL, output: URL(fileURLWithPath: out, isDirectory: true), year: options.year,
-                            formats: Set(format), keepGoing: keepGoing, documentTimestamp: timestamp,
-                            progress: ProgressLine.standardError())
+        let run = ReportRun(
+            inputs: options.inputsURL, output: URL(fileURLWithPath: out, isDirectory: true), year: options.year,
+            formats: Set(format), keepGoing: keepGoing, documentTimestamp: timestamp,
+            progress: ProgressLine.standardError())
         // Every diagnostic first, cause first, whatever happens next: a build that stops for want
         // of a year still says which files could not be read.
         let ingest = run.check()
@@ -65,12 +71,17 @@ struct BuildCommand: ParsableCommand {
             let errors = "\(n) error\(n == 1 ? "" : "s") in the inputs"
             if outcome.written == nil {
                 // A folder with no records writes nothing even with --keep-going: no use suggesting it.
-                Console.printError(keepGoing || ingest.holdsNoRecordFiles ? "\(errors); nothing was written."
-                    : "\(errors); nothing was written (use --keep-going to write the report without the rejected rows).")
+                Console.printError(
+                    keepGoing || ingest.holdsNoRecordFiles
+                        ? "\(errors); nothing was written."
+                        : "\(errors); nothing was written (use --keep-going to write the report without the rejected rows)."
+                )
             } else {
                 let rejected = ingest.ledger.contains { $0.rejected > 0 }
-                Console.printError(rejected ? "\(errors); the report was written without the rejected rows (listed in rejects.csv and the data-quality section)."
-                    : "\(errors); the report was written anyway (its data-quality section lists them).")
+                Console.printError(
+                    rejected
+                        ? "\(errors); the report was written without the rejected rows (listed in rejects.csv and the data-quality section)."
+                        : "\(errors); the report was written anyway (its data-quality section lists them).")
             }
             throw ExitCode(1)
         }

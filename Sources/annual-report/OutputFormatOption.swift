@@ -1,6 +1,6 @@
 import AnnualReportKit
-import Foundation
 import ArgumentParser
+import Foundation
 
 extension OutputFormat: ExpressibleByArgument {
     /// `md` (or `markdown`), `csv`, `xlsx`, `html`, in any case.

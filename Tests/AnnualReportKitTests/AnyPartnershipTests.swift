@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnualReportKit
 
 /// A second partnership unlike the sample: its own partners and priorities, no configuration
@@ -8,7 +9,9 @@ import Testing
 @Suite struct SecondPartnershipTests {
     static func inputs() -> Workdir {
         let dir = Workdir("borsetshire")
-        dir.write("training.csv", """
+        dir.write(
+            "training.csv",
+            """
             Date of Event,Course Title,Type,Priority,Number Attended,Evaluations
             02/05/2023,Online Safety,course,Digital Harm,30,12
             10 June 2023,Exploitation Summit,conference,Digital Harm; Exploitation,200,80
@@ -17,7 +20,9 @@ import Testing
 
             Total,,,,273,111
             """)
-        dir.write("finance.csv", """
+        dir.write(
+            "finance.csv",
+            """
             Financial Year,Type,Partner,Amount
             2022/23,contribution,Borsetshire Council,"£50,000"
             2022/23,contribution,Borsetshire Health Board," £ 8,000.00 "
@@ -27,7 +32,9 @@ import Testing
             2023/24,contribution,Borsetshire Police, £ -   \u{20}
             2023/24,Total,,"£62,500.50"
             """)
-        dir.write("reviews.csv", """
+        dir.write(
+            "reviews.csv",
+            """
             reference,type,date,published,sex,ethnicity,age_group,count
             RR-1,rapid review,2023-06-01,,Male,White British,baby,
             RR-2,rapid review,2023-09-12,,Female,Asian,teenager,
@@ -41,71 +48,91 @@ import Testing
         let dir = Self.inputs()
         let input = InputFolder.read(dir.url)
         #expect(input.errors.isEmpty, "\(input.errors)")
-        #expect(input.ledger.map { [$0.file, "\($0.read)", "\($0.used)", "\($0.rejected)", "\($0.controlTotals)"] } == [
-            ["training.csv", "5", "4", "0", "1"],
-            ["reviews.csv", "4", "3", "0", "1"],
-            ["finance.csv", "7", "5", "0", "2"],
-        ])
-        #expect(input.notes.map(\.description).filter { $0.contains("control total") } == [
-            "finance.csv:4:16: note: control total £58,000 (amount) in the 'Total' row agrees with the 2 rows above it for year 2022-23",
-            "finance.csv:8:16: note: control total £62,500.50 (amount) in the 'Total' row agrees with the 3 rows above it for year 2023-24",
-            "reviews.csv:5:13: note: control total 3 (count) in the 'Total' row agrees with the 3 rows above it",
-            "training.csv:7:10: note: control total 273 (attendees) in the 'Total' row agrees with the 4 rows above it",
-            "training.csv:7:14: note: control total 111 (evaluations) in the 'Total' row agrees with the 4 rows above it",
-        ])
+        #expect(
+            input.ledger.map { [$0.file, "\($0.read)", "\($0.used)", "\($0.rejected)", "\($0.controlTotals)"] } == [
+                ["training.csv", "5", "4", "0", "1"],
+                ["reviews.csv", "4", "3", "0", "1"],
+                ["finance.csv", "7", "5", "0", "2"],
+            ])
+        #expect(
+            input.notes.map(\.description).filter { $0.contains("control total") } == [
+                "finance.csv:4:16: note: control total £58,000 (amount) in the 'Total' row agrees with the 2 rows above it for year 2022-23",
+                "finance.csv:8:16: note: control total £62,500.50 (amount) in the 'Total' row agrees with the 3 rows above it for year 2023-24",
+                "reviews.csv:5:13: note: control total 3 (count) in the 'Total' row agrees with the 3 rows above it",
+                "training.csv:7:10: note: control total 273 (attendees) in the 'Total' row agrees with the 4 rows above it",
+                "training.csv:7:14: note: control total 111 (evaluations) in the 'Total' row agrees with the 4 rows above it",
+            ])
         let report = try ReportBuilder.build(input)
         #expect(report.year.label == "2023-24")
-        func table(_ id: String) throws -> ReportTable { try #require(report.tables.first { $0.id == id }, "no table \(id)") }
+        func table(_ id: String) throws -> ReportTable {
+            try #require(report.tables.first { $0.id == id }, "no table \(id)")
+        }
 
-        #expect(try table("priorities").displayRows == [
-            ["Digital Harm", "2", "230", "N/A", "230"],
-            ["Exploitation", "1", "200", "N/A", "200"],
-            ["Total", "3", "430", "N/A", "430"],
-        ])
-        #expect(try table("priorities-previous").displayRows == [
-            ["Exploitation", "1", "18", "N/A", "18"],
-            ["Total", "1", "18", "N/A", "18"],
-        ])
+        #expect(
+            try table("priorities").displayRows == [
+                ["Digital Harm", "2", "230", "N/A", "230"],
+                ["Exploitation", "1", "200", "N/A", "200"],
+                ["Total", "3", "430", "N/A", "430"],
+            ])
+        #expect(
+            try table("priorities-previous").displayRows == [
+                ["Exploitation", "1", "18", "N/A", "18"],
+                ["Total", "1", "18", "N/A", "18"],
+            ])
         let delivery = try table("training-delivery")
         #expect(delivery.display("Events delivered") == ["Events delivered", "1", "3", "2", "200.0%"])
         #expect(delivery.display("Attendances") == ["Attendances", "18", "255", "237", "1316.7%"])
         #expect(delivery.display("Evaluations completed") == ["Evaluations completed", "9", "102", "93", "1033.3%"])
-        #expect(try table("conferences").displayRows == [["Exploitation Summit", "1", "200", "80"], ["Total", "1", "200", "80"]])
+        #expect(
+            try table("conferences").displayRows == [
+                ["Exploitation Summit", "1", "200", "80"], ["Total", "1", "200", "80"],
+            ])
         // Runs of spaces collapse: "Online  Safety" is the same course.
-        #expect(report.sections[1].paragraphs[0] == "Overall training was delivered to 255 attendees over 3 training events in 2023-24 (2022-23: 18 over 1).")
+        #expect(
+            report.sections[1].paragraphs[0]
+                == "Overall training was delivered to 255 attendees over 3 training events in 2023-24 (2022-23: 18 over 1)."
+        )
 
         let contributions = try table("finance-contributions")
-        #expect(contributions.displayRows == [
-            ["Borsetshire Council", "£50,000", "£52,500.50", "£2,500.50", "5.0%", "84%"],
-            ["Borsetshire Health Board", "£8,000", "£10,000", "£2,000", "25.0%", "16%"],
-            ["Borsetshire Police", "N/A", "£0", "N/A", "N/A", "0%"],
-            ["Total income", "£58,000", "£62,500.50", "£4,500.50", "7.8%", "100%"],
-        ])
+        #expect(
+            contributions.displayRows == [
+                ["Borsetshire Council", "£50,000", "£52,500.50", "£2,500.50", "5.0%", "84%"],
+                ["Borsetshire Health Board", "£8,000", "£10,000", "£2,000", "25.0%", "16%"],
+                ["Borsetshire Police", "N/A", "£0", "N/A", "N/A", "0%"],
+                ["Total income", "£58,000", "£62,500.50", "£4,500.50", "7.8%", "100%"],
+            ])
         #expect(report.tables.first { $0.id == "finance-expenditure" } == nil)
-        #expect(try table("finance-balance").displayRows == [
-            ["Total income", "£58,000", "£62,500.50", "£4,500.50", "7.8%"],
-            ["Total expenditure", "N/A", "N/A", "N/A", "N/A"],
-            ["Income less expenditure", "N/A", "N/A", "N/A", "N/A"],
-        ])
+        #expect(
+            try table("finance-balance").displayRows == [
+                ["Total income", "£58,000", "£62,500.50", "£4,500.50", "7.8%"],
+                ["Total expenditure", "N/A", "N/A", "N/A", "N/A"],
+                ["Income less expenditure", "N/A", "N/A", "N/A", "N/A"],
+            ])
         let finance = try #require(report.sections.first { $0.title == "Finance" })
-        #expect(finance.paragraphs == [
-            "Partner contributions totalled £62,500.50 in 2023-24 (2022-23: £58,000).",
-            "Expenditure in 2022-23 and 2023-24: not recorded.",
-        ])
+        #expect(
+            finance.paragraphs == [
+                "Partner contributions totalled £62,500.50 in 2023-24 (2022-23: £58,000).",
+                "Expenditure in 2022-23 and 2023-24: not recorded.",
+            ])
         #expect(finance.charts.map(\.id) == ["contributions"])
 
         #expect(try table("reviews-trend").displayRows == [["2023-24", "2", "1", "0"], ["Total", "2", "1", "0"]])
         let reviews = try #require(report.sections.first { $0.title == "Child safeguarding practice reviews" })
-        #expect(reviews.paragraphs[0] == "The partnership carried out 2 rapid reviews in 2023-24 (2022-23: not recorded).")
-        #expect(try table("children-sex").displayRows == [["Male", "2", "67%"], ["Female", "1", "33%"], ["Total", "3", "100%"]])
+        #expect(
+            reviews.paragraphs[0] == "The partnership carried out 2 rapid reviews in 2023-24 (2022-23: not recorded).")
+        #expect(
+            try table("children-sex").displayRows == [
+                ["Male", "2", "67%"], ["Female", "1", "33%"], ["Total", "3", "100%"],
+            ])
 
         let videos = try #require(report.sections.first { $0.title == "Training videos" })
         #expect(videos.tables.isEmpty)
         #expect(videos.notes == ["No video records were supplied (no videos*.csv), so this section has no tables."])
-        #expect(report.sections[0].paragraphs == [
-            "Digital Harm: 2 sessions were delivered to 230 attendees, and video views: not recorded.",
-            "Exploitation: 1 session was delivered to 200 attendees, and video views: not recorded.",
-        ])
+        #expect(
+            report.sections[0].paragraphs == [
+                "Digital Harm: 2 sessions were delivered to 230 attendees, and video views: not recorded.",
+                "Exploitation: 1 session was delivered to 200 attendees, and video views: not recorded.",
+            ])
     }
 
     @Test func everyFormatIsWrittenAndNoZeroStandsForMissingData() throws {
@@ -117,13 +144,14 @@ import Testing
         #expect(!md.contains("and 0 people watched"))
         #expect(!md.contains("£0)"))
         #expect(out.exists("2023-24/annual-report.xlsx"))
-        #expect(out.read("2023-24/tables/finance-balance.csv") == """
-            Measure,2022-23,2023-24,Change,% change
-            Total income,58000.00,62500.50,4500.50,7.8
-            Total expenditure,,,,
-            Income less expenditure,,,,
+        #expect(
+            out.read("2023-24/tables/finance-balance.csv") == """
+                Measure,2022-23,2023-24,Change,% change
+                Total income,58000.00,62500.50,4500.50,7.8
+                Total expenditure,,,,
+                Income less expenditure,,,,
 
-            """)
+                """)
         #expect(out.read("2023-24/tables/data-quality.csv")?.contains("training.csv,training,5,4,0,1") == true)
     }
 }
@@ -134,27 +162,42 @@ import Testing
     enum Shape: CaseIterable { case absent, headerOnly, present }
 
     static let datasets: [(name: String, header: String, rows: String)] = [
-        ("training.csv", "date,title,kind,priorities,status,attendees", """
+        (
+            "training.csv", "date,title,kind,priorities,status,attendees",
+            """
             2023-05-02,Online Safety,course,Digital Harm,delivered,30
             2023-06-10,Summit,conference,Digital Harm,delivered,120
             2023-07-01,Online Safety,course,,cancelled,
-            """),
-        ("videos.csv", "year,category,video,views,priorities", """
+            """
+        ),
+        (
+            "videos.csv", "year,category,video,views,priorities",
+            """
             2023-24,Online,Grooming explained,40,Digital Harm
             2023-24,Online,,40,
-            """),
-        ("reviews.csv", "reference,type,date,published,count", """
+            """
+        ),
+        (
+            "reviews.csv", "reference,type,date,published,count",
+            """
             RR-1,rapid review,2023-06-01,,
             LCSPR-1,LCSPR,2023-10-01,,
-            """),
-        ("finance.csv", "year,type,line,amount", """
+            """
+        ),
+        (
+            "finance.csv", "year,type,line,amount",
+            """
             2023-24,contribution,Council,"£10,000"
             2023-24,expenditure,Staff,"£9,000"
-            """),
-        ("attendance.csv", "session_id,date,title,priorities,delegate_id,agency,attended", """
+            """
+        ),
+        (
+            "attendance.csv", "session_id,date,title,priorities,delegate_id,agency,attended",
+            """
             A1,2023-09-01,Neglect,Digital Harm,P1,Police,yes
             A1,2023-09-01,Neglect,Digital Harm,P2,Health,no
-            """),
+            """
+        ),
     ]
 
     /// Builds every format from `dir` and checks `check` and `build` agree.
@@ -167,7 +210,9 @@ import Testing
         let outcome = try run.build()
         let written = try #require(outcome.written, "\(label): nothing written")
         for file in ["annual-report.md", "annual-report.xlsx", "tables/data-quality.csv"] {
-            #expect(FileManager.default.fileExists(atPath: written.appendingPathComponent(file).path), "\(label): no \(file)")
+            #expect(
+                FileManager.default.fileExists(atPath: written.appendingPathComponent(file).path),
+                "\(label): no \(file)")
         }
         let md = try String(contentsOf: written.appendingPathComponent("annual-report.md"), encoding: .utf8)
         #expect(!md.contains("and 0 people watched"), "\(label)")
@@ -180,7 +225,10 @@ import Testing
         for code in 0..<count {
             var shapes: [Shape] = []
             var c = code
-            for _ in Self.datasets { shapes.append(Shape.allCases[c % 3]); c /= 3 }
+            for _ in Self.datasets {
+                shapes.append(Shape.allCases[c % 3])
+                c /= 3
+            }
             let dir = Workdir("shape\(code)")
             for (dataset, shape) in zip(Self.datasets, shapes) {
                 switch shape {
@@ -195,7 +243,9 @@ import Testing
             } else if !shapes.contains(.headerOnly) {
                 // No dataset file at all: an error, not a report of empty sections.
                 let run = ReportRun(inputs: dir.url, output: Workdir("none").url)
-                #expect(run.check().errors.map(\.message).first?.hasPrefix("no file in the folder is one of the report's records") == true)
+                #expect(
+                    run.check().errors.map(\.message).first?.hasPrefix(
+                        "no file in the folder is one of the report's records") == true)
             } else {
                 // No records at all: check and build agree that a year must be given, and with one both write.
                 let run = ReportRun(inputs: dir.url, output: Workdir("none").url)
@@ -212,7 +262,10 @@ import Testing
         ("contributions only", "2023-24,contribution,Council,100"),
         ("expenditure only", "2023-24,expenditure,Staff,100"),
         ("budget only", "2024-25,budget,Council,100"),
-        ("one year of contributions and a budget for next year", "2023-24,contribution,Council,100\n2024-25,budget,Council,120"),
+        (
+            "one year of contributions and a budget for next year",
+            "2023-24,contribution,Council,100\n2024-25,budget,Council,120"
+        ),
     ])
     func ledgersWithOneTypeOfRow(shape: String, rows: String) throws {
         let dir = Workdir("ledger")
@@ -222,7 +275,9 @@ import Testing
 
     @Test func yearOptionsInTheFormsPeopleType() throws {
         let dir = Workdir()
-        dir.write("finance.csv", "year,type,line,amount\n2022-23,contribution,Council,100\n2023-24,contribution,Council,110\n")
+        dir.write(
+            "finance.csv", "year,type,line,amount\n2022-23,contribution,Council,100\n2023-24,contribution,Council,110\n"
+        )
         for form in ["22-23", "FY2022-23", "2022/23"] {
             let result = try run(["--inputs", ".", "--year", form, "--format", "csv"], in: dir)
             #expect(result.status == 0, "\(form): \(result.stderr)")
@@ -234,7 +289,8 @@ import Testing
 
     @Test func aBudgetForNextYearDoesNotMakeTheReportYear() throws {
         let dir = Workdir()
-        dir.write("finance.csv", "year,type,line,amount\n2023-24,contribution,Council,100\n2024-25,budget,Council,120\n")
+        dir.write(
+            "finance.csv", "year,type,line,amount\n2023-24,contribution,Council,100\n2024-25,budget,Council,120\n")
         let report = try ReportBuilder.build(InputFolder.read(dir.url))
         #expect(report.year.label == "2023-24")
         let finance = try #require(report.sections.first { $0.title == "Finance" })
@@ -246,7 +302,10 @@ import Testing
 @Suite struct AbsentIsNotZeroTests {
     @Test func oneYearOfFinanceSaysNotRecordedForTheYearBefore() throws {
         let dir = Workdir()
-        dir.write("finance.csv", "year,type,line,amount\n2022-23,contribution,Council,\"£364,633\"\n2022-23,expenditure,Staff,\"£300,000\"\n")
+        dir.write(
+            "finance.csv",
+            "year,type,line,amount\n2022-23,contribution,Council,\"£364,633\"\n2022-23,expenditure,Staff,\"£300,000\"\n"
+        )
         let report = try ReportBuilder.build(InputFolder.read(dir.url))
         let finance = try #require(report.sections.first { $0.title == "Finance" })
         #expect(finance.paragraphs == ["Partner contributions totalled £364,633 in 2022-23 (2021-22: not recorded)."])
@@ -263,11 +322,12 @@ import Testing
         let delivery = try #require(report.tables.first { $0.id == "training-delivery" })
         #expect(delivery.display("Attendances") == ["Attendances", "N/A", "30", "N/A", "N/A"])
         #expect(delivery.display("Evaluations completed") == ["Evaluations completed", "N/A", "N/A", "N/A", "N/A"])
-        #expect(report.sections[1].paragraphs == [
-            "Overall training was delivered to 30 attendees over 1 training events in 2022-23 (2021-22: not recorded).",
-            "30 delegates attended regular multi-agency courses, and a further 0 attended 0 conference and larger events.",
-            "Evaluations completed in 2022-23: not recorded.",
-        ])
+        #expect(
+            report.sections[1].paragraphs == [
+                "Overall training was delivered to 30 attendees over 1 training events in 2022-23 (2021-22: not recorded).",
+                "30 delegates attended regular multi-agency courses, and a further 0 attended 0 conference and larger events.",
+                "Evaluations completed in 2022-23: not recorded.",
+            ])
     }
 
     @Test func aRejectedYearOfTrainingIsNotRecordedUnderKeepGoing() throws {
@@ -280,7 +340,9 @@ import Testing
         #expect(outcome.failed)
         let report = try #require(outcome.report)
         #expect(report.year.label == "2022-23")
-        #expect(report.sections[1].paragraphs == ["Training in 2022-23: not recorded (the training records cover 2021-22)."])
+        #expect(
+            report.sections[1].paragraphs == ["Training in 2022-23: not recorded (the training records cover 2021-22)."]
+        )
         let delivery = try #require(report.tables.first { $0.id == "training-delivery" })
         #expect(delivery.display("Attendances") == ["Attendances", "30", "N/A", "N/A", "N/A"])
         #expect(out.read("2022-23/annual-report.md")?.contains("0 attendees") == false)
@@ -291,8 +353,13 @@ import Testing
         dir.write("reviews.csv", "reference,type,date\nRR-1,rapid review,2020-06-01\nRR-2,rapid review,2022-06-01\n")
         let report = try ReportBuilder.build(InputFolder.read(dir.url), year: FinancialYear(startYear: 2022))
         let trend = try #require(report.tables.first { $0.id == "reviews-trend" })
-        #expect(trend.displayRows.map { Array($0.prefix(2)) } == [["2020-21", "1"], ["2021-22", "0"], ["2022-23", "1"], ["Total", "2"]])
-        #expect(report.sections[3].paragraphs.first == "The partnership carried out 1 rapid review in 2022-23 (2021-22: 0).")
+        #expect(
+            trend.displayRows.map { Array($0.prefix(2)) } == [
+                ["2020-21", "1"], ["2021-22", "0"], ["2022-23", "1"], ["Total", "2"],
+            ])
+        #expect(
+            report.sections[3].paragraphs.first == "The partnership carried out 1 rapid review in 2022-23 (2021-22: 0)."
+        )
     }
 
     @Test func videosOutsideTheReportYearAreNotRecorded() throws {
@@ -302,7 +369,8 @@ import Testing
         let report = try ReportBuilder.build(InputFolder.read(dir.url))
         let videos = try #require(report.sections.first { $0.title == "Training videos" })
         #expect(videos.tables.isEmpty)
-        #expect(videos.paragraphs == ["Training video views in 2022-23: not recorded (the video records cover 2021-22)."])
+        #expect(
+            videos.paragraphs == ["Training video views in 2022-23: not recorded (the video records cover 2021-22)."])
     }
 }
 
@@ -310,7 +378,9 @@ import Testing
 @Suite struct ControlTotalTests {
     @Test func aTotalThatDisagreesIsAnErrorWithBothFiguresAndTheDifference() throws {
         let dir = Workdir()
-        dir.write("finance.csv", """
+        dir.write(
+            "finance.csv",
+            """
             year,type,line,amount
             2022-23,contribution,Council,"£300,000"
             2022-23,contribution,Police,"£64,000"
@@ -318,9 +388,10 @@ import Testing
             ,Grand Total,,"£364,633"
             """)
         let input = InputFolder.read(dir.url)
-        #expect(input.errors.map(\.description) == [
-            "finance.csv:5:15: error: control total £364,633 (amount) in the 'Grand Total' row does not agree with the 2 rows above it (lines 2–3), which add up to £364,000, a difference of £633; expected the rows to add up to the total",
-        ])
+        #expect(
+            input.errors.map(\.description) == [
+                "finance.csv:5:15: error: control total £364,633 (amount) in the 'Grand Total' row does not agree with the 2 rows above it (lines 2–3), which add up to £364,000, a difference of £633; expected the rows to add up to the total"
+            ])
         #expect(input.ledger.first.map { [$0.read, $0.used, $0.rejected, $0.controlTotals] } == [3, 2, 0, 1])
         #expect(input.records.finance?.count == 2)
     }
@@ -328,7 +399,10 @@ import Testing
     /// A spreadsheet's empty row exports as `,,,`: skipped like a blank line, not a bad row.
     @Test func anEmptyRowBeforeTheTotalIsSkipped() {
         let dir = Workdir()
-        dir.write("finance.csv", "Financial Year,Type,Partner,Amount\r\n2023/24,Income,Council,\"£12,000\"\r\n,,,\r\n , ,,\r\nTotal,,,\"£12,000\"\r\n")
+        dir.write(
+            "finance.csv",
+            "Financial Year,Type,Partner,Amount\r\n2023/24,Income,Council,\"£12,000\"\r\n,,,\r\n , ,,\r\nTotal,,,\"£12,000\"\r\n"
+        )
         let input = InputFolder.read(dir.url)
         #expect(input.errors.isEmpty, "\(input.errors)")
         #expect(input.ledger.first.map { [$0.read, $0.used, $0.rejected, $0.controlTotals] } == [2, 1, 0, 1])
@@ -336,7 +410,9 @@ import Testing
 
     @Test func subTotalsCheckTheRowsSinceThePreviousSummaryRowWithTheirKeys() throws {
         let dir = Workdir()
-        dir.write("finance.csv", """
+        dir.write(
+            "finance.csv",
+            """
             year,type,line,amount
             2022-23,contribution,Council,100
             2022-23,contribution,Police,50
@@ -348,17 +424,20 @@ import Testing
             """)
         let input = InputFolder.read(dir.url)
         #expect(input.errors.isEmpty, "\(input.errors)")
-        #expect(input.notes.map(\.description) == [
-            "finance.csv:4:32: note: control total £150 (amount) in the 'Sub-total' row agrees with the 2 rows above it for year 2022-23, type contribution",
-            "finance.csv:7:31: note: control total £45 (amount) in the 'Sub-total' row agrees with the 2 rows above it for year 2022-23, type expenditure",
-            "finance.csv:8:10: note: control total £195 (amount) in the 'TOTAL:' row agrees with the 4 rows above it",
-        ])
+        #expect(
+            input.notes.map(\.description) == [
+                "finance.csv:4:32: note: control total £150 (amount) in the 'Sub-total' row agrees with the 2 rows above it for year 2022-23, type contribution",
+                "finance.csv:7:31: note: control total £45 (amount) in the 'Sub-total' row agrees with the 2 rows above it for year 2022-23, type expenditure",
+                "finance.csv:8:10: note: control total £195 (amount) in the 'TOTAL:' row agrees with the 4 rows above it",
+            ])
         #expect(input.ledger.first?.controlTotals == 3)
     }
 
     @Test func aCategoryRowOfAListedCategoryIsAControlTotalWhereverItStands() throws {
         let dir = Workdir()
-        dir.write("videos.csv", """
+        dir.write(
+            "videos.csv",
+            """
             year,category,video,views
             2022-23,ICON,,300
             2022-23,ICON,Morning,120
@@ -368,11 +447,14 @@ import Testing
             2022-23,FII,Dr Elias,80
             """)
         let input = InputFolder.read(dir.url)
-        #expect(input.errors.map(\.description) == [
-            "videos.csv:6:14: error: control total 85 for category 'FII' in 2022-23 does not agree with the 1 video listed for category 'FII' in 2022-23, which add up to 80, a difference of 5; expected a category's own row to equal the sum of its videos, or the category to list no videos",
-        ])
-        #expect(input.notes.map(\.description).contains(
-            "videos.csv:2:15: note: control total 300 for category 'ICON' in 2022-23 agrees with the 2 videos listed for category 'ICON' in 2022-23; not counted again"))
+        #expect(
+            input.errors.map(\.description) == [
+                "videos.csv:6:14: error: control total 85 for category 'FII' in 2022-23 does not agree with the 1 video listed for category 'FII' in 2022-23, which add up to 80, a difference of 5; expected a category's own row to equal the sum of its videos, or the category to list no videos"
+            ])
+        #expect(
+            input.notes.map(\.description).contains(
+                "videos.csv:2:15: note: control total 300 for category 'ICON' in 2022-23 agrees with the 2 videos listed for category 'ICON' in 2022-23; not counted again"
+            ))
         #expect(input.ledger.first.map { [$0.read, $0.used, $0.rejected, $0.controlTotals] } == [6, 4, 0, 2])
         #expect(input.records.videos?.map(\.views).reduce(0, +) == Int64(120 + 180 + 91 + 80))
     }
@@ -382,7 +464,9 @@ import Testing
 @Suite struct AliasAndValueTests {
     @Test func columnAliasesAndPartnerSpellingsFromTheConfiguration() throws {
         let dir = Workdir()
-        dir.write("annual-report.yaml", """
+        dir.write(
+            "annual-report.yaml",
+            """
             columns:
               training:
                 attendees: [Headcount]
@@ -390,30 +474,42 @@ import Testing
               Leicestershire County Council: [LCC, Leics CC]
             """)
         dir.write("training.csv", "Date,Course,Headcount\n1 April 2022,Neglect,12\n")
-        dir.write("finance.csv", "year,type,partner,amount\n2021-22,contribution,LCC,100\n2022-23,contribution,Leicestershire  County Council,110\n")
+        dir.write(
+            "finance.csv",
+            "year,type,partner,amount\n2021-22,contribution,LCC,100\n2022-23,contribution,Leicestershire  County Council,110\n"
+        )
         let input = InputFolder.read(dir.url)
         #expect(input.errors.isEmpty, "\(input.errors)")
         #expect(input.records.training?.first?.attendees == 12)
         let report = try ReportBuilder.build(input)
         let income = try #require(report.tables.first { $0.id == "finance-contributions" })
-        #expect(income.display("Leicestershire County Council") == ["Leicestershire County Council", "£100", "£110", "£10", "10.0%", "100%"])
+        #expect(
+            income.display("Leicestershire County Council") == [
+                "Leicestershire County Council", "£100", "£110", "£10", "10.0%", "100%",
+            ])
     }
 
     @Test func anUnknownHeaderThatAnAliasWouldFixSaysWhichLinesToAdd() {
         let dir = Workdir()
         dir.write("training.csv", "Date,Course,No. of people attended\n2022-04-01,Neglect,12\n")
         let input = InputFolder.read(dir.url)
-        #expect(input.errors.map(\.description) == ["""
-            training.csv:1: error: missing required column 'attendees'; expected a header naming one of: attendees, attended, delegates, attendance, number attended, no attended, no. attended, attendees number, no. of delegates, number of delegates, delegates attended. If 'No. of people attended' is that column, add these lines to annual-report.yaml:
-                columns:
-                  training:
-                    attendees: [No. of people attended]
-            """])
+        #expect(
+            input.errors.map(\.description) == [
+                """
+                training.csv:1: error: missing required column 'attendees'; expected a header naming one of: attendees, attended, delegates, attendance, number attended, no attended, no. attended, attendees number, no. of delegates, number of delegates, delegates attended. If 'No. of people attended' is that column, add these lines to annual-report.yaml:
+                    columns:
+                      training:
+                        attendees: [No. of people attended]
+                """
+            ])
     }
 
     @Test func datesAsOfficesWriteThem() {
-        let forms = ["2022-04-01", "2022/04/01", "01/04/2022", "1/4/2022", "1 April 2022", "01 Apr 2022", "01-Apr-22", "1-apr-2022", "01-04-22",
-                     "Fri 1 April 2022", "01/04/2022 09:30"]
+        let forms = [
+            "2022-04-01", "2022/04/01", "01/04/2022", "1/4/2022", "1 April 2022", "01 Apr 2022", "01-Apr-22",
+            "1-apr-2022", "01-04-22",
+            "Fri 1 April 2022", "01/04/2022 09:30",
+        ]
         for form in forms { #expect(CalendarDate(parsing: form)?.description == "2022-04-01", "\(form)") }
         for bad in ["2022-4-1", "01-04-2", "Sat 1 April 2022", "31/02/2022", "1 Foo 2022", "April 1, 2022", "44652"] {
             #expect(CalendarDate(parsing: bad) == nil, "\(bad)")
@@ -430,15 +526,18 @@ import Testing
         let input = InputFolder.read(dir.url)
         #expect(input.errors.isEmpty)
         #expect(input.records.training?.map(\.date.description) == ["2022-09-26", "2022-09-27"])
-        #expect(input.notes.map(\.description) == [
-            "training.csv:2:1: note: read 2 numbers such as '44830' in column 'date' as Excel serial dates (44830 is 2022-09-26); expected dates such as 2022-09-26, so check the column was exported as dates",
-        ])
+        #expect(
+            input.notes.map(\.description) == [
+                "training.csv:2:1: note: read 2 numbers such as '44830' in column 'date' as Excel serial dates (44830 is 2022-09-26); expected dates such as 2022-09-26, so check the column was exported as dates"
+            ])
     }
 
     @Test func moneyAsOfficesWriteIt() {
-        let cases: [(String, Int64)] = [("£(1,000.00)", -100_000), ("(£1,000.00)", -100_000), ("(1,000)", -100_000),
-                                        ("-£1,000", -100_000), (" £ -   ", 0), ("-", 0), (" £ 1,234.50 ", 123_450),
-                                        ("£102,496", 10_249_600)]
+        let cases: [(String, Int64)] = [
+            ("£(1,000.00)", -100_000), ("(£1,000.00)", -100_000), ("(1,000)", -100_000),
+            ("-£1,000", -100_000), (" £ -   ", 0), ("-", 0), (" £ 1,234.50 ", 123_450),
+            ("£102,496", 10_249_600),
+        ]
         for (text, pence) in cases { #expect(Money(parsing: text)?.pence == pence, "\(text)") }
         for bad in ["£1,2345", "£(1,000", "1.234", "--5", "(-5)"] { #expect(Money(parsing: bad) == nil, "\(bad)") }
     }
@@ -453,14 +552,17 @@ import Testing
     @Test func aRegisterSessionAndATrainingConferenceOnTheSameDayAndTitleAreOneEvent() {
         let dir = Workdir()
         dir.write("training.csv", "date,title,kind,attendees\n2022-06-10,Exploitation Summit,conference,2\n")
-        dir.write("attendance.csv", """
+        dir.write(
+            "attendance.csv",
+            """
             session_id,date,title,delegate_id,attended
             S1,2022-06-10,Exploitation Summit,D1,yes
             S1,2022-06-10,Exploitation Summit,D2,yes
             """)
         let input = InputFolder.read(dir.url)
-        #expect(input.errors.map(\.description) == [
-            "training.csv:2: error: training event 'Exploitation Summit' on 2022-06-10 is also a session of attendance.csv:2; expected each session in training or in attendance, not both",
-        ])
+        #expect(
+            input.errors.map(\.description) == [
+                "training.csv:2: error: training event 'Exploitation Summit' on 2022-06-10 is also a session of attendance.csv:2; expected each session in training or in attendance, not both"
+            ])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnualReportKit
 
 /// The first of `names` found as an executable on PATH.
@@ -46,8 +47,12 @@ enum Chromium {
     static func run(_ arguments: [String]) throws -> Data {
         guard let path else { throw ToolFailure(description: "no Chromium") }
         let profile = Workdir("chromium-profile")
-        return try runTool(path, ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                                  "--user-data-dir=\(profile.url.path)"] + arguments)
+        return try runTool(
+            path,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--user-data-dir=\(profile.url.path)",
+            ] + arguments)
     }
 
     /// The DOM of `file` after Chromium has parsed and laid it out (`--dump-dom`), serialised
@@ -70,7 +75,8 @@ enum Chromium {
 
     /// The value of the attribute `name` somewhere in a rendered DOM (a script's result).
     static func attribute(_ name: String, in dom: String) throws -> String {
-        let match = try #require(dom.firstMatch(of: try Regex("\(name)=\"([^\"]*)\"")), "no \(name) in the rendered page")
+        let match = try #require(
+            dom.firstMatch(of: try Regex("\(name)=\"([^\"]*)\"")), "no \(name) in the rendered page")
         return String(match.output[1].substring!)
     }
 }
@@ -109,8 +115,11 @@ enum Poppler {
             if let m = line.firstMatch(of: page) {
                 pages.append(Page(height: Double(m.output[1].substring!)!))
             } else if let m = line.firstMatch(of: word), !pages.isEmpty {
-                pages[pages.count - 1].words.append((String(m.output[3].substring!), Double(m.output[1].substring!)!,
-                                                     Double(m.output[2].substring!)!))
+                pages[pages.count - 1].words.append(
+                    (
+                        String(m.output[3].substring!), Double(m.output[1].substring!)!,
+                        Double(m.output[2].substring!)!
+                    ))
             }
         }
         return pages

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import AnnualReportKit
 
 /// The register's interner: ids in order of first insertion, keys back byte for byte, whether
@@ -26,10 +27,12 @@ import Testing
             #expect(interner.key(Int32(i)) == Array(key.utf8))
             #expect(interner.find(Array(key.utf8)) == Int32(i))
             #expect(interner.intern(Array(key.utf8)) == (Int32(i), false))
-            let hash = Array(key.utf8).withUnsafeBufferPointer { attendanceHash($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+            let hash = Array(key.utf8).withUnsafeBufferPointer {
+                attendanceHash($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count)
+            }
             #expect(interner.hash(Int32(i)) == hash)
         }
-        #expect(interner.find(Array("D1".utf8)) == nil)       // never inserted (i = 1 is an S key)
+        #expect(interner.find(Array("D1".utf8)) == nil)  // never inserted (i = 1 is an S key)
         #expect(interner.find(Array("S0000000".utf8)) == nil)
     }
 }

@@ -1,10 +1,14 @@
 import Testing
+
 @testable import AnnualReportKit
 
 @Suite struct CSVReaderTests {
     @Test func quotedCommasDoubledQuotesAndNewlines() {
         let records = csvRecords("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"line1\nline2\"\nlast,row,here")
-        #expect(records.map(\.fields) == [["a", "b", "c"], ["x, y", "say \"hi\"", "line1\nline2"], ["last", "row", "here"]])
+        #expect(
+            records.map(\.fields) == [
+                ["a", "b", "c"], ["x, y", "say \"hi\"", "line1\nline2"], ["last", "row", "here"],
+            ])
         #expect(records.map(\.line) == [1, 2, 4])
         #expect(records[2].positions.map(\.column) == [1, 6, 10])
         #expect(records.allSatisfy { $0.problem == nil })
@@ -27,7 +31,9 @@ import Testing
 
     @Test func strayQuotesAreReported() {
         #expect(csvRecords("ab\"c,d\n")[0].problem?.kind == .quoteInUnquotedField)
-        #expect(csvRecords("\"ab\"c,d\n")[0].problem == CSVProblem(kind: .textAfterClosingQuote, position: CSVPosition(line: 1, column: 5)))
+        #expect(
+            csvRecords("\"ab\"c,d\n")[0].problem
+                == CSVProblem(kind: .textAfterClosingQuote, position: CSVPosition(line: 1, column: 5)))
     }
 
     @Test func columnsCountCharactersNotBytes() {
@@ -52,10 +58,20 @@ import Testing
     }
 
     @Test func refusesUndefinedBytesAndNUL() {
-        #expect(TextDecoder.decode(Array("ok\nab".utf8) + [0x81]) == .failure(TextDecoder.Failure(line: 2, column: 3,
-            message: "byte 0x81 is neither UTF-8 nor Windows-1252; expected a UTF-8 (or Excel Windows-1252) CSV file")))
-        #expect(TextDecoder.decode([0x61, 0x00, 0x62]) == .failure(TextDecoder.Failure(line: 1, column: 2,
-            message: "NUL byte in a text file; expected a CSV text file (UTF-16 needs a byte-order mark)")))
+        #expect(
+            TextDecoder.decode(Array("ok\nab".utf8) + [0x81])
+                == .failure(
+                    TextDecoder.Failure(
+                        line: 2, column: 3,
+                        message:
+                            "byte 0x81 is neither UTF-8 nor Windows-1252; expected a UTF-8 (or Excel Windows-1252) CSV file"
+                    )))
+        #expect(
+            TextDecoder.decode([0x61, 0x00, 0x62])
+                == .failure(
+                    TextDecoder.Failure(
+                        line: 1, column: 2,
+                        message: "NUL byte in a text file; expected a CSV text file (UTF-16 needs a byte-order mark)")))
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnualReportKit
 
 /// A ledger shared by the children's partnership and the adults board: each board's figures
@@ -26,14 +27,21 @@ import Testing
         dir.write("in/finance-2023-24.csv", Self.ledger)
         let result = try run(["build", "--inputs", "in", "--out", "out", "--format", "md,csv"], in: dir)
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stderr.contains("finance-2023-24.csv: note: the ledger holds lines for the boards 'SCP', 'SAB'; the report's board is taken to be 'SCP'"))
+        #expect(
+            result.stderr.contains(
+                "finance-2023-24.csv: note: the ledger holds lines for the boards 'SCP', 'SAB'; the report's board is taken to be 'SCP'"
+            ))
         let md = dir.read("out/2023-24/annual-report.md") ?? ""
         #expect(md.contains("SCP partner contributions totalled £160,500.50 in 2023-24 (2022-23: £115,000)."))
         #expect(md.contains("Contributions across all boards for 2023-24 were £285,500.50."))
-        #expect(md.contains("| **Total income** | **£90,000** | **£125,000** | **£35,000** | **38.9%** | **100%** |"))   // SAB's own table
+        // SAB's own table
+        #expect(md.contains("| **Total income** | **£90,000** | **£125,000** | **£35,000** | **38.9%** | **100%** |"))
         let balance = parseCSV(dir.read("out/2023-24/tables/finance-balance.csv") ?? "")
-        #expect(balance.map(\.first) == ["Measure", "Income, SCP", "Income, all boards", "Expenditure, SCP", "Expenditure, all boards",
-                                         "Income less expenditure"])
+        #expect(
+            balance.map(\.first) == [
+                "Measure", "Income, SCP", "Income, all boards", "Expenditure, SCP", "Expenditure, all boards",
+                "Income less expenditure",
+            ])
         #expect(balance[1][2] == "160500.50" && balance[2][2] == "285500.50")
         #expect(balance[3][2] == "112345.67" && balance[4][2] == "192345.67")
         #expect(balance[5][2] == "93154.83")
@@ -43,11 +51,16 @@ import Testing
 
     @Test func twoBoardsNeitherAChildrensOneIsAnErrorSayingWhatToAdd() throws {
         let dir = Workdir()
-        dir.write("in/finance.csv", Self.ledger.replacingOccurrences(of: "SCP", with: "North").replacingOccurrences(of: "scp", with: "north")
-            .replacingOccurrences(of: "SAB", with: "South"))
+        dir.write(
+            "in/finance.csv",
+            Self.ledger.replacingOccurrences(of: "SCP", with: "North").replacingOccurrences(of: "scp", with: "north")
+                .replacingOccurrences(of: "SAB", with: "South"))
         let result = try run(["build", "--inputs", "in", "--out", "out"], in: dir)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("finance.csv: error: the ledger holds lines for the boards 'North', 'South' and no configuration says which is the report's; expected `board: <name>` in annual-report.yaml"))
+        #expect(
+            result.stderr.contains(
+                "finance.csv: error: the ledger holds lines for the boards 'North', 'South' and no configuration says which is the report's; expected `board: <name>` in annual-report.yaml"
+            ))
         #expect(!dir.exists("out/2023-24"))
     }
 
@@ -57,7 +70,10 @@ import Testing
         dir.write("in/annual-report.yaml", "board: LSCP\n")
         let result = try run(["check", "--inputs", "in"], in: dir)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("finance.csv: error: the configured board 'LSCP' names no line of the ledger, whose boards are 'SCP', 'SAB'"))
+        #expect(
+            result.stderr.contains(
+                "finance.csv: error: the configured board 'LSCP' names no line of the ledger, whose boards are 'SCP', 'SAB'"
+            ))
     }
 
     @Test func theSampleShowsTheAdultsBoardsSpendingInItsOwnTable() throws {
@@ -87,9 +103,17 @@ import Testing
         dir.write("in/finance.csv", Self.ledger)
         let result = try run(["build", "--inputs", "in", "--out", "out", "--format", "md"], in: dir)
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(result.stderr.contains("finance.csv:2: note: 2 lines for the contribution 'Northmoor Council' in 2023-24 are added together: £60,000 (line 2) + £60,000 (line 4) = £120,000; check that none is entered twice"))
-        #expect(result.stderr.contains("finance.csv:3: note: 2 lines for the contribution 'Northmoor Police' in 2023-24 are added together: £40,000 (line 3) + -£2,500 (line 5) = £37,500"))
-        #expect(dir.read("out/2023-24/annual-report.md")?.contains("Partner contributions totalled £157,500 in 2023-24") == true)
+        #expect(
+            result.stderr.contains(
+                "finance.csv:2: note: 2 lines for the contribution 'Northmoor Council' in 2023-24 are added together: £60,000 (line 2) + £60,000 (line 4) = £120,000; check that none is entered twice"
+            ))
+        #expect(
+            result.stderr.contains(
+                "finance.csv:3: note: 2 lines for the contribution 'Northmoor Police' in 2023-24 are added together: £40,000 (line 3) + -£2,500 (line 5) = £37,500"
+            ))
+        #expect(
+            dir.read("out/2023-24/annual-report.md")?.contains("Partner contributions totalled £157,500 in 2023-24")
+                == true)
     }
 
     @Test func aPartnerWhoseContributionsSumBelowZeroIsAnError() throws {
@@ -97,6 +121,9 @@ import Testing
         dir.write("in/finance.csv", Self.ledger + "2023-24,contribution,Northmoor Health,(100)\n")
         let result = try run(["check", "--inputs", "in"], in: dir)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("finance.csv:7: error: the contribution 'Northmoor Health' in 2023-24 sums to -£100; expected a partner's contributions in a year to come to £0 or more"))
+        #expect(
+            result.stderr.contains(
+                "finance.csv:7: error: the contribution 'Northmoor Health' in 2023-24 sums to -£100; expected a partner's contributions in a year to come to £0 or more"
+            ))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnualReportKit
 
 /// Runs the real `annual-report` binary in a scratch folder, as a user would.
@@ -15,7 +16,9 @@ let annualReportBinary: URL = {
     while dir.path != "/" {
         let candidate = dir.appendingPathComponent("annual-report")
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue { return candidate }
+        if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            return candidate
+        }
         dir.deleteLastPathComponent()
     }
     return repositoryRoot.appendingPathComponent(".build/debug/annual-report")
@@ -29,14 +32,17 @@ func run(_ arguments: [String], in dir: Workdir, environment: [String: String] =
     var env = ProcessInfo.processInfo.environment
     for (k, v) in environment { env[k] = v }
     process.environment = env
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    return Run(
+        status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+        stderr: String(decoding: stderr, as: UTF8.self))
 }
 
 /// Copies the sample inputs into a scratch folder's `Inputs/`.
@@ -52,12 +58,15 @@ func scratchWithSample(_ name: String = #function) throws -> Workdir {
         let result = try run([], in: dir)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("Wrote Reports/2022-23/"))
-        for file in ["annual-report.md", "annual-report.xlsx", "tables/finance-contributions.csv", "tables/data-quality.csv",
-                     "charts/attendances-per-year.svg"] {
+        for file in [
+            "annual-report.md", "annual-report.xlsx", "tables/finance-contributions.csv", "tables/data-quality.csv",
+            "charts/attendances-per-year.svg",
+        ] {
             #expect(dir.exists("Reports/2022-23/\(file)"), "missing \(file)")
         }
         #expect(!dir.exists("Reports/2022-23/rejects.csv"))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.url.appendingPathComponent("Reports").path)
+        let leftovers = try FileManager.default.contentsOfDirectory(
+            atPath: dir.url.appendingPathComponent("Reports").path)
         #expect(leftovers == ["2022-23"], "temporary folders left behind: \(leftovers)")
     }
 
@@ -74,30 +83,47 @@ func scratchWithSample(_ name: String = #function) throws -> Workdir {
         let dir = try scratchWithSample()
         #expect(try run([], in: dir).status == 0)
         let before = dir.read("Reports/2022-23/annual-report.md")
-        dir.write("Inputs/training-extra.csv", "date,title,attendees\n31/02/2023,Core Safeguarding,12\n2023-03-01,Core Safeguarding,9\n")
+        dir.write(
+            "Inputs/training-extra.csv",
+            "date,title,attendees\n31/02/2023,Core Safeguarding,12\n2023-03-01,Core Safeguarding,9\n")
         let result = try run([], in: dir)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("training-extra.csv:2:1: error: bad date '31/02/2023'; expected a real date such as 2022-09-26, 2022/09/26, 26/09/2022, 26/09/22, 26 September 2022, 26 Sep 2022, 26-Sep-22, Mon 26 Sep 2022 or 26/09/2022 09:30"))
+        #expect(
+            result.stderr.contains(
+                "training-extra.csv:2:1: error: bad date '31/02/2023'; expected a real date such as 2022-09-26, 2022/09/26, 26/09/2022, 26/09/22, 26 September 2022, 26 Sep 2022, 26-Sep-22, Mon 26 Sep 2022 or 26/09/2022 09:30"
+            ))
         #expect(result.stderr.contains("1 error in the inputs; nothing was written"))
         #expect(dir.read("Reports/2022-23/annual-report.md") == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.url.appendingPathComponent("Reports").path) == ["2022-23"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir.url.appendingPathComponent("Reports").path) == [
+                "2022-23"
+            ])
     }
 
     @Test func keepGoingWritesTheReportAndTheRejects() throws {
         let dir = try scratchWithSample()
-        dir.write("Inputs/training-extra.csv", "date,title,attendees\n31/02/2023,\"=HYPERLINK(\"\"x\"\")\",12\n2023-03-01,Core Safeguarding,9\n"
-                  + "2023-03-02,Core Safeguarding,\"=HYPERLINK(\"\"y\"\")\"\n")
+        dir.write(
+            "Inputs/training-extra.csv",
+            "date,title,attendees\n31/02/2023,\"=HYPERLINK(\"\"x\"\")\",12\n2023-03-01,Core Safeguarding,9\n"
+                + "2023-03-02,Core Safeguarding,\"=HYPERLINK(\"\"y\"\")\"\n")
         let result = try run(["build", "--keep-going"], in: dir)
         #expect(result.status == 1)
         let rejects = try #require(dir.read("Reports/2022-23/rejects.csv"))
-        #expect(parseCSV(rejects) == [
-            ["file", "line", "reason", "fields"],
-            ["training-extra.csv", "2", "bad date '31/02/2023'; expected a real date such as 2022-09-26, 2022/09/26, 26/09/2022, 26/09/22, 26 September 2022, 26 Sep 2022, 26-Sep-22, Mon 26 Sep 2022 or 26/09/2022 09:30",
-             "31/02/2023", "(withheld)", "12"],
-            // A typed cell is shown, with a formula made text; the title (free text) never is.
-            ["training-extra.csv", "4", "bad attendees '=HYPERLINK(\"y\")'; expected a whole number such as 1054 or 1,054",
-             "2023-03-02", "(withheld)", "'=HYPERLINK(\"y\")"],
-        ])
+        #expect(
+            parseCSV(rejects) == [
+                ["file", "line", "reason", "fields"],
+                [
+                    "training-extra.csv", "2",
+                    "bad date '31/02/2023'; expected a real date such as 2022-09-26, 2022/09/26, 26/09/2022, 26/09/22, 26 September 2022, 26 Sep 2022, 26-Sep-22, Mon 26 Sep 2022 or 26/09/2022 09:30",
+                    "31/02/2023", "(withheld)", "12",
+                ],
+                // A typed cell is shown, with a formula made text; the title (free text) never is.
+                [
+                    "training-extra.csv", "4",
+                    "bad attendees '=HYPERLINK(\"y\")'; expected a whole number such as 1054 or 1,054",
+                    "2023-03-02", "(withheld)", "'=HYPERLINK(\"y\")",
+                ],
+            ])
         let md = try #require(dir.read("Reports/2022-23/annual-report.md"))
         #expect(md.contains("| training-extra.csv | training | 3 | 1 | 2 |"))
         #expect(md.contains("training-extra.csv:2: bad date '31/02/2023'"))
@@ -122,8 +148,12 @@ func scratchWithSample(_ name: String = #function) throws -> Workdir {
         let arguments = command == "annual-report" ? ["--help"] : [command, "--help"]
         let help = try run(arguments, in: Workdir())
         #expect(help.status == 0)
-        let pinned = try String(contentsOf: repositoryRoot.appendingPathComponent("Tests/AnnualReportKitTests/Fixtures/help/\(command).txt"),
-                                encoding: .utf8)
-        #expect(help.stdout == pinned, "`\(arguments.joined(separator: " "))` differs from Fixtures/help/\(command).txt:\n\(help.stdout)")
+        let pinned = try String(
+            contentsOf: repositoryRoot.appendingPathComponent(
+                "Tests/AnnualReportKitTests/Fixtures/help/\(command).txt"),
+            encoding: .utf8)
+        #expect(
+            help.stdout == pinned,
+            "`\(arguments.joined(separator: " "))` differs from Fixtures/help/\(command).txt:\n\(help.stdout)")
     }
 }

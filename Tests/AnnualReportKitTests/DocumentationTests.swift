@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnualReportKit
 
 /// Text that cannot go stale: the documents a new user reads name every dataset the tool reads.
@@ -31,10 +32,15 @@ import Testing
     @Test func theReadmesScreenshotsAreCommitted() throws {
         let text = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let images = text.matches(of: /!\[[^\]]*\]\(([^)]+\.png)\)/).map { String($0.output.1) }
-        #expect(images == ["docs/screenshots/report-desktop-1366.png", "docs/screenshots/report-phone-390.png",
-                           "docs/screenshots/printed-page-1.png", "docs/screenshots/printed-page-10.png"])
+        #expect(
+            images == [
+                "docs/screenshots/report-desktop-1366.png", "docs/screenshots/report-phone-390.png",
+                "docs/screenshots/printed-page-1.png", "docs/screenshots/printed-page-10.png",
+            ])
         for path in images {
-            let size = try FileManager.default.attributesOfItem(atPath: repositoryRoot.appendingPathComponent(path).path)[.size] as? Int
+            let size =
+                try FileManager.default.attributesOfItem(atPath: repositoryRoot.appendingPathComponent(path).path)[
+                    .size] as? Int
             #expect((size ?? .max) < 300_000, "\(path): \(size.map(String.init) ?? "missing")")
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnualReportKit
 
 /// Evaluations completed: the forms of each event that has any count instead of its training
@@ -16,8 +17,10 @@ import Testing
         """
 
     static func forms() -> String {
-        let names = ["Ivy Nash", "Jack Orme", "Kate Pym", "Alice Smith", "Bob Jones", "Ann Lee", "Ben Ray", "Cat Fox", "Dan Orr",
-                     "Eve Kay", "Fay Lim", "Gus Hay"]
+        let names = [
+            "Ivy Nash", "Jack Orme", "Kate Pym", "Alice Smith", "Bob Jones", "Ann Lee", "Ben Ray", "Cat Fox", "Dan Orr",
+            "Eve Kay", "Fay Lim", "Gus Hay",
+        ]
         return "Event ID,Respondent,Email,Knowledge before,Knowledge after\n"
             + names.enumerated().map { i, name in
                 "712345678903,\(name),\(name.lowercased().replacingOccurrences(of: " ", with: "."))@wyvern.gov.uk,\(1 + i % 3),\(3 + i % 3)\n"
@@ -36,9 +39,14 @@ import Testing
         #expect(delivery.display("Evaluations completed") == ["Evaluations completed", "N/A", "12", "N/A", "N/A"])
         #expect(delivery.display("Course evaluations") == ["Course evaluations", "N/A", "0", "N/A", "N/A"])
         #expect(delivery.display("Conference evaluations") == ["Conference evaluations", "N/A", "12", "N/A", "N/A"])
-        #expect(delivery.notes.last == "Evaluations completed in 2023-24 count the evaluation forms of each event that has any (12 forms for 1 event); the training records' evaluations column gives no figure for it.")
+        #expect(
+            delivery.notes.last
+                == "Evaluations completed in 2023-24 count the evaluation forms of each event that has any (12 forms for 1 event); the training records' evaluations column gives no figure for it."
+        )
         let training = try #require(report.sections.first { $0.title == "Training" })
-        #expect(training.paragraphs.contains("12 evaluations were completed: 0 for courses and 12 for conferences and larger events."))
+        #expect(
+            training.paragraphs.contains(
+                "12 evaluations were completed: 0 for courses and 12 for conferences and larger events."))
         let conferences = try #require(report.tables.first { $0.id == "conferences" })
         #expect(conferences.displayRows == [["Annual Conference 2023", "1", "5", "12"], ["Total", "1", "5", "12"]])
         // The names and emails are read, never written.
@@ -51,14 +59,17 @@ import Testing
     /// sample's conferences, whose forms were kept on paper).
     @Test func aFigureThatDisagreesWithTheFormsIsNoted() throws {
         let dir = Workdir()
-        dir.write("training.csv", """
+        dir.write(
+            "training.csv",
+            """
             date,title,kind,status,attendees,event_id,evaluations
             2023-05-10,Online Safety,course,delivered,10,E1,7
             2023-06-10,Summit,conference,delivered,80,E2,40
             2023-07-10,Neglect,course,delivered,9,E3,
 
             """)
-        dir.write("evaluations.csv", "event_id,Knowledge before,Knowledge after\n" + String(repeating: "E1,2,4\n", count: 5))
+        dir.write(
+            "evaluations.csv", "event_id,Knowledge before,Knowledge after\n" + String(repeating: "E1,2,4\n", count: 5))
         let input = InputFolder.read(dir.url)
         #expect(input.errors.isEmpty, "\(input.errors)")
         let report = try ReportBuilder.build(input)
@@ -66,7 +77,10 @@ import Testing
         #expect(delivery.display("Evaluations completed")?[2] == "45")
         #expect(delivery.display("Course evaluations")?[2] == "5")
         #expect(delivery.display("Conference evaluations")?[2] == "40")
-        #expect(delivery.notes.last == "Evaluations completed in 2023-24 count the evaluation forms of each event that has any (5 forms for 1 event); the training records' evaluations column gives 7 for it.")
+        #expect(
+            delivery.notes.last
+                == "Evaluations completed in 2023-24 count the evaluation forms of each event that has any (5 forms for 1 event); the training records' evaluations column gives 7 for it."
+        )
         let conferences = try #require(report.tables.first { $0.id == "conferences" })
         #expect(conferences.displayRows == [["Summit", "1", "80", "40"], ["Total", "1", "80", "40"]])
     }
@@ -75,7 +89,9 @@ import Testing
     /// is N/A (blank in CSV), as training delivery's is, not 0.
     @Test func noColumnAndNoFormsIsNotRecorded() throws {
         let dir = Workdir()
-        dir.write("training.csv", """
+        dir.write(
+            "training.csv",
+            """
             date,title,kind,status,attendees,places,booked
             2023-10-03,Annual Conference,conference,delivered,162,180,175
             2024-03-05,Learning from Reviews Briefing,conference,delivered,85,,
@@ -86,15 +102,19 @@ import Testing
         #expect(input.errors.isEmpty, "\(input.errors)")
         let report = try ReportBuilder.build(input)
         let conferences = try #require(report.tables.first { $0.id == "conferences" })
-        #expect(conferences.displayRows == [["Annual Conference", "1", "162", "N/A"], ["Learning from Reviews Briefing", "1", "85", "N/A"],
-                                            ["Total", "2", "247", "N/A"]])
-        #expect(CSVWriter.csv(conferences) == """
-            Conference,Events,Attendees,Evaluations
-            Annual Conference,1,162,
-            Learning from Reviews Briefing,1,85,
-            Total,2,247,
+        #expect(
+            conferences.displayRows == [
+                ["Annual Conference", "1", "162", "N/A"], ["Learning from Reviews Briefing", "1", "85", "N/A"],
+                ["Total", "2", "247", "N/A"],
+            ])
+        #expect(
+            CSVWriter.csv(conferences) == """
+                Conference,Events,Attendees,Evaluations
+                Annual Conference,1,162,
+                Learning from Reviews Briefing,1,85,
+                Total,2,247,
 
-            """)
+                """)
         let delivery = try #require(report.tables.first { $0.id == "training-delivery" })
         #expect(delivery.display("Evaluations completed") == ["Evaluations completed", "N/A", "N/A", "N/A", "N/A"])
     }
@@ -104,7 +124,9 @@ import Testing
     /// count as places offered and none taken (or the reverse).
     @Test func theFillRateIsOverEventsThatGiveBothPlacesAndBookings() throws {
         let dir = Workdir()
-        dir.write("training.csv", """
+        dir.write(
+            "training.csv",
+            """
             date,title,kind,status,attendees,format,places,booked
             2023-05-10,Neglect,course,delivered,18,virtual,20,19
             2023-06-10,Neglect,course,delivered,30,virtual,,30

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnualReportKit
 
 /// Long numbers Excel shortened into scientific notation (the trial's f10b): an error that
@@ -25,17 +26,18 @@ import Testing
     @Test func anIdShortenedInTheTrainingFileIsOneLineForItsBookings() {
         let input = read([
             "training-2023-24.csv": """
-                Date,Event Title,Kind,Priorities,Attendees,Format,Eventbrite Event ID,Places
-                15/06/2023,Working with Fathers,course,Safeguarding Babies,,virtual,6.12346E+11,40
+            Date,Event Title,Kind,Priorities,Attendees,Format,Eventbrite Event ID,Places
+            15/06/2023,Working with Fathers,course,Safeguarding Babies,,virtual,6.12346E+11,40
 
-                """,
+            """,
             "report-attendees.csv": Self.attendees,
         ])
         let errors = DiagnosticDigest.lines(input.diagnostics).filter { $0.contains(": error: ") }
-        #expect(errors == [
-            "report-attendees.csv: error: 4 bookings for Event ID '612345678901', which no training row has: training-2023-24.csv:2:69 holds '6.12346E+11', this id as Excel shortened it into scientific notation; expected the id in full there (format the column as Text before typing or pasting into it, or export the file again), and the bookings will find their event",
-            "training-2023-24.csv:2:69: error: '6.12346E+11' in 'Eventbrite Event ID' is a long number Excel shortened into scientific notation (its last digits are lost); expected the id in full: format the column as Text before typing or pasting into it, or export the file again",
-        ])
+        #expect(
+            errors == [
+                "report-attendees.csv: error: 4 bookings for Event ID '612345678901', which no training row has: training-2023-24.csv:2:69 holds '6.12346E+11', this id as Excel shortened it into scientific notation; expected the id in full there (format the column as Text before typing or pasting into it, or export the file again), and the bookings will find their event",
+                "training-2023-24.csv:2:69: error: '6.12346E+11' in 'Eventbrite Event ID' is a long number Excel shortened into scientific notation (its last digits are lost); expected the id in full: format the column as Text before typing or pasting into it, or export the file again",
+            ])
         #expect(DiagnosticDigest.errorCount(input.diagnostics) == 2)
         // The data-quality section keeps every booking's own error.
         #expect(input.errors.filter { $0.file == "report-attendees.csv" && $0.line > 0 }.map(\.line) == [2, 3, 4, 5])
@@ -48,10 +50,11 @@ import Testing
             "report-attendees.csv": Self.attendees.replacingOccurrences(of: ",612345678901,", with: ",6.12346E+11,"),
         ])
         let errors = DiagnosticDigest.lines(input.diagnostics).filter { $0.contains(": error: ") }
-        #expect(errors == [
-            "report-attendees.csv: error: 4 cells in 'Event ID' hold long numbers Excel shortened into scientific notation, such as '6.12346E+11' (line 2), so their last digits are lost; expected them in full: format the column as Text before typing or pasting into it, or export the file again",
-            "training-2023-24.csv:2: error: attendees left blank for event_id '612345678901', and no booking register has that Event ID; expected the attendees, or the event's register",
-        ])
+        #expect(
+            errors == [
+                "report-attendees.csv: error: 4 cells in 'Event ID' hold long numbers Excel shortened into scientific notation, such as '6.12346E+11' (line 2), so their last digits are lost; expected them in full: format the column as Text before typing or pasting into it, or export the file again",
+                "training-2023-24.csv:2: error: attendees left blank for event_id '612345678901', and no booking register has that Event ID; expected the attendees, or the event's register",
+            ])
     }
 
     @Test func aCountOrAReferenceShortenedIsAnErrorSayingSo() {
@@ -59,15 +62,20 @@ import Testing
             "training.csv": "date,title,attendees\n2023-06-15,Working with Fathers,4.5E+03\n",
             "reviews.csv": "reference,type,date\n1.23457E+11,rapid review,2023-06-01\n",
         ])
-        #expect(input.errors.map(\.description) == [
-            "reviews.csv:2:1: error: '1.23457E+11' in 'reference' is a long number Excel shortened into scientific notation (its last digits are lost); expected the id in full: format the column as Text before typing or pasting into it, or export the file again",
-            "training.csv:2:33: error: '4.5E+03' in 'attendees' is a number in Excel's scientific notation (its last digits may be lost); expected the whole number: format the column as Text before typing or pasting into it, or export the file again",
-        ])
+        #expect(
+            input.errors.map(\.description) == [
+                "reviews.csv:2:1: error: '1.23457E+11' in 'reference' is a long number Excel shortened into scientific notation (its last digits are lost); expected the id in full: format the column as Text before typing or pasting into it, or export the file again",
+                "training.csv:2:33: error: '4.5E+03' in 'attendees' is a number in Excel's scientific notation (its last digits may be lost); expected the whole number: format the column as Text before typing or pasting into it, or export the file again",
+            ])
     }
 
     @Test func theShortenedForm() {
-        for text in ["6.12346E+11", "4.5E+03", "1E+12", "6,12346E+11", "6.12346e+11"] { #expect(ExcelShortened.isShortened(text), "\(text)") }
-        for text in ["612345678901", "6.12346E11", "6.12346E-05", "E+11", "12.5E+03", "dQw4w9WgXcQ", "6.E+11", "6.1E+1234"] {
+        for text in ["6.12346E+11", "4.5E+03", "1E+12", "6,12346E+11", "6.12346e+11"] {
+            #expect(ExcelShortened.isShortened(text), "\(text)")
+        }
+        for text in [
+            "612345678901", "6.12346E11", "6.12346E-05", "E+11", "12.5E+03", "dQw4w9WgXcQ", "6.E+11", "6.1E+1234",
+        ] {
             #expect(!ExcelShortened.isShortened(text), "\(text)")
         }
         #expect(ExcelShortened.shortens("612345678901", to: "6.12346E+11"))

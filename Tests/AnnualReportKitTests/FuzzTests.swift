@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnualReportKit
 
 /// Mutations of the sample inputs run through `check`, the report builder and every writer:
@@ -29,16 +30,22 @@ import Testing
     ///
     /// The evaluation forms are cut to their first 60: every case reads every file, the 737
     /// forms were a third of a case's time, and more forms of the same shape find nothing new.
-    static let samples: [(String, [UInt8])] = (InputFolder.csvFiles(in: sampleInputs)
-        + ["attendance-fuzz.csv", "Table data 2022-23.csv", "catalogue-fuzz.csv", "training-fuzz-linked.csv",
-           "Attendees report fuzz.csv"].map {
+    static let samples: [(String, [UInt8])] =
+        (InputFolder.csvFiles(in: sampleInputs)
+        + [
+            "attendance-fuzz.csv", "Table data 2022-23.csv", "catalogue-fuzz.csv", "training-fuzz-linked.csv",
+            "Attendees report fuzz.csv",
+        ].map {
             URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\($0)")
         }).map { url in
-        let bytes = [UInt8](FileManager.default.contents(atPath: url.path)!)
-        guard url.lastPathComponent.hasPrefix("evaluations") else { return (url.lastPathComponent, bytes) }
-        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        return (url.lastPathComponent, Array(lines.prefix(61).joined(separator: [UInt8(ascii: "\n")])) + [UInt8(ascii: "\n")])
-    }
+            let bytes = [UInt8](FileManager.default.contents(atPath: url.path)!)
+            guard url.lastPathComponent.hasPrefix("evaluations") else { return (url.lastPathComponent, bytes) }
+            let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            return (
+                url.lastPathComponent,
+                Array(lines.prefix(61).joined(separator: [UInt8(ascii: "\n")])) + [UInt8(ascii: "\n")]
+            )
+        }
 
     static func mutate(_ input: [UInt8], _ rng: inout Generator) -> [UInt8] {
         var bytes = input
@@ -49,10 +56,15 @@ import Testing
             case 1: bytes.insert(UInt8.random(in: 0...255, using: &rng), at: at)
             case 2: bytes.insert(UInt8(ascii: "\""), at: at)
             case 3: bytes = Array(bytes.prefix(at))
-            case 4: bytes.insert(contentsOf: Array(repeating: UInt8(ascii: "A"), count: Int.random(in: 1_000...200_000, using: &rng)), at: at)
+            case 4:
+                bytes.insert(
+                    contentsOf: Array(
+                        repeating: UInt8(ascii: "A"), count: Int.random(in: 1_000...200_000, using: &rng)), at: at)
             case 5: bytes.insert(0, at: at)
             case 6: bytes.insert(contentsOf: [0xC3, 0x28], at: at)
-            case 7: bytes.insert([UInt8(ascii: ","), 0x0A, 0x0D, UInt8(ascii: ";")][Int.random(in: 0..<4, using: &rng)], at: at)
+            case 7:
+                bytes.insert(
+                    [UInt8(ascii: ","), 0x0A, 0x0D, UInt8(ascii: ";")][Int.random(in: 0..<4, using: &rng)], at: at)
             case 8 where !bytes.isEmpty: bytes.remove(at: at)
             default: bytes.insert(contentsOf: [0xA3, 0x96], at: at)
             }
@@ -61,7 +73,11 @@ import Testing
     }
 
     /// What a run did: cases run, and how many of them wrote a whole report.
-    struct Tally { var ran = 0; var built = 0; var failures = 0 }
+    struct Tally {
+        var ran = 0
+        var built = 0
+        var failures = 0
+    }
 
     /// Runs `cases` mutated inputs through the whole pipeline: `check`, the report builder and
     /// every writer (Markdown, CSV, XLSX, SVG). A build or write that fails on inputs with a
@@ -71,15 +87,17 @@ import Testing
         var rng = Generator(state: seed)
         let dir = Workdir("fuzz\(seed)")
         let out = Workdir("fuzz-out\(seed)")
-        try? FileManager.default.copyItem(at: sampleInputs.appendingPathComponent("annual-report.yaml"),
-                                          to: dir.url.appendingPathComponent("annual-report.yaml"))
+        try? FileManager.default.copyItem(
+            at: sampleInputs.appendingPathComponent("annual-report.yaml"),
+            to: dir.url.appendingPathComponent("annual-report.yaml"))
         for (name, bytes) in samples { dir.write(name, bytes: bytes) }
         var tally = Tally()
         for n in 0..<cases {
             let (name, original) = samples[Int.random(in: 0..<samples.count, using: &rng)]
             dir.write(name, bytes: mutate(original, &rng))
             let started = DispatchTime.now().uptimeNanoseconds
-            let run = ReportRun(inputs: dir.url, output: out.url, keepGoing: true, documentTimestamp: Date(timeIntervalSince1970: 0))
+            let run = ReportRun(
+                inputs: dir.url, output: out.url, keepGoing: true, documentTimestamp: Date(timeIntervalSince1970: 0))
             let result = run.check()
             for entry in result.ledger where !entry.balances {
                 tally.failures += 1
@@ -97,11 +115,15 @@ import Testing
                     let folder = out.url.appendingPathComponent("case")
                     try? FileManager.default.removeItem(at: folder)
                     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                    try ReportRun.write(report, formats: Set(OutputFormat.allCases), into: folder, timestamp: Date(timeIntervalSince1970: 0))
+                    try ReportRun.write(
+                        report, formats: Set(OutputFormat.allCases), into: folder,
+                        timestamp: Date(timeIntervalSince1970: 0))
                     tally.built += 1
                 } catch {
                     tally.failures += 1
-                    Issue.record("case \(n) (\(name) mutated, seed \(seed)): \(result.errors.isEmpty ? "inputs that check accepts" : "--keep-going") failed to build: \(error)")
+                    Issue.record(
+                        "case \(n) (\(name) mutated, seed \(seed)): \(result.errors.isEmpty ? "inputs that check accepts" : "--keep-going") failed to build: \(error)"
+                    )
                 }
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
@@ -114,7 +136,10 @@ import Testing
             // A long run says how far it has got, so a run cut short still reports its count.
             if let every = progressEvery, tally.ran % every == 0 {
                 // On stderr, unbuffered: the count must be in the log even if the run is cut short.
-                FileHandle.standardError.write(Data("fuzz seed \(seed): \(tally.ran) cases, \(tally.built) reports written, \(tally.failures) failures so far\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "fuzz seed \(seed): \(tally.ran) cases, \(tally.built) reports written, \(tally.failures) failures so far\n"
+                            .utf8))
             }
         }
         return tally
@@ -124,13 +149,17 @@ import Testing
     /// mutations start from a report that builds, not from a wall of errors.
     @Test func theCorpusHasNoErrors() throws {
         let dir = Workdir()
-        try FileManager.default.copyItem(at: sampleInputs.appendingPathComponent("annual-report.yaml"),
-                                         to: dir.url.appendingPathComponent("annual-report.yaml"))
+        try FileManager.default.copyItem(
+            at: sampleInputs.appendingPathComponent("annual-report.yaml"),
+            to: dir.url.appendingPathComponent("annual-report.yaml"))
         for (name, bytes) in Self.samples { dir.write(name, bytes: bytes) }
         let input = InputFolder.read(dir.url)
         #expect(input.errors.isEmpty, "\(input.errors)")
-        #expect(Set(input.ledger.map(\.dataset)) == ["training", "attendance", "videos", "youtube", "catalogue", "bookings",
-                                                     "reviews", "recommendations", "audits", "finance", "evaluations"])
+        #expect(
+            Set(input.ledger.map(\.dataset)) == [
+                "training", "attendance", "videos", "youtube", "catalogue", "bookings",
+                "reviews", "recommendations", "audits", "finance", "evaluations",
+            ])
         #expect(input.records.bookings?.events.count == 2)
     }
 
@@ -144,8 +173,11 @@ import Testing
         let seed = (UInt64(ProcessInfo.processInfo.environment["FUZZ_SEED"] ?? "") ?? 20_221_123) &+ UInt64(shard)
         let cases = total / Self.shards + (shard < total % Self.shards ? 1 : 0)
         let clock = ContinuousClock.now
-        let tally = try Self.run(cases: cases, seed: seed, progressEvery: Int(ProcessInfo.processInfo.environment["FUZZ_PROGRESS"] ?? ""))
-        print("fuzz shard \(shard + 1)/\(Self.shards): \(tally.ran) cases, \(tally.built) reports written in every format, \(tally.failures) failures, seed \(seed), \(ContinuousClock.now - clock)")
+        let tally = try Self.run(
+            cases: cases, seed: seed, progressEvery: Int(ProcessInfo.processInfo.environment["FUZZ_PROGRESS"] ?? ""))
+        print(
+            "fuzz shard \(shard + 1)/\(Self.shards): \(tally.ran) cases, \(tally.built) reports written in every format, \(tally.failures) failures, seed \(seed), \(ContinuousClock.now - clock)"
+        )
         #expect(tally.failures == 0)
         // Most mutations leave a year to report: if none built, the pipeline was not exercised.
         #expect(tally.built * 2 > tally.ran, "only \(tally.built) of \(tally.ran) cases wrote a report")
@@ -161,8 +193,11 @@ import Testing
     /// committed corpus tests what it was made for only while this order stays: a new dataset
     /// goes last in `Datasets.all`.
     @Test func datasetsKeepTheirFirstByte() {
-        #expect(FuzzEntryPoints.datasetNames == ["training", "videos", "catalogue", "youtube", "reviews", "finance",
-                                                 "bookings", "evaluations", "recommendations", "audits"])
+        #expect(
+            FuzzEntryPoints.datasetNames == [
+                "training", "videos", "catalogue", "youtube", "reviews", "finance",
+                "bookings", "evaluations", "recommendations", "audits",
+            ])
     }
 
     /// Every input in `Fuzz/crashes/TARGET/` through its target's entry point: a finding once
@@ -193,7 +228,10 @@ import Testing
         let catalog = PriorityCatalog(configuration: ReportConfiguration())
         let fast = AttendanceIngest.read(files: [url], catalog: catalog, workers: 1)
         let checking = AttendanceIngest.read(files: [url], catalog: catalog, workers: 1, fastPath: .off)
-        #expect(fast.ledger == [FileLedger(file: "attendance-fuzz.csv", dataset: "attendance", read: 30, used: 30, rejected: 0)])
+        #expect(
+            fast.ledger == [
+                FileLedger(file: "attendance-fuzz.csv", dataset: "attendance", read: 30, used: 30, rejected: 0)
+            ])
         #expect(fast.events.map(\.attendees) == [5, 3, 4, 3, 5])
         #expect(fast.diagnostics.isEmpty)
         #expect(checking.ledger == fast.ledger)
@@ -208,7 +246,9 @@ import Testing
     /// value, a short row, a doubled quote in a key. The same messages either way.
     @Test func attendanceFastPathHandsOverTheRowsItCannotTake() throws {
         let dir = Workdir()
-        dir.write("attendance.csv", """
+        dir.write(
+            "attendance.csv",
+            """
             session_id,date,title,kind,priorities,format,delegate_id,agency,attended
             S1,2022-09-26,Neglect,course,,,D1,Police,yes
             S1,2022-09-26,Neglect,course,,,D2,Police,no
@@ -225,12 +265,14 @@ import Testing
         #expect(fast.ledger == checking.ledger)
         #expect(fast.diagnostics == checking.diagnostics)
         #expect(fast.events == checking.events)
-        #expect(fast.ledger == [FileLedger(file: "attendance.csv", dataset: "attendance", read: 6, used: 3, rejected: 3)])
-        #expect(fast.diagnostics.map(\.description) == [
-            "attendance.csv:4:4: error: session 'S1' has date 2022-09-27 here but 2022-09-26 at attendance.csv:2; expected the same date, title, kind, priorities and format on every row of a session",
-            "attendance.csv:5:42: error: unknown attended 'maybe'; expected yes, attended, present or checked in (attended); no, absent, no show or did not attend (a no-show); attending, booked or registered (still booked after the session: a no-show); not attending, cancelled, refunded or transferred (a cancelled booking)",
-            "attendance.csv:6: error: row has 7 fields; expected 9 as in the header",
-        ])
+        #expect(
+            fast.ledger == [FileLedger(file: "attendance.csv", dataset: "attendance", read: 6, used: 3, rejected: 3)])
+        #expect(
+            fast.diagnostics.map(\.description) == [
+                "attendance.csv:4:4: error: session 'S1' has date 2022-09-27 here but 2022-09-26 at attendance.csv:2; expected the same date, title, kind, priorities and format on every row of a session",
+                "attendance.csv:5:42: error: unknown attended 'maybe'; expected yes, attended, present or checked in (attended); no, absent, no show or did not attend (a no-show); attending, booked or registered (still booked after the session: a no-show); not attending, cancelled, refunded or transferred (a cancelled booking)",
+                "attendance.csv:6: error: row has 7 fields; expected 9 as in the header",
+            ])
         FuzzEntryPoints.attendance([UInt8](try Data(contentsOf: url)))
     }
 
@@ -241,8 +283,10 @@ import Testing
     /// Cancelled, Refunded, Transferred (used rows, not registrations).
     @Test func everyBookingWordIsReadTheSameOnBothPaths() throws {
         let dir = Workdir()
-        let words = ["Present", "Checked In", "YES", "Absent", "No Show", "no-show", "Did Not Attend", "Attending", "Booked",
-                     "Registered", "Not Attending", "Cancelled", "Refunded", "Transferred", "attended", " checked_in "]
+        let words = [
+            "Present", "Checked In", "YES", "Absent", "No Show", "no-show", "Did Not Attend", "Attending", "Booked",
+            "Registered", "Not Attending", "Cancelled", "Refunded", "Transferred", "attended", " checked_in ",
+        ]
         var text = "session_id,date,title,kind,priorities,format,delegate_id,agency,attended\n"
         text += "S1,2023-09-26,Neglect,course,,,D0,Police,yes\n"
         for (i, word) in words.enumerated() { text += "S1,2023-09-26,Neglect,course,,,D\(i + 1),Police,\(word)\n" }
@@ -256,28 +300,34 @@ import Testing
         #expect(fast.diagnostics == checking.diagnostics)
         #expect(fast.events == checking.events)
         #expect(fast.summary == checking.summary)
-        #expect(fast.ledger == [FileLedger(file: "attendance.csv", dataset: "attendance", read: 18, used: 18, rejected: 0)])
-        #expect(fast.diagnostics.map(\.description) == [
-            "attendance.csv: note: 3 bookings are still 'attending', 'booked' or 'registered' after the session and counted as no-shows",
-            "attendance.csv: note: 5 bookings were cancelled (not attending, cancelled, refunded or transferred): read, and not counted as registrations",
-        ])
+        #expect(
+            fast.ledger == [FileLedger(file: "attendance.csv", dataset: "attendance", read: 18, used: 18, rejected: 0)])
+        #expect(
+            fast.diagnostics.map(\.description) == [
+                "attendance.csv: note: 3 bookings are still 'attending', 'booked' or 'registered' after the session and counted as no-shows",
+                "attendance.csv: note: 5 bookings were cancelled (not attending, cancelled, refunded or transferred): read, and not counted as registrations",
+            ])
         // S1: 17 rows, 4 of them cancelled: 13 registrations, of which 6 attended (yes, Present,
         // Checked In, YES, attended, checked_in). S2's only booking was cancelled: no session.
         #expect(fast.events.map(\.attendees) == [6])
-        #expect(fast.summary.years[FinancialYear(startYear: 2023)] == .init(sessions: 1, registrations: 13, attendances: 6, people: 6))
+        #expect(
+            fast.summary.years[FinancialYear(startYear: 2023)]
+                == .init(sessions: 1, registrations: 13, attendances: 6, people: 6))
         FuzzEntryPoints.attendance([UInt8](try Data(contentsOf: url)))
     }
 
     /// FuzzPipeline's packed folder: names kept to safe bytes (a mutated name never leaves the
     /// folder), the last of two files with one name wins, text before the first marker ignored.
     @Test func aPackedFolderUnpacksToItsFiles() {
-        let packed = Array("junk".utf8) + FuzzEntryPoints.pack([
-            ("finance.csv", Array("year,type,line,amount\n".utf8)),
-            ("../../etc/training 2022-23.csv", Array("date,title\n".utf8)),
-            ("\u{7}", Array("nameless".utf8)),
-            ("sub/reviews.csv", Array("reference\n".utf8)),
-            ("FINANCE.csv", Array("later".utf8)),
-        ])
+        let packed =
+            Array("junk".utf8)
+            + FuzzEntryPoints.pack([
+                ("finance.csv", Array("year,type,line,amount\n".utf8)),
+                ("../../etc/training 2022-23.csv", Array("date,title\n".utf8)),
+                ("\u{7}", Array("nameless".utf8)),
+                ("sub/reviews.csv", Array("reference\n".utf8)),
+                ("FINANCE.csv", Array("later".utf8)),
+            ])
         let files = FuzzEntryPoints.unpack(packed)
         #expect(files.map(\.name) == ["subreviews.csv", "FINANCE.csv"])
         #expect(files.map { String(decoding: $0.bytes, as: UTF8.self) } == ["reference\n", "later"])
@@ -288,7 +338,8 @@ import Testing
     @Test func thePipelineTargetRunsOnAPackedSample() throws {
         let urls = InputFolder.csvFiles(in: sampleInputs) + [sampleInputs.appendingPathComponent("annual-report.yaml")]
         let files = try urls.map { url in
-            let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = try String(contentsOf: url, encoding: .utf8).split(
+                separator: "\n", omittingEmptySubsequences: false)
             return (name: url.lastPathComponent, bytes: Array(lines.prefix(9).joined(separator: "\n").utf8) + [0x0A])
         }
         #expect(files.count == 10)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnualReportKit
 
 /// The sample `annual-report.html` opened in a real browser: the rendered DOM holds every
@@ -7,8 +8,10 @@ import Testing
 @Suite(.serialized) struct HTMLBrowserTests {
     static let report = SampleReportTests.report
 
-    @Test(.enabled(if: Chromium.path != nil,
-                   "Chromium is not installed (apt-get install chromium): the browser check is skipped"))
+    @Test(
+        .enabled(
+            if: Chromium.path != nil,
+            "Chromium is not installed (apt-get install chromium): the browser check is skipped"))
     func theSampleReportRendersInChromium() throws {
         let dir = Workdir()
         let outcome = try ReportRun(inputs: sampleInputs, output: dir.url, formats: [.html]).build()
@@ -24,7 +27,10 @@ import Testing
         // Every table, by caption, with scoped header cells.
         #expect(dom.components(separatedBy: "<table id=").count - 1 == Self.report.tables.count)
         for table in Self.report.tables {
-            #expect(dom.contains("<caption>\(HTMLWriter.keepingHyphenatedWords(Chromium.serialised(table.title)))</caption>"), "no table captioned \(table.title)")
+            #expect(
+                dom.contains(
+                    "<caption>\(HTMLWriter.keepingHyphenatedWords(Chromium.serialised(table.title)))</caption>"),
+                "no table captioned \(table.title)")
         }
         #expect(!dom.contains("<th>"), "a header cell without scope")
 
@@ -32,31 +38,63 @@ import Testing
         let charts = Self.report.sections.flatMap(\.charts)
         #expect(dom.components(separatedBy: "role=\"img\"").count - 1 == charts.count)
         for chart in charts {
-            #expect(dom.contains("<title id=\"chart-\(chart.id)-title\">\(Chromium.serialised(chart.title))</title>"), "no chart \(chart.id)")
+            #expect(
+                dom.contains("<title id=\"chart-\(chart.id)-title\">\(Chromium.serialised(chart.title))</title>"),
+                "no chart \(chart.id)")
         }
-        #expect(dom.contains("<desc id=\"chart-rapid-reviews-per-year-desc\">2020-21: 3; 2021-22: 8; 2022-23: 3</desc>"))
-        #expect(dom.contains("<desc id=\"chart-attendances-per-year-desc\">2020-21: 1,802; 2021-22: 2,215; 2022-23: 2,569</desc>"))
+        #expect(
+            dom.contains("<desc id=\"chart-rapid-reviews-per-year-desc\">2020-21: 3; 2021-22: 8; 2022-23: 3</desc>"))
+        #expect(
+            dom.contains(
+                "<desc id=\"chart-attendances-per-year-desc\">2020-21: 1,802; 2021-22: 2,215; 2022-23: 2,569</desc>"))
 
         // Every headline sentence of the Markdown report.
         for paragraph in Self.report.sections.flatMap(\.paragraphs) {
-            #expect(dom.contains("<p>\(HTMLWriter.keepingHyphenatedWords(Chromium.serialised(paragraph)))</p>"), "no headline: \(paragraph)")
+            #expect(
+                dom.contains("<p>\(HTMLWriter.keepingHyphenatedWords(Chromium.serialised(paragraph)))</p>"),
+                "no headline: \(paragraph)")
         }
 
         // The published figures, cell by cell.
-        #expect(dom.contains("<tr class=\"total\"><th scope=\"row\">Total income</th><td class=\"num\">£327,126</td><td class=\"num\">£364,633</td>"))
-        #expect(dom.contains("<tr><th scope=\"row\"><span class=\"nw\">2020-21</span></th><td class=\"num\">3</td><td class=\"num\">1</td><td class=\"num\">0</td></tr>"))
-        #expect(dom.contains("<tr><th scope=\"row\"><span class=\"nw\">2021-22</span></th><td class=\"num\">8</td><td class=\"num\">1</td><td class=\"num\">0</td></tr>"))
-        #expect(dom.contains("<tr><th scope=\"row\"><span class=\"nw\">2022-23</span></th><td class=\"num\">3</td><td class=\"num\">0</td><td class=\"num\">1</td></tr>"))
-        #expect(dom.contains("<tr class=\"total\"><th scope=\"row\">Total expenditure</th><td class=\"num\">£185,917</td><td class=\"num\">£185,414</td><td class=\"num\">\u{2212}£503</td><td class=\"num\">\u{2212}0.3%</td></tr>"))
-        #expect(dom.contains("<tr class=\"total\"><th scope=\"row\">Total reach, each video counted once</th><td></td><td class=\"num\">2,271</td></tr>"))
-        #expect(dom.contains("<tr class=\"total\"><th scope=\"row\">Total</th><td class=\"num\">66</td><td class=\"num\">1,810</td><td class=\"num\">1,993</td><td class=\"num\">3,803</td></tr>"))
+        #expect(
+            dom.contains(
+                "<tr class=\"total\"><th scope=\"row\">Total income</th><td class=\"num\">£327,126</td><td class=\"num\">£364,633</td>"
+            ))
+        #expect(
+            dom.contains(
+                "<tr><th scope=\"row\"><span class=\"nw\">2020-21</span></th><td class=\"num\">3</td><td class=\"num\">1</td><td class=\"num\">0</td></tr>"
+            ))
+        #expect(
+            dom.contains(
+                "<tr><th scope=\"row\"><span class=\"nw\">2021-22</span></th><td class=\"num\">8</td><td class=\"num\">1</td><td class=\"num\">0</td></tr>"
+            ))
+        #expect(
+            dom.contains(
+                "<tr><th scope=\"row\"><span class=\"nw\">2022-23</span></th><td class=\"num\">3</td><td class=\"num\">0</td><td class=\"num\">1</td></tr>"
+            ))
+        #expect(
+            dom.contains(
+                "<tr class=\"total\"><th scope=\"row\">Total expenditure</th><td class=\"num\">£185,917</td><td class=\"num\">£185,414</td><td class=\"num\">\u{2212}£503</td><td class=\"num\">\u{2212}0.3%</td></tr>"
+            ))
+        #expect(
+            dom.contains(
+                "<tr class=\"total\"><th scope=\"row\">Total reach, each video counted once</th><td></td><td class=\"num\">2,271</td></tr>"
+            ))
+        #expect(
+            dom.contains(
+                "<tr class=\"total\"><th scope=\"row\">Total</th><td class=\"num\">66</td><td class=\"num\">1,810</td><td class=\"num\">1,993</td><td class=\"num\">3,803</td></tr>"
+            ))
     }
 
     /// The report as the browser gets it, with `script` run at the end of its body (the report
     /// itself has no script; its Content-Security-Policy, which would stop one, is left out).
     static func withScript(_ script: String) -> String {
         HTMLWriter.html(report)
-            .replacingOccurrences(of: "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n", with: "")
+            .replacingOccurrences(
+                of:
+                    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
+                with: ""
+            )
             .replacingOccurrences(of: "</body>", with: "<script>\(script)</script>\n</body>")
     }
 
@@ -66,8 +104,12 @@ import Testing
     static func inAFrame(width: Int, _ script: String) throws -> String {
         let dir = Workdir()
         let report = withScript("const b = parent.document.body; " + script)
-        let attribute = report.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-        let page = dir.write("phone.html", "<!DOCTYPE html>\n<html><body style=\"margin:0\"><iframe width=\"\(width)\" height=\"844\" style=\"border:0\" srcdoc=\"\(attribute)\"></iframe></body></html>\n")
+        let attribute = report.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(
+            of: "\"", with: "&quot;")
+        let page = dir.write(
+            "phone.html",
+            "<!DOCTYPE html>\n<html><body style=\"margin:0\"><iframe width=\"\(width)\" height=\"844\" style=\"border:0\" srcdoc=\"\(attribute)\"></iframe></body></html>\n"
+        )
         return try Chromium.renderedDOM(of: page)
     }
 
@@ -78,10 +120,15 @@ import Testing
     /// On a 390 px phone the page itself does not scroll sideways: wide tables scroll in their
     /// own box, and charts keep their size (12 px labels), scrolling in theirs; captions and
     /// row-group headings wrap to the phone's width.
-    @Test(.enabled(if: Chromium.path != nil,
-                   "Chromium is not installed (apt-get install chromium): the browser check is skipped"))
+    @Test(
+        .enabled(
+            if: Chromium.path != nil,
+            "Chromium is not installed (apt-get install chromium): the browser check is skipped"))
     func onAPhoneThePageDoesNotScrollSideways() throws {
-        let dom = try Self.inAFrame(width: 390, "b.setAttribute('data-width', String(document.documentElement.scrollWidth)); b.setAttribute('data-frame', String(window.innerWidth)); b.setAttribute('data-wide-boxes', String([...document.querySelectorAll('.table-box')].filter(x => x.scrollWidth > x.clientWidth).length)); b.setAttribute('data-chart-scale', String(Math.round(100 * Math.min(...[...document.querySelectorAll('figure.chart svg')].map(x => x.getBoundingClientRect().width / x.viewBox.baseVal.width))))); b.setAttribute('data-charts', String(document.querySelectorAll('figure.chart svg').length)); b.setAttribute('data-cut-captions', [...document.querySelectorAll('caption, th[scope=rowgroup] > span')].filter(x => x.getBoundingClientRect().right > window.innerWidth + 0.5).map(x => x.textContent).join(' | '));")
+        let dom = try Self.inAFrame(
+            width: 390,
+            "b.setAttribute('data-width', String(document.documentElement.scrollWidth)); b.setAttribute('data-frame', String(window.innerWidth)); b.setAttribute('data-wide-boxes', String([...document.querySelectorAll('.table-box')].filter(x => x.scrollWidth > x.clientWidth).length)); b.setAttribute('data-chart-scale', String(Math.round(100 * Math.min(...[...document.querySelectorAll('figure.chart svg')].map(x => x.getBoundingClientRect().width / x.viewBox.baseVal.width))))); b.setAttribute('data-charts', String(document.querySelectorAll('figure.chart svg').length)); b.setAttribute('data-cut-captions', [...document.querySelectorAll('caption, th[scope=rowgroup] > span')].filter(x => x.getBoundingClientRect().right > window.innerWidth + 0.5).map(x => x.textContent).join(' | '));"
+        )
         #expect(try Self.number("data-frame", in: dom) == 390)
         #expect(try Self.number("data-width", in: dom) <= 390, "the page is wider than the phone")
         // Some tables are wider than a phone: they scroll in their own box instead.
@@ -113,9 +160,11 @@ import Testing
 
     /// On a phone (390 px) and a small one (320 px), no year, date or hyphenated word breaks
     /// across lines anywhere in the text: title, period, contents, body, tables, notes.
-    @Test(.enabled(if: Chromium.path != nil,
-                   "Chromium is not installed (apt-get install chromium): the browser check is skipped"),
-          arguments: [390, 320])
+    @Test(
+        .enabled(
+            if: Chromium.path != nil,
+            "Chromium is not installed (apt-get install chromium): the browser check is skipped"),
+        arguments: [390, 320])
     func hyphenatedWordsNeverBreakOnAPhone(width: Int) throws {
         let dom = try Self.inAFrame(width: width, Self.brokenWords)
         #expect(try Chromium.attribute("data-broken", in: dom) == "", "broken at \(width) px")
@@ -126,22 +175,29 @@ import Testing
 
     /// The contents list works in the browser: every link lands on an element of the page, and
     /// every section is linked from it.
-    @Test(.enabled(if: Chromium.path != nil,
-                   "Chromium is not installed (apt-get install chromium): the browser check is skipped"))
+    @Test(
+        .enabled(
+            if: Chromium.path != nil,
+            "Chromium is not installed (apt-get install chromium): the browser check is skipped"))
     func theContentsLinkEverySection() throws {
         let dir = Workdir()
-        let page = dir.write("annual-report.html", Self.withScript("""
-            const b = document.body, links = [...document.querySelectorAll('nav a[href]')];
-            const dead = links.filter(a => !document.getElementById(decodeURIComponent(a.getAttribute('href').slice(1))));
-            const linked = new Set(links.map(a => a.getAttribute('href')));
-            const unlinked = [...document.querySelectorAll('section')].filter(s => !linked.has('#' + s.id));
-            b.setAttribute('data-links', String(links.length)); b.setAttribute('data-sections', String(document.querySelectorAll('section').length));
-            b.setAttribute('data-dead', dead.map(a => a.getAttribute('href')).join(' ')); b.setAttribute('data-unlinked', unlinked.map(s => s.id || '(no id)').join(' '));
-            """))
+        let page = dir.write(
+            "annual-report.html",
+            Self.withScript(
+                """
+                const b = document.body, links = [...document.querySelectorAll('nav a[href]')];
+                const dead = links.filter(a => !document.getElementById(decodeURIComponent(a.getAttribute('href').slice(1))));
+                const linked = new Set(links.map(a => a.getAttribute('href')));
+                const unlinked = [...document.querySelectorAll('section')].filter(s => !linked.has('#' + s.id));
+                b.setAttribute('data-links', String(links.length)); b.setAttribute('data-sections', String(document.querySelectorAll('section').length));
+                b.setAttribute('data-dead', dead.map(a => a.getAttribute('href')).join(' ')); b.setAttribute('data-unlinked', unlinked.map(s => s.id || '(no id)').join(' '));
+                """))
         let dom = try Chromium.renderedDOM(of: page)
         let sections = Self.report.sections.count + 1
         #expect(try Self.number("data-sections", in: dom) == sections)
-        #expect(try Self.number("data-links", in: dom) == sections + Self.report.sections.flatMap(\.tables).filter { !$0.columns.isEmpty }.count)
+        #expect(
+            try Self.number("data-links", in: dom) == sections
+                + Self.report.sections.flatMap(\.tables).filter { !$0.columns.isEmpty }.count)
         #expect(try Chromium.attribute("data-dead", in: dom) == "", "links to nothing")
         #expect(try Chromium.attribute("data-unlinked", in: dom) == "", "sections not in the contents")
     }

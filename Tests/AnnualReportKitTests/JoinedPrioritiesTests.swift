@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnualReportKit
 
 /// A priorities cell that is two priorities written with a comma or a slash (`Neglect,
@@ -52,7 +53,9 @@ import Testing
     /// A joined cell above the rows that hold its parts on their own is found all the same.
     @Test func aJoinedCellBeforeItsPartsIsFound() {
         let dir = Workdir()
-        dir.write("in/training.csv", """
+        dir.write(
+            "in/training.csv",
+            """
             date,title,priorities,attendees
             2023-04-20,Conference,"Neglect, Exploitation",100
             2023-05-01,A,Neglect,10
@@ -60,9 +63,10 @@ import Testing
 
             """)
         let result = InputFolder.read(dir.url.appendingPathComponent("in"))
-        #expect(result.diagnostics.map(\.description) == [
-            "training.csv:2:23: error: 'Neglect, Exploitation' looks like two priorities separated by a comma; separate priorities with ';' (Neglect;Exploitation)",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "training.csv:2:23: error: 'Neglect, Exploitation' looks like two priorities separated by a comma; separate priorities with ';' (Neglect;Exploitation)"
+            ])
         #expect(result.discoveredPriorities.map(\.name) == ["Neglect", "Exploitation"])
         #expect(result.ledger.map { [$0.read, $0.used, $0.rejected] } == [[3, 2, 1]])
     }
@@ -71,12 +75,16 @@ import Testing
     /// words that are not both priorities (`Neglect, and more`) is an unknown priority, quoted.
     @Test func aConfiguredNameWithACommaStaysOnePriority() {
         let dir = Workdir()
-        dir.write("in/annual-report.yaml", """
+        dir.write(
+            "in/annual-report.yaml",
+            """
             priorities:
               "2023-24": ["Exploitation, missing and trafficking", Neglect, Exploitation]
 
             """)
-        dir.write("in/training.csv", """
+        dir.write(
+            "in/training.csv",
+            """
             date,title,priorities,attendees
             2023-05-01,A,"Exploitation, missing and trafficking",10
             2023-06-01,B,Neglect;Exploitation,20
@@ -86,28 +94,34 @@ import Testing
 
             """)
         let result = InputFolder.read(dir.url.appendingPathComponent("in"))
-        #expect(result.diagnostics.map(\.description) == [
-            "training.csv:4:14: error: unknown priority 'Neglect, and more'; expected a configured priority or alias; did you mean 'Neglect'?",
-            "training.csv:5:14: error: unknown priority 'Domestic Abuse'; expected a configured priority or alias; did you mean 'Neglect'?",
-            "training.csv:6:14: error: priority (withheld) holds an email address or a telephone number, which the report's tables would show; expected a priority's name, with no personal details",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "training.csv:4:14: error: unknown priority 'Neglect, and more'; expected a configured priority or alias; did you mean 'Neglect'?",
+                "training.csv:5:14: error: unknown priority 'Domestic Abuse'; expected a configured priority or alias; did you mean 'Neglect'?",
+                "training.csv:6:14: error: priority (withheld) holds an email address or a telephone number, which the report's tables would show; expected a priority's name, with no personal details",
+            ])
         #expect(result.records.training?.first?.priorities.map(\.name) == ["Exploitation, missing and trafficking"])
     }
 
     /// A register's session tagged `Neglect, Exploitation`, with both priorities in the training log.
     @Test func aRegistersJoinedPrioritiesAreAnErrorAtTheCell() {
         let dir = Workdir()
-        dir.write("in/training.csv", "date,title,priorities,attendees\n2023-05-01,A,Neglect,10\n2023-06-01,B,Exploitation,20\n")
-        dir.write("in/attendance.csv", """
+        dir.write(
+            "in/training.csv",
+            "date,title,priorities,attendees\n2023-05-01,A,Neglect,10\n2023-06-01,B,Exploitation,20\n")
+        dir.write(
+            "in/attendance.csv",
+            """
             session_id,date,title,priorities,delegate_id,attended
             S1,2023-09-01,Briefing,"Neglect, Exploitation",D1,yes
             S2,2023-09-02,Briefing,Neglect;Exploitation,D1,yes
 
             """)
         let result = InputFolder.read(dir.url.appendingPathComponent("in"))
-        #expect(result.errors.map(\.description) == [
-            "attendance.csv:2:24: error: 'Neglect, Exploitation' looks like two priorities separated by a comma; separate priorities with ';' (Neglect;Exploitation)",
-        ])
+        #expect(
+            result.errors.map(\.description) == [
+                "attendance.csv:2:24: error: 'Neglect, Exploitation' looks like two priorities separated by a comma; separate priorities with ';' (Neglect;Exploitation)"
+            ])
     }
 
     /// `rejects.csv` shows the priorities cell as the message quotes it (the title stays withheld),
@@ -115,22 +129,34 @@ import Testing
     @Test func rejectsShowThePrioritiesCellUnlessItReachesAPerson() throws {
         let dir = try trialFixture("f11-priority-lists")
         let url = dir.url.appendingPathComponent("in/training.csv")
-        try (try String(contentsOf: url, encoding: .utf8) + "2023-09-01,E,Ask jo@wyvern.gov.uk,3\n").write(to: url, atomically: true, encoding: .utf8)
+        try (try String(contentsOf: url, encoding: .utf8) + "2023-09-01,E,Ask jo@wyvern.gov.uk,3\n").write(
+            to: url, atomically: true, encoding: .utf8)
         let out = Workdir("out")
         _ = try ReportRun(inputs: dir.url.appendingPathComponent("in"), output: out.url, keepGoing: true).build()
-        #expect(parseCSV(out.read("2023-24/rejects.csv") ?? "").map { Array($0.dropFirst(2)) }.suffix(3) == [
-            [Self.joinedErrors[0].components(separatedBy: ": error: ")[1], "2023-07-01", "(withheld)", "Neglect, Exploitation", "100"],
-            [Self.joinedErrors[1].components(separatedBy: ": error: ")[1], "2023-08-01", "(withheld)", "Neglect / Exploitation", "7"],
-            ["priority (withheld) holds an email address or a telephone number, which the report's tables would show; expected a priority's name, with no personal details",
-             "2023-09-01", "(withheld)", "(withheld)", "3"],
-        ])
+        #expect(
+            parseCSV(out.read("2023-24/rejects.csv") ?? "").map { Array($0.dropFirst(2)) }.suffix(3) == [
+                [
+                    Self.joinedErrors[0].components(separatedBy: ": error: ")[1], "2023-07-01", "(withheld)",
+                    "Neglect, Exploitation", "100",
+                ],
+                [
+                    Self.joinedErrors[1].components(separatedBy: ": error: ")[1], "2023-08-01", "(withheld)",
+                    "Neglect / Exploitation", "7",
+                ],
+                [
+                    "priority (withheld) holds an email address or a telephone number, which the report's tables would show; expected a priority's name, with no personal details",
+                    "2023-09-01", "(withheld)", "(withheld)", "3",
+                ],
+            ])
     }
 
     @Test func whatReachesAPerson() {
         for text in ["jane@x.org", "Call 07700 900123", "(0116) 305 0000", "+44 1632 960123"] {
             #expect(PersonalText.reachesPerson(text), "\(text)")
         }
-        for text in ["Neglect, Exploitation", "Domestic Abuse", "2022-2023 priorities", "Conference 2023-24", "Room 101"] {
+        for text in [
+            "Neglect, Exploitation", "Domestic Abuse", "2022-2023 priorities", "Conference 2023-24", "Room 101",
+        ] {
             #expect(!PersonalText.reachesPerson(text), "\(text)")
         }
     }

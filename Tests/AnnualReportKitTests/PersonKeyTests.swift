@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnualReportKit
 
 /// An email is one person however it is capitalised or padded, on every path that reads one.
@@ -23,7 +24,9 @@ import Testing
         dir.write("in/attendance-2023-24.csv", Self.register)
         let result = try run(["build", "--inputs", "in", "--out", "out", "--format", "md"], in: dir)
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(dir.read("out/2023-24/annual-report.md")?.contains("In 2023-24, 4 people attended 6 times across 2 sessions") == true)
+        #expect(
+            dir.read("out/2023-24/annual-report.md")?.contains(
+                "In 2023-24, 4 people attended 6 times across 2 sessions") == true)
     }
 
     @Test func anEmailMappedAsTheDelegateIdIsFoldedToo() throws {
@@ -32,7 +35,9 @@ import Testing
         dir.write("in/annual-report.yaml", "columns:\n  attendance:\n    delegate_id: [Contact]\n")
         let result = try run(["build", "--inputs", "in", "--out", "out", "--format", "md"], in: dir)
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        #expect(dir.read("out/2023-24/annual-report.md")?.contains("In 2023-24, 4 people attended 6 times across 2 sessions") == true)
+        #expect(
+            dir.read("out/2023-24/annual-report.md")?.contains(
+                "In 2023-24, 4 people attended 6 times across 2 sessions") == true)
     }
 
     @Test func aBlankEmailIsAnErrorAtItsCell() throws {
@@ -40,14 +45,18 @@ import Testing
         dir.write("in/attendance-2023-24.csv", Self.register + "S2,2023-06-11,Neglect basics,,yes\n")
         let result = try run(["check", "--inputs", "in"], in: dir)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("attendance-2023-24.csv:9:30: error: missing email; expected the delegate's email"))
+        #expect(
+            result.stderr.contains("attendance-2023-24.csv:9:30: error: missing email; expected the delegate's email"))
     }
 
     @Test func neitherIdNorEmailNamesBoth() throws {
         let dir = Workdir()
         dir.write("in/attendance.csv", "session_id,date,title,attended\nS1,2023-05-10,Neglect,yes\n")
         let result = try run(["check", "--inputs", "in"], in: dir)
-        #expect(result.stderr.contains("attendance.csv:1: error: missing required column 'delegate_id'; expected a header naming one of: delegate_id, delegate, delegate ref, person id, attendee id, participant id; or a column 'email' (email, email address, e-mail, e-mail address, delegate email, attendee email)"))
+        #expect(
+            result.stderr.contains(
+                "attendance.csv:1: error: missing required column 'delegate_id'; expected a header naming one of: delegate_id, delegate, delegate ref, person id, attendee id, participant id; or a column 'email' (email, email address, e-mail, e-mail address, delegate email, attendee email)"
+            ))
     }
 
     @Test func keys() {

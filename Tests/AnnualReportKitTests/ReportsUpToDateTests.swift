@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnualReportKit
 
 /// `Reports/` is what the tool writes from `Inputs/`: regenerate it and compare every file.
@@ -22,25 +23,37 @@ import Testing
         let fresh = try #require(outcome.written)
         let committed = repositoryRoot.appendingPathComponent("Reports").appendingPathComponent(fresh.lastPathComponent)
         let freshFiles = Self.files(under: fresh)
-        #expect(Self.files(under: committed) == freshFiles, "Reports/ lists other files than a regeneration: run `swift run annual-report`")
+        #expect(
+            Self.files(under: committed) == freshFiles,
+            "Reports/ lists other files than a regeneration: run `swift run annual-report`")
         for path in freshFiles {
             let a = FileManager.default.contents(atPath: committed.appendingPathComponent(path).path)
             let b = FileManager.default.contents(atPath: fresh.appendingPathComponent(path).path)
-            #expect(a == b, "Reports/\(fresh.lastPathComponent)/\(path) is out of date: run `swift run annual-report` and commit")
+            #expect(
+                a == b,
+                "Reports/\(fresh.lastPathComponent)/\(path) is out of date: run `swift run annual-report` and commit")
         }
     }
 
     @Test func rerunsAreByteIdentical() throws {
         let dir = Workdir()
         let stamp = Date(timeIntervalSince1970: 1_700_000_000)
-        let first = try #require(try ReportRun(inputs: sampleInputs, output: dir.url.appendingPathComponent("a"), documentTimestamp: stamp).build().written)
-        let second = try #require(try ReportRun(inputs: sampleInputs, output: dir.url.appendingPathComponent("b"), documentTimestamp: stamp).build().written)
+        let first = try #require(
+            try ReportRun(inputs: sampleInputs, output: dir.url.appendingPathComponent("a"), documentTimestamp: stamp)
+                .build().written)
+        let second = try #require(
+            try ReportRun(inputs: sampleInputs, output: dir.url.appendingPathComponent("b"), documentTimestamp: stamp)
+                .build().written)
         let files = Self.files(under: first)
-        #expect(files.contains("annual-report.xlsx") && files.contains("annual-report.md") && files.contains("charts/priority-reach.svg"))
+        #expect(
+            files.contains("annual-report.xlsx") && files.contains("annual-report.md")
+                && files.contains("charts/priority-reach.svg"))
         #expect(files == Self.files(under: second))
         for path in files {
-            #expect(FileManager.default.contents(atPath: first.appendingPathComponent(path).path)
-                    == FileManager.default.contents(atPath: second.appendingPathComponent(path).path), "\(path) differs between runs")
+            #expect(
+                FileManager.default.contents(atPath: first.appendingPathComponent(path).path)
+                    == FileManager.default.contents(atPath: second.appendingPathComponent(path).path),
+                "\(path) differs between runs")
         }
     }
 }

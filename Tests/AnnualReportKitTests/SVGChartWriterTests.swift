@@ -1,8 +1,10 @@
-import Testing
-@testable import AnnualReportKit
 import Foundation
+import Testing
+
+@testable import AnnualReportKit
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 // MARK: - A small DOM read back with Foundation's XMLParser
@@ -14,7 +16,10 @@ private final class SVGNode {
     var children: [SVGNode] = []
     var ownText = ""
 
-    init(name: String, attributes: [String: String]) { self.name = name; self.attributes = attributes }
+    init(name: String, attributes: [String: String]) {
+        self.name = name
+        self.attributes = attributes
+    }
 
     /// All text inside the element, children included.
     var text: String { ownText + children.map(\.text).joined() }
@@ -44,15 +49,19 @@ private final class SVGDOM: NSObject, XMLParserDelegate {
         return dom.root
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
         let node = SVGNode(name: elementName, attributes: attributeDict)
         if let parent = stack.last { parent.children.append(node) } else { root = node }
         stack.append(node)
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?) {
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?
+    ) {
         stack.removeLast()
     }
 
@@ -81,31 +90,47 @@ private enum ChartFixtures {
         id: "finance-contributions", title: "Contributions from partners",
         columns: [ReportColumn("Partner", .label), ReportColumn("2021-22", .money), ReportColumn("2022-23", .money)],
         rows: [
-            ReportRow([.text("Leicestershire County Council"), .money(Money(pounds: 102_496)), .money(Money(pounds: 119_266))]),
+            ReportRow([
+                .text("Leicestershire County Council"), .money(Money(pounds: 102_496)), .money(Money(pounds: 119_266)),
+            ]),
             ReportRow([.text("Rutland County Council"), .money(Money(pounds: 45_833)), .money(Money(pounds: 50_367))]),
             ReportRow([.text("Leicestershire Police"), .money(Money(pounds: 88_725)), .money(Money(pounds: 97_500))]),
-            ReportRow([.text("West Leicestershire CCG and East Leicestershire & Rutland CCG*"),
-                       .money(Money(pounds: 88_724)), .money(Money(pounds: 97_500))]),
+            ReportRow([
+                .text("West Leicestershire CCG and East Leicestershire & Rutland CCG*"),
+                .money(Money(pounds: 88_724)), .money(Money(pounds: 97_500)),
+            ]),
             ReportRow([.text("National Probation Services"), .money(Money(pounds: 1_348)), .money(nil)]),
-            ReportRow([.text("Total income for SCP and SAB"), .money(Money(pounds: 327_126)), .money(Money(pounds: 364_633))],
-                      role: .total),
+            ReportRow(
+                [
+                    .text("Total income for SCP and SAB"), .money(Money(pounds: 327_126)),
+                    .money(Money(pounds: 364_633)),
+                ],
+                role: .total),
         ])
     static func contributionChart(_ style: ChartSpec.Style) -> ChartSpec {
-        ChartSpec(id: "contributions", title: "Contributions from partners, 2021-22 and 2022-23",
-                  tableID: "finance-contributions", rows: [0, 1, 2, 3, 4], seriesColumns: [1, 2], style: style,
-                  xAxisTitle: "Partner", yAxisTitle: "Contribution (£)")
+        ChartSpec(
+            id: "contributions", title: "Contributions from partners, 2021-22 and 2022-23",
+            tableID: "finance-contributions", rows: [0, 1, 2, 3, 4], seriesColumns: [1, 2], style: style,
+            xAxisTitle: "Partner", yAxisTitle: "Contribution (£)")
     }
 
     static let reach = ReportTable(
         id: "priority-reach", title: "Reach per business priority",
-        columns: [ReportColumn("Priority", .label), ReportColumn("Trained", .count),
-                  ReportColumn("Watched a training video", .count), ReportColumn("Total", .count)],
+        columns: [
+            ReportColumn("Priority", .label), ReportColumn("Trained", .count),
+            ReportColumn("Watched a training video", .count), ReportColumn("Total", .count),
+        ],
         rows: [
             ReportRow([.text("Safeguarding Babies"), .count(465), .count(1_054), .count(1_519)]),
             ReportRow([.text("Child Mental Health and Emotional Wellbeing"), .count(340), .count(432), .count(772)]),
-            ReportRow([.text("Keeping Adolescents Safe / Supporting Safe Adolescents"), .count(472), .count(75), .count(547)]),
+            ReportRow([
+                .text("Keeping Adolescents Safe / Supporting Safe Adolescents"), .count(472), .count(75), .count(547),
+            ]),
             ReportRow([.text("Safeguarding Children from Diverse Backgrounds"), .count(520), .count(432), .count(952)]),
-            ReportRow([.text("Effective Safeguarding in Independent and Out of School Settings"), .count(0), .count(0), .count(0)]),
+            ReportRow([
+                .text("Effective Safeguarding in Independent and Out of School Settings"), .count(0), .count(0),
+                .count(0),
+            ]),
         ])
     static let reachChart = ChartSpec(
         id: "priority-reach", title: "People trained or watching a training video, per business priority",
@@ -129,8 +154,10 @@ private enum ChartFixtures {
 
     static let reviews = ReportTable(
         id: "reviews-trend", title: "Reviews per year",
-        columns: [ReportColumn("Year", .label), ReportColumn("Rapid reviews", .count),
-                  ReportColumn("LCSPRs started", .count), ReportColumn("Share", .percent(decimals: 1))],
+        columns: [
+            ReportColumn("Year", .label), ReportColumn("Rapid reviews", .count),
+            ReportColumn("LCSPRs started", .count), ReportColumn("Share", .percent(decimals: 1)),
+        ],
         rows: [
             ReportRow([.text("2020-21"), .count(3), .count(1), .init(.percent(Ratio(1, 3)!))]),
             ReportRow([.text("2021-22"), .count(8), .init(.notApplicable), .init(.percent(Ratio(1, 8)!))]),
@@ -151,9 +178,12 @@ private func texts(_ root: SVGNode, class cls: String) -> [String] { root.all("t
 /// Pixels per unit on a vertical value axis, from two gridlines and their tick labels.
 private func verticalScale(_ root: SVGNode) throws -> (zeroY: Double, perUnit: Double) {
     let grid = root.all("line", class: "grid")
-    let ticks = root.all("text", class: "tick").map { Double($0.text.filter { $0.isNumber || $0 == "-" || $0 == "." })! }
+    let ticks = root.all("text", class: "tick").map {
+        Double($0.text.filter { $0.isNumber || $0 == "-" || $0 == "." })!
+    }
     try #require(grid.count == ticks.count && grid.count >= 2)
-    let y0 = try #require(grid[0].number("y1")), y1 = try #require(grid[1].number("y1"))
+    let y0 = try #require(grid[0].number("y1"))
+    let y1 = try #require(grid[1].number("y1"))
     let perUnit = (y0 - y1) / (ticks[1] - ticks[0])
     let zeroY = y0 + ticks[0] * perUnit
     return (zeroY, perUnit)
@@ -168,7 +198,8 @@ private func verticalScale(_ root: SVGNode) throws -> (zeroY: Double, perUnit: D
         #expect(root.attributes["xmlns"] == "http://www.w3.org/2000/svg")
         #expect(root.attributes["version"] == "1.1")
         #expect(root.attributes["role"] == "img")
-        let width = try #require(root.number("width")), height = try #require(root.number("height"))
+        let width = try #require(root.number("width"))
+        let height = try #require(root.number("height"))
         #expect(root.attributes["viewBox"] == "0 0 \(SVGChartWriter.num(width)) \(SVGChartWriter.num(height))")
         #expect(root.attributes["font-family"] == "sans-serif")
 
@@ -199,16 +230,19 @@ private func verticalScale(_ root: SVGNode) throws -> (zeroY: Double, perUnit: D
         let (_, root) = try svg(ChartFixtures.attendanceChart, ChartFixtures.attendances)
         let (zeroY, perUnit) = try verticalScale(root)
         for (bar, value) in zip(root.all("rect", class: "bar"), [1_802.0, 2_215, 2_569]) {
-            let y = try #require(bar.number("y")), h = try #require(bar.number("height"))
+            let y = try #require(bar.number("y"))
+            let h = try #require(bar.number("height"))
             #expect(abs(y + h - zeroY) < 0.11)
             #expect(abs(h - value * perUnit) < 0.11)
         }
     }
 
     @Test func everyTextIsReadable() throws {
-        for (chart, table) in [(ChartFixtures.attendanceChart, ChartFixtures.attendances),
-                               (ChartFixtures.reachChart, ChartFixtures.reach),
-                               (ChartFixtures.contributionChart(.bar), ChartFixtures.contributions)] {
+        for (chart, table) in [
+            (ChartFixtures.attendanceChart, ChartFixtures.attendances),
+            (ChartFixtures.reachChart, ChartFixtures.reach),
+            (ChartFixtures.contributionChart(.bar), ChartFixtures.contributions),
+        ] {
             let (_, root) = try svg(chart, table)
             #expect(root.number("font-size").map { $0 >= 11 } == true)
             for node in root.all("text") {
@@ -270,7 +304,8 @@ private func verticalScale(_ root: SVGNode) throws -> (zeroY: Double, perUnit: D
         #expect(!text.contains("<NHS>"))
         #expect(root.children.first { $0.name == "title" }?.text == "Reach & <trends>")
         #expect(texts(root, class: "category").prefix(2).joined(separator: " ") == "Health & Care <NHS> \"Trust\"")
-        #expect(root.children.first { $0.name == "desc" }?.text.hasPrefix("Health & Care <NHS> \"Trust\": 1,802;") == true)
+        #expect(
+            root.children.first { $0.name == "desc" }?.text.hasPrefix("Health & Care <NHS> \"Trust\": 1,802;") == true)
     }
 
     @Test func controlCharactersCannotBreakTheXML() throws {
@@ -281,9 +316,11 @@ private func verticalScale(_ root: SVGNode) throws -> (zeroY: Double, perUnit: D
     }
 
     @Test func outputIsByteIdentical() {
-        for (chart, table) in [(ChartFixtures.attendanceChart, ChartFixtures.attendances),
-                               (ChartFixtures.reachChart, ChartFixtures.reach),
-                               (ChartFixtures.expenditureChart, ChartFixtures.expenditure)] {
+        for (chart, table) in [
+            (ChartFixtures.attendanceChart, ChartFixtures.attendances),
+            (ChartFixtures.reachChart, ChartFixtures.reach),
+            (ChartFixtures.expenditureChart, ChartFixtures.expenditure),
+        ] {
             #expect(SVGChartWriter.svg(for: chart, table: table) == SVGChartWriter.svg(for: chart, table: table))
         }
     }
@@ -296,10 +333,13 @@ private func verticalScale(_ root: SVGNode) throws -> (zeroY: Double, perUnit: D
         let (zeroY, perUnit) = try verticalScale(root)
         let totals = [1_519.0, 772, 547, 952, 0]
         for (i, total) in totals.enumerated() {
-            let trained = bars[2 * i], watched = bars[2 * i + 1]
+            let trained = bars[2 * i]
+            let watched = bars[2 * i + 1]
             #expect(trained.classes.contains("s0") && watched.classes.contains("s1"))
-            let tY = try #require(trained.number("y")), tH = try #require(trained.number("height"))
-            let wY = try #require(watched.number("y")), wH = try #require(watched.number("height"))
+            let tY = try #require(trained.number("y"))
+            let tH = try #require(trained.number("height"))
+            let wY = try #require(watched.number("y"))
+            let wH = try #require(watched.number("height"))
             // Trained sits on the baseline, watched on top of trained.
             #expect(abs(tY + tH - zeroY) < 0.11)
             #expect(abs(wY + wH - tY) < 0.001)
@@ -318,8 +358,9 @@ private func verticalScale(_ root: SVGNode) throws -> (zeroY: Double, perUnit: D
     }
 
     @Test func stackedHorizontalBarsAddUpToTheTotal() throws {
-        let text = SVGChartWriter.render(chart: ChartFixtures.reachChart, table: ChartFixtures.reach,
-                                         layout: .init(horizontal: true, stacked: true))
+        let text = SVGChartWriter.render(
+            chart: ChartFixtures.reachChart, table: ChartFixtures.reach,
+            layout: .init(horizontal: true, stacked: true))
         let root = try #require(SVGDOM.parse(text))
         let bars = root.all("rect", class: "bar")
         #expect(bars.count == 10)
@@ -340,7 +381,8 @@ private func verticalScale(_ root: SVGNode) throws -> (zeroY: Double, perUnit: D
         let refunds = bars.filter { $0.children.first?.text.hasPrefix("Refunds") == true }
         #expect(refunds.count == 2)
         for bar in refunds {
-            let y = try #require(bar.number("y")), h = try #require(bar.number("height"))
+            let y = try #require(bar.number("y"))
+            let h = try #require(bar.number("height"))
             #expect(abs(y - zeroY) < 0.11)
             #expect(h > 0)
         }
@@ -380,8 +422,9 @@ private func verticalScale(_ root: SVGNode) throws -> (zeroY: Double, perUnit: D
     }
 
     @Test func lineChartMarksEveryPointAndBreaksAtNotApplicable() throws {
-        let chart = ChartSpec(id: "reviews", title: "Reviews per year", tableID: "reviews-trend", rows: [0, 1, 2],
-                              seriesColumns: [1, 2], style: .line, xAxisTitle: "Year", yAxisTitle: "Reviews")
+        let chart = ChartSpec(
+            id: "reviews", title: "Reviews per year", tableID: "reviews-trend", rows: [0, 1, 2],
+            seriesColumns: [1, 2], style: .line, xAxisTitle: "Year", yAxisTitle: "Reviews")
         let (_, root) = try svg(chart, ChartFixtures.reviews)
         #expect(root.all("path", class: "point").count == 5)
         // LCSPRs: N/A in the middle leaves no line of two or more points.
@@ -391,8 +434,9 @@ private func verticalScale(_ root: SVGNode) throws -> (zeroY: Double, perUnit: D
     }
 
     @Test func percentValuesUseTheColumnDecimals() throws {
-        let chart = ChartSpec(id: "share", title: "Share", tableID: "reviews-trend", rows: [0, 1, 2],
-                              seriesColumns: [3], style: .column, xAxisTitle: "Year", yAxisTitle: "Share")
+        let chart = ChartSpec(
+            id: "share", title: "Share", tableID: "reviews-trend", rows: [0, 1, 2],
+            seriesColumns: [3], style: .column, xAxisTitle: "Year", yAxisTitle: "Share")
         let (_, root) = try svg(chart, ChartFixtures.reviews)
         #expect(texts(root, class: "value") == ["33.3%", "12.5%", "0.0%"])
         #expect(texts(root, class: "tick").last == "35%")
@@ -406,8 +450,9 @@ private func verticalScale(_ root: SVGNode) throws -> (zeroY: Double, perUnit: D
                 ReportRow([.text("Tiny"), .money(Money(pence: Int64.min + 1))]),
                 ReportRow([.text("Short row")]),
             ])
-        let chart = ChartSpec(id: "x y/z", title: "Extremes", tableID: "x", rows: [0, 1, 2, 7, -1],
-                              seriesColumns: [1, 9], style: .column, xAxisTitle: "", yAxisTitle: "")
+        let chart = ChartSpec(
+            id: "x y/z", title: "Extremes", tableID: "x", rows: [0, 1, 2, 7, -1],
+            seriesColumns: [1, 9], style: .column, xAxisTitle: "", yAxisTitle: "")
         let (text, root) = try svg(chart, table)
         #expect(root.all("rect", class: "bar").count == 2)
         #expect(text.contains("id=\"chart-x_y_z-title\""))
@@ -420,7 +465,10 @@ private func verticalScale(_ root: SVGNode) throws -> (zeroY: Double, perUnit: D
         #expect(a.ticks.map(\.label) == ["0", "1", "2", "3", "4", "5", "6", "7", "8"])
         #expect(SVGChartWriter.niceAxis(low: 0, high: 1_519, unit: .count).ticks.map(\.label).last == "1,600")
         let b = SVGChartWriter.niceAxis(low: -3_000, high: 119_266, unit: .money)
-        #expect(b.ticks.map(\.label) == ["-£20,000", "£0", "£20,000", "£40,000", "£60,000", "£80,000", "£100,000", "£120,000"])
+        #expect(
+            b.ticks.map(\.label) == [
+                "-£20,000", "£0", "£20,000", "£40,000", "£60,000", "£80,000", "£100,000", "£120,000",
+            ])
         let b4 = SVGChartWriter.niceAxis(low: 0, high: 119_266, unit: .money, maxIntervals: 4)
         #expect(b4.ticks.map(\.label) == ["£0", "£50,000", "£100,000", "£150,000"])
         let c = SVGChartWriter.niceAxis(low: 0, high: 0, unit: .count)
@@ -432,12 +480,21 @@ private func verticalScale(_ root: SVGNode) throws -> (zeroY: Double, perUnit: D
     }
 
     @Test func ratingAxisRunsAcrossTheScale() throws {
-        let table = ReportTable(id: "impact", title: "Impact", columns: [
-            ReportColumn("Measure", .label), ReportColumn("Mean before", .decimal(places: 2)), ReportColumn("Mean after", .decimal(places: 2)),
-        ], rows: [ReportRow([.text("Knowledge"), ReportCell(.decimal(FixedDecimal(1.99, places: 2))),
-                             ReportCell(.decimal(FixedDecimal(2.92, places: 2)))])])
-        let chart = ChartSpec(id: "impact", title: "Mean rating", tableID: "impact", rows: [0], seriesColumns: [1, 2],
-                              style: .column, xAxisTitle: "Measure", yAxisTitle: "Mean rating (1–5)", valueRange: 1...5)
+        let table = ReportTable(
+            id: "impact", title: "Impact",
+            columns: [
+                ReportColumn("Measure", .label), ReportColumn("Mean before", .decimal(places: 2)),
+                ReportColumn("Mean after", .decimal(places: 2)),
+            ],
+            rows: [
+                ReportRow([
+                    .text("Knowledge"), ReportCell(.decimal(FixedDecimal(1.99, places: 2))),
+                    ReportCell(.decimal(FixedDecimal(2.92, places: 2))),
+                ])
+            ])
+        let chart = ChartSpec(
+            id: "impact", title: "Mean rating", tableID: "impact", rows: [0], seriesColumns: [1, 2],
+            style: .column, xAxisTitle: "Measure", yAxisTitle: "Mean rating (1–5)", valueRange: 1...5)
         let (_, root) = try svg(chart, table)
         // A gridline at each point of the scale, from 1 (not 0, nor 4.5 or 3).
         #expect(texts(root, class: "tick") == ["1", "2", "3", "4", "5"])
@@ -445,7 +502,8 @@ private func verticalScale(_ root: SVGNode) throws -> (zeroY: Double, perUnit: D
         let (zeroY, perUnit) = try verticalScale(root)
         let baseY = zeroY - perUnit
         for (bar, value) in zip(root.all("rect", class: "bar"), [1.99, 2.92]) {
-            let y = try #require(bar.number("y")), h = try #require(bar.number("height"))
+            let y = try #require(bar.number("y"))
+            let h = try #require(bar.number("height"))
             #expect(abs(y + h - baseY) < 0.11)
             #expect(abs(h - (value - 1) * perUnit) < 0.11)
         }
@@ -458,7 +516,8 @@ private func verticalScale(_ root: SVGNode) throws -> (zeroY: Double, perUnit: D
         #expect(SVGChartWriter.scaleAxis(1...5, low: 1.96, high: 3.84).ticks.map(\.label) == ["1", "2", "3", "4", "5"])
         #expect(SVGChartWriter.scaleAxis(1...10, low: 2, high: 9).ticks.map(\.label) == (1...10).map(String.init))
         // More than ten intervals: every 2 points.
-        #expect(SVGChartWriter.scaleAxis(0...20, low: 3, high: 4).ticks.map(\.label)
+        #expect(
+            SVGChartWriter.scaleAxis(0...20, low: 3, high: 4).ticks.map(\.label)
                 == ["0", "2", "4", "6", "8", "10", "12", "14", "16", "18", "20"])
         // A value off the scale widens it to the next whole point rather than lose its bar.
         let wide = SVGChartWriter.scaleAxis(1...5, low: 0.5, high: 5.2)
@@ -468,8 +527,9 @@ private func verticalScale(_ root: SVGNode) throws -> (zeroY: Double, perUnit: D
     }
 
     @Test func wrapsOnSpaces() {
-        #expect(SVGChartWriter.wrap("Keeping Adolescents Safe / Supporting Safe Adolescents", limit: 18)
-            == ["Keeping", "Adolescents Safe /", "Supporting Safe", "Adolescents"])
+        #expect(
+            SVGChartWriter.wrap("Keeping Adolescents Safe / Supporting Safe Adolescents", limit: 18)
+                == ["Keeping", "Adolescents Safe /", "Supporting Safe", "Adolescents"])
         #expect(SVGChartWriter.wrap("2022-23", limit: 18) == ["2022-23"])
         #expect(SVGChartWriter.wrap("Abcdefghijklmnopqrstuvwxyz", limit: 10) == ["Abcdefghij", "klmnopqrst", "uvwxyz"])
         #expect(SVGChartWriter.wrap("a b c d e f", limit: 3, maxLines: 2) == ["a b", "c…"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnualReportKit
 
 /// The published figures, read back from the sample workbook's cells.
@@ -28,11 +29,20 @@ import Testing
     }
 
     @Test func financeCellsAndFormats() throws {
-        #expect(try row("finance-contributions", "Leicestershire County Council", columns: "ABC") == ["Leicestershire County Council", "102496", "119266"])
+        #expect(
+            try row("finance-contributions", "Leicestershire County Council", columns: "ABC") == [
+                "Leicestershire County Council", "102496", "119266",
+            ])
         #expect(try row("finance-contributions", "Rutland County Council", columns: "BC") == ["45833", "50367"])
         #expect(try row("finance-contributions", "Leicestershire Police", columns: "BC") == ["88725", "97500"])
-        #expect(try row("finance-contributions", "West Leicestershire CCG and East Leicestershire & Rutland CCG", columns: "BC") == ["88724", "97500"])
-        #expect(try row("finance-contributions", "National Probation Services", columns: "BCDE") == ["1348", "N/A", "N/A", "N/A"])
+        #expect(
+            try row(
+                "finance-contributions", "West Leicestershire CCG and East Leicestershire & Rutland CCG", columns: "BC")
+                == ["88724", "97500"])
+        #expect(
+            try row("finance-contributions", "National Probation Services", columns: "BCDE") == [
+                "1348", "N/A", "N/A", "N/A",
+            ])
         #expect(try row("finance-contributions", "Total income", columns: "BC") == ["327126", "364633"])
         let s = try sheet("finance-contributions")
         let total = try #require((3...20).first { s["A\($0)"]?.value == "Total income" })
@@ -41,7 +51,8 @@ import Testing
         #expect(s["C\(total)"]?.bold == true)
         #expect(s["E3"]?.numberFormat.contains("%") == true)
         let expected: [(String, String, String)] = [
-            ("Staffing", "105579", "115357"), ("Independent Advisor", "7914", "6562"), ("Support Services", "12370", "1090"),
+            ("Staffing", "105579", "115357"), ("Independent Advisor", "7914", "6562"),
+            ("Support Services", "12370", "1090"),
             ("Operating Costs", "6700", "8055"), ("Training", "48100", "48550"), ("Case Reviews", "5254", "5800"),
             ("Total expenditure", "185917", "185414"),
         ]
@@ -53,10 +64,21 @@ import Testing
 
     @Test func prioritiesConferencesVideosAndReviews() throws {
         #expect(try row("priorities", "Safeguarding Babies", columns: "BCDE") == ["8", "465", "1054", "1519"])
-        #expect(try row("priorities", "Child Mental Health and Emotional Wellbeing", columns: "BCDE") == ["15", "353", "432", "785"])
-        #expect(try row("priorities", "Keeping Adolescents Safe / Supporting Safe Adolescents", columns: "BCDE") == ["18", "472", "75", "547"])
-        #expect(try row("priorities", "Safeguarding Children from Diverse Backgrounds", columns: "BCDE") == ["25", "520", "432", "952"])
-        #expect(try row("priorities", "Effective Safeguarding in Independent and Out of School Settings", columns: "BCDE") == ["0", "0", "0", "0"])
+        #expect(
+            try row("priorities", "Child Mental Health and Emotional Wellbeing", columns: "BCDE") == [
+                "15", "353", "432", "785",
+            ])
+        #expect(
+            try row("priorities", "Keeping Adolescents Safe / Supporting Safe Adolescents", columns: "BCDE") == [
+                "18", "472", "75", "547",
+            ])
+        #expect(
+            try row("priorities", "Safeguarding Children from Diverse Backgrounds", columns: "BCDE") == [
+                "25", "520", "432", "952",
+            ])
+        #expect(
+            try row("priorities", "Effective Safeguarding in Independent and Out of School Settings", columns: "BCDE")
+                == ["0", "0", "0", "0"])
         #expect(try row("training-delivery", "Events delivered", columns: "C") == ["103"])
         #expect(try row("training-delivery", "Attendances", columns: "C") == ["2569"])
         #expect(try row("training-delivery", "Course attendances", columns: "C") == ["1315"])
@@ -78,7 +100,10 @@ import Testing
         let summary = try #require(Self.book[sheet: "Summary"])
         let texts = Set(summary.cells.values.compactMap(\.value))
         #expect(texts.contains("Headline figures"))
-        #expect(texts.contains("Overall training was delivered to 2,569 attendees over 103 training events in 2022-23 (2021-22: 2,215 over 88)."))
+        #expect(
+            texts.contains(
+                "Overall training was delivered to 2,569 attendees over 103 training events in 2022-23 (2021-22: 2,215 over 88)."
+            ))
         #expect(texts.contains("Partner contributions totalled £364,633 in 2022-23 (2021-22: £327,126)."))
         #expect(summary.hyperlinks.count == SampleReportTests.report.tables.count)
     }

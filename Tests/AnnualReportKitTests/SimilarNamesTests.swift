@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnualReportKit
 
 /// Names a typo apart, without a configuration to decide: a warning naming both, printed and
@@ -19,14 +20,18 @@ import Testing
     @Test func aMisspeltPriorityIsAWarningNamingBoth() throws {
         let dir = Workdir()
         dir.write("in/training.csv", Self.log)
-        dir.write("in/finance.csv", "year,type,line,amount\n2022-23,contribution,Northmoor Council,100\n2022-23,contribution,Northmoor Councl,50\n")
+        dir.write(
+            "in/finance.csv",
+            "year,type,line,amount\n2022-23,contribution,Northmoor Council,100\n2022-23,contribution,Northmoor Councl,50\n"
+        )
         let result = try run(["build", "--inputs", "in", "--out", "out", "--format", "md"], in: dir)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let warnings = result.stderr.split(separator: "\n").filter { $0.contains(": warning: ") }
-        #expect(warnings == [
-            "finance.csv:3: warning: partners 'Northmoor Councl' and 'Northmoor Council' (finance.csv:2) are one letter or two apart, and are counted as two; if they are one, correct the misspelt cells, or add to annual-report.yaml:",
-            "training.csv:3: warning: priorities 'Safeguardng Babies' and 'Safeguarding Babies' (training.csv:2) are one letter or two apart, and are counted as two; if they are one, correct the misspelt cells, or add these lines to annual-report.yaml, which list every priority in the data by year with the misspelling as an alias:",
-        ])
+        #expect(
+            warnings == [
+                "finance.csv:3: warning: partners 'Northmoor Councl' and 'Northmoor Council' (finance.csv:2) are one letter or two apart, and are counted as two; if they are one, correct the misspelt cells, or add to annual-report.yaml:",
+                "training.csv:3: warning: priorities 'Safeguardng Babies' and 'Safeguarding Babies' (training.csv:2) are one letter or two apart, and are counted as two; if they are one, correct the misspelt cells, or add these lines to annual-report.yaml, which list every priority in the data by year with the misspelling as an alias:",
+            ])
         let md = dir.read("out/2022-23/annual-report.md") ?? ""
         #expect(md.contains("training.csv:3: warning: priorities 'Safeguardng Babies'"))
     }

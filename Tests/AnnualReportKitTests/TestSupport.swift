@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import AnnualReportKit
 
 /// A fresh scratch folder per test, removed when the test ends (xsv's `Workdir`).
@@ -7,7 +8,8 @@ final class Workdir {
 
     init(_ name: String = #function) {
         let safe = name.filter { $0.isLetter || $0.isNumber }
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("annual-report-\(safe)-\(UUID().uuidString)")
+        url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "annual-report-\(safe)-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
@@ -20,16 +22,21 @@ final class Workdir {
     @discardableResult
     func write(_ path: String, bytes: [UInt8]) -> URL {
         let file = url.appendingPathComponent(path)
-        try! FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try! FileManager.default.createDirectory(
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try! Data(bytes).write(to: file)
         return file
     }
 
     func read(_ path: String) -> String? {
-        FileManager.default.contents(atPath: url.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
+        FileManager.default.contents(atPath: url.appendingPathComponent(path).path).map {
+            String(decoding: $0, as: UTF8.self)
+        }
     }
 
-    func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path) }
+    func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path)
+    }
 }
 
 /// The repository root, found from this source file's path.

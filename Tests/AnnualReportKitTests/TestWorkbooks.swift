@@ -1,5 +1,6 @@
 import Foundation
 import ZIPFoundation
+
 @testable import AnnualReportKit
 
 /// A cell of a test workbook, as Excel or LibreOffice Calc stores it.
@@ -62,7 +63,9 @@ enum TestWorkbooks {
         let archive = try! Archive(data: Data(), accessMode: .create)
         for (path, text) in parts {
             let data = Data(text.utf8)
-            try! archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            try! archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -74,13 +77,15 @@ enum TestWorkbooks {
         var stringIndex: [String: Int] = [:]
         func shared(_ s: String) -> Int {
             if let i = stringIndex[s] { return i }
-            strings.append(s); stringIndex[s] = strings.count - 1
+            strings.append(s)
+            stringIndex[s] = strings.count - 1
             return strings.count - 1
         }
         var richStrings: [Int: [String]] = [:]
         var parts: [(String, String)] = []
         for (n, sheet) in sheets.enumerated() {
-            var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+            var xml =
+                #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
             for (r, row) in sheet.rows.enumerated() {
                 let rowNumber = sheet.firstRow + r
                 xml += #"<row r="\#(rowNumber)">"#
@@ -90,7 +95,9 @@ enum TestWorkbooks {
                     case .text(let s): xml += #"<c r="\#(ref)" t="s"><v>\#(shared(s))</v></c>"#
                     case .number(let v): xml += #"<c r="\#(ref)"><v>\#(v)</v></c>"#
                     case .money(let v): xml += #"<c r="\#(ref)" s="2"><v>\#(v)</v></c>"#
-                    case .date(let y, let m, let d): xml += #"<c r="\#(ref)" s="3"><v>\#(serial(year: y, month: m, day: d, date1904: date1904))</v></c>"#
+                    case .date(let y, let m, let d):
+                        xml +=
+                            #"<c r="\#(ref)" s="3"><v>\#(serial(year: y, month: m, day: d, date1904: date1904))</v></c>"#
                     case .bool(let b): xml += #"<c r="\#(ref)" t="b"><v>\#(b ? 1 : 0)</v></c>"#
                     case .formula(let f, let cached):
                         xml += #"<c r="\#(ref)"><f>\#(escape(f))</f>\#(cached.map { "<v>\($0)</v>" } ?? "")</c>"#
@@ -107,15 +114,20 @@ enum TestWorkbooks {
             }
             xml += "</sheetData>"
             if !sheet.merges.isEmpty {
-                xml += #"<mergeCells count="\#(sheet.merges.count)">"# + sheet.merges.map { #"<mergeCell ref="\#($0)"/>"# }.joined() + "</mergeCells>"
+                xml +=
+                    #"<mergeCells count="\#(sheet.merges.count)">"#
+                    + sheet.merges.map { #"<mergeCell ref="\#($0)"/>"# }.joined() + "</mergeCells>"
             }
             xml += "</worksheet>"
             parts.append(("xl/worksheets/sheet\(n + 1).xml", xml))
         }
-        let sst = #"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+        let sst =
+            #"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
             + strings.enumerated().map { i, s in
                 if let runs = richStrings[i] {
-                    return "<si>" + runs.map { #"<r><rPr><b/></rPr><t xml:space="preserve">\#(escape($0))</t></r>"# }.joined() + #"<rPh sb="0" eb="1"><t>ふりがな</t></rPh></si>"#
+                    return "<si>"
+                        + runs.map { #"<r><rPr><b/></rPr><t xml:space="preserve">\#(escape($0))</t></r>"# }.joined()
+                        + #"<rPh sb="0" eb="1"><t>ふりがな</t></rPh></si>"#
                 }
                 return "<si><t>\(escape(s))</t></si>"
             }.joined() + "</sst>"
@@ -125,23 +137,38 @@ enum TestWorkbooks {
             <cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>\#
             <cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="165" applyNumberFormat="1"/></cellXfs></styleSheet>
             """#
-        let workbook = #"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr\#(date1904 ? #" date1904="1""# : "")/><sheets>"#
-            + sheets.enumerated().map { n, s in #"<sheet name="\#(escape(s.name))" sheetId="\#(n + 1)"\#(s.hidden ? #" state="hidden""# : "") r:id="rId\#(n + 1)"/>"# }.joined()
+        let workbook =
+            #"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr\#(date1904 ? #" date1904="1""# : "")/><sheets>"#
+            + sheets.enumerated().map { n, s in
+                #"<sheet name="\#(escape(s.name))" sheetId="\#(n + 1)"\#(s.hidden ? #" state="hidden""# : "") r:id="rId\#(n + 1)"/>"#
+            }.joined()
             + "</sheets></workbook>"
-        let rels = #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
-            + sheets.indices.map { #"<Relationship Id="rId\#($0 + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#($0 + 1).xml"/>"# }.joined()
+        let rels =
+            #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+            + sheets.indices.map {
+                #"<Relationship Id="rId\#($0 + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#($0 + 1).xml"/>"#
+            }.joined()
             + #"<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rIdT" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#
-        let root = #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
-        let types = #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#
-        return zip([("[Content_Types].xml", types), ("_rels/.rels", root), ("xl/workbook.xml", workbook),
-                    ("xl/_rels/workbook.xml.rels", rels), ("xl/sharedStrings.xml", sst), ("xl/styles.xml", styles)] + parts)
+        let root =
+            #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+        let types =
+            #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#
+        return zip(
+            [
+                ("[Content_Types].xml", types), ("_rels/.rels", root), ("xl/workbook.xml", workbook),
+                ("xl/_rels/workbook.xml.rels", rels), ("xl/sharedStrings.xml", sst), ("xl/styles.xml", styles),
+            ] + parts)
     }
 
     static func ods(_ sheets: [TestSheet]) -> [UInt8] {
         var body = ""
         for sheet in sheets {
-            body += #"<table:table table:name="\#(escape(sheet.name))" table:style-name="\#(sheet.hidden ? "taHidden" : "ta1")">"#
-            if sheet.firstRow > 1 { body += #"<table:table-row table:number-rows-repeated="\#(sheet.firstRow - 1)"><table:table-cell/></table:table-row>"# }
+            body +=
+                #"<table:table table:name="\#(escape(sheet.name))" table:style-name="\#(sheet.hidden ? "taHidden" : "ta1")">"#
+            if sheet.firstRow > 1 {
+                body +=
+                    #"<table:table-row table:number-rows-repeated="\#(sheet.firstRow - 1)"><table:table-cell/></table:table-row>"#
+            }
             // A merged range is spanned from its top-left cell; the cells it covers are covered cells.
             let ranges = sheet.merges.compactMap { ref -> (top: Int, left: Int, bottom: Int, right: Int)? in
                 let ends = ref.split(separator: ":").compactMap { WorkbookCells.cellReference($0) }
@@ -151,14 +178,17 @@ enum TestWorkbooks {
                 body += "<table:table-row>"
                 for (c, cell) in row.enumerated() {
                     let (rowNumber, column) = (sheet.firstRow + r, c + 1)
-                    if ranges.contains(where: { ($0.top...$0.bottom).contains(rowNumber) && ($0.left...$0.right).contains(column)
-                        && ($0.top, $0.left) != (rowNumber, column) }) {
+                    if ranges.contains(where: {
+                        ($0.top...$0.bottom).contains(rowNumber) && ($0.left...$0.right).contains(column)
+                            && ($0.top, $0.left) != (rowNumber, column)
+                    }) {
                         body += "<table:covered-table-cell/>"
                         continue
                     }
                     if let m = ranges.first(where: { ($0.top, $0.left) == (rowNumber, column) }) {
                         // The spans go on the cell's own element: written first, then moved in below.
-                        body += #"<table:table-cell table:number-rows-spanned="\#(m.bottom - m.top + 1)" table:number-columns-spanned="\#(m.right - m.left + 1)""#
+                        body +=
+                            #"<table:table-cell table:number-rows-spanned="\#(m.bottom - m.top + 1)" table:number-columns-spanned="\#(m.right - m.left + 1)""#
                         body += String(odsCell(cell).dropFirst("<table:table-cell".count))
                         continue
                     }
@@ -166,7 +196,8 @@ enum TestWorkbooks {
                 }
                 body += "</table:table-row>"
             }
-            body += #"<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table>"#
+            body +=
+                #"<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row></table:table>"#
         }
         let content = #"""
             <?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" office:version="1.3">\#
@@ -174,8 +205,12 @@ enum TestWorkbooks {
             <style:style style:name="taHidden" style:family="table"><style:table-properties table:display="false"/></style:style></office:automatic-styles>\#
             <office:body><office:spreadsheet>\#(body)</office:spreadsheet></office:body></office:document-content>
             """#
-        let manifest = #"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#
-        return zip([("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("META-INF/manifest.xml", manifest), ("content.xml", content)])
+        let manifest =
+            #"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#
+        return zip([
+            ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("META-INF/manifest.xml", manifest),
+            ("content.xml", content),
+        ])
     }
 
     /// One `.ods` cell element (`<table:table-cell …>`).
@@ -185,22 +220,29 @@ enum TestWorkbooks {
         case .text(let s), .inline(let s):
             out += #"<table:table-cell office:value-type="string"><text:p>\#(escape(s))</text:p></table:table-cell>"#
         case .rich(let runs):
-            out += #"<table:table-cell office:value-type="string"><text:p>"# + runs.map { "<text:span>\(escape($0))</text:span>" }.joined() + "</text:p></table:table-cell>"
+            out +=
+                #"<table:table-cell office:value-type="string"><text:p>"#
+                + runs.map { "<text:span>\(escape($0))</text:span>" }.joined() + "</text:p></table:table-cell>"
         case .number(let v), .money(let v):
-            out += #"<table:table-cell office:value-type="float" office:value="\#(v)"><text:p>\#(v)</text:p></table:table-cell>"#
+            out +=
+                #"<table:table-cell office:value-type="float" office:value="\#(v)"><text:p>\#(v)</text:p></table:table-cell>"#
         case .date(let y, let m, let d):
             let iso = String(format: "%04d-%02d-%02d", y, m, d)
-            out += #"<table:table-cell office:value-type="date" office:date-value="\#(iso)"><text:p>\#(iso)</text:p></table:table-cell>"#
+            out +=
+                #"<table:table-cell office:value-type="date" office:date-value="\#(iso)"><text:p>\#(iso)</text:p></table:table-cell>"#
         case .bool(let b):
-            out += #"<table:table-cell office:value-type="boolean" office:boolean-value="\#(b)"><text:p>\#(b ? "TRUE" : "FALSE")</text:p></table:table-cell>"#
+            out +=
+                #"<table:table-cell office:value-type="boolean" office:boolean-value="\#(b)"><text:p>\#(b ? "TRUE" : "FALSE")</text:p></table:table-cell>"#
         case .formula(let f, let cached):
             if let cached {
-                out += #"<table:table-cell table:formula="of:=\#(escape(f))" office:value-type="float" office:value="\#(cached)"><text:p>\#(cached)</text:p></table:table-cell>"#
+                out +=
+                    #"<table:table-cell table:formula="of:=\#(escape(f))" office:value-type="float" office:value="\#(cached)"><text:p>\#(cached)</text:p></table:table-cell>"#
             } else {
                 out += #"<table:table-cell table:formula="of:=\#(escape(f))"/>"#
             }
         case .error(let e):
-            out += #"<table:table-cell table:formula="of:=1/0" office:value-type="string" office:string-value="" calcext:value-type="error"><text:p>\#(e)</text:p></table:table-cell>"#
+            out +=
+                #"<table:table-cell table:formula="of:=1/0" office:value-type="string" office:string-value="" calcext:value-type="error"><text:p>\#(e)</text:p></table:table-cell>"#
         case .empty: out += "<table:table-cell/>"
         }
         return out
@@ -217,7 +259,9 @@ enum TestWorkbooks {
                     return .date(year: date.year, month: date.month, day: date.day)
                 }
                 let plain = t.replacingOccurrences(of: "£", with: "").replacingOccurrences(of: ",", with: "")
-                if !plain.isEmpty, plain.allSatisfy({ $0.isNumber || $0 == "." }), plain.first != "0" || plain == "0" || plain.hasPrefix("0.") {
+                if !plain.isEmpty, plain.allSatisfy({ $0.isNumber || $0 == "." }),
+                    plain.first != "0" || plain == "0" || plain.hasPrefix("0.")
+                {
                     return t.hasPrefix("£") || plain.contains(".") ? .money(plain) : .number(plain)
                 }
                 return .text(field)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnualReportKit
 
 /// How the sample workbook prints, read back from its XML parts: page setup, print titles and
@@ -24,16 +25,20 @@ import Testing
             let printing = sheet.printing
             #expect(printing.fitToPage, "\(sheet.name)")
             // fitToWidth and fitToHeight left out: OOXML's default, 1 page wide and 1 tall.
-            let keys: Set<String> = Self.multiPage.contains(sheet.name)
+            let keys: Set<String> =
+                Self.multiPage.contains(sheet.name)
                 ? ["paperSize", "orientation", "fitToHeight"] : ["paperSize", "orientation"]
             #expect(Set(printing.pageSetup.keys) == keys, "\(sheet.name): \(printing.pageSetup)")
-            #expect(printing.pageSetup["fitToHeight"] == (Self.multiPage.contains(sheet.name) ? "0" : nil), "\(sheet.name)")
+            #expect(
+                printing.pageSetup["fitToHeight"] == (Self.multiPage.contains(sheet.name) ? "0" : nil), "\(sheet.name)")
             #expect(printing.pageSetup["paperSize"] == "9", "\(sheet.name)")
             // The header holds the partnership and the report alone; the sheet is in the footer.
             #expect(printing.oddHeader == Self.header)
             #expect(printing.oddFooter == "&L\(sheet.name)&RPage &P of &N")
             let quoted = sheet.name == "Summary" ? "Summary" : "'\(sheet.name)'"
-            #expect(printing.printArea?.hasPrefix("\(quoted)!$A$1:") == true, "\(sheet.name): \(printing.printArea ?? "none")")
+            #expect(
+                printing.printArea?.hasPrefix("\(quoted)!$A$1:") == true,
+                "\(sheet.name): \(printing.printArea ?? "none")")
             #expect(printing.printTitles == (sheet.name == "Summary" ? nil : "\(quoted)!$1:$2"), "\(sheet.name)")
         }
     }
@@ -88,11 +93,15 @@ import Testing
         let conferences = try sheet("Conferences and larger events")
         // The conference column is capped at 40 characters (plus libxlsxwriter's padding).
         #expect(conferences.columnWidths[1] == 40.7109375)
-        #expect(conferences["A9"]?.value == "Learning from Reviews: Baby's first Home (womb) (film played as trainer unavailable)")
+        #expect(
+            conferences["A9"]?.value
+                == "Learning from Reviews: Baby's first Home (womb) (film played as trainer unavailable)")
         #expect(conferences["A9"]?.wraps == true)
         #expect(conferences["A9"]?.vertical == "top")
         // Its figures sit on its first line.
-        #expect(conferences["B9"]?.vertical == "top" && conferences["B9"]?.wraps == false && conferences["B9"]?.value == "1")
+        #expect(
+            conferences["B9"]?.vertical == "top" && conferences["B9"]?.wraps == false && conferences["B9"]?.value == "1"
+        )
         #expect(conferences["A7"]?.value == "Supporting Families – Reducing the Impact of Parental Imprisonment")
         #expect(conferences["A7"]?.wraps == true)
         // Two lines each (15 points a line); short names stay on one line in rows of the default height.
@@ -107,7 +116,9 @@ import Testing
 
     @Test func aTextColumnAfterANumberColumnIsIndented() throws {
         let reviews = try sheet("Local child safeguarding")
-        #expect(reviews["D2"]?.value == "Months running" && reviews["D2"]?.alignment == "right" && reviews["D2"]?.indent == 0)
+        #expect(
+            reviews["D2"]?.value == "Months running" && reviews["D2"]?.alignment == "right"
+                && reviews["D2"]?.indent == 0)
         #expect(reviews["E2"]?.value == "Beyond statutory 6 months" && reviews["E2"]?.indent == 1)
         #expect(reviews["D3"]?.value == "19" && reviews["E3"]?.value == "yes" && reviews["E3"]?.indent == 1)
         // libxlsxwriter writes an indent with its left alignment, as Excel does.
@@ -155,7 +166,10 @@ import Testing
         #expect(contributions.valueAxis?.crosses == "max")
         // Series added last column first (LibreOffice lists a bar chart's legend bottom-up), each
         // in its column's colour: 2021-22 navy, 2022-23 mid blue.
-        #expect(contributions.series.map(\.name) == ["'Contributions from partners'!$C$2", "'Contributions from partners'!$B$2"])
+        #expect(
+            contributions.series.map(\.name) == [
+                "'Contributions from partners'!$C$2", "'Contributions from partners'!$B$2",
+            ])
         #expect(contributions.series.map(\.fill) == ["6B8FD6", "1F3B73"])
         let audits = try #require(try sheet("Cases audited per agency").charts.first)
         #expect(audits.categoryAxis?.orientation == "maxMin")
@@ -192,8 +206,9 @@ import Testing
 
     @Test func summaryIsABriefWithWrappedSentences() throws {
         let summary = try sheet("Summary")
-        #expect(summary.columnWidths[2] == 80.7109375) // 80 characters, plus libxlsxwriter's padding
-        let sentence = "Overall training was delivered to 2,569 attendees over 103 training events in 2022-23 (2021-22: 2,215 over 88)."
+        #expect(summary.columnWidths[2] == 80.7109375)  // 80 characters, plus libxlsxwriter's padding
+        let sentence =
+            "Overall training was delivered to 2,569 attendees over 103 training events in 2022-23 (2021-22: 2,215 over 88)."
         let row = try #require(summary.cells.first { $0.value.value == sentence }?.key)
         #expect(row.hasPrefix("B"))
         #expect(summary["A" + row.dropFirst()]?.value == "Training")
@@ -217,7 +232,8 @@ import Testing
 
     @Test func headerAndFooterTextAreEscapedAndWithinExcelsLimit() {
         #expect(Layout.headerText(partnership: "A & B SCP", year: "2022-23") == "&LA && B SCP\nAnnual report 2022-23")
-        #expect(Layout.headerText(partnership: nil, year: "2022-23")
+        #expect(
+            Layout.headerText(partnership: nil, year: "2022-23")
                 == "&LSafeguarding Children Partnership\nAnnual report 2022-23")
         // Codes in input text stay text: "&P" would print the page number.
         #expect(Layout.headerText(partnership: "&P&N\nSCP", year: "2022-23") == "&L&&P&&N SCP\nAnnual report 2022-23")
@@ -234,17 +250,25 @@ import Testing
 
     @Test func orientationAndFitFollowTheContent() {
         // Narrow and short: portrait, one page.
-        #expect(Layout.pageSetup(width: 400, height: 300) == .init(paper: 9, landscape: false, pagesWide: 1, pagesTall: 1))
+        #expect(
+            Layout.pageSetup(width: 400, height: 300) == .init(paper: 9, landscape: false, pagesWide: 1, pagesTall: 1))
         // Wide and short: landscape prints it larger.
-        #expect(Layout.pageSetup(width: 900, height: 400) == .init(paper: 9, landscape: true, pagesWide: 1, pagesTall: 1))
+        #expect(
+            Layout.pageSetup(width: 900, height: 400) == .init(paper: 9, landscape: true, pagesWide: 1, pagesTall: 1))
         // Very long: one page wide, as many tall as needed, portrait.
-        #expect(Layout.pageSetup(width: 600, height: 5_000) == .init(paper: 9, landscape: false, pagesWide: 1, pagesTall: 0))
+        #expect(
+            Layout.pageSetup(width: 600, height: 5_000) == .init(paper: 9, landscape: false, pagesWide: 1, pagesTall: 0)
+        )
         // One page would print it at 75%: text alone runs onto two pages at full size instead…
-        #expect(Layout.pageSetup(width: 600, height: 1_300) == .init(paper: 9, landscape: false, pagesWide: 1, pagesTall: 0))
+        #expect(
+            Layout.pageSetup(width: 600, height: 1_300) == .init(paper: 9, landscape: false, pagesWide: 1, pagesTall: 0)
+        )
         // …and a table with its chart keeps them together on one page (down to 60%).
-        #expect(Layout.pageSetup(width: 600, height: 1_300, charts: true)
+        #expect(
+            Layout.pageSetup(width: 600, height: 1_300, charts: true)
                 == .init(paper: 9, landscape: false, pagesWide: 1, pagesTall: 1))
-        #expect(Layout.pageSetup(width: 600, height: 1_700, charts: true)
+        #expect(
+            Layout.pageSetup(width: 600, height: 1_700, charts: true)
                 == .init(paper: 9, landscape: false, pagesWide: 1, pagesTall: 0))
         #expect(Layout.columnPixels(8.43) == 64)
         #expect(Layout.wrappedLines("one two three", pixels: 1000) == 1)
@@ -259,8 +283,10 @@ import Testing
         #expect(Layout.wrappedLines("Safeguarding Children from Diverse Backgrounds", columnWidth: 40, bold: true) == 2)
         // Capitals are wider than a digit: 36 of them take two lines of 40.
         #expect(Layout.wrappedLines(String(repeating: "W", count: 36), columnWidth: 40) == 2)
-        #expect(Layout.wrappedLines("Learning from Reviews: Baby's first Home (womb) (film played as trainer unavailable)",
-                                    columnWidth: 40) == 2)
+        #expect(
+            Layout.wrappedLines(
+                "Learning from Reviews: Baby's first Home (womb) (film played as trainer unavailable)",
+                columnWidth: 40) == 2)
         #expect(Layout.wrappedLines("one\ntwo", columnWidth: 40) == 2)
         // A title's room: its bold width in digits or its characters, whichever is more, and one to
         // spare. 46 characters (40.2 digits bold): 47 characters, 334 pixels.
@@ -270,13 +296,18 @@ import Testing
     }
 
     @Test func emptyTablesAndChartsWithNothingToPlotStillPrint() throws {
-        let empty = ReportTable(id: "empty", title: "Nothing yet", columns: [ReportColumn("Year", .label), ReportColumn("Count", .count)])
-        let chart = ChartSpec(id: "c", title: "C", tableID: "empty", rows: [], seriesColumns: [1], style: .column,
-                              xAxisTitle: "", yAxisTitle: "")
-        let report = Report(title: "T", partnership: nil, year: FinancialYear(startYear: 2022),
-                            sections: [ReportSection(title: "S", tables: [empty], charts: [chart]),
-                                       ReportSection(title: "Only notes", notes: ["Not recorded."])],
-                            dataQuality: DataQuality())
+        let empty = ReportTable(
+            id: "empty", title: "Nothing yet", columns: [ReportColumn("Year", .label), ReportColumn("Count", .count)])
+        let chart = ChartSpec(
+            id: "c", title: "C", tableID: "empty", rows: [], seriesColumns: [1], style: .column,
+            xAxisTitle: "", yAxisTitle: "")
+        let report = Report(
+            title: "T", partnership: nil, year: FinancialYear(startYear: 2022),
+            sections: [
+                ReportSection(title: "S", tables: [empty], charts: [chart]),
+                ReportSection(title: "Only notes", notes: ["Not recorded."]),
+            ],
+            dataQuality: DataQuality())
         let read = try XLSXSample.readBack(report)
         let sheet = try #require(read[sheet: "Nothing yet"])
         #expect(sheet.charts.isEmpty)
@@ -288,11 +319,14 @@ import Testing
     }
 
     @Test func aTitleWiderThanAPortraitPageWrapsAcrossTheTable() throws {
-        let title = "Training delivered to every partner agency across Leicestershire and Rutland, by month, format and kind, 2022-23"
-        let table = ReportTable(id: "t", title: title, columns: [ReportColumn("Month", .label), ReportColumn("Events", .count)],
-                                rows: [ReportRow([.text("April"), .count(3)])])
-        let report = Report(title: "T", partnership: "P", year: FinancialYear(startYear: 2022),
-                            sections: [ReportSection(title: "S", tables: [table])], dataQuality: DataQuality())
+        let title =
+            "Training delivered to every partner agency across Leicestershire and Rutland, by month, format and kind, 2022-23"
+        let table = ReportTable(
+            id: "t", title: title, columns: [ReportColumn("Month", .label), ReportColumn("Events", .count)],
+            rows: [ReportRow([.text("April"), .count(3)])])
+        let report = Report(
+            title: "T", partnership: "P", year: FinancialYear(startYear: 2022),
+            sections: [ReportSection(title: "S", tables: [table])], dataQuality: DataQuality())
         let read = try XLSXSample.readBack(report)
         let sheet = try #require(read.sheets.first { $0["A1"]?.value == title })
         // 113 characters: the print area is widened to a portrait page's width (A and B, then
@@ -315,10 +349,12 @@ import Testing
 
     @Test func aLongTableRunsOntoMorePagesWithItsHeaderRepeated() throws {
         let rows = (1...200).map { ReportRow([.text("Row \($0)"), .count(Int64($0))]) }
-        let table = ReportTable(id: "long", title: "A long table", columns: [ReportColumn("Item", .label), ReportColumn("Count", .count)],
-                                rows: rows, notes: [String(repeating: "A long note that wraps. ", count: 10)])
-        let report = Report(title: "T", partnership: "P", year: FinancialYear(startYear: 2022),
-                            sections: [ReportSection(title: "S", tables: [table])], dataQuality: DataQuality())
+        let table = ReportTable(
+            id: "long", title: "A long table", columns: [ReportColumn("Item", .label), ReportColumn("Count", .count)],
+            rows: rows, notes: [String(repeating: "A long note that wraps. ", count: 10)])
+        let report = Report(
+            title: "T", partnership: "P", year: FinancialYear(startYear: 2022),
+            sections: [ReportSection(title: "S", tables: [table])], dataQuality: DataQuality())
         let read = try XLSXSample.readBack(report)
         let sheet = try #require(read[sheet: "A long table"])
         #expect(sheet.printing.pageSetup == ["paperSize": "9", "orientation": "portrait", "fitToHeight": "0"])

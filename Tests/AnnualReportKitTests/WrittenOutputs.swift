@@ -1,11 +1,13 @@
 import Foundation
+
 @testable import AnnualReportKit
 
 /// Every text a build wrote below `folder`, for tests that a value never reaches an output:
 /// Markdown, HTML, SVG and CSV files as they are, and each workbook's cell values.
 func writtenText(_ folder: URL) throws -> String {
     var texts: [String] = []
-    let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+    let files =
+        FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
     for file in files.sorted(by: { $0.path < $1.path }) {
         if file.pathExtension == "xlsx" {
             let book = try XLSXReadBack(url: file)

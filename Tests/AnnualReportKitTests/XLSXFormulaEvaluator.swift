@@ -28,28 +28,50 @@ struct XLSXFormulaEvaluator {
         return Double(value).map(Value.number) ?? .error
     }
 
-    enum Token: Equatable { case number(Double), string(String), ref(String), name(String), op(String) }
+    enum Token: Equatable {
+        case number(Double)
+        case string(String)
+        case ref(String)
+        case name(String)
+        case op(String)
+    }
 
     static func tokenize(_ text: String) -> [Token] {
         var tokens: [Token] = []
         var chars = Array(text)[...]
         while let c = chars.first {
-            if c == " " { chars.removeFirst(); continue }
+            if c == " " {
+                chars.removeFirst()
+                continue
+            }
             if c == "\"" {
                 chars.removeFirst()
                 var s = ""
-                while let d = chars.first, d != "\"" { s.append(d); chars.removeFirst() }
+                while let d = chars.first, d != "\"" {
+                    s.append(d)
+                    chars.removeFirst()
+                }
                 chars.removeFirst()
                 tokens.append(.string(s))
             } else if c.isNumber || c == "." {
                 var s = ""
-                while let d = chars.first, d.isNumber || d == "." { s.append(d); chars.removeFirst() }
+                while let d = chars.first, d.isNumber || d == "." {
+                    s.append(d)
+                    chars.removeFirst()
+                }
                 tokens.append(.number(Double(s) ?? .nan))
             } else if c.isLetter || c == "$" {
                 var s = ""
-                while let d = chars.first, d.isLetter || d.isNumber || d == "$" || d == ":" { s.append(d); chars.removeFirst() }
+                while let d = chars.first, d.isLetter || d.isNumber || d == "$" || d == ":" {
+                    s.append(d)
+                    chars.removeFirst()
+                }
                 let plain = s.replacingOccurrences(of: "$", with: "")
-                if plain.first?.isLetter == true, plain.last?.isNumber == true { tokens.append(.ref(plain)) } else { tokens.append(.name(s)) }
+                if plain.first?.isLetter == true, plain.last?.isNumber == true {
+                    tokens.append(.ref(plain))
+                } else {
+                    tokens.append(.name(s))
+                }
             } else {
                 tokens.append(.op(String(c)))
                 chars.removeFirst()
@@ -63,7 +85,10 @@ struct XLSXFormulaEvaluator {
         let sheet: XLSXReadBack.Sheet
         var position = 0
 
-        init(tokens: [Token], sheet: XLSXReadBack.Sheet) { self.tokens = tokens; self.sheet = sheet }
+        init(tokens: [Token], sheet: XLSXReadBack.Sheet) {
+            self.tokens = tokens
+            self.sheet = sheet
+        }
 
         var next: Token? { position < tokens.count ? tokens[position] : nil }
 

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Reads an .xlsx back for tests: unzips it with ZIPFoundation and parses the parts the writer
 /// produces (workbook, sheets, shared strings, styles, tables, drawings, charts, document
@@ -157,8 +158,9 @@ struct XLSXReadBack {
         }
 
         // Shared strings: each <si> is the concatenation of its <t> texts.
-        let shared = parts["xl/sharedStrings.xml"] == nil ? [] :
-            try xml("xl/sharedStrings.xml").all("si").map { $0.descendants("t").map(\.text).joined() }
+        let shared =
+            parts["xl/sharedStrings.xml"] == nil
+            ? [] : try xml("xl/sharedStrings.xml").all("si").map { $0.descendants("t").map(\.text).joined() }
 
         // Styles: cellXfs index -> (number format code, bold, horizontal alignment).
         let styles = try xml("xl/styles.xml")
@@ -194,10 +196,11 @@ struct XLSXReadBack {
                 } else if c["t"] == "inlineStr" {
                     value = c.descendants("t").map(\.text).joined()
                 }
-                cells[address] = Cell(type: c["t"], value: value, formula: c.first("f")?.text, styleIndex: styleIndex,
-                                      numberFormat: style.0, bold: style.1, alignment: alignment?["horizontal"],
-                                      wraps: alignment?["wrapText"] == "1", vertical: alignment?["vertical"],
-                                      indent: Int(alignment?["indent"] ?? "0") ?? 0)
+                cells[address] = Cell(
+                    type: c["t"], value: value, formula: c.first("f")?.text, styleIndex: styleIndex,
+                    numberFormat: style.0, bold: style.1, alignment: alignment?["horizontal"],
+                    wraps: alignment?["wrapText"] == "1", vertical: alignment?["vertical"],
+                    indent: Int(alignment?["indent"] ?? "0") ?? 0)
             }
             let pane = root.descendants("pane").first
             var hyperlinks: [String: String] = [:]
@@ -207,7 +210,8 @@ struct XLSXReadBack {
             var widths: [Int: Double] = [:]
             for col in root.descendants("col") {
                 guard let min = col["min"].flatMap(Int.init), let max = col["max"].flatMap(Int.init),
-                      let width = col["width"].flatMap(Double.init) else { continue }
+                    let width = col["width"].flatMap(Double.init)
+                else { continue }
                 for i in min...max { widths[i] = width }
             }
             var heights: [Int: Double] = [:]
@@ -220,17 +224,22 @@ struct XLSXReadBack {
             for sheetRel in try relationships(of: rel.target) {
                 if sheetRel.type.hasSuffix("/table") {
                     let table = try xml(sheetRel.target)
-                    tables.append(Table(path: sheetRel.target, ref: table["ref"] ?? "",
-                                        columns: table.descendants("tableColumn").map { $0["name"] ?? "" },
-                                        style: table.first("tableStyleInfo")?["name"],
-                                        totalsRowCount: Int(table["totalsRowCount"] ?? "0") ?? 0,
-                                        hasAutoFilter: table.first("autoFilter") != nil))
+                    tables.append(
+                        Table(
+                            path: sheetRel.target, ref: table["ref"] ?? "",
+                            columns: table.descendants("tableColumn").map { $0["name"] ?? "" },
+                            style: table.first("tableStyleInfo")?["name"],
+                            totalsRowCount: Int(table["totalsRowCount"] ?? "0") ?? 0,
+                            hasAutoFilter: table.first("autoFilter") != nil))
                 } else if sheetRel.type.hasSuffix("/drawing") {
                     let drawing = try xml(sheetRel.target)
                     for anchor in drawing.all("xdr:twoCellAnchor") {
                         let from = anchor.first("xdr:from")
-                        anchors.append((Int(from?.first("xdr:col")?.text ?? "") ?? -1,
-                                        Int(from?.first("xdr:row")?.text ?? "") ?? -1))
+                        anchors.append(
+                            (
+                                Int(from?.first("xdr:col")?.text ?? "") ?? -1,
+                                Int(from?.first("xdr:row")?.text ?? "") ?? -1
+                            ))
                     }
                     for drawingRel in try relationships(of: sheetRel.target) where drawingRel.type.hasSuffix("/chart") {
                         charts.append(try Self.chart(xml(drawingRel.target), path: drawingRel.target))
@@ -246,10 +255,11 @@ struct XLSXReadBack {
                 oddHeader: root.first("headerFooter")?.first("oddHeader")?.text,
                 oddFooter: root.first("headerFooter")?.first("oddFooter")?.text,
                 printArea: definedName("_xlnm.Print_Area"), printTitles: definedName("_xlnm.Print_Titles"))
-            return Sheet(name: name, path: rel.target, cells: cells, frozenRows: pane?["ySplit"].flatMap(Int.init),
-                         hyperlinks: hyperlinks, columnWidths: widths, rowHeights: heights,
-                         mergedCells: root.descendants("mergeCell").compactMap { $0["ref"] }, tables: tables, charts: charts,
-                         chartAnchors: anchors, printing: printing)
+            return Sheet(
+                name: name, path: rel.target, cells: cells, frozenRows: pane?["ySplit"].flatMap(Int.init),
+                hyperlinks: hyperlinks, columnWidths: widths, rowHeights: heights,
+                mergedCells: root.descendants("mergeCell").compactMap { $0["ref"] }, tables: tables, charts: charts,
+                chartAnchors: anchors, printing: printing)
         }
 
         var core: [String: String] = [:]
@@ -269,26 +279,29 @@ struct XLSXReadBack {
         let series = plots.flatMap { $0.all("c:ser") }.map { ser in
             let shape = ser.first("c:spPr")
             let labels = ser.first("c:dLbls")
-            return Series(name: ser.first("c:tx")?.descendants("c:f").first?.text,
-                          categories: ser.first("c:cat")?.descendants("c:f").first?.text,
-                          values: ser.first("c:val")?.descendants("c:f").first?.text,
-                          showsValueLabels: labels?.first("c:showVal")?["val"] == "1",
-                          fill: shape?.first("a:solidFill")?.first("a:srgbClr")?["val"],
-                          outline: shape?.first("a:ln")?.first("a:solidFill")?.first("a:srgbClr")?["val"],
-                          labelNumberFormat: labels?.first("c:numFmt")?["formatCode"],
-                          labelColour: labels?.first("c:txPr")?.descendants("a:srgbClr").first?["val"])
+            return Series(
+                name: ser.first("c:tx")?.descendants("c:f").first?.text,
+                categories: ser.first("c:cat")?.descendants("c:f").first?.text,
+                values: ser.first("c:val")?.descendants("c:f").first?.text,
+                showsValueLabels: labels?.first("c:showVal")?["val"] == "1",
+                fill: shape?.first("a:solidFill")?.first("a:srgbClr")?["val"],
+                outline: shape?.first("a:ln")?.first("a:solidFill")?.first("a:srgbClr")?["val"],
+                labelNumberFormat: labels?.first("c:numFmt")?["formatCode"],
+                labelColour: labels?.first("c:txPr")?.descendants("a:srgbClr").first?["val"])
         }
-        return Chart(path: path, plotTypes: plots.map(\.name), barDirection: plots.first?.first("c:barDir")?["val"],
-                     grouping: plots.first?.first("c:grouping")?["val"], title: richText(chartTitle),
-                     axisTitles: axes.map { "\($0.name)=\(richText($0.first("c:title")))" }, series: series,
-                     valueAxisNumberFormats: axes.filter { $0.name == "c:valAx" }.map { $0.first("c:numFmt")?["formatCode"] },
-                     axes: axes.map { axis in
-                         let scaling = axis.first("c:scaling")
-                         return Axis(kind: axis.name, orientation: scaling?.first("c:orientation")?["val"],
-                                     min: scaling?.first("c:min")?["val"], max: scaling?.first("c:max")?["val"],
-                                     majorUnit: axis.first("c:majorUnit")?["val"], crosses: axis.first("c:crosses")?["val"],
-                                     numberFormat: axis.first("c:numFmt")?["formatCode"])
-                     })
+        return Chart(
+            path: path, plotTypes: plots.map(\.name), barDirection: plots.first?.first("c:barDir")?["val"],
+            grouping: plots.first?.first("c:grouping")?["val"], title: richText(chartTitle),
+            axisTitles: axes.map { "\($0.name)=\(richText($0.first("c:title")))" }, series: series,
+            valueAxisNumberFormats: axes.filter { $0.name == "c:valAx" }.map { $0.first("c:numFmt")?["formatCode"] },
+            axes: axes.map { axis in
+                let scaling = axis.first("c:scaling")
+                return Axis(
+                    kind: axis.name, orientation: scaling?.first("c:orientation")?["val"],
+                    min: scaling?.first("c:min")?["val"], max: scaling?.first("c:max")?["val"],
+                    majorUnit: axis.first("c:majorUnit")?["val"], crosses: axis.first("c:crosses")?["val"],
+                    numberFormat: axis.first("c:numFmt")?["formatCode"])
+            })
     }
 
     /// `../drawings/drawing1.xml` relative to `xl/worksheets` -> `xl/drawings/drawing1.xml`.
@@ -327,7 +340,8 @@ final class ReadBackXMLNode {
         let parser = XMLParser(data: data)
         parser.delegate = builder
         guard parser.parse(), let root = builder.root else {
-            throw XLSXReadBack.ReadError(description: "\(path): \(parser.parserError.map { "\($0)" } ?? "no root element")")
+            throw XLSXReadBack.ReadError(
+                description: "\(path): \(parser.parserError.map { "\($0)" } ?? "no root element")")
         }
         return root
     }
@@ -336,16 +350,20 @@ final class ReadBackXMLNode {
         var root: ReadBackXMLNode?
         var stack: [ReadBackXMLNode] = []
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+            qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+        ) {
             let node = ReadBackXMLNode(name: qName ?? elementName, attributes: attributeDict)
             stack.last?.children.append(node)
             if root == nil { root = node }
             stack.append(node)
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?) {
+        func parser(
+            _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+            qualifiedName qName: String?
+        ) {
             _ = stack.popLast()
         }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AnnualReportKit
 
 /// A small report built by hand: finance with money, pence, N/A, a formula-looking partner name,
@@ -14,7 +15,9 @@ enum XLSXSample {
     static var finance: ReportTable {
         // Partner, 2021-22, 2022-23, change £, change %, share of 2022-23.
         let previous: [Money?] = [Money(pounds: 100_000), Money(pence: 5_000_050), nil, Money(pounds: 0)]
-        let current: [Money?] = [Money(pounds: 110_000), Money(pounds: 45_000), Money(pounds: 20_000), Money(pounds: 5_000)]
+        let current: [Money?] = [
+            Money(pounds: 110_000), Money(pounds: 45_000), Money(pounds: 20_000), Money(pounds: 5_000),
+        ]
         let names = ["Council", "Police", "Health", dangerousName]
         let totalPrevious = previous.compactMap { $0 }.reduce(Money.zero, +)
         let totalCurrent = current.compactMap { $0 }.reduce(Money.zero, +)
@@ -22,32 +25,51 @@ enum XLSXSample {
         var rows: [ReportRow] = []
         for i in names.indices {
             let change: CellValue = if let p = previous[i], let c = current[i] { .money(c - p) } else { .notApplicable }
-            let percent: CellValue = Ratio.change(from: previous[i]?.pence, to: current[i]?.pence).map(CellValue.percent) ?? .notApplicable
-            let share: CellValue = current[i].flatMap { Ratio($0.pence, totalCurrent.pence) }.map(CellValue.percent) ?? .notApplicable
-            rows.append(ReportRow([
-                .text(names[i]), .money(previous[i]), .money(current[i]),
-                ReportCell(change, derivation: .difference(CellRef(row: i, column: 2), minus: CellRef(row: i, column: 1))),
-                ReportCell(percent, derivation: .percentChange(from: CellRef(row: i, column: 1), to: CellRef(row: i, column: 2))),
-                ReportCell(share, derivation: .share(CellRef(row: i, column: 2), of: CellRef(row: totalRow, column: 2))),
-            ]))
+            let percent: CellValue =
+                Ratio.change(from: previous[i]?.pence, to: current[i]?.pence).map(CellValue.percent) ?? .notApplicable
+            let share: CellValue =
+                current[i].flatMap { Ratio($0.pence, totalCurrent.pence) }.map(CellValue.percent) ?? .notApplicable
+            rows.append(
+                ReportRow([
+                    .text(names[i]), .money(previous[i]), .money(current[i]),
+                    ReportCell(
+                        change, derivation: .difference(CellRef(row: i, column: 2), minus: CellRef(row: i, column: 1))),
+                    ReportCell(
+                        percent,
+                        derivation: .percentChange(from: CellRef(row: i, column: 1), to: CellRef(row: i, column: 2))),
+                    ReportCell(
+                        share, derivation: .share(CellRef(row: i, column: 2), of: CellRef(row: totalRow, column: 2))),
+                ]))
         }
         let refs = { (column: Int) in names.indices.map { CellRef(row: $0, column: column) } }
-        rows.append(ReportRow([
-            .text("Total"),
-            ReportCell(.money(totalPrevious), derivation: .sum(refs(1))),
-            ReportCell(.money(totalCurrent), derivation: .sum(refs(2))),
-            ReportCell(.money(totalCurrent - totalPrevious),
-                       derivation: .difference(CellRef(row: totalRow, column: 2), minus: CellRef(row: totalRow, column: 1))),
-            ReportCell(Ratio.change(from: totalPrevious.pence, to: totalCurrent.pence).map(CellValue.percent) ?? .notApplicable,
-                       derivation: .percentChange(from: CellRef(row: totalRow, column: 1), to: CellRef(row: totalRow, column: 2))),
-            ReportCell(.percent(Ratio(1, 1)!), derivation: .share(CellRef(row: totalRow, column: 2), of: CellRef(row: totalRow, column: 2))),
-        ], role: .total))
-        return ReportTable(id: "finance-contributions", title: financeTitle,
-                           columns: [ReportColumn("Partner", .label), ReportColumn("2021-22", .money),
-                                     ReportColumn("2022-23", .money), ReportColumn("Change", .money),
-                                     ReportColumn("Change %", .percent(decimals: 1)),
-                                     ReportColumn("Share", .percent(decimals: 0))],
-                           rows: rows, notes: ["Health joined in 2022-23."])
+        rows.append(
+            ReportRow(
+                [
+                    .text("Total"),
+                    ReportCell(.money(totalPrevious), derivation: .sum(refs(1))),
+                    ReportCell(.money(totalCurrent), derivation: .sum(refs(2))),
+                    ReportCell(
+                        .money(totalCurrent - totalPrevious),
+                        derivation: .difference(
+                            CellRef(row: totalRow, column: 2), minus: CellRef(row: totalRow, column: 1))),
+                    ReportCell(
+                        Ratio.change(from: totalPrevious.pence, to: totalCurrent.pence).map(CellValue.percent)
+                            ?? .notApplicable,
+                        derivation: .percentChange(
+                            from: CellRef(row: totalRow, column: 1), to: CellRef(row: totalRow, column: 2))),
+                    ReportCell(
+                        .percent(Ratio(1, 1)!),
+                        derivation: .share(CellRef(row: totalRow, column: 2), of: CellRef(row: totalRow, column: 2))),
+                ], role: .total))
+        return ReportTable(
+            id: "finance-contributions", title: financeTitle,
+            columns: [
+                ReportColumn("Partner", .label), ReportColumn("2021-22", .money),
+                ReportColumn("2022-23", .money), ReportColumn("Change", .money),
+                ReportColumn("Change %", .percent(decimals: 1)),
+                ReportColumn("Share", .percent(decimals: 0)),
+            ],
+            rows: rows, notes: ["Health joined in 2022-23."])
     }
 
     static var attendances: ReportTable {
@@ -56,71 +78,106 @@ enum XLSXSample {
         let conferences: [Int64] = [0, 150, 444]
         var rows: [ReportRow] = []
         for i in years.indices {
-            rows.append(ReportRow([
-                .text(years[i]), .count(courses[i]), .count(conferences[i]),
-                ReportCell(.count(courses[i] + conferences[i]),
-                           derivation: .sum([CellRef(row: i, column: 1), CellRef(row: i, column: 2)])),
-            ]))
+            rows.append(
+                ReportRow([
+                    .text(years[i]), .count(courses[i]), .count(conferences[i]),
+                    ReportCell(
+                        .count(courses[i] + conferences[i]),
+                        derivation: .sum([CellRef(row: i, column: 1), CellRef(row: i, column: 2)])),
+                ]))
         }
         let column = { (c: Int) in years.indices.map { CellRef(row: $0, column: c) } }
-        rows.append(ReportRow([
-            .text("Total"),
-            ReportCell(.count(courses.reduce(0, +)), derivation: .sum(column(1))),
-            ReportCell(.count(conferences.reduce(0, +)), derivation: .sum(column(2))),
-            ReportCell(.count(courses.reduce(0, +) + conferences.reduce(0, +)), derivation: .sum(column(3))),
-        ], role: .total))
-        return ReportTable(id: "training-attendances", title: "Attendances per year",
-                           columns: [ReportColumn("Year", .label), ReportColumn("Courses", .count),
-                                     ReportColumn("Conferences", .count), ReportColumn("Total", .count)],
-                           rows: rows)
+        rows.append(
+            ReportRow(
+                [
+                    .text("Total"),
+                    ReportCell(.count(courses.reduce(0, +)), derivation: .sum(column(1))),
+                    ReportCell(.count(conferences.reduce(0, +)), derivation: .sum(column(2))),
+                    ReportCell(.count(courses.reduce(0, +) + conferences.reduce(0, +)), derivation: .sum(column(3))),
+                ], role: .total))
+        return ReportTable(
+            id: "training-attendances", title: "Attendances per year",
+            columns: [
+                ReportColumn("Year", .label), ReportColumn("Courses", .count),
+                ReportColumn("Conferences", .count), ReportColumn("Total", .count),
+            ],
+            rows: rows)
     }
 
     /// Same title as `finance`, forbidden characters, a group row and a percent column.
     static var reviews: ReportTable {
-        ReportTable(id: "reviews", title: "Reviews: rapid/LCSPR [all] *?",
-                    columns: [ReportColumn("Type", .label), ReportColumn("Count", .count),
-                              ReportColumn("Share", .percent(decimals: 0))],
-                    rows: [
-                        ReportRow([.text("Reviews"), .empty, .empty], role: .group),
-                        ReportRow([.text("Rapid reviews"), .count(3),
-                                   ReportCell(.percent(Ratio(3, 8)!), derivation: .share(CellRef(row: 1, column: 1), of: CellRef(row: 3, column: 1)))]),
-                        ReportRow([.text("LCSPRs"), .count(5),
-                                   ReportCell(.percent(Ratio(5, 8)!), derivation: .share(CellRef(row: 2, column: 1), of: CellRef(row: 3, column: 1)))]),
-                        ReportRow([.text("Total"), ReportCell(.count(8), derivation: .sum([CellRef(row: 1, column: 1), CellRef(row: 2, column: 1)])),
-                                   .empty], role: .total),
-                    ])
+        ReportTable(
+            id: "reviews", title: "Reviews: rapid/LCSPR [all] *?",
+            columns: [
+                ReportColumn("Type", .label), ReportColumn("Count", .count),
+                ReportColumn("Share", .percent(decimals: 0)),
+            ],
+            rows: [
+                ReportRow([.text("Reviews"), .empty, .empty], role: .group),
+                ReportRow([
+                    .text("Rapid reviews"), .count(3),
+                    ReportCell(
+                        .percent(Ratio(3, 8)!),
+                        derivation: .share(CellRef(row: 1, column: 1), of: CellRef(row: 3, column: 1))),
+                ]),
+                ReportRow([
+                    .text("LCSPRs"), .count(5),
+                    ReportCell(
+                        .percent(Ratio(5, 8)!),
+                        derivation: .share(CellRef(row: 2, column: 1), of: CellRef(row: 3, column: 1))),
+                ]),
+                ReportRow(
+                    [
+                        .text("Total"),
+                        ReportCell(
+                            .count(8), derivation: .sum([CellRef(row: 1, column: 1), CellRef(row: 2, column: 1)])),
+                        .empty,
+                    ], role: .total),
+            ])
     }
 
     static var duplicateTitle: ReportTable {
-        ReportTable(id: "finance-again", title: financeTitle, columns: [ReportColumn("Line", .label), ReportColumn("Amount", .money)],
-                    rows: [ReportRow([.text("Training"), ReportCell(money(1_234, 50))])])
+        ReportTable(
+            id: "finance-again", title: financeTitle,
+            columns: [ReportColumn("Line", .label), ReportColumn("Amount", .money)],
+            rows: [ReportRow([.text("Training"), ReportCell(money(1_234, 50))])])
     }
 
     static var report: Report {
-        Report(title: "=Safeguarding Children Partnership annual report 2022-23", partnership: "Example SCP",
-               year: FinancialYear(startYear: 2022),
-               sections: [
-                   ReportSection(title: "Finance", tables: [finance, duplicateTitle]),
-                   ReportSection(title: "Training", tables: [attendances], charts: [
-                       ChartSpec(id: "attendance-trend", title: "Attendances per year", tableID: "training-attendances",
-                                 rows: [0, 1, 2], seriesColumns: [1, 2], style: .stackedColumn,
-                                 xAxisTitle: "Year", yAxisTitle: "Attendances"),
-                       ChartSpec(id: "first-and-last", title: "First and last year", tableID: "training-attendances",
-                                 rows: [0, 2], seriesColumns: [3], style: .bar, xAxisTitle: "Year", yAxisTitle: "Attendances"),
-                   ]),
-                   ReportSection(title: "Reviews", tables: [reviews]),
-                   ReportSection(title: "Videos", notes: ["No videos records: section left out."]),
-               ],
-               dataQuality: DataQuality(
-                   ledger: [FileLedger(file: "training.csv", dataset: "training", read: 10, used: 9, rejected: 1),
-                            FileLedger(file: "finance.csv", dataset: "finance", read: 12, used: 12, rejected: 0)],
-                   notes: ["training.csv: unknown column 'room' ignored."],
-                   rejected: [RejectedRow(file: "training.csv", line: 7, reason: "bad date '31/02/2022'", fields: [])]))
+        Report(
+            title: "=Safeguarding Children Partnership annual report 2022-23", partnership: "Example SCP",
+            year: FinancialYear(startYear: 2022),
+            sections: [
+                ReportSection(title: "Finance", tables: [finance, duplicateTitle]),
+                ReportSection(
+                    title: "Training", tables: [attendances],
+                    charts: [
+                        ChartSpec(
+                            id: "attendance-trend", title: "Attendances per year", tableID: "training-attendances",
+                            rows: [0, 1, 2], seriesColumns: [1, 2], style: .stackedColumn,
+                            xAxisTitle: "Year", yAxisTitle: "Attendances"),
+                        ChartSpec(
+                            id: "first-and-last", title: "First and last year", tableID: "training-attendances",
+                            rows: [0, 2], seriesColumns: [3], style: .bar, xAxisTitle: "Year", yAxisTitle: "Attendances"
+                        ),
+                    ]),
+                ReportSection(title: "Reviews", tables: [reviews]),
+                ReportSection(title: "Videos", notes: ["No videos records: section left out."]),
+            ],
+            dataQuality: DataQuality(
+                ledger: [
+                    FileLedger(file: "training.csv", dataset: "training", read: 10, used: 9, rejected: 1),
+                    FileLedger(file: "finance.csv", dataset: "finance", read: 12, used: 12, rejected: 0),
+                ],
+                notes: ["training.csv: unknown column 'room' ignored."],
+                rejected: [RejectedRow(file: "training.csv", line: 7, reason: "bad date '31/02/2022'", fields: [])]))
     }
 
     /// Writes `report` into a fresh temporary folder and returns the file.
-    static func write(_ report: Report = report, timestamp: Date? = Date(timeIntervalSince1970: 1_680_264_000),
-                      name: String = "annual-report.xlsx") throws -> URL {
+    static func write(
+        _ report: Report = report, timestamp: Date? = Date(timeIntervalSince1970: 1_680_264_000),
+        name: String = "annual-report.xlsx"
+    ) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent(name)
@@ -134,16 +191,20 @@ enum XLSXSample {
     }
 
     /// Writes `report`, reads the workbook back and removes the scratch folder.
-    static func readBack(_ report: Report = report,
-                         timestamp: Date? = Date(timeIntervalSince1970: 1_680_264_000)) throws -> XLSXReadBack {
+    static func readBack(
+        _ report: Report = report,
+        timestamp: Date? = Date(timeIntervalSince1970: 1_680_264_000)
+    ) throws -> XLSXReadBack {
         let url = try write(report, timestamp: timestamp)
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         return try XLSXReadBack(url: url)
     }
 
     /// The bytes of the written workbook.
-    static func bytes(_ report: Report = report, timestamp: Date? = Date(timeIntervalSince1970: 1_680_264_000),
-                      name: String = "annual-report.xlsx") throws -> Data {
+    static func bytes(
+        _ report: Report = report, timestamp: Date? = Date(timeIntervalSince1970: 1_680_264_000),
+        name: String = "annual-report.xlsx"
+    ) throws -> Data {
         let url = try write(report, timestamp: timestamp, name: name)
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         return try Data(contentsOf: url)
@@ -163,12 +224,16 @@ enum XLSXSample {
     }
 
     @Test func sheetsAreSummaryTablesThenDataQuality() {
-        #expect(book.sheets.map(\.name) == [
-            "Summary", financeSheetName, "Partner contributions (2)", "Attendances per year",
-            "Reviews rapid-LCSPR (all)", "Data quality",
-        ])
+        #expect(
+            book.sheets.map(\.name) == [
+                "Summary", financeSheetName, "Partner contributions (2)", "Attendances per year",
+                "Reviews rapid-LCSPR (all)", "Data quality",
+            ])
         let names = book.sheets.map(\.name)
-        #expect(names.allSatisfy { $0.utf16.count <= 31 && $0.rangeOfCharacter(from: CharacterSet(charactersIn: "[]:*?/\\")) == nil })
+        #expect(
+            names.allSatisfy {
+                $0.utf16.count <= 31 && $0.rangeOfCharacter(from: CharacterSet(charactersIn: "[]:*?/\\")) == nil
+            })
         #expect(Set(names.map { $0.lowercased() }).count == names.count)
     }
 
@@ -199,8 +264,10 @@ enum XLSXSample {
         let finance = try sheet(financeSheetName)
         #expect(finance["A1"]?.value == XLSXSample.financeTitle)
         #expect(finance["A1"]?.bold == true)
-        #expect(["A2", "B2", "C2", "D2", "E2", "F2"].map { finance[$0]?.value } ==
-            ["Partner", "2021-22", "2022-23", "Change", "Change %", "Share"])
+        #expect(
+            ["A2", "B2", "C2", "D2", "E2", "F2"].map { finance[$0]?.value } == [
+                "Partner", "2021-22", "2022-23", "Change", "Change %", "Share",
+            ])
         #expect(["A2", "B2", "C2", "D2", "E2", "F2"].allSatisfy { finance[$0]?.bold == true })
         #expect(finance["A2"]?.alignment == nil && finance["B2"]?.alignment == "right")
         #expect(finance.frozenRows == 2)
@@ -291,7 +358,7 @@ enum XLSXSample {
                 let computed = evaluator.evaluate(formula)
                 let stored = evaluator.stored(address)
                 switch (computed, stored) {
-                case let (.number(a), .number(b)):
+                case (.number(let a), .number(let b)):
                     #expect(abs(a - b) <= 1e-9 * max(1, abs(a)), "\(sheet.name)!\(address) =\(formula)")
                 default:
                     #expect(computed == stored, "\(sheet.name)!\(address) =\(formula)")
@@ -324,8 +391,12 @@ enum XLSXSample {
         #expect(stacked.grouping == "stacked")
         #expect(stacked.title == "Attendances per year")
         #expect(stacked.axisTitles.contains("c:catAx=Year") && stacked.axisTitles.contains("c:valAx=Attendances"))
-        #expect(stacked.series.map(\.values) == ["'Attendances per year'!$B$3:$B$5", "'Attendances per year'!$C$3:$C$5"])
-        #expect(stacked.series.map(\.categories) == ["'Attendances per year'!$A$3:$A$5", "'Attendances per year'!$A$3:$A$5"])
+        #expect(
+            stacked.series.map(\.values) == ["'Attendances per year'!$B$3:$B$5", "'Attendances per year'!$C$3:$C$5"])
+        #expect(
+            stacked.series.map(\.categories) == [
+                "'Attendances per year'!$A$3:$A$5", "'Attendances per year'!$A$3:$A$5",
+            ])
         #expect(stacked.series.map(\.name) == ["'Attendances per year'!$B$2", "'Attendances per year'!$C$2"])
         #expect(stacked.series.allSatisfy { $0.showsValueLabels })
         // Rows with a gap become a union of ranges.
@@ -350,7 +421,8 @@ enum XLSXSample {
         #expect(dq["A7"]?.value == "Notes")
         #expect(dq["A8"]?.value == "training.csv: unknown column 'room' ignored.")
         #expect(dq["A10"]?.value == "Rejected rows")
-        #expect(dq["A12"]?.value == "training.csv" && dq["B12"]?.number == 7 && dq["C12"]?.value == "bad date '31/02/2022'")
+        #expect(
+            dq["A12"]?.value == "training.csv" && dq["B12"]?.number == 7 && dq["C12"]?.value == "bad date '31/02/2022'")
     }
 
     @Test func documentProperties() throws {
@@ -388,12 +460,15 @@ enum XLSXSample {
     @Test func aStoredValueThatDisagreesWithItsFormulaIsRejected() throws {
         var table = XLSXSample.attendances
         table.rows[3].cells[1] = ReportCell(.count(9_999), derivation: table.rows[3].cells[1].derivation)
-        let report = Report(title: "T", partnership: nil, year: FinancialYear(startYear: 2022),
-                            sections: [ReportSection(title: "Training", tables: [table])], dataQuality: DataQuality())
+        let report = Report(
+            title: "T", partnership: nil, year: FinancialYear(startYear: 2022),
+            sections: [ReportSection(title: "Training", tables: [table])], dataQuality: DataQuality())
         #expect {
             try XLSXSample.write(report)
         } throws: { error in
-            guard case XLSXWriterError.inconsistentDerivation(let id, let cell, let formula, _, _) = error else { return false }
+            guard case XLSXWriterError.inconsistentDerivation(let id, let cell, let formula, _, _) = error else {
+                return false
+            }
             return id == "training-attendances" && cell == "B6" && formula == "SUM(B3:B5)"
         }
     }
@@ -401,28 +476,36 @@ enum XLSXSample {
     @Test func referencesOutsideTheTableAndUnknownChartTablesAreErrors() throws {
         var table = XLSXSample.attendances
         table.rows[0].cells[3] = ReportCell(.count(400), derivation: .sum([CellRef(row: 9, column: 1)]))
-        let bad = Report(title: "T", partnership: nil, year: FinancialYear(startYear: 2022),
-                         sections: [ReportSection(title: "Training", tables: [table])], dataQuality: DataQuality())
-        #expect(throws: XLSXWriterError.badReference(table: "training-attendances", cell: "D3",
-                                                     reference: CellRef(row: 9, column: 1))) {
+        let bad = Report(
+            title: "T", partnership: nil, year: FinancialYear(startYear: 2022),
+            sections: [ReportSection(title: "Training", tables: [table])], dataQuality: DataQuality())
+        #expect(
+            throws: XLSXWriterError.badReference(
+                table: "training-attendances", cell: "D3",
+                reference: CellRef(row: 9, column: 1))
+        ) {
             try XLSXSample.write(bad)
         }
-        let chart = ChartSpec(id: "c", title: "C", tableID: "missing", rows: [], seriesColumns: [1], style: .line,
-                              xAxisTitle: "", yAxisTitle: "")
-        let noTable = Report(title: "T", partnership: nil, year: FinancialYear(startYear: 2022),
-                             sections: [ReportSection(title: "Training", tables: [XLSXSample.attendances], charts: [chart])],
-                             dataQuality: DataQuality())
+        let chart = ChartSpec(
+            id: "c", title: "C", tableID: "missing", rows: [], seriesColumns: [1], style: .line,
+            xAxisTitle: "", yAxisTitle: "")
+        let noTable = Report(
+            title: "T", partnership: nil, year: FinancialYear(startYear: 2022),
+            sections: [ReportSection(title: "Training", tables: [XLSXSample.attendances], charts: [chart])],
+            dataQuality: DataQuality())
         #expect(throws: XLSXWriterError.badChart(chart: "c", reason: "no table with id 'missing'")) {
             try XLSXSample.write(noTable)
         }
     }
 
     @Test func lineChartOverBodyRowsByDefault() throws {
-        let chart = ChartSpec(id: "trend", title: "=Trend", tableID: "training-attendances", rows: [], seriesColumns: [3],
-                              style: .line, xAxisTitle: "Year", yAxisTitle: "")
-        let report = Report(title: "T", partnership: nil, year: FinancialYear(startYear: 2022),
-                            sections: [ReportSection(title: "Training", tables: [XLSXSample.attendances], charts: [chart])],
-                            dataQuality: DataQuality())
+        let chart = ChartSpec(
+            id: "trend", title: "=Trend", tableID: "training-attendances", rows: [], seriesColumns: [3],
+            style: .line, xAxisTitle: "Year", yAxisTitle: "")
+        let report = Report(
+            title: "T", partnership: nil, year: FinancialYear(startYear: 2022),
+            sections: [ReportSection(title: "Training", tables: [XLSXSample.attendances], charts: [chart])],
+            dataQuality: DataQuality())
         let read = try XLSXSample.readBack(report)
         let drawn = try #require(read[sheet: "Attendances per year"]?.charts.first)
         #expect(drawn.plotTypes == ["c:lineChart"])
@@ -447,21 +530,32 @@ enum XLSXSample {
 
     @Test func sheetNamesFollowExcelRules() {
         typealias Names = XLSXWriter.SheetNames
-        #expect(Names.base("Finance: contributions 2022/23", fallback: "x", index: 0) == "Finance contributions 2022-23")
+        #expect(
+            Names.base("Finance: contributions 2022/23", fallback: "x", index: 0) == "Finance contributions 2022-23")
         #expect(Names.base("'Quoted'", fallback: "x", index: 0) == "Quoted")
         #expect(Names.base("::??**", fallback: "table-id", index: 0) == "table-id")
         #expect(Names.base("", fallback: "", index: 4) == "Table 5")
-        #expect(Names.base("Training events and attendances per year", fallback: "x", index: 0) == "Training events and attendances")
-        #expect(Names.base("Children subject of rapid reviews by ethnicity and age", fallback: "x", index: 0) ==
-            "Children subject of rapid")
+        #expect(
+            Names.base("Training events and attendances per year", fallback: "x", index: 0)
+                == "Training events and attendances")
+        #expect(
+            Names.base("Children subject of rapid reviews by ethnicity and age", fallback: "x", index: 0)
+                == "Children subject of rapid")
         // Shortened as a reader would, keeping what tells tables apart.
-        #expect(Names.base("Reach per business priority, 2022-23", fallback: "x", index: 0) == "Reach business priority 2022-23")
+        #expect(
+            Names.base("Reach per business priority, 2022-23", fallback: "x", index: 0)
+                == "Reach business priority 2022-23")
         #expect(Names.base("SCP expenditure, 2021-22 and 2022-23", fallback: "x", index: 0) == "SCP expenditure")
-        #expect(Names.candidates("SCP expenditure, 2021-22 and 2022-23", fallback: "x", index: 0) == ["SCP expenditure", "SCP expenditure, 2021-22"])
-        #expect(Names.base("Children subject of reviews in 2022-23, by ethnicity", fallback: "x", index: 0) ==
-            "Children subject by ethnicity")
-        #expect(Names.base("Children subject of reviews in 2022-23, by sex", fallback: "x", index: 0) ==
-            "Children subject reviews by sex")
+        #expect(
+            Names.candidates("SCP expenditure, 2021-22 and 2022-23", fallback: "x", index: 0) == [
+                "SCP expenditure", "SCP expenditure, 2021-22",
+            ])
+        #expect(
+            Names.base("Children subject of reviews in 2022-23, by ethnicity", fallback: "x", index: 0)
+                == "Children subject by ethnicity")
+        #expect(
+            Names.base("Children subject of reviews in 2022-23, by sex", fallback: "x", index: 0)
+                == "Children subject reviews by sex")
         var names = Names()
         names.reserve("History")
         #expect(names.unique("history") == "history (2)")
@@ -477,13 +571,17 @@ enum XLSXSample {
     }
 
     @Test func excelTableHeadersAreUniqueAndNonEmpty() {
-        #expect(XLSXWriter.TableLayout.excelTableHeaders(["", "Change", "change", "Change"]) ==
-            ["Column 1", "Change", "change (2)", "Change (3)"])
+        #expect(
+            XLSXWriter.TableLayout.excelTableHeaders(["", "Change", "change", "Change"]) == [
+                "Column 1", "Change", "change (2)", "Change (3)",
+            ])
     }
 
     @Test func sumArgumentsUseRangesForConsecutiveRows() {
-        let refs = [CellRef(row: 4, column: 1), CellRef(row: 0, column: 1), CellRef(row: 1, column: 1),
-                    CellRef(row: 2, column: 1), CellRef(row: 0, column: 2)]
+        let refs = [
+            CellRef(row: 4, column: 1), CellRef(row: 0, column: 1), CellRef(row: 1, column: 1),
+            CellRef(row: 2, column: 1), CellRef(row: 0, column: 2),
+        ]
         #expect(XLSXWriter.FormulaBuilder.sumArguments(refs) == "B3:B5,B7,C3")
     }
 
@@ -524,9 +622,9 @@ enum XLSXSample {
                 guard let formula = cell.formula else { continue }
                 formulas += 1
                 switch (evaluator.evaluate(formula), evaluator.stored(address)) {
-                case let (.number(a), .number(b)):
+                case (.number(let a), .number(let b)):
                     #expect(abs(a - b) <= 1e-9 * max(1, abs(a)), "\(sheet.name)!\(address) =\(formula)")
-                case let (computed, stored):
+                case (let computed, let stored):
                     #expect(computed == stored, "\(sheet.name)!\(address) =\(formula)")
                 }
             }

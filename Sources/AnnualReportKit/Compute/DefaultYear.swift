@@ -6,7 +6,9 @@ enum DefaultYear {
     /// expenditure; recommendations and audits too), with the years it has records in.
     static func activity(_ records: Records) -> [(name: String, years: Set<FinancialYear>)] {
         var recommendations = Set<FinancialYear>()
-        for r in records.recommendations ?? [] { if let day = r.agreed ?? r.completed { recommendations.insert(FinancialYear(containing: day)) } }
+        for r in records.recommendations ?? [] {
+            if let day = r.agreed ?? r.completed { recommendations.insert(FinancialYear(containing: day)) }
+        }
         return [
             ("training", Records.trainingYears(records.training)),
             ("videos", Set((records.videos ?? []).map(\.year))),
@@ -20,7 +22,9 @@ enum DefaultYear {
     /// The warning, when the year was chosen by default (no `--year`, no `reporting_year`) and
     /// it holds records of fewer datasets than the year before; nil otherwise.
     static func warning(records: Records, configuration: ReportConfiguration, requested: FinancialYear?) -> String? {
-        guard requested == nil, configuration.reportingYear == nil, let year = records.activityYears.max() else { return nil }
+        guard requested == nil, configuration.reportingYear == nil, let year = records.activityYears.max() else {
+            return nil
+        }
         let datasets = activity(records)
         let now = datasets.filter { $0.years.contains(year) }.map(\.name)
         let before = datasets.filter { $0.years.contains(year.previous) }.map(\.name)

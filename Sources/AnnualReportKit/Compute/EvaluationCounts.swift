@@ -9,12 +9,14 @@ struct EvaluationCounts {
     let years: Set<FinancialYear>
 
     init(_ forms: [EvaluationForm]?) {
-        var byEvent: [SourceLocation: Int64] = [:], years: Set<FinancialYear> = []
+        var byEvent: [SourceLocation: Int64] = [:]
+        var years: Set<FinancialYear> = []
         for form in forms ?? [] {
             byEvent[form.eventSource, default: 0] += 1
             years.insert(form.year)
         }
-        self.byEvent = byEvent; self.years = years
+        self.byEvent = byEvent
+        self.years = years
     }
 
     /// The forms for `event`, nil when it has none.

@@ -27,43 +27,60 @@ enum FinanceTables {
         func shown(_ m: Money?) -> String { m?.formatted ?? "not recorded" }
         // Name the board in the contribution figures only when another board has contributions too.
         let othersContribute = allContributions.count != contributions.count
-        let separateBoards = !otherBoards.isEmpty || (board != nil && Set(expenditure.map { $0.board?.lowercased() ?? "" }).count > 1)
+        let separateBoards =
+            !otherBoards.isEmpty || (board != nil && Set(expenditure.map { $0.board?.lowercased() ?? "" }).count > 1)
 
         if contributions.contains(where: { years.contains($0.year) }) {
             let income = contributionTable(contributions, year: year, board: othersContribute ? board : nil)
             section.tables.append(income)
-            section.charts.append(ChartSpec(id: "contributions", title: "Contributions per partner, \(previous) and \(year)",
-                                            tableID: income.id, rows: Array(0..<max(income.rows.count - 1, 0)), seriesColumns: [1, 2],
-                                            style: .bar, xAxisTitle: "Partner", yAxisTitle: "Contribution (£)"))
+            section.charts.append(
+                ChartSpec(
+                    id: "contributions", title: "Contributions per partner, \(previous) and \(year)",
+                    tableID: income.id, rows: Array(0..<max(income.rows.count - 1, 0)), seriesColumns: [1, 2],
+                    style: .bar, xAxisTitle: "Partner", yAxisTitle: "Contribution (£)"))
         }
         let whose = othersContribute ? "\(board!) " : ""
         if let now = total(contributions, year) {
-            section.paragraphs.append("\(whose.isEmpty ? "P" : whose + "p")artner contributions totalled \(now.formatted) in \(year) (\(previous): \(shown(total(contributions, previous)))).")
+            section.paragraphs.append(
+                "\(whose.isEmpty ? "P" : whose + "p")artner contributions totalled \(now.formatted) in \(year) (\(previous): \(shown(total(contributions, previous))))."
+            )
         } else {
-            section.paragraphs.append("\(whose.isEmpty ? "P" : whose + "p")artner contributions in \(year): not recorded (\(previous): \(shown(total(contributions, previous)))).")
+            section.paragraphs.append(
+                "\(whose.isEmpty ? "P" : whose + "p")artner contributions in \(year): not recorded (\(previous): \(shown(total(contributions, previous))))."
+            )
         }
         if boardExpenditure.contains(where: { years.contains($0.year) }) {
             let spend = expenditureTable(boardExpenditure, year: year, board: board)
             section.tables.append(spend)
-            section.charts.append(ChartSpec(id: "expenditure", title: "\(board.map { "\($0) e" } ?? "E")xpenditure per category, \(previous) and \(year)",
-                                            tableID: spend.id, rows: Array(0..<max(spend.rows.count - 1, 0)), seriesColumns: [1, 2],
-                                            style: .bar, xAxisTitle: "Category", yAxisTitle: "Expenditure (£)"))
+            section.charts.append(
+                ChartSpec(
+                    id: "expenditure",
+                    title: "\(board.map { "\($0) e" } ?? "E")xpenditure per category, \(previous) and \(year)",
+                    tableID: spend.id, rows: Array(0..<max(spend.rows.count - 1, 0)), seriesColumns: [1, 2],
+                    style: .bar, xAxisTitle: "Category", yAxisTitle: "Expenditure (£)"))
         } else {
-            section.paragraphs.append("\(board.map { "\($0) expenditure" } ?? "Expenditure") in \(previous) and \(year): not recorded.")
+            section.paragraphs.append(
+                "\(board.map { "\($0) expenditure" } ?? "Expenditure") in \(previous) and \(year): not recorded.")
         }
         for other in otherBoards {
             let theirs = lines.filter { $0.board?.caseInsensitiveEquals(other) == true }
             let given = theirs.filter { $0.kind == .contribution && years.contains($0.year) }
             if !given.isEmpty { section.tables.append(contributionTable(given, year: year, board: other)) }
             let spent = theirs.filter { $0.kind == .expenditure && years.contains($0.year) }
-            if !spent.isEmpty { section.tables.append(expenditureTable(spent, year: year, board: other, otherBoard: true)) }
+            if !spent.isEmpty {
+                section.tables.append(expenditureTable(spent, year: year, board: other, otherBoard: true))
+            }
         }
         if (allContributions + expenditure).contains(where: { years.contains($0.year) }) {
-            section.tables.append(balanceTable(contributions: contributions, allContributions: allContributions, expenditure: expenditure,
-                                               boardExpenditure: boardExpenditure, year: year, board: separateBoards ? board : nil))
+            section.tables.append(
+                balanceTable(
+                    contributions: contributions, allContributions: allContributions, expenditure: expenditure,
+                    boardExpenditure: boardExpenditure, year: year, board: separateBoards ? board : nil))
         }
         let budgets = own.filter { $0.kind == .budget && ($0.year == year || $0.year == previous) }
-        if !budgets.isEmpty { section.tables.append(budgetTable(budgets: budgets, contributions: contributions, year: year)) }
+        if !budgets.isEmpty {
+            section.tables.append(budgetTable(budgets: budgets, contributions: contributions, year: year))
+        }
 
         if othersContribute, let all = total(allContributions, year) {
             section.paragraphs.append("Contributions across all boards for \(year) were \(all.formatted).")
@@ -88,29 +105,47 @@ enum FinanceTables {
         var amounts: [String: [FinancialYear: Money]] = [:]
         for l in lines where years.contains(l.year) {
             let key = l.line.lowercased()
-            if names[key] == nil { names[key] = l.line; order.append(key) }
+            if names[key] == nil {
+                names[key] = l.line
+                order.append(key)
+            }
             amounts[key, default: [:]][l.year, default: .zero] += l.amount
         }
         return order.map { key in (names[key]!, years.map { amounts[key]?[$0] }) }
     }
 
     /// Contributions per partner; `board` names the board when the ledger holds several.
-    static func contributionTable(_ contributions: [FinanceLine], year: FinancialYear, board: String? = nil) -> ReportTable {
-        var table = ReportTable(id: tableID("finance-contributions", board: board),
-                                title: "\(board.map { "\($0) contributions" } ?? "Contributions") from partners, \(year.previous) and \(year)",
-                                columns: YearOnYear.columns("Partner", year, kind: .money) + [ReportColumn("Share of \(year)", .percent(decimals: 0))])
+    static func contributionTable(_ contributions: [FinanceLine], year: FinancialYear, board: String? = nil)
+        -> ReportTable
+    {
+        var table = ReportTable(
+            id: tableID("finance-contributions", board: board),
+            title:
+                "\(board.map { "\($0) contributions" } ?? "Contributions") from partners, \(year.previous) and \(year)",
+            columns: YearOnYear.columns("Partner", year, kind: .money) + [
+                ReportColumn("Share of \(year)", .percent(decimals: 0))
+            ])
         let lines = byLine(contributions, years: [year.previous, year])
         for (name, amounts) in lines {
-            table.rows.append(ReportRow(YearOnYear.cells(label: name, old: amounts[0].map(Amount.money),
-                                                         new: amounts[1].map(Amount.money), row: table.rows.count)))
+            table.rows.append(
+                ReportRow(
+                    YearOnYear.cells(
+                        label: name, old: amounts[0].map(Amount.money),
+                        new: amounts[1].map(Amount.money), row: table.rows.count)))
         }
-        table.rows.append(YearOnYear.totalRow(label: "Total income", rows: 0..<lines.count, table: table, kind: { .money(Money(pence: $0)) }))
+        table.rows.append(
+            YearOnYear.totalRow(
+                label: "Total income", rows: 0..<lines.count, table: table, kind: { .money(Money(pence: $0)) }))
         let totalRow = table.rows.count - 1
         let total = table.rows[totalRow].cells[2].value
         for r in 0...totalRow {
             let share: ReportCell
-            if case .money(let part) = table.rows[r].cells[2].value, case .money(let whole) = total, let ratio = Ratio(part.pence, whole.pence) {
-                share = ReportCell(.percent(ratio), derivation: .share(CellRef(row: r, column: 2), of: CellRef(row: totalRow, column: 2)))
+            if case .money(let part) = table.rows[r].cells[2].value, case .money(let whole) = total,
+                let ratio = Ratio(part.pence, whole.pence)
+            {
+                share = ReportCell(
+                    .percent(ratio),
+                    derivation: .share(CellRef(row: r, column: 2), of: CellRef(row: totalRow, column: 2)))
             } else {
                 share = ReportCell(.notApplicable)
             }
@@ -124,32 +159,46 @@ enum FinanceTables {
     }
 
     /// Expenditure per category, titled with `board` when given; `otherBoard` for a board not the report's.
-    static func expenditureTable(_ expenditure: [FinanceLine], year: FinancialYear, board: String?, otherBoard: Bool = false) -> ReportTable {
-        var table = ReportTable(id: tableID("finance-expenditure", board: otherBoard ? board : nil),
-                                title: "\(board.map { "\($0) expenditure" } ?? "Expenditure"), \(year.previous) and \(year)",
-                                columns: YearOnYear.columns("Category", year, kind: .money))
+    static func expenditureTable(
+        _ expenditure: [FinanceLine], year: FinancialYear, board: String?, otherBoard: Bool = false
+    ) -> ReportTable {
+        var table = ReportTable(
+            id: tableID("finance-expenditure", board: otherBoard ? board : nil),
+            title: "\(board.map { "\($0) expenditure" } ?? "Expenditure"), \(year.previous) and \(year)",
+            columns: YearOnYear.columns("Category", year, kind: .money))
         let lines = byLine(expenditure, years: [year.previous, year])
         for (name, amounts) in lines {
-            table.rows.append(ReportRow(YearOnYear.cells(label: name, old: amounts[0].map(Amount.money),
-                                                         new: amounts[1].map(Amount.money), row: table.rows.count)))
+            table.rows.append(
+                ReportRow(
+                    YearOnYear.cells(
+                        label: name, old: amounts[0].map(Amount.money),
+                        new: amounts[1].map(Amount.money), row: table.rows.count)))
         }
-        table.rows.append(YearOnYear.totalRow(label: "Total expenditure", rows: 0..<lines.count, table: table, kind: { .money(Money(pence: $0)) }))
+        table.rows.append(
+            YearOnYear.totalRow(
+                label: "Total expenditure", rows: 0..<lines.count, table: table, kind: { .money(Money(pence: $0)) }))
         return table
     }
 
     /// Income less expenditure across all boards; `board` (when the ledger holds several)
     /// adds that board's own income and expenditure rows above the all-boards ones.
-    static func balanceTable(contributions: [FinanceLine], allContributions: [FinanceLine], expenditure: [FinanceLine],
-                             boardExpenditure: [FinanceLine], year: FinancialYear, board: String?) -> ReportTable {
-        var table = ReportTable(id: "finance-balance", title: "Income and expenditure, \(year.previous) and \(year)",
-                                columns: YearOnYear.columns("Measure", year, kind: .money))
+    static func balanceTable(
+        contributions: [FinanceLine], allContributions: [FinanceLine], expenditure: [FinanceLine],
+        boardExpenditure: [FinanceLine], year: FinancialYear, board: String?
+    ) -> ReportTable {
+        var table = ReportTable(
+            id: "finance-balance", title: "Income and expenditure, \(year.previous) and \(year)",
+            columns: YearOnYear.columns("Measure", year, kind: .money))
         func amount(_ lines: [FinanceLine], _ y: FinancialYear) -> Amount? {
             let inYear = lines.filter { $0.year == y }
             return inYear.isEmpty ? nil : .money(Money(pence: inYear.total(\.amount.pence)))
         }
         func add(_ label: String, _ lines: [FinanceLine]) {
-            table.rows.append(ReportRow(YearOnYear.cells(label: label, old: amount(lines, year.previous), new: amount(lines, year),
-                                                         row: table.rows.count)))
+            table.rows.append(
+                ReportRow(
+                    YearOnYear.cells(
+                        label: label, old: amount(lines, year.previous), new: amount(lines, year),
+                        row: table.rows.count)))
         }
         if let board, allContributions.count != contributions.count {
             add("Income, \(board)", contributions)
@@ -161,12 +210,14 @@ enum FinanceTables {
         if let board { add("Expenditure, \(board)", boardExpenditure) }
         add(board != nil ? "Expenditure, all boards" : "Total expenditure", expenditure)
         let allRow = table.rows.count - 1
-        var cells = YearOnYear.cells(label: "Income less expenditure",
-                                     old: difference(table.rows[incomeRow].cells[1].value, table.rows[allRow].cells[1].value),
-                                     new: difference(table.rows[incomeRow].cells[2].value, table.rows[allRow].cells[2].value),
-                                     row: table.rows.count)
+        var cells = YearOnYear.cells(
+            label: "Income less expenditure",
+            old: difference(table.rows[incomeRow].cells[1].value, table.rows[allRow].cells[1].value),
+            new: difference(table.rows[incomeRow].cells[2].value, table.rows[allRow].cells[2].value),
+            row: table.rows.count)
         for c in 1...2 where cells[c].value != .notApplicable {
-            cells[c].derivation = .difference(CellRef(row: incomeRow, column: c), minus: CellRef(row: allRow, column: c))
+            cells[c].derivation = .difference(
+                CellRef(row: incomeRow, column: c), minus: CellRef(row: allRow, column: c))
         }
         table.rows.append(ReportRow(cells, role: .total))
         return table
@@ -178,19 +229,28 @@ enum FinanceTables {
     }
 
     static func budgetTable(budgets: [FinanceLine], contributions: [FinanceLine], year: FinancialYear) -> ReportTable {
-        var table = ReportTable(id: "finance-budget", title: "Contributions received against agreed, \(year)",
-                                columns: [ReportColumn("Partner", .label), ReportColumn("Agreed", .money), ReportColumn("Received", .money),
-                                          ReportColumn("Difference", .money), ReportColumn("% received", .percent(decimals: 0))])
+        var table = ReportTable(
+            id: "finance-budget", title: "Contributions received against agreed, \(year)",
+            columns: [
+                ReportColumn("Partner", .label), ReportColumn("Agreed", .money), ReportColumn("Received", .money),
+                ReportColumn("Difference", .money), ReportColumn("% received", .percent(decimals: 0)),
+            ])
         let agreed = byLine(budgets, years: [year])
-        let received = Dictionary(byLine(contributions, years: [year]).map { ($0.0.lowercased(), $0.1[0]) }, uniquingKeysWith: { a, _ in a })
+        let received = Dictionary(
+            byLine(contributions, years: [year]).map { ($0.0.lowercased(), $0.1[0]) }, uniquingKeysWith: { a, _ in a })
         for (name, amounts) in agreed {
             let r = table.rows.count
             let got = received[name.lowercased()] ?? nil
             var cells: [ReportCell] = [.text(name), .money(amounts[0]), .money(got)]
             if let a = amounts[0], let g = got {
-                cells.append(ReportCell(.money(g - a), derivation: .difference(CellRef(row: r, column: 2), minus: CellRef(row: r, column: 1))))
-                cells.append(ReportCell(Ratio(g.pence, a.pence).map(CellValue.percent) ?? .notApplicable,
-                                        derivation: .share(CellRef(row: r, column: 2), of: CellRef(row: r, column: 1))))
+                cells.append(
+                    ReportCell(
+                        .money(g - a),
+                        derivation: .difference(CellRef(row: r, column: 2), minus: CellRef(row: r, column: 1))))
+                cells.append(
+                    ReportCell(
+                        Ratio(g.pence, a.pence).map(CellValue.percent) ?? .notApplicable,
+                        derivation: .share(CellRef(row: r, column: 2), of: CellRef(row: r, column: 1))))
             } else {
                 cells += [ReportCell(.notApplicable), ReportCell(.notApplicable)]
             }

@@ -8,16 +8,20 @@ public enum ReportBuilder {
         public var description: String {
             switch self {
             case .noRecords:
-                return "no records to report on and no year to report; expected at least one dataset with rows, or --year (or reporting_year in annual-report.yaml)"
+                return
+                    "no records to report on and no year to report; expected at least one dataset with rows, or --year (or reporting_year in annual-report.yaml)"
             case .noRecordsInYear(let year, let available):
-                return "no records fall in \(year); expected one of the years in the data: \(available.map(\.label).joined(separator: ", "))"
+                return
+                    "no records fall in \(year); expected one of the years in the data: \(available.map(\.label).joined(separator: ", "))"
             }
         }
     }
 
     /// The reporting year: `requested`, else the configured one, else the latest year with
     /// activity in the data (else the latest year of any record, such as a budget).
-    static func reportingYear(records: Records, configuration: ReportConfiguration, requested: FinancialYear?) -> FinancialYear? {
+    static func reportingYear(records: Records, configuration: ReportConfiguration, requested: FinancialYear?)
+        -> FinancialYear?
+    {
         requested ?? configuration.reportingYear ?? records.activityYears.max() ?? records.years.max()
     }
 
@@ -26,22 +30,26 @@ public enum ReportBuilder {
     /// then "not recorded"); when they have records, it must be one of their years.
     static func resolveYear(_ input: IngestResult, requested: FinancialYear?) -> Result<FinancialYear, Failure> {
         let records = input.records
-        guard let year = reportingYear(records: records, configuration: input.configuration, requested: requested) else {
+        guard let year = reportingYear(records: records, configuration: input.configuration, requested: requested)
+        else {
             return .failure(.noRecords)
         }
         let years = records.years
-        guard years.isEmpty || years.contains(year) else { return .failure(.noRecordsInYear(year, available: years.sorted())) }
+        guard years.isEmpty || years.contains(year) else {
+            return .failure(.noRecordsInYear(year, available: years.sorted()))
+        }
         return .success(year)
     }
 
     /// The whole report for `input`: pure, no I/O. Throws `Failure` when there is no year to report.
     static func build(_ input: IngestResult, year requested: FinancialYear? = nil) throws -> Report {
-        let records = input.records, configuration = input.configuration
+        let records = input.records
+        let configuration = input.configuration
         let year = try resolveYear(input, requested: requested).get()
         // Each year's tagged priorities, distinct, in order of first appearance (training, then
         // videos): one pass, not one per question (a register makes hundreds of thousands of events).
         var taggedByYear: [FinancialYear: [Priority]] = [:]
-        var run: (year: FinancialYear, tagged: [Priority])?   // a run of records of one year, stored once
+        var run: (year: FinancialYear, tagged: [Priority])?  // a run of records of one year, stored once
         func tag(_ year: FinancialYear, _ priorities: [Priority]) {
             if run?.year != year {
                 if let run { taggedByYear[run.year] = run.tagged }
@@ -57,40 +65,72 @@ public enum ReportBuilder {
             // Without configured priorities for the year: those tagged on its records, in order of first appearance.
             var seen: [Priority] = []
             let tagged = taggedByYear[y] ?? []
-            let order = input.discoveredPriorities + configuration.priorities.keys.sorted().flatMap { configuration.priorities[$0]!.map { Priority($0.name) } }
+            let order =
+                input.discoveredPriorities
+                + configuration.priorities.keys.sorted().flatMap {
+                    configuration.priorities[$0]!.map { Priority($0.name) }
+                }
             for p in order where tagged.contains(p) && !seen.contains(p) { seen.append(p) }
             for p in tagged where !seen.contains(p) { seen.append(p) }
             return seen
         }
         // A dataset with no usable records is not recorded, like an absent one; `supplied` tells the notes apart.
         func usable<T>(_ records: [T]?) -> [T]? { records?.isEmpty == false ? records : nil }
-        let (videoSection, videoNotes) = VideoTables.section(usable(records.videos), supplied: records.videos != nil, year: year)
+        let (videoSection, videoNotes) = VideoTables.section(
+            usable(records.videos), supplied: records.videos != nil, year: year)
         // The published order; people reached (attendance registers) follows training.
-        let attendance = records.attendance.map { _ in AttendanceTables.section(records.attendance, year: year, priorities: prioritiesFor(year)) }
-        let sections = [
-            PriorityTables.section(training: usable(records.training), videos: usable(records.videos), year: year,
-                                   prioritiesFor: prioritiesFor),
-            TrainingTables.section(usable(records.training), supplied: records.training != nil, year: year, forms: records.evaluations),
-        ] + [UptakeTables.section(usable(records.training), bookings: records.bookings, year: year),
-             ImpactTables.section(records.evaluations, supplied: records.evaluations != nil, year: year, priorities: prioritiesFor(year),
-                                  scale: configuration.evaluationScale)
-                 .map { RatingAxes.onScale($0, scale: configuration.evaluationScale) }].compactMap { $0 }
-          + (attendance.map { [$0] } ?? []) + (BookingTables.section(records.bookings, year: year).map { [$0] } ?? []) + [
-            videoSection,
-            ReviewTables.section(usable(records.reviews), supplied: records.reviews != nil, year: year,
-                                 timeliness: ReviewTimeliness.Rules(limits: configuration.reviewLimits,
-                                                                    calendar: WorkingDayCalendar(extraHolidays: configuration.bankHolidays))),
-        ] + [RecommendationTables.section(records.recommendations, supplied: records.recommendations != nil, year: year),
-             AuditTables.section(records.audits, supplied: records.audits != nil, year: year)].compactMap { $0 } + [
-            FinanceTables.section(usable(records.finance), supplied: records.finance != nil, year: year, board: configuration.board),
-        ].map(ChartCheck.dropEmptyCharts)
-        var notes = DefaultYear.warning(records: records, configuration: configuration, requested: requested).map { ["warning: \($0)"] } ?? []
+        let attendance = records.attendance.map { _ in
+            AttendanceTables.section(records.attendance, year: year, priorities: prioritiesFor(year))
+        }
+        let sections =
+            [
+                PriorityTables.section(
+                    training: usable(records.training), videos: usable(records.videos), year: year,
+                    prioritiesFor: prioritiesFor),
+                TrainingTables.section(
+                    usable(records.training), supplied: records.training != nil, year: year, forms: records.evaluations),
+            ]
+            + [
+                UptakeTables.section(usable(records.training), bookings: records.bookings, year: year),
+                ImpactTables.section(
+                    records.evaluations, supplied: records.evaluations != nil, year: year,
+                    priorities: prioritiesFor(year),
+                    scale: configuration.evaluationScale
+                )
+                .map { RatingAxes.onScale($0, scale: configuration.evaluationScale) },
+            ].compactMap { $0 }
+            + (attendance.map { [$0] } ?? []) + (BookingTables.section(records.bookings, year: year).map { [$0] } ?? [])
+            + [
+                videoSection,
+                ReviewTables.section(
+                    usable(records.reviews), supplied: records.reviews != nil, year: year,
+                    timeliness: ReviewTimeliness.Rules(
+                        limits: configuration.reviewLimits,
+                        calendar: WorkingDayCalendar(extraHolidays: configuration.bankHolidays))),
+            ]
+            + [
+                RecommendationTables.section(
+                    records.recommendations, supplied: records.recommendations != nil, year: year),
+                AuditTables.section(records.audits, supplied: records.audits != nil, year: year),
+            ].compactMap { $0 }
+            + [
+                FinanceTables.section(
+                    usable(records.finance), supplied: records.finance != nil, year: year, board: configuration.board)
+            ].map(ChartCheck.dropEmptyCharts)
+        var notes =
+            DefaultYear.warning(records: records, configuration: configuration, requested: requested).map {
+                ["warning: \($0)"]
+            } ?? []
         notes += input.diagnostics.map(\.description)
-        notes += ConsistencyNotes.notes(records: records, unsupplied: input.unsupplied, year: year, configuration: configuration)
+        notes += ConsistencyNotes.notes(
+            records: records, unsupplied: input.unsupplied, year: year, configuration: configuration)
         notes += videoNotes
-        let title = configuration.partnership.map { "\($0): annual report \(year)" } ?? "Safeguarding Children Partnership: annual report \(year)"
-        return Report(title: title, partnership: configuration.partnership, year: year, sections: sections,
-                      dataQuality: DataQuality(ledger: input.ledger, notes: notes, rejected: input.rejected))
+        let title =
+            configuration.partnership.map { "\($0): annual report \(year)" }
+            ?? "Safeguarding Children Partnership: annual report \(year)"
+        return Report(
+            title: title, partnership: configuration.partnership, year: year, sections: sections,
+            dataQuality: DataQuality(ledger: input.ledger, notes: notes, rejected: input.rejected))
     }
 }
 
@@ -101,14 +141,19 @@ enum ChartCheck {
         section.charts = section.charts.filter { chart in
             guard let table = section.tables.first(where: { $0.id == chart.tableID }) else { return false }
             let drawable = chart.rows.contains { r in
-                table.rows.indices.contains(r) && table.rows[r].role == .body && chart.seriesColumns.contains { c in
-                    switch table.rows[r].cells.indices.contains(c) ? table.rows[r].cells[c].value : .empty {
-                    case .count, .money, .percent: return true
-                    default: return false
+                table.rows.indices.contains(r) && table.rows[r].role == .body
+                    && chart.seriesColumns.contains { c in
+                        switch table.rows[r].cells.indices.contains(c) ? table.rows[r].cells[c].value : .empty {
+                        case .count, .money, .percent: return true
+                        default: return false
+                        }
                     }
-                }
             }
-            if !drawable { section.notes.append("No chart of \(chart.title.prefix(1).lowercased() + chart.title.dropFirst()): it has nothing to draw.") }
+            if !drawable {
+                section.notes.append(
+                    "No chart of \(chart.title.prefix(1).lowercased() + chart.title.dropFirst()): it has nothing to draw."
+                )
+            }
             return drawable
         }
         return section
@@ -117,12 +162,17 @@ enum ChartCheck {
 
 /// Observations that are not errors but that the business office should see.
 enum ConsistencyNotes {
-    static func notes(records: Records, unsupplied: [String], year: FinancialYear, configuration: ReportConfiguration) -> [String] {
+    static func notes(records: Records, unsupplied: [String], year: FinancialYear, configuration: ReportConfiguration)
+        -> [String]
+    {
         var notes: [String] = []
         if let finance = records.finance {
-            let partners = FinanceTables.byLine(finance.filter { $0.kind == .contribution }, years: [year.previous, year])
+            let partners = FinanceTables.byLine(
+                finance.filter { $0.kind == .contribution }, years: [year.previous, year])
             for (name, amounts) in partners where (amounts[0] == nil) != (amounts[1] == nil) {
-                notes.append("Partner '\(name)' contributed in \(amounts[0] == nil ? year : year.previous) only; the other year shows N/A.")
+                notes.append(
+                    "Partner '\(name)' contributed in \(amounts[0] == nil ? year : year.previous) only; the other year shows N/A."
+                )
             }
         }
         for (y, definitions) in configuration.priorities.sorted(by: { $0.key < $1.key }) {
@@ -134,7 +184,9 @@ enum ConsistencyNotes {
             }
             for v in records.videos ?? [] where v.year == y {
                 for p in v.priorities where !names.contains(p.name) {
-                    notes.append("\(v.source): video '\(v.video ?? v.category)' is tagged '\(p.name)', which is not a \(y) priority.")
+                    notes.append(
+                        "\(v.source): video '\(v.video ?? v.category)' is tagged '\(p.name)', which is not a \(y) priority."
+                    )
                 }
             }
         }

@@ -66,36 +66,56 @@ enum ReviewTimeliness {
 
     /// Adds the headline and table to the reviews section, or a note when no rapid review of the
     /// year or the year before has a date to measure. `coverage`: the review records' years.
-    static func add(to section: inout ReportSection, reviews: [Review], year: FinancialYear, coverage: YearCoverage, rules: Rules) {
+    static func add(
+        to section: inout ReportSection, reviews: [Review], year: FinancialYear, coverage: YearCoverage, rules: Rules
+    ) {
         let dated = reviews.contains { r in
-            (r.year == year || r.year == year.previous) && Stage.allCases.contains { workingDays(r, $0, calendar: rules.calendar) != nil }
+            (r.year == year || r.year == year.previous)
+                && Stage.allCases.contains { workingDays(r, $0, calendar: rules.calendar) != nil }
         }
         guard dated else {
-            section.notes.append("Rapid review timeliness not recorded: no rapid review of \(year.previous) or \(year) has an aware or completed date.")
+            section.notes.append(
+                "Rapid review timeliness not recorded: no rapid review of \(year.previous) or \(year) has an aware or completed date."
+            )
             return
         }
         let current = Stage.allCases.map { tally(reviews, year: year, stage: $0, rules: rules) }
-        let previous = coverage.recorded(year.previous) { Stage.allCases.map { tally(reviews, year: year.previous, stage: $0, rules: rules) } }
-        section.paragraphs.append(contentsOf: headline(current: current, previous: previous, year: year, limits: rules.limits))
-        section.tables.append(table(current: current, previous: previous, year: year, limits: rules.limits,
-                                    extraDays: rules.calendar.extraHolidays.count))
+        let previous = coverage.recorded(year.previous) {
+            Stage.allCases.map { tally(reviews, year: year.previous, stage: $0, rules: rules) }
+        }
+        section.paragraphs.append(
+            contentsOf: headline(current: current, previous: previous, year: year, limits: rules.limits))
+        section.tables.append(
+            table(
+                current: current, previous: previous, year: year, limits: rules.limits,
+                extraDays: rules.calendar.extraHolidays.count))
     }
 
-    static let columns = [ReportColumn("Stage and year", .label), ReportColumn("Rapid reviews", .count), ReportColumn("On time", .count),
-                          ReportColumn("Late", .count), ReportColumn("Recorded", .count), ReportColumn("Not recorded", .count),
-                          ReportColumn("% on time", .percent(decimals: 1)), ReportColumn("Median working days", .decimal(places: 1))]
+    static let columns = [
+        ReportColumn("Stage and year", .label), ReportColumn("Rapid reviews", .count), ReportColumn("On time", .count),
+        ReportColumn("Late", .count), ReportColumn("Recorded", .count), ReportColumn("Not recorded", .count),
+        ReportColumn("% on time", .percent(decimals: 1)), ReportColumn("Median working days", .decimal(places: 1)),
+    ]
 
     /// Per stage a group row, then a row for the year before and one for the year; `previous`
     /// nil (outside the review records' years) reads N/A.
-    static func table(current: [Tally], previous: [Tally]?, year: FinancialYear, limits: ReviewLimits, extraDays: Int = 0) -> ReportTable {
-        var table = ReportTable(id: "rapid-review-timeliness", title: "Rapid review timeliness, \(year.previous) and \(year)", columns: columns)
+    static func table(
+        current: [Tally], previous: [Tally]?, year: FinancialYear, limits: ReviewLimits, extraDays: Int = 0
+    ) -> ReportTable {
+        var table = ReportTable(
+            id: "rapid-review-timeliness", title: "Rapid review timeliness, \(year.previous) and \(year)",
+            columns: columns)
         for (i, stage) in Stage.allCases.enumerated() {
-            table.rows.append(ReportRow([.text(stageTitle(stage, limits))] + Array(repeating: .empty, count: columns.count - 1),
-                                        role: .group))
+            table.rows.append(
+                ReportRow(
+                    [.text(stageTitle(stage, limits))] + Array(repeating: .empty, count: columns.count - 1),
+                    role: .group))
             table.rows.append(row(previous?[i], label: year.previous.label, at: table.rows.count))
             table.rows.append(row(current[i], label: year.label, at: table.rows.count))
         }
-        table.notes.append("Working days: counted from the day after the first date up to and including the second (the next working day is day 1), leaving out weekends and England and Wales bank holidays\(extraDays == 0 ? "" : ", and the \(Count.grouped(Int64(extraDays))) day\(extraDays == 1 ? "" : "s") the configuration adds"); on time when at most the limit. Recorded: rapid reviews with both dates; those counted on an aggregate row (a count of reviews) are not recorded. % on time is of those recorded.")
+        table.notes.append(
+            "Working days: counted from the day after the first date up to and including the second (the next working day is day 1), leaving out weekends and England and Wales bank holidays\(extraDays == 0 ? "" : ", and the \(Count.grouped(Int64(extraDays))) day\(extraDays == 1 ? "" : "s") the configuration adds"); on time when at most the limit. Recorded: rapid reviews with both dates; those counted on an aggregate row (a count of reviews) are not recorded. % on time is of those recorded."
+        )
         if previous == nil { table.notes.append("N/A: no review records for \(year.previous).") }
         return table
     }
@@ -105,15 +125,17 @@ enum ReviewTimeliness {
     private static func row(_ tally: Tally?, label: String, at r: Int) -> ReportRow {
         func ref(_ c: Int) -> CellRef { CellRef(row: r, column: c) }
         func count(_ n: Int64?) -> ReportCell { n.map(ReportCell.count) ?? ReportCell(.notApplicable) }
-        let onTime = tally?.onTime, recorded = tally?.recorded
+        let onTime = tally?.onTime
+        let recorded = tally?.recorded
         return ReportRow([
             .text(label),
             ReportCell(count(tally?.reviews).value, derivation: .sum([ref(4), ref(5)])),
             count(onTime), count(tally?.late),
             ReportCell(count(recorded).value, derivation: .sum([ref(2), ref(3)])),
             count(tally?.notRecorded),
-            ReportCell(onTime.flatMap { n in recorded.flatMap { Ratio(n, $0) } }.map(CellValue.percent) ?? .notApplicable,
-                       derivation: .share(ref(2), of: ref(4))),
+            ReportCell(
+                onTime.flatMap { n in recorded.flatMap { Ratio(n, $0) } }.map(CellValue.percent) ?? .notApplicable,
+                derivation: .share(ref(2), of: ref(4))),
             ReportCell(tally?.median.map(CellValue.decimal) ?? .notApplicable),
         ])
     }
@@ -137,24 +159,33 @@ enum ReviewTimeliness {
     static func headline(current: [Tally], previous: [Tally]?, year: FinancialYear, limits: ReviewLimits) -> [String] {
         func figures(_ tallies: [Tally], words: Bool) -> String {
             zip(Stage.allCases, tallies).map { stage, t in
-                guard t.recorded > 0 else { return stage == .notification ? "the Panel's notification not recorded" : "completion not recorded" }
+                guard t.recorded > 0 else {
+                    return stage == .notification ? "the Panel's notification not recorded" : "completion not recorded"
+                }
                 let ratio = "\(Count.grouped(t.onTime)) of \(Count.grouped(t.recorded))"
                 guard words else { return ratio }
-                return stage == .notification ? "\(ratio) with the Panel notified within \(days(limits.notifyDays))"
+                return stage == .notification
+                    ? "\(ratio) with the Panel notified within \(days(limits.notifyDays))"
                     : "\(ratio) completed within \(days(limits.rapidReviewDays))"
             }.joined(separator: ", ")
         }
         // The year before in words when it has no figure to give, else nil.
         let noneBefore: String?
         if let previous {
-            noneBefore = previous[0].reviews == 0 ? "no rapid review" : previous.allSatisfy { $0.recorded == 0 } ? "not recorded" : nil
+            noneBefore =
+                previous[0].reviews == 0
+                ? "no rapid review" : previous.allSatisfy { $0.recorded == 0 } ? "not recorded" : nil
         } else {
             noneBefore = "not recorded"
         }
         guard current[0].reviews > 0 else {
-            return ["No rapid review was notified in \(year) (\(year.previous): \(noneBefore ?? figures(previous!, words: true)))."]
+            return [
+                "No rapid review was notified in \(year) (\(year.previous): \(noneBefore ?? figures(previous!, words: true)))."
+            ]
         }
-        var sentences = ["Rapid reviews in \(year): \(figures(current, words: true)) (\(year.previous): \(noneBefore ?? figures(previous!, words: false)))."]
+        var sentences = [
+            "Rapid reviews in \(year): \(figures(current, words: true)) (\(year.previous): \(noneBefore ?? figures(previous!, words: false)))."
+        ]
         let missing = zip(["notification", "completion"], current).filter { $1.recorded > 0 && $1.notRecorded > 0 }
             .map { "the \($0) of \(Count.grouped($1.notRecorded)) rapid review\($1.notRecorded == 1 ? "" : "s")" }
         if !missing.isEmpty { sentences.append("Not recorded in \(year): \(missing.joined(separator: " and ")).") }

@@ -5,11 +5,19 @@ enum TableRows {
     static func sumRow(_ label: String, columns: ClosedRange<Int>, table: ReportTable) -> ReportRow {
         var cells: [ReportCell] = [.text(label)]
         for c in 1..<table.columns.count {
-            guard columns.contains(c) else { cells.append(.empty); continue }
+            guard columns.contains(c) else {
+                cells.append(.empty)
+                continue
+            }
             let refs = table.rows.indices.filter { table.rows[$0].role == .body }.map { CellRef(row: $0, column: c) }
             var total: Int64 = 0
             var any = refs.isEmpty
-            for ref in refs { if case .count(let n) = table[ref].value { total += n; any = true } }
+            for ref in refs {
+                if case .count(let n) = table[ref].value {
+                    total += n
+                    any = true
+                }
+            }
             cells.append(ReportCell(any ? .count(total) : .notApplicable, derivation: .sum(refs)))
         }
         return ReportRow(cells, role: .total)

@@ -8,17 +8,23 @@ enum VideoTables {
         }
         let coverage = YearCoverage(videos.map(\.year))
         guard coverage.covers(year) else {
-            section.paragraphs.append("Training video views in \(year): not recorded (the video records cover \(coverage.description)).")
+            section.paragraphs.append(
+                "Training video views in \(year): not recorded (the video records cover \(coverage.description)).")
             return (section, [])
         }
         let inYear = videos.filter { $0.year == year }
         let words = Wording(inYear.isEmpty ? videos : inYear)
         guard !inYear.isEmpty else {
-            section.paragraphs.append("Training videos were \(words.verb) 0 times in \(year): the video records cover \(coverage.description), with none in \(year).")
+            section.paragraphs.append(
+                "Training videos were \(words.verb) 0 times in \(year): the video records cover \(coverage.description), with none in \(year)."
+            )
             return (section, [])
         }
-        var table = ReportTable(id: "videos", title: "\(words.title), \(year)",
-                                columns: [ReportColumn("Category", .label), ReportColumn("Video", .text), ReportColumn(words.column, .count)])
+        var table = ReportTable(
+            id: "videos", title: "\(words.title), \(year)",
+            columns: [
+                ReportColumn("Category", .label), ReportColumn("Video", .text), ReportColumn(words.column, .count),
+            ])
         var categories: [String] = []
         var byCategory: [String: [VideoViews]] = [:]
         for v in inYear {
@@ -39,15 +45,20 @@ enum VideoTables {
                 table.rows.append(ReportRow([.text(category), .text(category), .count(total)], role: .group))
                 continue
             }
-            table.rows.append(ReportRow([.text(category), .empty, ReportCell(.count(total), derivation: derivation)], role: .group))
+            table.rows.append(
+                ReportRow([.text(category), .empty, ReportCell(.count(total), derivation: derivation)], role: .group))
             for v in videosInCategory {
                 table.rows.append(ReportRow([.empty, .text(v.video!), .count(v.views)]))
             }
         }
         let listed = inYear.total(\.views)
-        table.rows.append(ReportRow([.text("Total views as listed"), .empty,
-                                     ReportCell(.count(listed), derivation: .sum(categoryRows.map { CellRef(row: $0, column: 2) }))],
-                                    role: .total))
+        table.rows.append(
+            ReportRow(
+                [
+                    .text("Total views as listed"), .empty,
+                    ReportCell(.count(listed), derivation: .sum(categoryRows.map { CellRef(row: $0, column: 2) })),
+                ],
+                role: .total))
         // A video listed under several categories is one video: its views count once in the reach.
         var seen: [String: VideoViews] = [:]
         var repeats: [VideoViews] = []
@@ -61,11 +72,19 @@ enum VideoTables {
         } else {
             let listedRow = table.rows.count - 1
             let repeated = repeats.total(\.views)
-            table.rows.append(ReportRow([.text("Less videos listed in more than one category"), .empty, .count(repeated)]))
-            table.rows.append(ReportRow([.text("Total reach, each video counted once"), .empty,
-                                         ReportCell(.count(listed - repeated), derivation: .difference(CellRef(row: listedRow, column: 2),
-                                                                                                       minus: CellRef(row: listedRow + 1, column: 2)))],
-                                        role: .total))
+            table.rows.append(
+                ReportRow([.text("Less videos listed in more than one category"), .empty, .count(repeated)]))
+            table.rows.append(
+                ReportRow(
+                    [
+                        .text("Total reach, each video counted once"), .empty,
+                        ReportCell(
+                            .count(listed - repeated),
+                            derivation: .difference(
+                                CellRef(row: listedRow, column: 2),
+                                minus: CellRef(row: listedRow + 1, column: 2))),
+                    ],
+                    role: .total))
             for r in repeats {
                 let first = seen[r.identity!]!
                 // The reader's table says what; the data-quality note also says where (file and line).
@@ -80,9 +99,12 @@ enum VideoTables {
         table.notes += ExportPeriod.notes(inYear, year: year)
         section.tables.append(table)
         let reach = repeats.isEmpty ? listed : listed - repeats.total(\.views)
-        section.paragraphs.append("Training videos were \(words.verb) \(Count.grouped(reach)) times in \(year)"
-            + (repeats.isEmpty ? "." : " (\(Count.grouped(listed)) as listed by category, with \(repeats.count == 1 ? "one video" : "\(repeats.count) videos") listed twice).")
-            + ExportPeriod.notes(inYear, year: year).map { " " + $0 }.joined())
+        section.paragraphs.append(
+            "Training videos were \(words.verb) \(Count.grouped(reach)) times in \(year)"
+                + (repeats.isEmpty
+                    ? "."
+                    : " (\(Count.grouped(listed)) as listed by category, with \(repeats.count == 1 ? "one video" : "\(repeats.count) videos") listed twice).")
+                + ExportPeriod.notes(inYear, year: year).map { " " + $0 }.joined())
         return (section, notes)
     }
 }
@@ -129,13 +151,22 @@ struct Wording {
     func reachChart(_ year: FinancialYear) -> (title: String, axis: String) {
         switch metrics {
         case [.views]: ("People trained, and training video views, per priority, \(year)", "People trained; views")
-        case [.fullyWatched]: ("People trained, and training videos fully watched, per priority, \(year)", "People trained; times fully watched")
+        case [.fullyWatched]:
+            (
+                "People trained, and training videos fully watched, per priority, \(year)",
+                "People trained; times fully watched"
+            )
         case []: ("People trained, and training videos watched, per priority, \(year)", "People trained; times watched")
-        default: ("People trained, and training video views and completions, per priority, \(year)", "People trained; views and completions")
+        default:
+            (
+                "People trained, and training video views and completions, per priority, \(year)",
+                "People trained; views and completions"
+            )
         }
     }
 
     var mixedNote: String? {
-        metrics.count > 1 ? "The figures mix views (plays) and completions (fully watched), as the sources give them." : nil
+        metrics.count > 1
+            ? "The figures mix views (plays) and completions (fully watched), as the sources give them." : nil
     }
 }

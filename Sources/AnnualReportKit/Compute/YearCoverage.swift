@@ -8,12 +8,14 @@ struct YearCoverage: Equatable {
     let last: FinancialYear?
 
     init(_ years: some Sequence<FinancialYear>) {
-        var first: FinancialYear?, last: FinancialYear?
+        var first: FinancialYear?
+        var last: FinancialYear?
         for y in years {
             if first == nil || y < first! { first = y }
             if last == nil || y > last! { last = y }
         }
-        self.first = first; self.last = last
+        self.first = first
+        self.last = last
     }
 
     func covers(_ year: FinancialYear) -> Bool {

@@ -10,15 +10,19 @@ package enum FuzzEntryPoints {
         if decoded.encoding == .utf8 { precondition(decoded.utf8 == bytes, "UTF-8 input changed by decoding") }
         precondition(TextDecoder.isValidUTF8(decoded.utf8), "decoder produced invalid UTF-8 (\(decoded.encoding))")
         var reader = CSVReader(bytes: decoded.utf8)
-        var lastLine = 0, records = 0
+        var lastLine = 0
+        var records = 0
         while let record = reader.next() {
             records += 1
             precondition(records <= decoded.utf8.count + 1, "CSV reader does not advance")
             precondition(!record.fields.isEmpty, "record with no fields")
-            precondition(record.fields.count == record.positions.count && record.fields.count == record.quoted.count,
-                         "fields, positions and quoted differ in length")
+            precondition(
+                record.fields.count == record.positions.count && record.fields.count == record.quoted.count,
+                "fields, positions and quoted differ in length")
             precondition(record.line > lastLine, "record lines do not increase")
-            for p in record.positions { precondition(p.line >= record.line && p.column >= 1, "field position before its record") }
+            for p in record.positions {
+                precondition(p.line >= record.line && p.column >= 1, "field position before its record")
+            }
             lastLine = record.line
         }
     }
@@ -37,16 +41,22 @@ package enum FuzzEntryPoints {
         let name = "\(declaration.schema.name).csv"
         let url = URL(fileURLWithPath: "/fuzz/\(name)")
         let configuration = ReportConfiguration()
-        var reading = FolderReading(configuration: configuration, catalog: PriorityCatalog(configuration: configuration),
-                                    progress: nil, names: [url: name], contents: [url: Data(bytes.dropFirst())])
+        var reading = FolderReading(
+            configuration: configuration, catalog: PriorityCatalog(configuration: configuration),
+            progress: nil, names: [url: name], contents: [url: Data(bytes.dropFirst())])
         declaration.read(&reading, [InputFile(url: url, name: name)])
         precondition(reading.ledger.count == 1, "expected one ledger entry, got \(reading.ledger.count)")
         for l in reading.ledger {
-            precondition(l.balances, "ledger out of balance: read \(l.read), used \(l.used), rejected \(l.rejected), control totals \(l.controlTotals)")
+            precondition(
+                l.balances,
+                "ledger out of balance: read \(l.read), used \(l.used), rejected \(l.rejected), control totals \(l.controlTotals)"
+            )
             precondition(l.used >= 0 && l.rejected >= 0 && l.controlTotals >= 0, "negative ledger count")
         }
-        precondition(reading.ledger.map(\.rejected).reduce(0, +) == reading.rejected.count,
-                     "ledger rejects \(reading.ledger.map(\.rejected).reduce(0, +)) rows but \(reading.rejected.count) are listed")
+        precondition(
+            reading.ledger.map(\.rejected).reduce(0, +) == reading.rejected.count,
+            "ledger rejects \(reading.ledger.map(\.rejected).reduce(0, +)) rows but \(reading.rejected.count) are listed"
+        )
         for d in reading.diagnostics { precondition(!d.message.isEmpty, "empty diagnostic message") }
     }
 
@@ -79,8 +89,10 @@ package enum FuzzEntryPoints {
             if case .success(let s) = result { sheets = s }
         case 2:
             var builder = SheetCSVBuilder(merges: (try? XLSXReader.merges(rest)) ?? [])
-            if (try? XLSXReader.cells(rest, strings: ["date", "title", "attendees", "Neglect"], kinds: [.number, .date, .time],
-                                     system: first & 4 == 0 ? .from1900 : .from1904, into: &builder)) != nil {
+            if (try? XLSXReader.cells(
+                rest, strings: ["date", "title", "attendees", "Neglect"], kinds: [.number, .date, .time],
+                system: first & 4 == 0 ? .from1900 : .from1904, into: &builder)) != nil
+            {
                 sheets = [builder.finish(name: "Sheet1", hidden: false)]
             }
         default: if let s = try? ODSReader.sheets(rest) { sheets = s }
@@ -88,15 +100,19 @@ package enum FuzzEntryPoints {
         for sheet in sheets {
             precondition(TextDecoder.isValidUTF8(sheet.csv), "sheet CSV is not UTF-8")
             var reader = CSVReader(bytes: sheet.csv)
-            var widths: Set<Int> = [], rows = 0
+            var widths: Set<Int> = []
+            var rows = 0
             while let record = reader.next() {
                 rows += 1
-                precondition(record.problem == nil, "sheet CSV does not read back: \(String(describing: record.problem))")
+                precondition(
+                    record.problem == nil, "sheet CSV does not read back: \(String(describing: record.problem))")
                 if !(record.fields.count == 1 && record.fields[0].isEmpty) { widths.insert(record.fields.count) }
             }
             precondition(widths.count <= 1, "sheet rows of different widths: \(widths.sorted())")
             precondition(sheet.rowsWithValues <= rows, "more rows with values than rows")
-            for p in sheet.problems { precondition(p.row >= 1 && p.column >= 1 && !p.message.isEmpty, "problem not at a cell") }
+            for p in sheet.problems {
+                precondition(p.row >= 1 && p.column >= 1 && !p.message.isEmpty, "problem not at a cell")
+            }
         }
     }
     /// The attendance register read three ways: serially by the byte fast path, serially with
@@ -108,14 +124,17 @@ package enum FuzzEntryPoints {
         let url = URL(fileURLWithPath: "/fuzz/attendance.csv")
         let catalog = PriorityCatalog(configuration: ReportConfiguration())
         func read(workers: Int, chunkSize: Int, fastPath: AttendanceFastPathSwitch = .on) -> AttendanceIngest.Result {
-            AttendanceIngest.read(files: [url], contents: [bytes], catalog: catalog, workers: workers, chunkSize: chunkSize,
-                                  fastPath: fastPath)
+            AttendanceIngest.read(
+                files: [url], contents: [bytes], catalog: catalog, workers: workers, chunkSize: chunkSize,
+                fastPath: fastPath)
         }
         let fast = read(workers: 1, chunkSize: 1 << 20)
         let checking = read(workers: 1, chunkSize: 1 << 20, fastPath: .off)
         func same(_ a: AttendanceIngest.Result, _ b: AttendanceIngest.Result, _ what: String) {
             precondition(a.ledger == b.ledger, "\(what): ledgers differ: \(a.ledger) vs \(b.ledger)")
-            precondition(a.diagnostics == b.diagnostics, "\(what): messages differ: \(a.diagnostics.map(\.description)) vs \(b.diagnostics.map(\.description))")
+            precondition(
+                a.diagnostics == b.diagnostics,
+                "\(what): messages differ: \(a.diagnostics.map(\.description)) vs \(b.diagnostics.map(\.description))")
             precondition(a.rejected == b.rejected, "\(what): rejected rows differ")
             precondition(a.events == b.events, "\(what): sessions differ: \(a.events) vs \(b.events)")
             precondition(a.summary == b.summary, "\(what): summaries differ")
@@ -124,8 +143,11 @@ package enum FuzzEntryPoints {
         // One parallel read a case, its workers (2 or 3) and chunk size (16 to 127 bytes) from the
         // input's hash: as many cuts as two fixed reads found, at three reads a case, not four.
         let hash = bytes.reduce(UInt64(0xCBF2_9CE4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
-        let workers = 2 + Int(hash % 2), chunkSize = 16 + Int((hash >> 8) % 112)
-        same(fast, read(workers: workers, chunkSize: chunkSize), "serial vs \(workers) workers, chunks of \(chunkSize) bytes")
+        let workers = 2 + Int(hash % 2)
+        let chunkSize = 16 + Int((hash >> 8) % 112)
+        same(
+            fast, read(workers: workers, chunkSize: chunkSize),
+            "serial vs \(workers) workers, chunks of \(chunkSize) bytes")
         for l in fast.ledger { precondition(l.balances, "ledger out of balance") }
     }
 }

@@ -46,19 +46,26 @@ extension FuzzEntryPoints {
         try? FileManager.default.removeItem(at: dir)
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for file in files { try? Data(file.bytes).write(to: dir.appendingPathComponent(file.name)) }
-        let run = ReportRun(inputs: dir, output: pipelineScratch.appendingPathComponent("out"), keepGoing: true,
-                            documentTimestamp: Date(timeIntervalSince1970: 0))
+        let run = ReportRun(
+            inputs: dir, output: pipelineScratch.appendingPathComponent("out"), keepGoing: true,
+            documentTimestamp: Date(timeIntervalSince1970: 0))
         let ingest = run.check()
         for entry in ingest.ledger {
-            precondition(entry.balances, "ledger of \(entry.file) out of balance: read \(entry.read), used \(entry.used), rejected \(entry.rejected), control totals \(entry.controlTotals)")
+            precondition(
+                entry.balances,
+                "ledger of \(entry.file) out of balance: read \(entry.read), used \(entry.used), rejected \(entry.rejected), control totals \(entry.controlTotals)"
+            )
         }
-        precondition(ingest.ledger.map(\.rejected).reduce(0, +) == ingest.rejected.count,
-                     "the ledger rejects \(ingest.ledger.map(\.rejected).reduce(0, +)) rows but \(ingest.rejected.count) are listed")
+        precondition(
+            ingest.ledger.map(\.rejected).reduce(0, +) == ingest.rejected.count,
+            "the ledger rejects \(ingest.ledger.map(\.rejected).reduce(0, +)) rows but \(ingest.rejected.count) are listed"
+        )
         for d in ingest.diagnostics { precondition(!d.message.isEmpty, "empty diagnostic message") }
         guard run.yearProblem(ingest) == nil else { return }
         let report: Report
         do { report = try ReportBuilder.build(ingest) } catch {
-            preconditionFailure("\(ingest.errors.isEmpty ? "inputs that check accepts" : "--keep-going") failed to build: \(error)")
+            preconditionFailure(
+                "\(ingest.errors.isEmpty ? "inputs that check accepts" : "--keep-going") failed to build: \(error)")
         }
         for chart in report.sections.flatMap(\.charts) {
             guard let table = report.tables.first(where: { $0.id == chart.tableID }) else { continue }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // The accumulators of the attendance register, xsv-style: small value types that one
@@ -13,7 +13,7 @@ import Darwin
 /// A row that was rejected, located within the pass; lines are fixed up at the merge.
 struct PendingRejection: Sendable {
     struct Problem: Sendable {
-        var line: Int32          // relative to the chunk
+        var line: Int32  // relative to the chunk
         var column: Int?
         var message: String
         /// For a session whose details differ: the local session whose reference row the message names.
@@ -21,7 +21,7 @@ struct PendingRejection: Sendable {
     }
     var position: ChunkPosition
     var problems: [Problem]
-    var reason: String?          // when there are no diagnostics (the file lacks a column)
+    var reason: String?  // when there are no diagnostics (the file lacks a column)
     var fields: [String]
 }
 
@@ -70,7 +70,8 @@ struct AttendanceAggregate: Sendable {
     /// `details` and are looked up (`place`) when a run of its rows starts.
     struct Session: Sendable {
         var signature: UInt64 = 0
-        var details = SessionDetails(date: CalendarDate(year: 2000, month: 1, day: 1)!, title: -1, kind: .course, format: nil, priorities: -1)
+        var details = SessionDetails(
+            date: CalendarDate(year: 2000, month: 1, day: 1)!, title: -1, kind: .course, format: nil, priorities: -1)
         /// The reference row: the first whose session details are valid (chunk -1 until there is one).
         var reference = ChunkPosition(chunk: -1, line: -1)
         var registrations: Int32 = 0
@@ -104,8 +105,8 @@ struct AttendanceAggregate: Sendable {
     /// Canonical priority sets: `lists[i]` has canonical id `listCanonical[i]`.
     var canonicals = ByteInterner(capacity: 64)
     var listCanonical: [Int32] = []
-    var years: [Int] = []              // start year by slot
-    var yearSets: [Int32] = []          // people per year slot
+    var years: [Int] = []  // start year by slot
+    var yearSets: [Int32] = []  // people per year slot
     /// Priority keys (`PriorityCatalog.key`) seen in priority lists.
     var keys = ByteInterner(capacity: 16)
     /// (year slot << 32 | key) -> people who attended a session tagged with it that year.
@@ -164,7 +165,8 @@ struct AttendanceAggregate: Sendable {
     mutating func agency(_ p: UnsafePointer<UInt8>, _ n: Int, at position: ChunkPosition) -> Int32 {
         let (id, inserted) = agencies.intern(p, n, hash: attendanceHash(p, n))
         if inserted {
-            agencyReachesPerson.append(PersonalText.reachesPerson(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)))
+            agencyReachesPerson.append(
+                PersonalText.reachesPerson(String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)))
             agencyFirst.append(position)
             agencyYearIndex.append(contentsOf: repeatElement(-1, count: yearStride))
         }
@@ -180,7 +182,9 @@ struct AttendanceAggregate: Sendable {
         for item in text.split(separator: "\u{1F}") {
             let k = keys.intern(Array(item.utf8)).id
             let setKey = Int64(slot) << 32 | Int64(k)
-            if let existing = keySets[setKey] { sets.append(existing) } else {
+            if let existing = keySets[setKey] {
+                sets.append(existing)
+            } else {
                 let s = people.make()
                 keySets[setKey] = s
                 sets.append(s)

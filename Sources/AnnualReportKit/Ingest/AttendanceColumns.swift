@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // Raw-memory columns of the register's accumulators: who attended in which year and
@@ -18,12 +18,14 @@ final class ColumnArena<Element: FixedWidthInteger>: @unchecked Sendable {
 
     init(initialColumns: Int) {
         allocated = initialColumns
-        columns = .allocate(capacity: allocated); capacities = .allocate(capacity: allocated)
+        columns = .allocate(capacity: allocated)
+        capacities = .allocate(capacity: allocated)
     }
 
     deinit {
         for i in 0..<count { columns[i]?.deallocate() }
-        columns.deallocate(); capacities.deallocate()
+        columns.deallocate()
+        capacities.deallocate()
     }
 
     /// Adds an empty column and returns its index; `columns` and `capacities` may move.
@@ -34,8 +36,11 @@ final class ColumnArena<Element: FixedWidthInteger>: @unchecked Sendable {
             let k = UnsafeMutablePointer<Int>.allocate(capacity: n)
             c.moveInitialize(from: columns, count: count)
             k.moveInitialize(from: capacities, count: count)
-            columns.deallocate(); capacities.deallocate()
-            columns = c; capacities = k; allocated = n
+            columns.deallocate()
+            capacities.deallocate()
+            columns = c
+            capacities = k
+            allocated = n
         }
         columns[count] = nil
         capacities[count] = 0
@@ -50,7 +55,10 @@ final class ColumnArena<Element: FixedWidthInteger>: @unchecked Sendable {
         guard length > old else { return }
         let n = max(length, old * 2, minimum)
         let p = UnsafeMutablePointer<Element>.allocate(capacity: n)
-        if let q = columns[column] { p.moveInitialize(from: q, count: old); q.deallocate() }
+        if let q = columns[column] {
+            p.moveInitialize(from: q, count: old)
+            q.deallocate()
+        }
         (p + old).initialize(repeating: 0, count: n - old)
         columns[column] = p
         capacities[column] = n
@@ -67,19 +75,24 @@ struct BitsetStore: @unchecked Sendable {
     private var sets: UnsafeMutablePointer<UnsafeMutablePointer<UInt64>?>
     private var capacities: UnsafeMutablePointer<Int>
 
-    init() { sets = memory.columns; capacities = memory.capacities }
+    init() {
+        sets = memory.columns
+        capacities = memory.capacities
+    }
 
     var count: Int { memory.count }
 
     mutating func make() -> Int32 {
         let index = memory.appendColumn()
-        sets = memory.columns; capacities = memory.capacities
+        sets = memory.columns
+        capacities = memory.capacities
         return Int32(index)
     }
 
     @inline(__always)
     mutating func insert(_ value: Int32, into set: Int32) {
-        let w = Int(value) >> 6, s = Int(set)
+        let w = Int(value) >> 6
+        let s = Int(set)
         if w >= capacities[s] { grow(s, to: w + 1) }
         sets[s].unsafelyUnwrapped[w] |= 1 &<< UInt64(value & 63)
     }
@@ -118,7 +131,9 @@ struct BitsetStore: @unchecked Sendable {
     mutating func formUnion(_ set: Int32, _ otherSet: Int32) { formUnion(set, words: words(otherSet)) }
 
     /// Adds every member of `other`'s `otherSet` to `set`, ids unchanged: word by word.
-    mutating func formUnion(_ set: Int32, with other: BitsetStore, _ otherSet: Int32) { formUnion(set, words: other.words(otherSet)) }
+    mutating func formUnion(_ set: Int32, with other: BitsetStore, _ otherSet: Int32) {
+        formUnion(set, words: other.words(otherSet))
+    }
 
     private mutating func formUnion(_ set: Int32, words source: UnsafeBufferPointer<UInt64>) {
         guard !source.isEmpty else { return }
@@ -143,14 +158,21 @@ struct BitsetStore: @unchecked Sendable {
 /// (year, delegate, agency) triples in a set. A bitset per agency and year would cost a bit per
 /// delegate for every agency. Copies share memory: only the owning accumulator mutates it.
 struct AgencyPeople: @unchecked Sendable {
-    struct Triple: Hashable, Sendable { var slot: Int32; var delegate: Int32; var agency: Int32 }
+    struct Triple: Hashable, Sendable {
+        var slot: Int32
+        var delegate: Int32
+        var agency: Int32
+    }
     private let memory = ColumnArena<UInt16>(initialColumns: 8)
     private var columns: UnsafeMutablePointer<UnsafeMutablePointer<UInt16>?>
     private var capacities: UnsafeMutablePointer<Int>
     private var count = 0
     private(set) var overflow = Set<Triple>()
 
-    init() { columns = memory.columns; capacities = memory.capacities }
+    init() {
+        columns = memory.columns
+        capacities = memory.capacities
+    }
 
     @inline(__always)
     mutating func add(slot: Int, delegate: Int32, agency: Int32) {
@@ -159,7 +181,10 @@ struct AgencyPeople: @unchecked Sendable {
         let column = columns[slot].unsafelyUnwrapped
         let current = column[Int(delegate)]
         if current == value && value != 0 { return }
-        if current == 0 && value != 0 { column[Int(delegate)] = value; return }
+        if current == 0 && value != 0 {
+            column[Int(delegate)] = value
+            return
+        }
         overflow.insert(Triple(slot: Int32(slot), delegate: delegate, agency: agency))
     }
 
@@ -173,7 +198,9 @@ struct AgencyPeople: @unchecked Sendable {
     private mutating func grow(_ slot: Int, _ delegate: Int) {
         while memory.count <= slot { _ = memory.appendColumn() }
         memory.reserve(slot, length: delegate + 1, minimum: 1024)
-        columns = memory.columns; capacities = memory.capacities; count = memory.count
+        columns = memory.columns
+        capacities = memory.capacities
+        count = memory.count
     }
 
     /// Every (delegate, agency) pair of a year slot, once.

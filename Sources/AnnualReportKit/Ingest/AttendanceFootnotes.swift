@@ -16,7 +16,9 @@ enum AttendanceFootnotes {
     static func mayHaveFootnotes(path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
-        guard let head = try? handle.read(upToCount: headBytes), Separators.isPlainComma([UInt8](head)) else { return false }
+        guard let head = try? handle.read(upToCount: headBytes), Separators.isPlainComma([UInt8](head)) else {
+            return false
+        }
         let size = (try? handle.seekToEnd()) ?? 0
         try? handle.seek(toOffset: size > UInt64(tailBytes) ? size - UInt64(tailBytes) : 0)
         guard let tail = try? handle.readToEnd() else { return false }
@@ -36,7 +38,8 @@ enum AttendanceFootnotes {
     /// when the last non-blank lines are not footnotes. `countLines` false skips numbering
     /// (a probe of the file's tail, whose first line number is unknown).
     static func split(_ bytes: [UInt8], countLines: Bool = true) -> (data: [UInt8], footnotes: [CSVRecord])? {
-        var end = bytes.count, found: [(start: Int, end: Int)] = []
+        var end = bytes.count
+        var found: [(start: Int, end: Int)] = []
         while end > 0 {
             var start = end - 1
             // Step over the line break that ends the line before this one.
@@ -48,8 +51,11 @@ enum AttendanceFootnotes {
                 guard start > 0, !line.contains(0x22) else { break }
                 var reader = CSVReader(bytes: line)
                 guard let record = reader.next(), record.problem == nil, Footnotes.isFootnote(record),
-                      // A `Total` line is a summary row, which the register's readers count apart.
-                      !record.fields.contains(where: { ControlTotals.isSummaryLabel($0.trimmingSpaces, leadingWord: true) }) else { break }
+                    // A `Total` line is a summary row, which the register's readers count apart.
+                    !record.fields.contains(where: {
+                        ControlTotals.isSummaryLabel($0.trimmingSpaces, leadingWord: true)
+                    })
+                else { break }
                 found.append((start, end))
             }
             end = start
@@ -63,7 +69,10 @@ enum AttendanceFootnotes {
         for span in found.reversed() {
             for b in bytes[position..<span.start] where b == 0x0A { line += 1 }
             var reader = CSVReader(bytes: Array(bytes[span.start..<span.end]))
-            if var record = reader.next() { record.line = line; records.append(record) }
+            if var record = reader.next() {
+                record.line = line
+                records.append(record)
+            }
             position = span.start
         }
         return (Array(bytes[..<first.start]), records)

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // Hashing and interning of the register's byte strings (session ids, delegate ids, agencies):
@@ -12,8 +12,10 @@ import Darwin
 @inline(__always)
 func attendanceMix(_ x: UInt64) -> UInt64 {
     var h = x
-    h ^= h >> 33; h &*= 0xff51afd7ed558ccd
-    h ^= h >> 33; h &*= 0xc4ceb9fe1a85ec53
+    h ^= h >> 33
+    h &*= 0xff51_afd7_ed55_8ccd
+    h ^= h >> 33
+    h &*= 0xc4ce_b9fe_1a85_ec53
     h ^= h >> 33
     return h
 }
@@ -22,23 +24,26 @@ func attendanceMix(_ x: UInt64) -> UInt64 {
 @inline(__always)
 func attendanceHash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
     let raw = UnsafeRawPointer(p)
-    var h: UInt64 = 0x9E3779B97F4A7C15 &+ UInt64(truncatingIfNeeded: count)
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &+ UInt64(truncatingIfNeeded: count)
     if count >= 8 {
         var i = 0
         while i + 8 <= count {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xbf58476d1ce4e5b9
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xbf58_476d_1ce4_e5b9
             h ^= h >> 31
             i += 8
         }
         if i < count {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) &* 0x94d049bb133111eb
+            h = (h ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) &* 0x94d0_49bb_1331_11eb
             h ^= h >> 29
         }
     } else {
         var w: UInt64 = 0
         var i = 0
-        while i < count { w |= UInt64(p[i]) << (UInt64(i) &* 8); i += 1 }
-        h = (h ^ w) &* 0x94d049bb133111eb
+        while i < count {
+            w |= UInt64(p[i]) << (UInt64(i) &* 8)
+            i += 1
+        }
+        h = (h ^ w) &* 0x94d0_49bb_1331_11eb
     }
     return attendanceMix(h)
 }
@@ -46,13 +51,20 @@ func attendanceHash(_ p: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
 /// Byte equality, 8 bytes at a time (keys here are short: a libc call costs more than the compare).
 @inline(__always)
 func attendanceEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-    let ra = UnsafeRawPointer(a), rb = UnsafeRawPointer(b)
+    let ra = UnsafeRawPointer(a)
+    let rb = UnsafeRawPointer(b)
     var i = 0
     while i + 8 <= n {
-        if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+        if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        {
+            return false
+        }
         i += 8
     }
-    while i < n { if a[i] != b[i] { return false }; i += 1 }
+    while i < n {
+        if a[i] != b[i] { return false }
+        i += 1
+    }
     return true
 }
 
@@ -61,7 +73,10 @@ func attendanceEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: 
 func attendanceWord(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
     var w: UInt64 = 0
     var i = 0
-    while i < n { w |= UInt64(p[i]) << (UInt64(i) &* 8); i += 1 }
+    while i < n {
+        w |= UInt64(p[i]) << (UInt64(i) &* 8)
+        i += 1
+    }
     return w
 }
 
@@ -101,7 +116,8 @@ struct ByteInterner: Sendable {
     func find(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> Int32? {
         var i = Int(truncatingIfNeeded: hash >> 7) & mask
         if n <= 8 {
-            let word = attendanceWord(p, n), length = UInt32(n)
+            let word = attendanceWord(p, n)
+            let length = UInt32(n)
             return slots.withUnsafeBufferPointer { slots in
                 while true {
                     let slot = slots[i]
@@ -117,7 +133,8 @@ struct ByteInterner: Sendable {
                     let slot = slots[i]
                     if slot.id < 0 { return nil }
                     if slot.word == hash && Int(slot.length) == n
-                        && attendanceEqual(arena.baseAddress! + Int(starts[Int(slot.id)]), p, n) {
+                        && attendanceEqual(arena.baseAddress! + Int(starts[Int(slot.id)]), p, n)
+                    {
                         return slot.id
                     }
                     i = (i + 1) & mask
@@ -189,23 +206,31 @@ struct ByteInterner: Sendable {
         mask = slots.count - 1
         for slot in old where slot.id >= 0 {
             var word = slot.word
-            let hash = slot.length <= 8
-                ? withUnsafeBytes(of: &word) { attendanceHash($0.baseAddress!.assumingMemoryBound(to: UInt8.self), Int(slot.length)) }
+            let hash =
+                slot.length <= 8
+                ? withUnsafeBytes(of: &word) {
+                    attendanceHash($0.baseAddress!.assumingMemoryBound(to: UInt8.self), Int(slot.length))
+                }
                 : slot.word
             place(slot, hash: hash)
         }
     }
 
     func key(_ id: Int32) -> [UInt8] { withKey(id) { Array(UnsafeBufferPointer(start: $0, count: $1)) } }
-    func string(_ id: Int32) -> String { withKey(id) { String(decoding: UnsafeBufferPointer(start: $0, count: $1), as: UTF8.self) } }
+    func string(_ id: Int32) -> String {
+        withKey(id) { String(decoding: UnsafeBufferPointer(start: $0, count: $1), as: UTF8.self) }
+    }
     func hash(_ id: Int32) -> UInt64 { withKey(id) { attendanceHash($0, $1) } }
 
     func withKey<R>(_ id: Int32, _ body: (UnsafePointer<UInt8>, Int) -> R) -> R {
-        let start = starts[Int(id)], n = Int(lengths[Int(id)])
+        let start = starts[Int(id)]
+        let n = Int(lengths[Int(id)])
         if start & Self.inline != 0 {
-            var word = slots[Int(start & ~Self.inline)].word   // little-endian: the key's bytes first
+            var word = slots[Int(start & ~Self.inline)].word  // little-endian: the key's bytes first
             return withUnsafeBytes(of: &word) { body($0.baseAddress!.assumingMemoryBound(to: UInt8.self), n) }
         }
-        return arena.withUnsafeBufferPointer { a in body((a.baseAddress ?? UnsafePointer(bitPattern: 1)!) + Int(start), n) }
+        return arena.withUnsafeBufferPointer { a in
+            body((a.baseAddress ?? UnsafePointer(bitPattern: 1)!) + Int(start), n)
+        }
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // The byte-level, chunked, parallel reader of attendance registers.
@@ -42,12 +43,21 @@ struct AttendanceLayout: Sendable {
     /// `.off` only in FuzzAttendance's reference read (`AttendanceFastPathSwitch`).
     var fastPath: AttendanceFastPathSwitch
 
-    init(header: HeaderMap, schema: DatasetSchema, readable: Bool, fileName: String, fileIndex: Int,
-         fastPath: AttendanceFastPathSwitch = .on) {
+    init(
+        header: HeaderMap, schema: DatasetSchema, readable: Bool, fileName: String, fileIndex: Int,
+        fastPath: AttendanceFastPathSwitch = .on
+    ) {
         func at(_ i: Int) -> Int { header.fieldIndex[i] ?? -1 }
         fieldCount = header.fieldCount
-        session = at(0); date = at(1); title = at(2); kind = at(3); priorities = at(4); format = at(5)
-        agency = at(7); attended = at(8); email = at(9)
+        session = at(0)
+        date = at(1)
+        title = at(2)
+        kind = at(3)
+        priorities = at(4)
+        format = at(5)
+        agency = at(7)
+        attended = at(8)
+        email = at(9)
         delegate = at(6) >= 0 ? at(6) : email
         self.readable = readable
         self.fileName = fileName
@@ -111,7 +121,8 @@ final class AttendanceSource: @unchecked Sendable {
     /// Drops the whole pages of `start..<end` from memory (they are read again from the page cache if touched).
     func release(_ start: Int, _ end: Int) {
         guard mapped else { return }
-        let from = (start + Self.page - 1) / Self.page * Self.page, to = end / Self.page * Self.page
+        let from = (start + Self.page - 1) / Self.page * Self.page
+        let to = end / Self.page * Self.page
         if to > from { _ = madvise(UnsafeMutableRawPointer(mutating: base + from), to - from, MADV_DONTNEED) }
     }
 }
@@ -155,16 +166,24 @@ final class AttendancePipeline: @unchecked Sendable {
     }
 
     func pop() -> AttendanceChunk? {
-        condition.lock(); defer { condition.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         while head == queue.count && !closed { condition.wait() }
         guard head < queue.count else { return nil }
         let chunk = queue[head]
         head += 1
-        if head > 64 { queue.removeFirst(head); head = 0 }
+        if head > 64 {
+            queue.removeFirst(head)
+            head = 0
+        }
         return chunk
     }
 
-    var rows: Int { condition.lock(); defer { condition.unlock() }; return rowsDone }
+    var rows: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return rowsDone
+    }
 }
 
 /// Where a quote-aware cut may go: after the last record's line break in `p[start..<end]`,
@@ -176,29 +195,39 @@ final class AttendancePipeline: @unchecked Sendable {
 /// the files this pass is for: a stray quote in an unquoted field (FuzzAttendance's finding)
 /// flips the parity, and a cut inside a record then reads differently in parallel and serially.
 func attendanceCut(_ p: UnsafePointer<UInt8>, start: Int, end: Int) -> Int? {
-    var i = start, last: Int?
-    var inQuotes = false, atFieldStart = true
+    var i = start
+    var last: Int?
+    var inQuotes = false
+    var atFieldStart = true
     scan: while i < end {
         let c = p[i]
         if inQuotes {
             if c == 0x22 {
                 // An escaped quote or the closing one: only the next byte tells, and it is not here.
                 guard i + 1 < end else { break scan }
-                if p[i + 1] == 0x22 { i += 2; continue }
+                if p[i + 1] == 0x22 {
+                    i += 2
+                    continue
+                }
                 inQuotes = false
             }
             i += 1
             continue
         }
         switch c {
-        case 0x22 where atFieldStart: inQuotes = true; atFieldStart = false
+        case 0x22 where atFieldStart:
+            inQuotes = true
+            atFieldStart = false
         case 0x2C: atFieldStart = true
-        case 0x0A: last = i + 1; atFieldStart = true
+        case 0x0A:
+            last = i + 1
+            atFieldStart = true
         case 0x0D:
             // CRLF or a lone CR: only the next byte tells.
             guard i + 1 < end else { break scan }
             if p[i + 1] == 0x0A { i += 1 }
-            last = i + 1; atFieldStart = true
+            last = i + 1
+            atFieldStart = true
         default: atFieldStart = false
         }
         i += 1
@@ -211,22 +240,35 @@ func attendanceCut(_ p: UnsafePointer<UInt8>, start: Int, end: Int) -> Int? {
 func attendanceHeaderEnd(_ p: UnsafePointer<UInt8>, count: Int, ended: Bool) -> (end: Int, blank: Bool)? {
     var i = count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF ? 3 : 0
     var recordStart = i
-    var inQuotes = false, atFieldStart = true
+    var inQuotes = false
+    var atFieldStart = true
     while i < count {
         let c = p[i]
         if inQuotes {
             if c == 0x22 {
                 if i + 1 == count && !ended { return nil }
-                if i + 1 < count && p[i + 1] == 0x22 { i += 2; continue }
+                if i + 1 < count && p[i + 1] == 0x22 {
+                    i += 2
+                    continue
+                }
                 inQuotes = false
             }
             i += 1
             continue
         }
-        if c == 0x22 && atFieldStart { inQuotes = true; atFieldStart = false; i += 1; continue }
+        if c == 0x22 && atFieldStart {
+            inQuotes = true
+            atFieldStart = false
+            i += 1
+            continue
+        }
         if c == 0x0A || c == 0x0D {
             let blank = i == recordStart
-            if c == 0x0D && i + 1 < count && p[i + 1] == 0x0A { i += 1 } else if c == 0x0D && i + 1 == count && !ended { return nil }
+            if c == 0x0D && i + 1 < count && p[i + 1] == 0x0A {
+                i += 1
+            } else if c == 0x0D && i + 1 == count && !ended {
+                return nil
+            }
             i += 1
             if !blank { return (i, false) }
             recordStart = i
@@ -265,19 +307,24 @@ final class AttendanceWorker: @unchecked Sendable {
     var aggregate = AttendanceAggregate()
     private let fields: AttendanceFieldBuffers
 
-    init(layout: AttendanceLayout, priorities: AttendancePriorityCheck, directory: AttendanceDirectory, keepLimit: Int) {
-        self.layout = layout; self.priorities = priorities; self.directory = directory; self.keepLimit = keepLimit
+    init(layout: AttendanceLayout, priorities: AttendancePriorityCheck, directory: AttendanceDirectory, keepLimit: Int)
+    {
+        self.layout = layout
+        self.priorities = priorities
+        self.directory = directory
+        self.keepLimit = keepLimit
         fields = AttendanceFieldBuffers(capacity: max(layout.fieldCount, 1) + 1)
     }
 
     /// Parses one chunk; returns the rows read. The accumulator is moved into a struct for the
     /// duration, so the hot loop has no class-property exclusivity checks.
     func parse(_ chunk: AttendanceChunk, in source: AttendanceSource) -> Int {
-        var parser = ChunkParser(b: source.base + chunk.start, n: chunk.count, chunkIndex: chunk.index, last: chunk.last, layout: layout,
-                                 priorities: priorities, directory: directory, keepLimit: keepLimit,
-                                 capacity: fields.capacity, rawStart: fields.rawStart, rawEnd: fields.rawEnd,
-                                 valueStart: fields.valueStart, valueEnd: fields.valueEnd, flags: fields.flags,
-                                 scratch: fields.scratch, aggregate: AttendanceAggregate())
+        var parser = ChunkParser(
+            b: source.base + chunk.start, n: chunk.count, chunkIndex: chunk.index, last: chunk.last, layout: layout,
+            priorities: priorities, directory: directory, keepLimit: keepLimit,
+            capacity: fields.capacity, rawStart: fields.rawStart, rawEnd: fields.rawEnd,
+            valueStart: fields.valueStart, valueEnd: fields.valueEnd, flags: fields.flags,
+            scratch: fields.scratch, aggregate: AttendanceAggregate())
         swap(&parser.aggregate, &aggregate)
         let rows = parser.run()
         swap(&parser.aggregate, &aggregate)
@@ -293,12 +340,18 @@ final class AttendanceFieldBuffers: @unchecked Sendable {
     let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 4096)
     init(capacity: Int) {
         self.capacity = capacity
-        rawStart = .allocate(capacity: capacity); rawEnd = .allocate(capacity: capacity)
-        valueStart = .allocate(capacity: capacity); valueEnd = .allocate(capacity: capacity)
+        rawStart = .allocate(capacity: capacity)
+        rawEnd = .allocate(capacity: capacity)
+        valueStart = .allocate(capacity: capacity)
+        valueEnd = .allocate(capacity: capacity)
         flags = .allocate(capacity: capacity)
     }
     deinit {
-        rawStart.deallocate(); rawEnd.deallocate(); valueStart.deallocate(); valueEnd.deallocate(); flags.deallocate()
+        rawStart.deallocate()
+        rawEnd.deallocate()
+        valueStart.deallocate()
+        valueEnd.deallocate()
+        flags.deallocate()
         scratch.deallocate()
     }
 }
@@ -318,7 +371,7 @@ struct ChunkParser {
     let rawEnd: UnsafeMutablePointer<Int>
     let valueStart: UnsafeMutablePointer<Int>
     let valueEnd: UnsafeMutablePointer<Int>
-    let flags: UnsafeMutablePointer<UInt8>   // 1 quoted, 2 has doubled quotes
+    let flags: UnsafeMutablePointer<UInt8>  // 1 quoted, 2 has doubled quotes
     let scratch: UnsafeMutableBufferPointer<UInt8>
     var aggregate: AttendanceAggregate
 
@@ -372,7 +425,9 @@ struct ChunkParser {
         let c0 = b[i]
         if c0 == 0 { return 0 }
         if c0 < 0x80 { return 1 }
-        func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool { i + k < n && b[i + k] >= lo && b[i + k] <= hi }
+        func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
+            i + k < n && b[i + k] >= lo && b[i + k] <= hi
+        }
         switch c0 {
         case 0xC2...0xDF: return cont(1) ? 2 : 0
         case 0xE0: return cont(1, 0xA0) && cont(2) ? 3 : 0
@@ -392,18 +447,23 @@ struct ChunkParser {
 
     mutating func run() -> Int {
         let readBefore = aggregate.read
-        var lastSessionStart = -1, lastSessionLength = -1, lastSession = -1
+        var lastSessionStart = -1
+        var lastSessionLength = -1
+        var lastSession = -1
         var p = 0
         var line: Int32 = 0
-        let uclass = Self.unquotedClass, qclass = Self.quotedClass
+        let uclass = Self.unquotedClass
+        let qclass = Self.quotedClass
         do {
             while p < n {
-                let recordStart = p, recordLine = line
+                let recordStart = p
+                let recordLine = line
                 var fieldCount = 0
                 var problem: (kind: CSVProblem.Kind, offset: Int)?
                 while true {
                     let fieldStart = p
-                    var vStart = p, vEnd = p
+                    var vStart = p
+                    var vEnd = p
                     var flag: UInt8 = 0
                     if p < n && b[p] == 0x22 {
                         flag = 1
@@ -415,18 +475,30 @@ struct ChunkParser {
                             if p >= n { break }
                             let c = b[p]
                             if c == 0x22 {
-                                if p + 1 < n && b[p + 1] == 0x22 { flag |= 2; p += 2; continue }
-                                vEnd = p; p += 1; closed = true
+                                if p + 1 < n && b[p + 1] == 0x22 {
+                                    flag |= 2
+                                    p += 2
+                                    continue
+                                }
+                                vEnd = p
+                                p += 1
+                                closed = true
                                 break
                             } else if c == 0x0A {
-                                p += 1; line += 1
+                                p += 1
+                                line += 1
                             } else if c == 0x0D {
                                 p += 1
                                 if p < n && b[p] == 0x0A { p += 1 }
                                 line += 1
                             } else {
                                 let k = utf8Length(p)
-                                if k == 0 { markNotUTF8(line: line); p += 1 } else { p += k }
+                                if k == 0 {
+                                    markNotUTF8(line: line)
+                                    p += 1
+                                } else {
+                                    p += k
+                                }
                             }
                         }
                         if !closed {
@@ -449,29 +521,44 @@ struct ChunkParser {
                                 p += 1
                             } else {
                                 let k = utf8Length(p)
-                                if k == 0 { markNotUTF8(line: line); p += 1 } else { p += k }
+                                if k == 0 {
+                                    markNotUTF8(line: line)
+                                    p += 1
+                                } else {
+                                    p += k
+                                }
                             }
                         }
                         vEnd = p
                     }
                     if fieldCount < capacity {
-                        rawStart[fieldCount] = fieldStart; rawEnd[fieldCount] = p
-                        valueStart[fieldCount] = vStart; valueEnd[fieldCount] = vEnd; flags[fieldCount] = flag
+                        rawStart[fieldCount] = fieldStart
+                        rawEnd[fieldCount] = p
+                        valueStart[fieldCount] = vStart
+                        valueEnd[fieldCount] = vEnd
+                        flags[fieldCount] = flag
                     }
                     fieldCount += 1
-                    if p < n && b[p] == 0x2C { p += 1; continue }
+                    if p < n && b[p] == 0x2C {
+                        p += 1
+                        continue
+                    }
                     if p < n {
                         if b[p] == 0x0D && p + 1 < n && b[p + 1] == 0x0A { p += 2 } else { p += 1 }
                         line += 1
                     }
                     break
                 }
-                if fieldCount == 1 && valueEnd[0] == valueStart[0] && flags[0] == 0 { continue }   // blank line
-                if problem == nil && isSpace(valueStart[0], valueEnd[0]) && emptyRow(fieldCount, recordStart: recordStart, recordEnd: p) {
-                    continue   // only empty cells (`,,,,`): skipped and not counted, as CSVRecord.isEmptyRow
+                if fieldCount == 1 && valueEnd[0] == valueStart[0] && flags[0] == 0 { continue }  // blank line
+                if problem == nil && isSpace(valueStart[0], valueEnd[0])
+                    && emptyRow(fieldCount, recordStart: recordStart, recordEnd: p)
+                {
+                    continue  // only empty cells (`,,,,`): skipped and not counted, as CSVRecord.isEmptyRow
                 }
-                row(recordStart: recordStart, recordEnd: p, line: recordLine, fieldCount: fieldCount, problem: problem,
-                    lastSessionStart: &lastSessionStart, lastSessionLength: &lastSessionLength, lastSession: &lastSession)
+                row(
+                    recordStart: recordStart, recordEnd: p, line: recordLine, fieldCount: fieldCount, problem: problem,
+                    lastSessionStart: &lastSessionStart, lastSessionLength: &lastSessionLength,
+                    lastSession: &lastSession)
             }
         }
         flush()
@@ -485,7 +572,10 @@ struct ChunkParser {
     @inline(__always)
     private func isSpace(_ s: Int, _ e: Int) -> Bool {
         var i = s
-        while i < e { if b[i] != 0x20 && b[i] != 0x09 { return false }; i += 1 }
+        while i < e {
+            if b[i] != 0x20 && b[i] != 0x09 { return false }
+            i += 1
+        }
         return true
     }
 
@@ -505,7 +595,8 @@ struct ChunkParser {
 
     @inline(__always)
     private func trimmed(_ f: Int) -> (Int, Int) {
-        var s = valueStart[f], e = valueEnd[f]
+        var s = valueStart[f]
+        var e = valueEnd[f]
         while s < e && (b[s] == 0x20 || b[s] == 0x09) { s += 1 }
         while e > s && (b[e - 1] == 0x20 || b[e - 1] == 0x09) { e -= 1 }
         return (s, e)
@@ -522,7 +613,8 @@ struct ChunkParser {
     private func signature() -> UInt64 {
         let fields = layout.detailFields
         if layout.detailContiguous {
-            let s = rawStart[fields[0]], e = rawEnd[fields[fields.count - 1]]
+            let s = rawStart[fields[0]]
+            let e = rawEnd[fields[fields.count - 1]]
             return attendanceHash(b + s, e - s)
         }
         var h: UInt64 = 0
@@ -533,8 +625,10 @@ struct ChunkParser {
     }
 
     @inline(__always)
-    private mutating func row(recordStart: Int, recordEnd: Int, line: Int32, fieldCount: Int, problem: (kind: CSVProblem.Kind, offset: Int)?,
-                     lastSessionStart: inout Int, lastSessionLength: inout Int, lastSession: inout Int) {
+    private mutating func row(
+        recordStart: Int, recordEnd: Int, line: Int32, fieldCount: Int, problem: (kind: CSVProblem.Kind, offset: Int)?,
+        lastSessionStart: inout Int, lastSessionLength: inout Int, lastSession: inout Int
+    ) {
         aggregate.read += 1
         let position = ChunkPosition(chunk: chunkIndex, line: line)
         guard layout.readable else {
@@ -543,9 +637,14 @@ struct ChunkParser {
         }
         if let problem {
             let (l, c) = locate(problem.offset, recordStart: recordStart, line: line)
-            reject(position, recordStart, recordEnd,
-                   problems: [.init(line: l, column: c, message: CSVProblem(kind: problem.kind, position: CSVPosition(line: 0, column: 0)).message)],
-                   reason: nil)
+            reject(
+                position, recordStart, recordEnd,
+                problems: [
+                    .init(
+                        line: l, column: c,
+                        message: CSVProblem(kind: problem.kind, position: CSVPosition(line: 0, column: 0)).message)
+                ],
+                reason: nil)
             return
         }
         if fieldCount != layout.fieldCount {
@@ -555,10 +654,18 @@ struct ChunkParser {
                 return
             }
             let many = fieldCount > layout.fieldCount
-            var l = line, c: Int? = nil
+            var l = line
+            var c: Int? = nil
             if many { (l, c) = locate(rawStart[layout.fieldCount], recordStart: recordStart, line: line) }
-            reject(position, recordStart, recordEnd, problems: [.init(line: l, column: c,
-                message: "row has \(fieldCount) field\(fieldCount == 1 ? "" : "s"); expected \(layout.fieldCount) as in the header")],
+            reject(
+                position, recordStart, recordEnd,
+                problems: [
+                    .init(
+                        line: l, column: c,
+                        message:
+                            "row has \(fieldCount) field\(fieldCount == 1 ? "" : "s"); expected \(layout.fieldCount) as in the header"
+                    )
+                ],
                 reason: nil)
             return
         }
@@ -582,13 +689,19 @@ struct ChunkParser {
                 let (id, inserted) = aggregate.sessions.intern(b + s0, length, hash: attendanceHash(b + s0, length))
                 if inserted { aggregate.sessionStates.append(AttendanceAggregate.Session()) }
                 s = Int(id)
-                lastSessionStart = s0; lastSessionLength = length; lastSession = s
+                lastSessionStart = s0
+                lastSessionLength = length
+                lastSession = s
             }
             if s != current.session { flush() }
             let sig = signature()
             if !current.loaded {
                 if !aggregate.sessionStates[s].hasReference {
-                    guard newSession(s, sessionStart: s0, sessionLength: length, signature: sig, position: ChunkPosition(chunk: chunkIndex, line: line)) else { break fast }
+                    guard
+                        newSession(
+                            s, sessionStart: s0, sessionLength: length, signature: sig,
+                            position: ChunkPosition(chunk: chunkIndex, line: line))
+                    else { break fast }
                 }
                 let state = aggregate.sessionStates[s]
                 let (slot, group) = aggregate.place(state.details)
@@ -611,7 +724,9 @@ struct ChunkParser {
                 outcome = .noShow
             } else if let word = AttendanceWords.outcome(b + a0, a1 - a0) {
                 outcome = word
-            } else { break fast }
+            } else {
+                break fast
+            }
             guard d1 > d0, flags[layout.delegate] & 2 == 0, plain(d0, d1) else { break fast }
             // A cancelled booking is a used row and nothing more, as on the checking path (whose
             // note on Excel serial dates counts every row that reads one).
@@ -634,8 +749,13 @@ struct ChunkParser {
                 } else {
                     // Doubled quotes: the value with each "" read as ", in a scratch buffer.
                     guard g1 - g0 <= scratch.count else { break fast }
-                    var k = 0, i = g0
-                    while i < g1 { scratch[k] = b[i]; k += 1; i += b[i] == 0x22 ? 2 : 1 }
+                    var k = 0
+                    var i = g0
+                    while i < g1 {
+                        scratch[k] = b[i]
+                        k += 1
+                        i += b[i] == 0x22 ? 2 : 1
+                    }
                     agency = aggregate.agency(UnsafePointer(scratch.baseAddress!), k, at: position)
                 }
             } else {
@@ -659,7 +779,9 @@ struct ChunkParser {
                     aggregate.people.insert(delegate, into: current.set1)
                     if current.setCount > 2 { aggregate.people.insert(delegate, into: current.set2) }
                     if current.setCount > 3 { aggregate.people.insert(delegate, into: current.set3) }
-                    if current.setCount > 4 { for set in current.moreSets { aggregate.people.insert(delegate, into: set) } }
+                    if current.setCount > 4 {
+                        for set in current.moreSets { aggregate.people.insert(delegate, into: set) }
+                    }
                 }
             }
             current.registrations += 1
@@ -693,13 +815,22 @@ struct ChunkParser {
     /// The first row of a session in this worker, when its details are plainly written (no doubled
     /// quotes, ISO or DD/MM/YYYY dates, known words, an already-seen priority list): parsed from bytes
     /// and made the session's reference. False sends the row to `slowRow`, which does every check.
-    private mutating func newSession(_ s: Int, sessionStart: Int, sessionLength: Int, signature sig: UInt64, position: ChunkPosition) -> Bool {
+    private mutating func newSession(
+        _ s: Int, sessionStart: Int, sessionLength: Int, signature sig: UInt64, position: ChunkPosition
+    ) -> Bool {
         // `Total`, `Grand total`, `Sub-total`: the checking path tells a summary row (the first two
         // letters of every label are t-o, g-r or s-u) from a session so named.
-        let c0 = b[sessionStart] | 0x20, c1 = sessionLength > 1 ? b[sessionStart + 1] | 0x20 : 0
-        if sessionLength <= 24 && ((c0 == 0x74 && c1 == 0x6F) || (c0 == 0x67 && c1 == 0x72) || (c0 == 0x73 && c1 == 0x75)) { return false }
+        let c0 = b[sessionStart] | 0x20
+        let c1 = sessionLength > 1 ? b[sessionStart + 1] | 0x20 : 0
+        if sessionLength <= 24
+            && ((c0 == 0x74 && c1 == 0x6F) || (c0 == 0x67 && c1 == 0x72) || (c0 == 0x73 && c1 == 0x75))
+        {
+            return false
+        }
         if directory.sessions.count > 0,
-           directory.sessions.find(b + sessionStart, sessionLength, hash: attendanceHash(b + sessionStart, sessionLength)) != nil {
+            directory.sessions.find(
+                b + sessionStart, sessionLength, hash: attendanceHash(b + sessionStart, sessionLength)) != nil
+        {
             return false
         }
         // Doubled quotes: only in a title (unescaped below); elsewhere the checking path reads them.
@@ -708,16 +839,23 @@ struct ChunkParser {
         let (d0, d1) = trimmed(layout.date)
         var date: CalendarDate?
         if d1 - d0 == 10 {
-            if b[d0 + 4] == 0x2D && b[d0 + 7] == 0x2D, let y = digits(d0, 4), let m = digits(d0 + 5, 2), let d = digits(d0 + 8, 2) {
+            if b[d0 + 4] == 0x2D && b[d0 + 7] == 0x2D, let y = digits(d0, 4), let m = digits(d0 + 5, 2),
+                let d = digits(d0 + 8, 2)
+            {
                 date = CalendarDate(year: y, month: m, day: d)
-            } else if b[d0 + 2] == 0x2F && b[d0 + 5] == 0x2F, let p = digits(d0, 2), let q = digits(d0 + 3, 2), let y = digits(d0 + 6, 4) {
+            } else if b[d0 + 2] == 0x2F && b[d0 + 5] == 0x2F, let p = digits(d0, 2), let q = digits(d0 + 3, 2),
+                let y = digits(d0 + 6, 4)
+            {
                 // A first part over 12 can only be a day: evidence of the file's order (a second part
                 // over 12 fails here either way, and the checking path records it).
                 if p > 12 && q <= 12 && !layout.monthFirst {
-                    aggregate.dateOrder.add(String(decoding: UnsafeBufferPointer(start: b + d0, count: 10), as: UTF8.self),
-                                            at: position, column: 0)  // column: only its line is quoted
+                    aggregate.dateOrder.add(
+                        String(decoding: UnsafeBufferPointer(start: b + d0, count: 10), as: UTF8.self),
+                        at: position, column: 0)  // column: only its line is quoted
                 }
-                date = layout.monthFirst ? CalendarDate(year: y, month: p, day: q) : CalendarDate(year: y, month: q, day: p)
+                date =
+                    layout.monthFirst
+                    ? CalendarDate(year: y, month: p, day: q) : CalendarDate(year: y, month: q, day: p)
             }
         }
         guard let date else { return false }
@@ -735,27 +873,42 @@ struct ChunkParser {
             i += c == 0x22 && flags[layout.title] & 2 != 0 ? 2 : 1
         }
         // A title that holds an email or a telephone number: the checking path rejects the row.
-        guard !PersonalText.reachesPerson(String(decoding: UnsafeBufferPointer(start: scratch.baseAddress!, count: titleLength), as: UTF8.self)) else { return false }
+        guard
+            !PersonalText.reachesPerson(
+                String(decoding: UnsafeBufferPointer(start: scratch.baseAddress!, count: titleLength), as: UTF8.self))
+        else { return false }
         // Kind and format.
         var kind = TrainingEvent.Kind.course
         if layout.kind >= 0 {
             let (k0, k1) = trimmed(layout.kind)
             if k1 > k0 {
-                if lowerEquals(k0, k1, "conference") { kind = .conference } else if !lowerEquals(k0, k1, "course") { return false }
+                if lowerEquals(k0, k1, "conference") {
+                    kind = .conference
+                } else if !lowerEquals(k0, k1, "course") {
+                    return false
+                }
             }
         }
         var format: TrainingEvent.Format?
         if layout.format >= 0 {
             let (f0, f1) = trimmed(layout.format)
             if f1 > f0 {
-                if lowerEquals(f0, f1, "virtual") { format = .virtual } else if lowerEquals(f0, f1, "face-to-face") { format = .faceToFace } else { return false }
+                if lowerEquals(f0, f1, "virtual") {
+                    format = .virtual
+                } else if lowerEquals(f0, f1, "face-to-face") {
+                    format = .faceToFace
+                } else {
+                    return false
+                }
             }
         }
         // Priorities: a list this worker has already parsed, without unknown names.
         var list: Int32
         if layout.priorities >= 0 {
             let (p0, p1) = trimmed(layout.priorities)
-            guard plain(p0, p1), let id = aggregate.listTexts.find(b + p0, p1 - p0, hash: attendanceHash(b + p0, p1 - p0)) else { return false }
+            guard plain(p0, p1),
+                let id = aggregate.listTexts.find(b + p0, p1 - p0, hash: attendanceHash(b + p0, p1 - p0))
+            else { return false }
             list = id
         } else {
             guard let id = aggregate.listTexts.find([]) else { return false }
@@ -765,12 +918,14 @@ struct ChunkParser {
         let canonical = aggregate.listCanonical[Int(list)]
         let titleBytes = UnsafePointer(scratch.baseAddress!)
         let title = aggregate.titles.intern(titleBytes, titleLength, hash: attendanceHash(titleBytes, titleLength)).id
-        setReference(s, SessionDetails(date: date, title: title, kind: kind, format: format, priorities: canonical),
-                     signature: sig, position: position)
+        setReference(
+            s, SessionDetails(date: date, title: title, kind: kind, format: format, priorities: canonical),
+            signature: sig, position: position)
         return true
     }
 
-    private mutating func setReference(_ s: Int, _ details: SessionDetails, signature: UInt64, position: ChunkPosition) {
+    private mutating func setReference(_ s: Int, _ details: SessionDetails, signature: UInt64, position: ChunkPosition)
+    {
         var state = aggregate.sessionStates[s]
         state.signature = signature
         state.details = details
@@ -780,21 +935,29 @@ struct ChunkParser {
 
     /// Line (relative to the chunk) and character column of byte `offset` in a record.
     private func locate(_ offset: Int, recordStart: Int, line: Int32) -> (Int32, Int) {
-        var l = line, lineStart = recordStart
+        var l = line
+        var lineStart = recordStart
         var i = recordStart
         while i < offset {
-            if b[i] == 0x0A || (b[i] == 0x0D && !(i + 1 < n && b[i + 1] == 0x0A)) { l += 1; lineStart = i + 1 }
+            if b[i] == 0x0A || (b[i] == 0x0D && !(i + 1 < n && b[i + 1] == 0x0A)) {
+                l += 1
+                lineStart = i + 1
+            }
             i += 1
         }
         var column = 1
         i = lineStart
-        while i < offset { if b[i] & 0xC0 != 0x80 { column += 1 }; i += 1 }
+        while i < offset {
+            if b[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
         return (l, column)
     }
 
     /// Field `f` as CSVReader gives it: the text inside the quotes, each `""` read as `"`.
     private func field(_ f: Int) -> String {
-        let raw = String(decoding: UnsafeBufferPointer(start: b + valueStart[f], count: valueEnd[f] - valueStart[f]), as: UTF8.self)
+        let raw = String(
+            decoding: UnsafeBufferPointer(start: b + valueStart[f], count: valueEnd[f] - valueStart[f]), as: UTF8.self)
         return flags[f] & 2 != 0 ? raw.replacingOccurrences(of: "\"\"", with: "\"") : raw
     }
 
@@ -809,11 +972,17 @@ struct ChunkParser {
     /// The record as `CSVReader` reads it (lines relative to the chunk), for `RowReader`.
     private func record(recordStart: Int, line: Int32, fieldCount: Int) -> CSVRecord {
         var record = CSVRecord(line: Int(line))
-        var l = line, column = 1, i = recordStart
+        var l = line
+        var column = 1
+        var i = recordStart
         for f in 0..<min(fieldCount, capacity) {
             while i < rawStart[f] {
-                if b[i] == 0x0A || (b[i] == 0x0D && !(i + 1 < n && b[i + 1] == 0x0A)) { l += 1; column = 1 }
-                else if b[i] & 0xC0 != 0x80 && b[i] != 0x0D { column += 1 }
+                if b[i] == 0x0A || (b[i] == 0x0D && !(i + 1 < n && b[i + 1] == 0x0A)) {
+                    l += 1
+                    column = 1
+                } else if b[i] & 0xC0 != 0x80 && b[i] != 0x0D {
+                    column += 1
+                }
                 i += 1
             }
             record.fields.append(field(f))
@@ -842,7 +1011,9 @@ struct ChunkParser {
     /// take (new or differently written session details, unusual values, and every row with a
     /// problem). Session and delegate ids are then read as the fast path reads them, trimmed
     /// only, so that one id is one key whichever path reads it.
-    private mutating func slowRow(position: ChunkPosition, recordStart: Int, recordEnd: Int, line: Int32, fieldCount: Int) {
+    private mutating func slowRow(
+        position: ChunkPosition, recordStart: Int, recordEnd: Int, line: Int32, fieldCount: Int
+    ) {
         aggregate.slowRows += 1
         let record = record(recordStart: recordStart, line: line, fieldCount: fieldCount)
         if let label = summaryLabel(record) {
@@ -854,8 +1025,10 @@ struct ChunkParser {
         let sessionGiven = row.required("session_id", "the session's id from the booking system")
         let date = row.date("date")
         if layout.date >= 0, layout.date < record.fields.count {
-            aggregate.dateOrder.add(record.fields[layout.date], at: ChunkPosition(chunk: chunkIndex, line: Int32(record.positions[layout.date].line)),
-                                    column: record.positions[layout.date].column)
+            aggregate.dateOrder.add(
+                record.fields[layout.date],
+                at: ChunkPosition(chunk: chunkIndex, line: Int32(record.positions[layout.date].line)),
+                column: record.positions[layout.date].column)
         }
         let title = row.requiredLabel("title", "the course or conference name")
         let kind = row.choice("kind", DatasetParsers.kinds, default: .course)
@@ -878,7 +1051,10 @@ struct ChunkParser {
         let delegateColumn = layout.delegate == layout.email ? "email" : "delegate_id"
         let delegateGiven = row.text("delegate_id") ?? row.text("email")
         if delegateGiven == nil {
-            row.fail(delegateColumn, "missing \(delegateColumn); expected \(delegateColumn == "email" ? "the delegate's email" : "the delegate's id from the booking system")")
+            row.fail(
+                delegateColumn,
+                "missing \(delegateColumn); expected \(delegateColumn == "email" ? "the delegate's email" : "the delegate's id from the booking system")"
+            )
         }
         let outcome = AttendanceWords.read(&row)
         if let agency = row.text("agency"), PersonalText.reachesPerson(agency) {
@@ -886,19 +1062,25 @@ struct ChunkParser {
         }
         for serial in row.excelSerials {
             let (l, c) = (Int32(serial.position.line), serial.position.column)
-            aggregate.excelSerials.add(at: ChunkPosition(chunk: chunkIndex, line: l), column: c, raw: serial.raw, date: serial.date)
+            aggregate.excelSerials.add(
+                at: ChunkPosition(chunk: chunkIndex, line: l), column: c, raw: serial.raw, date: serial.date)
         }
-        var problems = row.problems.map { PendingRejection.Problem(line: Int32($0.line), column: $0.column, message: $0.message) }
+        var problems = row.problems.map {
+            PendingRejection.Problem(line: Int32($0.line), column: $0.column, message: $0.message)
+        }
         func fail(_ f: Int, _ message: String, reference: Int32) {
             let p = row.record.positions[f]
             problems.append(.init(line: Int32(p.line), column: p.column, message: message, referenceSession: reference))
         }
 
         var session = -1
-        if sessionGiven != nil, let sessionID = identifier(layout.session), let date, let title, let kind, listOK, formatOK {
+        if sessionGiven != nil, let sessionID = identifier(layout.session), let date, let title, let kind, listOK,
+            formatOK
+        {
             let canonical = aggregate.listCanonical[Int(list)]
-            let details = SessionDetails(date: date, title: aggregate.titles.intern(Array(title.utf8)).id, kind: kind,
-                                         format: format, priorities: canonical)
+            let details = SessionDetails(
+                date: date, title: aggregate.titles.intern(Array(title.utf8)).id, kind: kind,
+                format: format, priorities: canonical)
             let (id, inserted) = aggregate.sessions.intern(Array(sessionID.utf8))
             if inserted { aggregate.sessionStates.append(AttendanceAggregate.Session()) }
             session = Int(id)
@@ -906,8 +1088,10 @@ struct ChunkParser {
                 var matches = true
                 if let g = directory.sessions.find(Array(sessionID.utf8)) {
                     let ref = directory.strings(directory.details[Int(g)])
-                    let mine = (date: date, title: title, kind: kind, format: format,
-                                canonical: aggregate.canonicals.string(canonical))
+                    let mine = (
+                        date: date, title: title, kind: kind, format: format,
+                        canonical: aggregate.canonicals.string(canonical)
+                    )
                     if let (f, message) = mismatch(sessionID, mine, ref) {
                         matches = false
                         fail(f, message, reference: Int32(session))
@@ -915,22 +1099,34 @@ struct ChunkParser {
                 }
                 if matches {
                     setReference(session, details, signature: signature(), position: position)
-                    if row.excelSerials.contains(where: { $0.column == "date" }) { aggregate.serialSessions.insert(Int32(session)) }
+                    if row.excelSerials.contains(where: { $0.column == "date" }) {
+                        aggregate.serialSessions.insert(Int32(session))
+                    }
                 }
             } else if aggregate.sessionStates[session].details != details {
                 let ref = aggregate.sessionStates[session].details
-                let theirs = (date: ref.calendarDate, title: aggregate.titles.string(ref.title), kind: ref.eventKind,
-                              format: ref.eventFormat, canonical: aggregate.canonicals.string(ref.priorities))
-                let mine = (date: date, title: title, kind: kind, format: format, canonical: aggregate.canonicals.string(canonical))
+                let theirs = (
+                    date: ref.calendarDate, title: aggregate.titles.string(ref.title), kind: ref.eventKind,
+                    format: ref.eventFormat, canonical: aggregate.canonicals.string(ref.priorities)
+                )
+                let mine = (
+                    date: date, title: title, kind: kind, format: format,
+                    canonical: aggregate.canonicals.string(canonical)
+                )
                 if let (f, message) = mismatch(sessionID, mine, theirs) { fail(f, message, reference: Int32(session)) }
             }
         }
-        guard problems.isEmpty, session >= 0, let delegate = identifier(layout.delegate) ?? identifier(layout.email), let outcome else {
+        guard problems.isEmpty, session >= 0, let delegate = identifier(layout.delegate) ?? identifier(layout.email),
+            let outcome
+        else {
             if problems.isEmpty { problems.append(.init(line: line, column: nil, message: "row could not be read")) }
             reject(position, recordStart, recordEnd, problems: problems, reason: nil)
             return
         }
-        if outcome == .cancelled { aggregate.cancelledBooking(); return }
+        if outcome == .cancelled {
+            aggregate.cancelledBooking()
+            return
+        }
         if outcome == .stillBooked { aggregate.stillBooked += 1 }
         let attended = outcome == .attended
         let agencyBytes = Array((identifier(layout.agency) ?? "").utf8)
@@ -942,7 +1138,9 @@ struct ChunkParser {
         aggregate.count(session: session, agency: agency, delegate: delegateID, attended: attended)
     }
 
-    typealias Details = (date: CalendarDate, title: String, kind: TrainingEvent.Kind, format: TrainingEvent.Format?, canonical: String)
+    typealias Details = (
+        date: CalendarDate, title: String, kind: TrainingEvent.Kind, format: TrainingEvent.Format?, canonical: String
+    )
 
     /// The first difference between a row's session details and its reference row's, as a located message.
     private func mismatch(_ session: String, _ mine: Details, _ ref: Details) -> (Int, String)? {
@@ -953,22 +1151,35 @@ struct ChunkParser {
             canonical.isEmpty ? "none" : "'" + canonical.split(separator: "\u{1F}").joined(separator: "; ") + "'"
         }
         if mine.date != ref.date { return (layout.date, message("date", mine.date.description, ref.date.description)) }
-        if mine.title != ref.title { return (layout.title, message("title", "'\(RowReader.shown(mine.title))'", "'\(RowReader.shown(ref.title))'")) }
+        if mine.title != ref.title {
+            return (
+                layout.title, message("title", "'\(RowReader.shown(mine.title))'", "'\(RowReader.shown(ref.title))'")
+            )
+        }
         if mine.kind != ref.kind { return (layout.kind, message("kind", mine.kind.rawValue, ref.kind.rawValue)) }
-        if mine.canonical != ref.canonical { return (layout.priorities, message("priorities", list(mine.canonical), list(ref.canonical))) }
+        if mine.canonical != ref.canonical {
+            return (layout.priorities, message("priorities", list(mine.canonical), list(ref.canonical)))
+        }
         if mine.format != ref.format {
             return (layout.format, message("format", mine.format?.rawValue ?? "none", ref.format?.rawValue ?? "none"))
         }
         return nil
     }
 
-    private mutating func reject(_ position: ChunkPosition, _ recordStart: Int, _ recordEnd: Int, problems: [PendingRejection.Problem], reason: String?) {
+    private mutating func reject(
+        _ position: ChunkPosition, _ recordStart: Int, _ recordEnd: Int, problems: [PendingRejection.Problem],
+        reason: String?
+    ) {
         aggregate.rejected += 1
-        guard aggregate.rejections.count < keepLimit else { aggregate.rejectionsNotKept += 1; return }
+        guard aggregate.rejections.count < keepLimit else {
+            aggregate.rejectionsNotKept += 1
+            return
+        }
         var end = recordEnd
         while end > recordStart && (b[end - 1] == 0x0A || b[end - 1] == 0x0D) { end -= 1 }
         var reader = CSVReader(bytes: Array(UnsafeBufferPointer(start: b + recordStart, count: end - recordStart)))
         let fields = layout.withholding.apply(reader.next()?.fields ?? [])
-        aggregate.rejections.append(PendingRejection(position: position, problems: problems, reason: reason, fields: fields))
+        aggregate.rejections.append(
+            PendingRejection(position: position, problems: problems, reason: reason, fields: fields))
     }
 }

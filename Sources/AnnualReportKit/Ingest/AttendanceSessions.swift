@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // What the register says of each session, checked to be the same on every row of it, and
@@ -37,7 +37,9 @@ struct SessionDetails: Equatable, Sendable {
         self.priorities = priorities
     }
 
-    var calendarDate: CalendarDate { CalendarDate(year: Int(date / 10000), month: Int(date / 100 % 100), day: Int(date % 100))! }
+    var calendarDate: CalendarDate {
+        CalendarDate(year: Int(date / 10000), month: Int(date / 100 % 100), day: Int(date % 100))!
+    }
     var eventKind: TrainingEvent.Kind { kind == 0 ? .course : .conference }
     var eventFormat: TrainingEvent.Format? { format == 0 ? nil : format == 1 ? .faceToFace : .virtual }
 }
@@ -52,15 +54,25 @@ struct PriorityList: Sendable {
     var problems: [String]
 
     init(text: String, catalog: AttendancePriorityCheck) {
-        var items: [String] = [], keys: [String] = []
+        var items: [String] = []
+        var keys: [String] = []
         problems = []
         for part in text.split(separator: ";") {
             let item = part.trimmingSpaces
             guard !item.isEmpty else { continue }
             let key = PriorityCatalog.key(item)
-            if let problem = RowReader.priorityProblem(item, joined: catalog.joined) { problems.append(problem); continue }
-            if let closest = catalog.unknown(item) { problems.append(RowReader.unknownPriority(item, closest: closest)); continue }
-            if !keys.contains(key) { keys.append(key); items.append(item) }
+            if let problem = RowReader.priorityProblem(item, joined: catalog.joined) {
+                problems.append(problem)
+                continue
+            }
+            if let closest = catalog.unknown(item) {
+                problems.append(RowReader.unknownPriority(item, closest: closest))
+                continue
+            }
+            if !keys.contains(key) {
+                keys.append(key)
+                items.append(item)
+            }
         }
         self.items = items
         canonical = keys.sorted().joined(separator: "\u{1F}")
@@ -78,14 +90,16 @@ final class AttendancePriorityCheck: @unchecked Sendable {
     /// `PriorityCatalog.joined`, from any thread.
     func joined(_ item: String) -> [String]? {
         guard item.contains(where: PriorityCatalog.isJoiner) else { return nil }
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return catalog.joined(item)
     }
 
     /// Nil when the name is known (or nothing is configured); else `.some(closest)`.
     func unknown(_ item: String) -> String?? {
         guard catalog.isConfigured else { return nil }
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         switch catalog.resolve(item) {
         case .known: return nil
         case .unknown(let closest): return .some(closest)
@@ -100,7 +114,10 @@ final class PthreadMutex: @unchecked Sendable {
         mutex = .allocate(capacity: 1)
         pthread_mutex_init(mutex, nil)
     }
-    deinit { pthread_mutex_destroy(mutex); mutex.deallocate() }
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
     func lock() { pthread_mutex_lock(mutex) }
     func unlock() { pthread_mutex_unlock(mutex) }
 }

@@ -17,7 +17,8 @@ enum AttendanceWords {
     ]
 
     /// What an error about the column says was expected.
-    static let expected = "yes, attended, present or checked in (attended); no, absent, no show or did not attend (a no-show); "
+    static let expected =
+        "yes, attended, present or checked in (attended); no, absent, no show or did not attend (a no-show); "
         + "attending, booked or registered (still booked after the session: a no-show); "
         + "not attending, cancelled, refunded or transferred (a cancelled booking)"
 
@@ -76,12 +77,18 @@ enum AttendanceWords {
     static func notes(stillBooked: Int, cancelled: Int, file: String) -> [Diagnostic] {
         var notes: [Diagnostic] = []
         if stillBooked > 0 {
-            notes.append(Diagnostic(.note, file: file, line: 0, column: nil,
-                "\(Count.grouped(stillBooked)) booking\(stillBooked == 1 ? " is" : "s are") still 'attending', 'booked' or 'registered' after the session and counted as no-show\(stillBooked == 1 ? "" : "s")"))
+            notes.append(
+                Diagnostic(
+                    .note, file: file, line: 0, column: nil,
+                    "\(Count.grouped(stillBooked)) booking\(stillBooked == 1 ? " is" : "s are") still 'attending', 'booked' or 'registered' after the session and counted as no-show\(stillBooked == 1 ? "" : "s")"
+                ))
         }
         if cancelled > 0 {
-            notes.append(Diagnostic(.note, file: file, line: 0, column: nil,
-                "\(Count.grouped(cancelled)) booking\(cancelled == 1 ? " was" : "s were") cancelled (not attending, cancelled, refunded or transferred): read, and not counted as registrations"))
+            notes.append(
+                Diagnostic(
+                    .note, file: file, line: 0, column: nil,
+                    "\(Count.grouped(cancelled)) booking\(cancelled == 1 ? " was" : "s were") cancelled (not attending, cancelled, refunded or transferred): read, and not counted as registrations"
+                ))
         }
         return notes
     }

@@ -80,22 +80,25 @@ struct CSVReader: Sendable {
                     inQuotes = true
                 } else {
                     if record.problem == nil {
-                        record.problem = CSVProblem(kind: afterClosingQuote ? .textAfterClosingQuote : .quoteInUnquotedField,
-                                                    position: CSVPosition(line: line, column: column))
+                        record.problem = CSVProblem(
+                            kind: afterClosingQuote ? .textAfterClosingQuote : .quoteInUnquotedField,
+                            position: CSVPosition(line: line, column: column))
                     }
                     field.append(byte)
                 }
                 advance(1)
             default:
                 if afterClosingQuote && record.problem == nil {
-                    record.problem = CSVProblem(kind: .textAfterClosingQuote, position: CSVPosition(line: line, column: column))
+                    record.problem = CSVProblem(
+                        kind: .textAfterClosingQuote, position: CSVPosition(line: line, column: column))
                 }
                 field.append(byte)
                 advance(1)
             }
         }
         if inQuotes {
-            record.problem = CSVProblem(kind: .unterminatedQuote, position: CSVPosition(line: fieldLine, column: fieldColumn))
+            record.problem = CSVProblem(
+                kind: .unterminatedQuote, position: CSVPosition(line: fieldLine, column: fieldColumn))
         }
         finishField()
         return record
@@ -130,7 +133,8 @@ struct CSVProblem: Hashable, Sendable {
         case .unterminatedQuote:
             return "unterminated quoted field; expected a closing '\"' before the end of the file"
         case .quoteInUnquotedField:
-            return "stray '\"' inside an unquoted field; expected the whole field in quotes with inner quotes doubled (\"\")"
+            return
+                "stray '\"' inside an unquoted field; expected the whole field in quotes with inner quotes doubled (\"\")"
         case .textAfterClosingQuote:
             return "text after a closing quote; expected ',' or the end of the line"
         }

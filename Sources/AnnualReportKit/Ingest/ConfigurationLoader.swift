@@ -79,7 +79,10 @@ enum ConfigurationLoader {
                 }
                 for (yearNode, list) in years {
                     guard let label = yearNode.string, let year = FinancialYear(loose: label) else {
-                        error(yearNode, "bad year '\(yearNode.string ?? "")' under priorities; expected a financial year like \"2022-23\"")
+                        error(
+                            yearNode,
+                            "bad year '\(yearNode.string ?? "")' under priorities; expected a financial year like \"2022-23\""
+                        )
                         continue
                     }
                     guard let items = list.sequence else {
@@ -91,7 +94,8 @@ enum ConfigurationLoader {
                         if let name = item.string {
                             definitions.append(PriorityDefinition(name: name))
                         } else if let m = item.mapping, let name = m["name"]?.string {
-                            let aliases = m["aliases"]?.sequence?.compactMap(\.string) ?? m["aliases"]?.string.map { [$0] } ?? []
+                            let aliases =
+                                m["aliases"]?.sequence?.compactMap(\.string) ?? m["aliases"]?.string.map { [$0] } ?? []
                             definitions.append(PriorityDefinition(name: name, aliases: aliases))
                         } else {
                             error(item, "a priority must be a name or a mapping with name and aliases")
@@ -101,13 +105,18 @@ enum ConfigurationLoader {
                 }
             case "columns":
                 guard let datasets = value.mapping else {
-                    error(value, "columns must map a dataset (training, videos …) to its columns and their extra header names")
+                    error(
+                        value,
+                        "columns must map a dataset (training, videos …) to its columns and their extra header names")
                     continue
                 }
                 for (datasetNode, columns) in datasets {
                     let dataset = datasetNode.string ?? ""
                     guard let schema = DatasetSchema.named(dataset) else {
-                        error(datasetNode, "unknown dataset '\(dataset)' under columns; expected one of: \(DatasetSchema.allNames.joined(separator: ", "))")
+                        error(
+                            datasetNode,
+                            "unknown dataset '\(dataset)' under columns; expected one of: \(DatasetSchema.allNames.joined(separator: ", "))"
+                        )
                         continue
                     }
                     guard let mapping = columns.mapping else {
@@ -117,18 +126,24 @@ enum ConfigurationLoader {
                     for (columnNode, names) in mapping {
                         let column = columnNode.string ?? ""
                         guard schema.columns.contains(where: { $0.name == column }) else {
-                            error(columnNode, "unknown \(dataset) column '\(column)'; expected one of: \(schema.columns.map(\.name).joined(separator: ", "))")
+                            error(
+                                columnNode,
+                                "unknown \(dataset) column '\(column)'; expected one of: \(schema.columns.map(\.name).joined(separator: ", "))"
+                            )
                             continue
                         }
                         guard let list = stringList(names) else {
-                            error(names, "header names for \(dataset) \(column) must be a list such as [Number Attended]")
+                            error(
+                                names, "header names for \(dataset) \(column) must be a list such as [Number Attended]")
                             continue
                         }
                         config.columns[schema.name, default: [:]][column, default: []] += list
                     }
                 }
             case "evaluation_scale":
-                guard let items = value.sequence, items.count == 2, let low = items[0].int, let high = items[1].int, low < high else {
+                guard let items = value.sequence, items.count == 2, let low = items[0].int, let high = items[1].int,
+                    low < high
+                else {
                     error(value, "evaluation_scale must be two whole numbers, lowest first, such as [1, 5]")
                     continue
                 }
@@ -162,8 +177,10 @@ enum ConfigurationLoader {
             case "review_limits":
                 reviewLimits(value, into: &config.reviewLimits, error: error)
             default:
-                diagnostics.append(Diagnostic(.note, file: file, line: keyNode.mark?.line ?? 0, column: keyNode.mark?.column,
-                                              "ignored unknown setting '\(key)'"))
+                diagnostics.append(
+                    Diagnostic(
+                        .note, file: file, line: keyNode.mark?.line ?? 0, column: keyNode.mark?.column,
+                        "ignored unknown setting '\(key)'"))
             }
         }
         return (config, diagnostics)
@@ -174,7 +191,10 @@ enum ConfigurationLoader {
     /// otherwise silently keep its default).
     private static func reviewLimits(_ value: Node, into limits: inout ReviewLimits, error: (Node?, String) -> Void) {
         guard let mapping = value.mapping else {
-            error(value, "review_limits must map notify_days and rapid_review_days to working days, such as {notify_days: 5, rapid_review_days: 15}")
+            error(
+                value,
+                "review_limits must map notify_days and rapid_review_days to working days, such as {notify_days: 5, rapid_review_days: 15}"
+            )
             return
         }
         for (keyNode, days) in mapping {
@@ -184,7 +204,10 @@ enum ConfigurationLoader {
                 continue
             }
             guard let n = days.scalar.flatMap({ Int($0.string.trimmingSpaces) }), n > 0 else {
-                error(days, "\(key)\(days.scalar.map { " '\($0.string)'" } ?? "") is not a whole number of working days above 0; expected such as \(key == "notify_days" ? 5 : 15)")
+                error(
+                    days,
+                    "\(key)\(days.scalar.map { " '\($0.string)'" } ?? "") is not a whole number of working days above 0; expected such as \(key == "notify_days" ? 5 : 15)"
+                )
                 continue
             }
             if key == "notify_days" { limits.notifyDays = n } else { limits.rapidReviewDays = n }

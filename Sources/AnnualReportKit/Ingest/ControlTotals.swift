@@ -40,7 +40,9 @@ struct ControlTotals {
     private var cut = false
 
     init(schema: DatasetSchema, header: HeaderMap, file: String) {
-        self.schema = schema; self.header = header; self.file = file
+        self.schema = schema
+        self.header = header
+        self.file = file
         func field(_ name: String) -> Int? {
             schema.columns.firstIndex { $0.name == name }.flatMap { header.fieldIndex[$0] }
         }
@@ -63,7 +65,8 @@ struct ControlTotals {
         guard leadingWord else { return false }
         let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" || $0 == ":" })
         guard words.count >= 2 else { return false }
-        let first = String(words[0]), two = first + words[1]
+        let first = String(words[0])
+        let two = first + words[1]
         return labels.contains(first) || (words.count >= 3 && labels.contains(two))
     }
 
@@ -89,9 +92,12 @@ struct ControlTotals {
         for (f, field) in record.fields.enumerated() where !figureFields.contains(where: { $0.1 == f }) {
             // Every summary label starts with t, g or s (after any spaces): most cells are out at the first byte.
             guard field.utf8.count <= 64, let first = field.utf8.first(where: { $0 != 0x20 }),
-                  [0x74, 0x54, 0x67, 0x47, 0x73, 0x53].contains(first) else { continue }
+                [0x74, 0x54, 0x67, 0x47, 0x73, 0x53].contains(first)
+            else { continue }
             if Self.isSummaryLabel(field) { return field.trimmingSpaces }
-            if !figureFields.isEmpty, Self.isSummaryLabel(field, leadingWord: true), !isDated(record) { return field.trimmingSpaces }
+            if !figureFields.isEmpty, Self.isSummaryLabel(field, leadingWord: true), !isDated(record) {
+                return field.trimmingSpaces
+            }
         }
         return nil
     }
@@ -101,7 +107,8 @@ struct ControlTotals {
         guard let dateField else { return false }
         let raw = Self.field(record, dateField).trimmingSpaces
         guard !raw.isEmpty else { return false }
-        return CalendarDate(parsing: raw, monthFirst: false) != nil || CalendarDate(parsing: raw, monthFirst: true) != nil
+        return CalendarDate(parsing: raw, monthFirst: false) != nil
+            || CalendarDate(parsing: raw, monthFirst: true) != nil
             || CalendarDate(excelSerial: raw) != nil
     }
 
@@ -122,7 +129,10 @@ struct ControlTotals {
 
     /// A rejected row: not in any sum, but named in the message of a total that would have taken it.
     mutating func rejected(_ record: CSVRecord) {
-        let row = (keyFields.map { keyValue($0.0, Self.field(record, $0.1)) }, figureFields.map { _ in Int64(0) }, record.line, true)
+        let row = (
+            keyFields.map { keyValue($0.0, Self.field(record, $0.1)) }, figureFields.map { _ in Int64(0) }, record.line,
+            true
+        )
         sinceSummary.append(row)
         sinceTotal.append(row)
         block.afterSummary = false
@@ -131,7 +141,8 @@ struct ControlTotals {
     /// `Showing top 500 results`: the platform listed only part of the rows.
     mutating func isCutListFooter(_ record: CSVRecord) -> Bool {
         guard let first = record.fields.first, first.utf8.count < 64,
-              DatasetSchema.normalize(first).hasPrefix("showingtop") else { return false }
+            DatasetSchema.normalize(first).hasPrefix("showingtop")
+        else { return false }
         cut = true
         return true
     }
@@ -153,7 +164,9 @@ struct ControlTotals {
         var filter: [(Int, String, String)] = []
         for (k, (name, f)) in keyFields.enumerated() {
             let raw = Self.field(record, f).trimmingSpaces.collapsingSpaces
-            if !raw.isEmpty, !Self.isSummaryLabel(raw), let value = keyValue(name, raw) { filter.append((k, name, value)) }
+            if !raw.isEmpty, !Self.isSummaryLabel(raw), let value = keyValue(name, raw) {
+                filter.append((k, name, value))
+            }
         }
         func matches(_ row: Row) -> Bool { filter.allSatisfy { row.keys[$0.0] == $0.2 } }
         var taken = (isSubTotal ? sinceSummary : sinceTotal).filter(matches)
@@ -176,28 +189,45 @@ struct ControlTotals {
             guard !raw.isEmpty else { continue }
             let p = f < record.positions.count ? record.positions[f] : CSVPosition(line: record.line, column: 1)
             guard let stated = figure(raw, totalled) else {
-                diagnostics.append(Diagnostic(.error, file: file, line: p.line, column: p.column,
-                    "bad \(totalled.column) \(PersonalText.quoted(raw)) in the '\(label)' row; expected \(totalled.isMoney ? "an amount in pounds" : "a whole number") to check against the rows above it"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: file, line: p.line, column: p.column,
+                        "bad \(totalled.column) \(PersonalText.quoted(raw)) in the '\(label)' row; expected \(totalled.isMoney ? "an amount in pounds" : "a whole number") to check against the rows above it"
+                    ))
                 continue
             }
             checked += 1
             let sum = rows.reduce(Int64(0)) { $0 &+ $1.figures[i] }
             let show = { (n: Int64) in totalled.isMoney ? Money(pence: n).formatted : Count.grouped(n) }
             if sum == stated {
-                diagnostics.append(Diagnostic(.note, file: file, line: p.line, column: p.column,
-                    "control total \(show(stated)) (\(totalled.column)) in the '\(label)' row agrees with \(counted)\(by)"))
+                diagnostics.append(
+                    Diagnostic(
+                        .note, file: file, line: p.line, column: p.column,
+                        "control total \(show(stated)) (\(totalled.column)) in the '\(label)' row agrees with \(counted)\(by)"
+                    ))
             } else if cut && stated > sum {
-                diagnostics.append(Diagnostic(.note, file: file, line: p.line, column: p.column,
-                    "control total \(show(stated)) (\(totalled.column)) in the '\(label)' row exceeds \(counted) (\(show(sum))) because the export lists only its top rows: \(show(stated &- sum)) \(totalled.column) are in videos the export does not list, and are not counted"))
+                diagnostics.append(
+                    Diagnostic(
+                        .note, file: file, line: p.line, column: p.column,
+                        "control total \(show(stated)) (\(totalled.column)) in the '\(label)' row exceeds \(counted) (\(show(sum))) because the export lists only its top rows: \(show(stated &- sum)) \(totalled.column) are in videos the export does not list, and are not counted"
+                    ))
             } else {
                 let lines = rows.isEmpty ? "" : " (lines \(rows.first!.line)–\(rows.last!.line))"
-                let skipped = rejectedSince == 0 ? "" : "; \(rejectedSince) rejected row\(rejectedSince == 1 ? " is" : "s are") not in the sum"
-                diagnostics.append(Diagnostic(.error, file: file, line: p.line, column: p.column,
-                    "control total \(show(stated)) (\(totalled.column)) in the '\(label)' row does not agree with \(counted)\(lines)\(by), which add up to \(show(sum)), a difference of \(show(stated &- sum))\(skipped); expected the rows to add up to the total"))
+                let skipped =
+                    rejectedSince == 0
+                    ? "" : "; \(rejectedSince) rejected row\(rejectedSince == 1 ? " is" : "s are") not in the sum"
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: file, line: p.line, column: p.column,
+                        "control total \(show(stated)) (\(totalled.column)) in the '\(label)' row does not agree with \(counted)\(lines)\(by), which add up to \(show(sum)), a difference of \(show(stated &- sum))\(skipped); expected the rows to add up to the total"
+                    ))
             }
         }
         if checked == 0, diagnostics.isEmpty {
-            diagnostics.append(Diagnostic(.note, file: file, line: record.line, column: nil, Self.uncheckedNote(label: label, schema: schema)))
+            diagnostics.append(
+                Diagnostic(
+                    .note, file: file, line: record.line, column: nil, Self.uncheckedNote(label: label, schema: schema))
+            )
         }
         return diagnostics
     }
@@ -215,7 +245,8 @@ struct ControlTotals {
     func figure(_ text: String, _ totalled: DatasetSchema.Totalled) -> Int64? {
         let raw = text.trimmingSpaces
         guard !raw.isEmpty else { return nil }
-        return totalled.isMoney ? RowReader.money(raw, decimalComma: decimalComma)?.pence
+        return totalled.isMoney
+            ? RowReader.money(raw, decimalComma: decimalComma)?.pence
             : RowReader.count(raw, decimalComma: decimalComma).map(Int64.init)
     }
 }
@@ -252,7 +283,10 @@ struct GrandTotalBlock {
         rows.removeAll { matches($0.row) }
         var by: [Int] = []
         for t in taken where !by.contains(t.by) { by.append(t.by) }
-        return (taken.map(\.row), by.map { "'\(summaries[$0].label)' on line \(summaries[$0].line)" }.joined(separator: ", "))
+        return (
+            taken.map(\.row),
+            by.map { "'\(summaries[$0].label)' on line \(summaries[$0].line)" }.joined(separator: ", ")
+        )
     }
 }
 
@@ -274,7 +308,10 @@ enum GroupTotals {
     static func settle<Record>(_ reading: inout DatasetReading<Record>, key: (Record) -> GroupTotalKey?) {
         let keys = reading.records.map(key)
         var members: [String: (sum: Int64, count: Int)] = [:]
-        for k in keys.compactMap({ $0 }) where !k.isTotal { members[k.group, default: (0, 0)].sum &+= k.amount; members[k.group]!.count += 1 }
+        for k in keys.compactMap({ $0 }) where !k.isTotal {
+            members[k.group, default: (0, 0)].sum &+= k.amount
+            members[k.group]!.count += 1
+        }
         var drop = Set<Int>()
         for (i, k) in keys.enumerated() {
             guard let k, k.isTotal, let group = members[k.group] else { continue }
@@ -286,11 +323,17 @@ enum GroupTotals {
             let p = i < reading.measures.count ? reading.measures[i] : nil
             let listed = "the \(group.count) video\(group.count == 1 ? "" : "s") listed for \(k.name)"
             if group.sum == k.amount {
-                reading.diagnostics.append(Diagnostic(.note, file: k.source.file, line: k.source.line, column: p?.column,
-                    "control total \(Count.grouped(k.amount)) for \(k.name) agrees with \(listed); not counted again"))
+                reading.diagnostics.append(
+                    Diagnostic(
+                        .note, file: k.source.file, line: k.source.line, column: p?.column,
+                        "control total \(Count.grouped(k.amount)) for \(k.name) agrees with \(listed); not counted again"
+                    ))
             } else {
-                reading.diagnostics.append(Diagnostic(.error, file: k.source.file, line: k.source.line, column: p?.column,
-                    "control total \(Count.grouped(k.amount)) for \(k.name) does not agree with \(listed), which add up to \(Count.grouped(group.sum)), a difference of \(Count.grouped(k.amount &- group.sum)); expected a category's own row to equal the sum of its videos, or the category to list no videos"))
+                reading.diagnostics.append(
+                    Diagnostic(
+                        .error, file: k.source.file, line: k.source.line, column: p?.column,
+                        "control total \(Count.grouped(k.amount)) for \(k.name) does not agree with \(listed), which add up to \(Count.grouped(group.sum)), a difference of \(Count.grouped(k.amount &- group.sum)); expected a category's own row to equal the sum of its videos, or the category to list no videos"
+                    ))
             }
         }
         guard !drop.isEmpty else { return }
@@ -298,4 +341,3 @@ enum GroupTotals {
         reading.measures = reading.measures.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
     }
 }
-

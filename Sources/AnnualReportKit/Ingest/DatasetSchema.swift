@@ -11,8 +11,14 @@ struct DatasetSchema: Sendable {
         var alternative: String?
         /// When the column is missing and no column of the file could be it: how to make one.
         var whenMissing: String?
-        init(_ name: String, aliases: [String] = [], required: Bool = false, alternative: String? = nil, whenMissing: String? = nil) {
-            self.name = name; self.aliases = aliases; self.required = required; self.alternative = alternative
+        init(
+            _ name: String, aliases: [String] = [], required: Bool = false, alternative: String? = nil,
+            whenMissing: String? = nil
+        ) {
+            self.name = name
+            self.aliases = aliases
+            self.required = required
+            self.alternative = alternative
             self.whenMissing = whenMissing
         }
     }
@@ -24,7 +30,9 @@ struct DatasetSchema: Sendable {
         var isMoney: Bool
         var blankCounts: Int64
         init(_ column: String, isMoney: Bool = false, blankCounts: Int64 = 0) {
-            self.column = column; self.isMoney = isMoney; self.blankCounts = blankCounts
+            self.column = column
+            self.isMoney = isMoney
+            self.blankCounts = blankCounts
         }
     }
 
@@ -52,10 +60,18 @@ struct DatasetSchema: Sendable {
     /// may span years (a review notified in one year is published in another; a ledger has Y-1).
     var datedBy: String?
 
-    init(name: String, columns: [Column], totalled: [Totalled] = [], totalKeys: [String] = [], totalsLead: Bool = false,
-         personal: [String] = [], typed: [String] = [], datedBy: String? = nil) {
-        self.name = name; self.columns = columns; self.totalled = totalled; self.totalKeys = totalKeys
-        self.totalsLead = totalsLead; self.personal = personal; self.typed = typed; self.datedBy = datedBy
+    init(
+        name: String, columns: [Column], totalled: [Totalled] = [], totalKeys: [String] = [], totalsLead: Bool = false,
+        personal: [String] = [], typed: [String] = [], datedBy: String? = nil
+    ) {
+        self.name = name
+        self.columns = columns
+        self.totalled = totalled
+        self.totalKeys = totalKeys
+        self.totalsLead = totalsLead
+        self.personal = personal
+        self.typed = typed
+        self.datedBy = datedBy
         headerLookup = Self.lookup(columns)
     }
 
@@ -101,61 +117,96 @@ struct DatasetSchema: Sendable {
             if !ascii { break }
         }
         if ascii { return String(decoding: bytes, as: UTF8.self) }
-        return String(header.trimmingSpaces.lowercased().unicodeScalars.filter { $0 != " " && $0 != "_" && $0 != "-" }.map(Character.init))
+        return String(
+            header.trimmingSpaces.lowercased().unicodeScalars.filter { $0 != " " && $0 != "_" && $0 != "-" }.map(
+                Character.init))
     }
 
-    static let training = DatasetSchema(name: "training", columns: [
-        Column("date", aliases: ["event date", "session date", "date of event", "date of session"], required: true),
-        Column("title", aliases: ["course", "event", "course title", "name", "event title", "event name"], required: true),
-        Column("kind", aliases: ["type", "event type"]),
-        Column("priorities", aliases: ["priority", "business priorities"]),
-        Column("status"),
-        Column("attendees", aliases: ["attended", "delegates", "attendance", "number attended", "no attended",
-                                      "no. attended", "attendees number", "no. of delegates", "number of delegates", "delegates attended"], required: true),
-        Column("format", aliases: ["delivery", "mode"]),
-        Column("evaluations", aliases: ["evaluations completed", "evaluation forms"]),
-        Column("event_id", aliases: ["event id", "eventbrite id", "eventbrite event id", "booking id"]),
-        Column("places", aliases: ["capacity", "places offered", "spaces"]),
-        Column("booked", aliases: ["bookings", "places booked", "registrations", "registered"]),
-        Column("cancel_reason", aliases: ["cancellation reason", "reason cancelled", "reason for cancellation", "reason"]),
-    ], totalled: [Totalled("attendees"), Totalled("evaluations"), Totalled("places"), Totalled("booked")], totalKeys: ["kind", "status", "format"],
-       typed: ["date", "kind", "priorities", "status", "attendees", "format", "evaluations", "event_id", "places", "booked"], datedBy: "date")
+    static let training = DatasetSchema(
+        name: "training",
+        columns: [
+            Column(
+                "date", aliases: ["event date", "session date", "date of event", "date of session"], required: true),
+            Column(
+                "title", aliases: ["course", "event", "course title", "name", "event title", "event name"],
+                required: true),
+            Column("kind", aliases: ["type", "event type"]),
+            Column("priorities", aliases: ["priority", "business priorities"]),
+            Column("status"),
+            Column(
+                "attendees",
+                aliases: [
+                    "attended", "delegates", "attendance", "number attended", "no attended",
+                    "no. attended", "attendees number", "no. of delegates", "number of delegates", "delegates attended",
+                ], required: true),
+            Column("format", aliases: ["delivery", "mode"]),
+            Column("evaluations", aliases: ["evaluations completed", "evaluation forms"]),
+            Column("event_id", aliases: ["event id", "eventbrite id", "eventbrite event id", "booking id"]),
+            Column("places", aliases: ["capacity", "places offered", "spaces"]),
+            Column("booked", aliases: ["bookings", "places booked", "registrations", "registered"]),
+            Column(
+                "cancel_reason",
+                aliases: ["cancellation reason", "reason cancelled", "reason for cancellation", "reason"]),
+        ], totalled: [Totalled("attendees"), Totalled("evaluations"), Totalled("places"), Totalled("booked")],
+        totalKeys: ["kind", "status", "format"],
+        typed: [
+            "date", "kind", "priorities", "status", "attendees", "format", "evaluations", "event_id", "places",
+            "booked",
+        ], datedBy: "date")
 
-    static let videos = DatasetSchema(name: "videos", columns: [
-        Column("year", aliases: ["financial year"]),
-        Column("date"),
-        Column("category", aliases: ["name of category"], required: true),
-        Column("video", aliases: ["title", "name of video", "video title"]),
-        Column("video_id", aliases: ["id", "url", "video url"]),
-        // The header says what the figures count: `views` are plays; the others, completions.
-        Column("views", aliases: ["total seen by", "watched", "fully watched", "completions", "completed views"], required: true),
-        Column("priorities", aliases: ["priority", "business priorities"]),
-    ], totalled: [Totalled("views")], totalKeys: ["year", "category"], typed: ["year", "date", "video_id", "views", "priorities"])
+    static let videos = DatasetSchema(
+        name: "videos",
+        columns: [
+            Column("year", aliases: ["financial year"]),
+            Column("date"),
+            Column("category", aliases: ["name of category"], required: true),
+            Column("video", aliases: ["title", "name of video", "video title"]),
+            Column("video_id", aliases: ["id", "url", "video url"]),
+            // The header says what the figures count: `views` are plays; the others, completions.
+            Column(
+                "views", aliases: ["total seen by", "watched", "fully watched", "completions", "completed views"],
+                required: true),
+            Column("priorities", aliases: ["priority", "business priorities"]),
+        ], totalled: [Totalled("views")], totalKeys: ["year", "category"],
+        typed: ["year", "date", "video_id", "views", "priorities"])
 
-    static let reviews = DatasetSchema(name: "reviews", columns: [
-        Column("reference", aliases: ["ref", "id"], required: true),
-        Column("type", aliases: ["kind", "review type"], required: true),
-        Column("date", aliases: ["notification date", "start date", "started"], required: true),
-        Column("published", aliases: ["publication date", "published date"]),
-        Column("sex", aliases: ["gender"]),
-        Column("ethnicity"),
-        Column("age_group", aliases: ["age", "age band"]),
-        Column("count", aliases: ["number"]),
-        // A rapid review's timeline: the local authority aware, the Panel notified (`date`), completed.
-        Column("aware", aliases: ["date aware", "aware date", "la aware", "date la aware", "date la became aware",
-                                  "became aware", "date of awareness", "incident date aware"]),
-        Column("completed", aliases: ["date completed", "completed date", "completion date", "sent to panel",
-                                      "date sent to panel", "rapid review completed", "submitted to panel"]),
-    ], totalled: [Totalled("count", blankCounts: 1)], totalKeys: ["type"],
-       typed: ["reference", "type", "date", "published", "count", "aware", "completed"])
+    static let reviews = DatasetSchema(
+        name: "reviews",
+        columns: [
+            Column("reference", aliases: ["ref", "id"], required: true),
+            Column("type", aliases: ["kind", "review type"], required: true),
+            Column("date", aliases: ["notification date", "start date", "started"], required: true),
+            Column("published", aliases: ["publication date", "published date"]),
+            Column("sex", aliases: ["gender"]),
+            Column("ethnicity"),
+            Column("age_group", aliases: ["age", "age band"]),
+            Column("count", aliases: ["number"]),
+            // A rapid review's timeline: the local authority aware, the Panel notified (`date`), completed.
+            Column(
+                "aware",
+                aliases: [
+                    "date aware", "aware date", "la aware", "date la aware", "date la became aware",
+                    "became aware", "date of awareness", "incident date aware",
+                ]),
+            Column(
+                "completed",
+                aliases: [
+                    "date completed", "completed date", "completion date", "sent to panel",
+                    "date sent to panel", "rapid review completed", "submitted to panel",
+                ]),
+        ], totalled: [Totalled("count", blankCounts: 1)], totalKeys: ["type"],
+        typed: ["reference", "type", "date", "published", "count", "aware", "completed"])
 
-    static let finance = DatasetSchema(name: "finance", columns: [
-        Column("year", aliases: ["financial year"], required: true),
-        Column("type", aliases: ["kind"], required: true),
-        Column("line", aliases: ["partner", "category", "item"], required: true),
-        Column("amount", aliases: ["value", "pounds"], required: true),
-        Column("board"),
-    ], totalled: [Totalled("amount", isMoney: true)], totalKeys: ["year", "type", "board"], typed: ["year", "type", "amount", "board"])
+    static let finance = DatasetSchema(
+        name: "finance",
+        columns: [
+            Column("year", aliases: ["financial year"], required: true),
+            Column("type", aliases: ["kind"], required: true),
+            Column("line", aliases: ["partner", "category", "item"], required: true),
+            Column("amount", aliases: ["value", "pounds"], required: true),
+            Column("board"),
+        ], totalled: [Totalled("amount", isMoney: true)], totalKeys: ["year", "type", "board"],
+        typed: ["year", "type", "amount", "board"])
 }
 
 /// The cells of a row as they may be written out (`rejects.csv`): a cell of a column the
@@ -170,10 +221,17 @@ struct Withholding: Sendable {
     private let vocabulary: Set<Int>
 
     init(header: HeaderMap, schema: DatasetSchema) {
-        shown = Set(schema.columns.indices.filter { schema.typed.contains(schema.columns[$0].name) && !schema.personal.contains(schema.columns[$0].name) }
+        shown = Set(
+            schema.columns.indices.filter {
+                schema.typed.contains(schema.columns[$0].name) && !schema.personal.contains(schema.columns[$0].name)
+            }
             .compactMap { header.fieldIndex[$0] })
-        vocabulary = Set(schema.columns.indices.filter { schema.columns[$0].name == "priorities" }.compactMap { header.fieldIndex[$0] })
-            .intersection(shown)
+        vocabulary = Set(
+            schema.columns.indices.filter { schema.columns[$0].name == "priorities" }.compactMap {
+                header.fieldIndex[$0]
+            }
+        )
+        .intersection(shown)
     }
 
     func apply(_ cells: [String]) -> [String] {
@@ -231,7 +289,8 @@ extension HeaderMap {
     private func missing(_ schema: DatasetSchema, _ i: Int) -> Bool {
         let column = schema.columns[i]
         guard column.required, fieldIndex[i] == nil else { return false }
-        guard let alternative = column.alternative, let a = schema.columns.firstIndex(where: { $0.name == alternative }) else { return true }
+        guard let alternative = column.alternative, let a = schema.columns.firstIndex(where: { $0.name == alternative })
+        else { return true }
         return fieldIndex[a] == nil
     }
 
@@ -241,34 +300,53 @@ extension HeaderMap {
         var diagnostics: [Diagnostic] = []
         for (i, column) in schema.columns.enumerated() where missing(schema, i) {
             let alternative = column.alternative.flatMap { a in schema.columns.first { $0.name == a } }
-            let accepted = ([column.name] + column.aliases).joined(separator: ", ")
-                + (alternative.map { "; or a column '\($0.name)' (\(([$0.name] + $0.aliases).joined(separator: ", ")))" } ?? "")
+            let accepted =
+                ([column.name] + column.aliases).joined(separator: ", ")
+                + (alternative.map {
+                    "; or a column '\($0.name)' (\(([$0.name] + $0.aliases).joined(separator: ", ")))"
+                } ?? "")
             // A header of thousands (`Amount (£000)`) is never offered as a column of pounds.
             let money = ThousandsHeader.moneyColumns(schema).contains(column.name)
-            let candidate = AliasSuggestion.closest(to: column, among: money ? unknown.filter { !ThousandsHeader.says($0) } : unknown)
+            let candidate = AliasSuggestion.closest(
+                to: column, among: money ? unknown.filter { !ThousandsHeader.says($0) } : unknown)
             let thousands = money && candidate == nil ? ThousandsHeader.advice(self, column: column.name) : nil
-            diagnostics.append(Diagnostic(.error, file: file, line: line, column: nil,
-                "missing required column '\(column.name)'; expected a header naming one of: \(accepted)"
-                // Only where the file has a column of its own that could be this one.
-                + (thousands.map { "; \($0)" } ?? (unknown.isEmpty || candidate == nil && column.whenMissing != nil
-                    ? column.whenMissing.map { "; \($0)" } ?? ""
-                    : ". " + AliasSuggestion.advice(dataset: schema.name, column: column.name, header: candidate)))).ofWholeFile)
+            diagnostics.append(
+                Diagnostic(
+                    .error, file: file, line: line, column: nil,
+                    "missing required column '\(column.name)'; expected a header naming one of: \(accepted)"
+                        // Only where the file has a column of its own that could be this one.
+                        + (thousands.map { "; \($0)" }
+                            ?? (unknown.isEmpty || candidate == nil && column.whenMissing != nil
+                                ? column.whenMissing.map { "; \($0)" } ?? ""
+                                : ". "
+                                    + AliasSuggestion.advice(
+                                        dataset: schema.name, column: column.name, header: candidate)))
+                ).ofWholeFile)
         }
-        if let thousands = ThousandsHeader.error(self, schema: schema, file: file, line: line) { diagnostics.append(thousands) }
+        if let thousands = ThousandsHeader.error(self, schema: schema, file: file, line: line) {
+            diagnostics.append(thousands)
+        }
         for r in repeated {
-            diagnostics.append(Diagnostic(.error, file: file, line: line, column: nil,
-                "columns \(r.first + 1) ('\(names[r.first])') and \(r.again + 1) ('\(names[r.again])') are both read as '\(schema.columns[r.column].name)'; expected one such column (rename or delete the other)").ofWholeFile)
+            diagnostics.append(
+                Diagnostic(
+                    .error, file: file, line: line, column: nil,
+                    "columns \(r.first + 1) ('\(names[r.first])') and \(r.again + 1) ('\(names[r.again])') are both read as '\(schema.columns[r.column].name)'; expected one such column (rename or delete the other)"
+                ).ofWholeFile)
         }
         // An evaluation form's rating columns are read by their names, not listed as unknown.
-        let unknown = schema.name == EvaluationColumns.dataset ? self.unknown.filter { EvaluationColumns.rating($0) == nil } : self.unknown
+        let unknown =
+            schema.name == EvaluationColumns.dataset
+            ? self.unknown.filter { EvaluationColumns.rating($0) == nil } : self.unknown
         if !unknown.isEmpty {
-            diagnostics.append(Diagnostic(.note, file: file, line: line, column: nil,
-                "ignored unknown column\(unknown.count == 1 ? "" : "s") \(unknown.map { "'\($0)'" }.joined(separator: ", "))"))
+            diagnostics.append(
+                Diagnostic(
+                    .note, file: file, line: line, column: nil,
+                    "ignored unknown column\(unknown.count == 1 ? "" : "s") \(unknown.map { "'\($0)'" }.joined(separator: ", "))"
+                ))
         }
         return diagnostics
     }
 }
-
 
 /// The lines to add to `annual-report.yaml` so that a file's own header name is read as a column.
 enum AliasSuggestion {
@@ -283,7 +361,8 @@ enum AliasSuggestion {
     static func advice(dataset: String, column: String, header: String?) -> String {
         let shown = header.map(yamlScalar) ?? "<the header in your file>"
         let lead = header.map { "If '\($0)' is that column, add" } ?? "To read your own header name as this column, add"
-        return "\(lead) these lines to annual-report.yaml:\n    columns:\n      \(dataset):\n        \(column): [\(shown)]"
+        return
+            "\(lead) these lines to annual-report.yaml:\n    columns:\n      \(dataset):\n        \(column): [\(shown)]"
     }
 
     private static func words(_ text: String) -> [String] {
@@ -293,7 +372,10 @@ enum AliasSuggestion {
     /// A header as a YAML flow-list item: plain where that is safe, else double-quoted.
     static func yamlScalar(_ text: String) -> String {
         let special = Set(",[]{}:#&*!|>'\"%@`")
-        guard text.contains(where: { special.contains($0) }) || text.first == "-" || text.first == "?" else { return text }
-        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        guard text.contains(where: { special.contains($0) }) || text.first == "-" || text.first == "?" else {
+            return text
+        }
+        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            + "\""
     }
 }

@@ -61,102 +61,133 @@ struct FolderReading {
 /// (bookings, attendance and evaluations after training; the YouTube export after its catalogue).
 enum Datasets {
     static let all: [DatasetDeclaration] = [
-        .init(schema: .training, read: { r, files in
-            r.records.training = r.take(DatasetParsers.training(catalog: r.catalog), files)
-        }, supplied: { $0.training != nil }),
+        .init(
+            schema: .training,
+            read: { r, files in
+                r.records.training = r.take(DatasetParsers.training(catalog: r.catalog), files)
+            }, supplied: { $0.training != nil }),
 
-        .init(schema: .videos, read: { r, files in
-            r.records.videos = r.take(DatasetParsers.videos(catalog: r.catalog), files)
-        }, supplied: { $0.videos != nil }),
+        .init(
+            schema: .videos,
+            read: { r, files in
+                r.records.videos = r.take(DatasetParsers.videos(catalog: r.catalog), files)
+            }, supplied: { $0.videos != nil }),
 
-        .init(schema: .catalogue, read: { r, files in
-            r.catalogue = r.take(VideoCatalogue.ingester(catalog: r.catalog), files)
-        }),
+        .init(
+            schema: .catalogue,
+            read: { r, files in
+                r.catalogue = r.take(VideoCatalogue.ingester(catalog: r.catalog), files)
+            }),
 
-        .init(schema: YouTubeExport.schema, recognises: YouTubeExport.recognises,
-              recognisedNote: "read as a YouTube Studio content export (recognised by its header: Content, Video title, Views)",
-              read: { r, files in
-            if let exported = r.take(YouTubeExport.ingester(), files) {
-                let (videos, notes) = VideoCatalogue.videos(exported, catalogue: r.catalogue)
-                r.diagnostics += notes
-                r.diagnostics += VideoCatalogue.conflicts(listed: r.records.videos ?? [], exported: videos)
-                r.records.videos = (r.records.videos ?? []) + videos
-            } else if let catalogue = r.catalogue, !catalogue.isEmpty {
-                r.diagnostics.append(Diagnostic(.note, file: catalogue[0].source.file, line: 0, column: nil,
-                    "the catalogue is used only with a platform's export (YouTube Studio's Table data.csv), and there is none"))
-            }
-        }),
+        .init(
+            schema: YouTubeExport.schema, recognises: YouTubeExport.recognises,
+            recognisedNote:
+                "read as a YouTube Studio content export (recognised by its header: Content, Video title, Views)",
+            read: { r, files in
+                if let exported = r.take(YouTubeExport.ingester(), files) {
+                    let (videos, notes) = VideoCatalogue.videos(exported, catalogue: r.catalogue)
+                    r.diagnostics += notes
+                    r.diagnostics += VideoCatalogue.conflicts(listed: r.records.videos ?? [], exported: videos)
+                    r.records.videos = (r.records.videos ?? []) + videos
+                } else if let catalogue = r.catalogue, !catalogue.isEmpty {
+                    r.diagnostics.append(
+                        Diagnostic(
+                            .note, file: catalogue[0].source.file, line: 0, column: nil,
+                            "the catalogue is used only with a platform's export (YouTube Studio's Table data.csv), and there is none"
+                        ))
+                }
+            }),
 
-        .init(schema: .reviews, read: { r, files in
-            r.records.reviews = r.take(DatasetParsers.reviews(), files)
-        }, supplied: { $0.reviews != nil }),
+        .init(
+            schema: .reviews,
+            read: { r, files in
+                r.records.reviews = r.take(DatasetParsers.reviews(), files)
+            }, supplied: { $0.reviews != nil }),
 
-        .init(schema: .finance, read: { r, files in
-            r.records.finance = r.take(DatasetParsers.finance(partners: PartnerNames.lookup(r.configuration.partners)), files)
-            r.diagnostics += FinanceInstalments.check(r.records.finance ?? [])
-        }, supplied: { $0.finance != nil }),
+        .init(
+            schema: .finance,
+            read: { r, files in
+                r.records.finance = r.take(
+                    DatasetParsers.finance(partners: PartnerNames.lookup(r.configuration.partners)), files)
+                r.diagnostics += FinanceInstalments.check(r.records.finance ?? [])
+            }, supplied: { $0.finance != nil }),
 
         // An attendee report, whatever its name (attendance-eventbrite.csv included).
-        .init(schema: EventbriteRegister.schema, recognises: EventbriteRegister.recognises,
-              recognisedNote: "read as a booking register linked to training by Event ID (recognised by its header: Event ID, Attendee Status)",
-              beforeNames: true, read: { r, files in
-            var training = r.records.training ?? []
-            var events: [String: TrainingEvent] = [:]
-            for e in training { if let id = e.eventID, events[id] == nil { events[id] = e } }
-            if let bookings = r.take(EventbriteRegister.ingester(events: events), files) {
-                let (summary, linkDiagnostics) = EventbriteRegister.link(bookings, training: &training)
-                r.diagnostics += linkDiagnostics
-                r.records.training = r.records.training == nil ? nil : training
-                r.records.bookings = summary
-            }
-            // A training row left without attendees for a register that never came is an error.
-            if r.records.bookings == nil, let training = r.records.training {
-                for e in training where !e.attendeesGiven {
-                    r.diagnostics.append(Diagnostic(.error, file: e.source.file, line: e.source.line, column: nil,
-                        "attendees left blank for event_id '\(e.eventID ?? "")', and no booking register has that Event ID; expected the attendees, or the event's register"))
+        .init(
+            schema: EventbriteRegister.schema, recognises: EventbriteRegister.recognises,
+            recognisedNote:
+                "read as a booking register linked to training by Event ID (recognised by its header: Event ID, Attendee Status)",
+            beforeNames: true,
+            read: { r, files in
+                var training = r.records.training ?? []
+                var events: [String: TrainingEvent] = [:]
+                for e in training { if let id = e.eventID, events[id] == nil { events[id] = e } }
+                if let bookings = r.take(EventbriteRegister.ingester(events: events), files) {
+                    let (summary, linkDiagnostics) = EventbriteRegister.link(bookings, training: &training)
+                    r.diagnostics += linkDiagnostics
+                    r.records.training = r.records.training == nil ? nil : training
+                    r.records.bookings = summary
                 }
-            }
-        }),
+                // A training row left without attendees for a register that never came is an error.
+                if r.records.bookings == nil, let training = r.records.training {
+                    for e in training where !e.attendeesGiven {
+                        r.diagnostics.append(
+                            Diagnostic(
+                                .error, file: e.source.file, line: e.source.line, column: nil,
+                                "attendees left blank for event_id '\(e.eventID ?? "")', and no booking register has that Event ID; expected the attendees, or the event's register"
+                            ))
+                    }
+                }
+            }),
 
         // Registers are read by their own parallel reader; each session is an event too, so
         // the training tables count it.
-        .init(schema: .attendance, read: { r, files in
-            guard !files.isEmpty else { return }
-            let training = r.records.training ?? []
-            var attendance = AttendanceIngest.read(files: files.map(\.url), names: files.map(\.name), catalog: r.catalog, progress: r.progress,
-                                                   schema: DatasetSchema.attendance.adding(aliases: r.configuration.columns["attendance"] ?? [:]),
-                                                   reserving: training.count)
-            r.ledger += attendance.ledger
-            r.diagnostics += attendance.diagnostics
-            r.rejected += attendance.rejected
-            r.diagnostics += AttendanceIngest.conflicts(training: training, attendance: attendance.events)
-            r.diagnostics += AttendanceFileYear.errors(attendance.events)
-            // The sessions move, not copy: a second array of 400,000 sessions was the read's peak
-            // memory. The training rows go in front, in the capacity reserved for them.
-            var events = attendance.events
-            attendance.events = []
-            events.insert(contentsOf: training, at: 0)
-            r.records.training = events
-            r.records.attendance = attendance.summary
-        }),
+        .init(
+            schema: .attendance,
+            read: { r, files in
+                guard !files.isEmpty else { return }
+                let training = r.records.training ?? []
+                var attendance = AttendanceIngest.read(
+                    files: files.map(\.url), names: files.map(\.name), catalog: r.catalog, progress: r.progress,
+                    schema: DatasetSchema.attendance.adding(aliases: r.configuration.columns["attendance"] ?? [:]),
+                    reserving: training.count)
+                r.ledger += attendance.ledger
+                r.diagnostics += attendance.diagnostics
+                r.rejected += attendance.rejected
+                r.diagnostics += AttendanceIngest.conflicts(training: training, attendance: attendance.events)
+                r.diagnostics += AttendanceFileYear.errors(attendance.events)
+                // The sessions move, not copy: a second array of 400,000 sessions was the read's peak
+                // memory. The training rows go in front, in the capacity reserved for them.
+                var events = attendance.events
+                attendance.events = []
+                events.insert(contentsOf: training, at: 0)
+                r.records.training = events
+                r.records.attendance = attendance.summary
+            }),
 
-        .init(schema: EvaluationColumns.schema, read: { r, files in
-            guard !files.isEmpty else { return }
-            let tally = EvaluationScale(scale: r.configuration.evaluationScale)
-            let forms = r.take(EvaluationColumns.ingester(training: r.records.training ?? [], tally: tally), files)
-            r.records.evaluations = forms
-            r.diagnostics += tally.summaries()
-            r.diagnostics += EvaluationColumns.countNotes(training: r.records.training ?? [], forms: forms ?? [])
-        }),
+        .init(
+            schema: EvaluationColumns.schema,
+            read: { r, files in
+                guard !files.isEmpty else { return }
+                let tally = EvaluationScale(scale: r.configuration.evaluationScale)
+                let forms = r.take(EvaluationColumns.ingester(training: r.records.training ?? [], tally: tally), files)
+                r.records.evaluations = forms
+                r.diagnostics += tally.summaries()
+                r.diagnostics += EvaluationColumns.countNotes(training: r.records.training ?? [], forms: forms ?? [])
+            }),
 
         // Last, so that the fuzz corpus's first byte keeps picking the dataset it was made for.
-        .init(schema: Recommendations.schema, read: { r, files in
-            r.records.recommendations = r.take(Recommendations.ingester(), files)
-        }, supplied: { $0.recommendations != nil }),
+        .init(
+            schema: Recommendations.schema,
+            read: { r, files in
+                r.records.recommendations = r.take(Recommendations.ingester(), files)
+            }, supplied: { $0.recommendations != nil }),
 
-        .init(schema: CaseAudits.schema, read: { r, files in
-            r.records.audits = r.take(CaseAudits.ingester(), files)
-            r.diagnostics += CaseAudits.selectedConflicts(r.records.audits ?? [])
-        }, supplied: { $0.audits != nil }),
+        .init(
+            schema: CaseAudits.schema,
+            read: { r, files in
+                r.records.audits = r.take(CaseAudits.ingester(), files)
+                r.diagnostics += CaseAudits.selectedConflicts(r.records.audits ?? [])
+            }, supplied: { $0.audits != nil }),
     ]
 }

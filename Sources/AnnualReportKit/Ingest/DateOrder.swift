@@ -48,21 +48,31 @@ enum DateOrder {
     /// that year and month-first puts them all inside it. `read` are the fields the dataset
     /// reads (nil: all): any column may show the file month-first (an export's order date),
     /// but only read columns follow it, and only two read columns' orders can conflict.
-    static func decide(_ records: [CSVRecord], names: [String], file: String, fileYear: FinancialYear? = nil,
-                       dated: Int? = nil, read: Set<Int>? = nil) -> (monthFirst: Set<Int>, diagnostics: [Diagnostic]) {
+    static func decide(
+        _ records: [CSVRecord], names: [String], file: String, fileYear: FinancialYear? = nil,
+        dated: Int? = nil, read: Set<Int>? = nil
+    ) -> (monthFirst: Set<Int>, diagnostics: [Diagnostic]) {
         let evidence = Evidence(records)
         func header(_ f: Int) -> String { f < names.count ? names[f] : "column \(f + 1)" }
-        var monthFirst: Set<Int> = [], diagnostics: [Diagnostic] = []
+        var monthFirst: Set<Int> = []
+        var diagnostics: [Diagnostic] = []
         for f in evidence.onlyMonth.keys.sorted() {
-            let m = evidence.onlyMonth[f]!, mPos = m.positions[f]
+            let m = evidence.onlyMonth[f]!
+            let mPos = m.positions[f]
             if let d = evidence.onlyDay[f] {
-                diagnostics.append(Diagnostic(.error, file: file, line: mPos.line, column: mPos.column,
-                    "the dates in '\(header(f))' are written in both orders: '\(m.fields[f])' (here) can only be month-first, '\(d.fields[f])' (line \(d.positions[f].line)) only day-first; expected one order in a column (write them as 2022-04-13 to be sure)").ofWholeFile)
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: file, line: mPos.line, column: mPos.column,
+                        "the dates in '\(header(f))' are written in both orders: '\(m.fields[f])' (here) can only be month-first, '\(d.fields[f])' (line \(d.positions[f].line)) only day-first; expected one order in a column (write them as 2022-04-13 to be sure)"
+                    ).ofWholeFile)
             } else {
                 monthFirst.insert(f)
                 let date = CalendarDate(parsing: m.fields[f], monthFirst: true)!
-                diagnostics.append(Diagnostic(.note, file: file, line: mPos.line, column: mPos.column,
-                    "the dates in '\(header(f))' are read month-first (US order): '\(m.fields[f])' can only be \(date.longDescription), and every date in the column reads month-first"))
+                diagnostics.append(
+                    Diagnostic(
+                        .note, file: file, line: mPos.line, column: mPos.column,
+                        "the dates in '\(header(f))' are read month-first (US order): '\(m.fields[f])' can only be \(date.longDescription), and every date in the column reads month-first"
+                    ))
             }
         }
         func isRead(_ f: Int) -> Bool { read?.contains(f) ?? true }
@@ -78,7 +88,8 @@ enum DateOrder {
             return (monthFirst, diagnostics)
         }
         if let fileYear, let f = dated, evidence.onlyMonth[f] == nil, evidence.onlyDay[f] == nil,
-           let note = byFileYear(records, field: f, fileYear: fileYear, header: header(f), file: file) {
+            let note = byFileYear(records, field: f, fileYear: fileYear, header: header(f), file: file)
+        {
             monthFirst.insert(f)
             diagnostics.append(note)
         }
@@ -86,47 +97,69 @@ enum DateOrder {
     }
 
     /// One column shown month-first and another day-first: the file mixes orders.
-    private static func mixedOrders(_ evidence: Evidence, monthFirst m: Int, dayFirst d: Int,
-                                    header: (Int) -> String, file: String) -> Diagnostic {
-        let mRecord = evidence.onlyMonth[m]!, dRecord = evidence.onlyDay[d]!, p = mRecord.positions[m]
-        return Diagnostic(.error, file: file, line: p.line, column: p.column,
-            "the dates in this file are written in both orders: '\(mRecord.fields[m])' in '\(header(m))' (here) can only be month-first, '\(dRecord.fields[d])' in '\(header(d))' (line \(dRecord.positions[d].line)) only day-first; expected one order in a file (write them as 2022-04-13 to be sure)").ofWholeFile
+    private static func mixedOrders(
+        _ evidence: Evidence, monthFirst m: Int, dayFirst d: Int,
+        header: (Int) -> String, file: String
+    ) -> Diagnostic {
+        let mRecord = evidence.onlyMonth[m]!
+        let dRecord = evidence.onlyDay[d]!
+        let p = mRecord.positions[m]
+        return Diagnostic(
+            .error, file: file, line: p.line, column: p.column,
+            "the dates in this file are written in both orders: '\(mRecord.fields[m])' in '\(header(m))' (here) can only be month-first, '\(dRecord.fields[d])' in '\(header(d))' (line \(dRecord.positions[d].line)) only day-first; expected one order in a file (write them as 2022-04-13 to be sure)"
+        ).ofWholeFile
     }
 
     /// The note for a column of dates that fit either order, read month-first as the file is.
-    private static func following(_ evidence: Evidence, column f: Int, shown m: Int,
-                                  header: (Int) -> String, file: String) -> Diagnostic {
-        let record = evidence.first[f]!, p = record.positions[f], shown = evidence.onlyMonth[m]!
+    private static func following(
+        _ evidence: Evidence, column f: Int, shown m: Int,
+        header: (Int) -> String, file: String
+    ) -> Diagnostic {
+        let record = evidence.first[f]!
+        let p = record.positions[f]
+        let shown = evidence.onlyMonth[m]!
         let date = CalendarDate(parsing: shown.fields[m], monthFirst: true)!
-        return Diagnostic(.note, file: file, line: p.line, column: p.column,
-            "the dates in '\(header(f))' are read month-first (US order), as the file is written: every date in the column fits either order, and '\(shown.fields[m])' in '\(header(m))' (line \(shown.positions[m].line)) can only be \(date.longDescription)")
+        return Diagnostic(
+            .note, file: file, line: p.line, column: p.column,
+            "the dates in '\(header(f))' are read month-first (US order), as the file is written: every date in the column fits either order, and '\(shown.fields[m])' in '\(header(m))' (line \(shown.positions[m].line)) can only be \(date.longDescription)"
+        )
     }
 
     /// The note making the record's own date column month-first when day-first puts some of
     /// its dates outside the year the file's name carries and month-first puts them all inside.
-    private static func byFileYear(_ records: [CSVRecord], field f: Int, fileYear: FinancialYear,
-                                   header: String, file: String) -> Diagnostic? {
+    private static func byFileYear(
+        _ records: [CSVRecord], field f: Int, fileYear: FinancialYear,
+        header: String, file: String
+    ) -> Diagnostic? {
         var outside: CSVRecord?
         for record in records where f < record.fields.count && !record.fields[f].isEmpty {
             let value = record.fields[f]
             guard let dayFirst = CalendarDate(parsing: value) else { continue }
             if FinancialYear(containing: dayFirst) != fileYear {
                 if outside == nil { outside = record }
-                if fits(value) == nil { return nil }   // not an all-number date: order is not the cause
+                if fits(value) == nil { return nil }  // not an all-number date: order is not the cause
             }
             if let swapped = fits(value).flatMap({ _ in CalendarDate(parsing: value, monthFirst: true) }),
-               FinancialYear(containing: swapped) != fileYear { return nil }
+                FinancialYear(containing: swapped) != fileYear
+            {
+                return nil
+            }
         }
         guard let outside else { return nil }
-        let value = outside.fields[f], p = outside.positions[f]
-        return Diagnostic(.note, file: file, line: p.line, column: p.column,
-            "the dates in '\(header)' are read month-first (US order): the file's name says \(fileYear), and read day-first '\(value)' would be \(CalendarDate(parsing: value)!.longDescription), outside it, while month-first every date falls in \(fileYear)")
+        let value = outside.fields[f]
+        let p = outside.positions[f]
+        return Diagnostic(
+            .note, file: file, line: p.line, column: p.column,
+            "the dates in '\(header)' are read month-first (US order): the file's name says \(fileYear), and read day-first '\(value)' would be \(CalendarDate(parsing: value)!.longDescription), outside it, while month-first every date falls in \(fileYear)"
+        )
     }
 }
 
 extension CalendarDate {
     /// `13 April 2022`, for messages where the order matters.
     var longDescription: String { "\(day) \(CalendarDate.monthNames[month - 1]) \(year)" }
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                             "October", "November", "December"]
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ]
 }

@@ -37,7 +37,10 @@ final class EvaluationScale {
     /// Counts one form's ratings: `ratings` are its non-blank rating cells as (field, header name, whole number or nil).
     func count(file: String, ratings: [(field: Int, name: String, value: Int64?)]) {
         guard !ratings.isEmpty else { return }
-        if files[file] == nil { files[file] = FileTally(); order.append(file) }
+        if files[file] == nil {
+            files[file] = FileTally()
+            order.append(file)
+        }
         var tally = files[file]!
         tally.forms += 1
         var above = false
@@ -57,12 +60,17 @@ final class EvaluationScale {
     func summaries() -> [Diagnostic] {
         order.compactMap { file in
             let t = files[file]!
-            guard scale.upperBound < Self.otherMaximum, t.formsAbove >= 2, t.formsAbove * 10 >= t.forms else { return nil }
+            guard scale.upperBound < Self.otherMaximum, t.formsAbove >= 2, t.formsAbove * 10 >= t.forms else {
+                return nil
+            }
             let low = min(scale.lowerBound, t.lowest ?? scale.lowerBound)
             let columns = t.columns.sorted { $0.field < $1.field }.map { "'\($0.name)'" }
-            let named = columns.count == 1 ? columns[0] : columns.dropLast().joined(separator: ", ") + " and " + columns.last!
-            var d = Diagnostic(.error, file: file, line: 0, column: nil,
-                "the forms rate on a \(low)-\(Self.otherMaximum) scale, not \(scale.lowerBound)-\(scale.upperBound): \(Count.grouped(t.ratingsAbove)) rating\(t.ratingsAbove == 1 ? "" : "s") in \(named) \(t.ratingsAbove == 1 ? "is" : "are") above \(scale.upperBound), and the \(Count.grouped(t.formsAbove)) forms holding them are rejected; set `evaluation_scale: [\(low), \(Self.otherMaximum)]` in annual-report.yaml to read them")
+            let named =
+                columns.count == 1 ? columns[0] : columns.dropLast().joined(separator: ", ") + " and " + columns.last!
+            var d = Diagnostic(
+                .error, file: file, line: 0, column: nil,
+                "the forms rate on a \(low)-\(Self.otherMaximum) scale, not \(scale.lowerBound)-\(scale.upperBound): \(Count.grouped(t.ratingsAbove)) rating\(t.ratingsAbove == 1 ? "" : "s") in \(named) \(t.ratingsAbove == 1 ? "is" : "are") above \(scale.upperBound), and the \(Count.grouped(t.formsAbove)) forms holding them are rejected; set `evaluation_scale: [\(low), \(Self.otherMaximum)]` in annual-report.yaml to read them"
+            )
             d.fold = .summary(Self.key(file), under: nil)
             return d
         }

@@ -34,7 +34,8 @@ enum ExcelShortened {
     static func shortens(_ full: String, to shortened: String) -> Bool {
         guard isShortened(shortened), full.utf8.allSatisfy({ $0 &- 0x30 < 10 }), full.first != "0" else { return false }
         let parts = shortened.uppercased().split(separator: "E")
-        let shown = parts[0].filter(\.isNumber), exponent = Int(parts[1].dropFirst()) ?? -1
+        let shown = parts[0].filter(\.isNumber)
+        let exponent = Int(parts[1].dropFirst()) ?? -1
         guard full.count == exponent + 1, full.count >= shown.count else { return false }
         let digits = Array(full.utf8).map { Int($0 - 0x30) }
         var kept = digits.prefix(shown.count).reduce(0) { $0 * 10 + $1 }
@@ -44,8 +45,11 @@ enum ExcelShortened {
 
     /// The error at a shortened cell; `count`: the column holds a number, not an id.
     static func message(_ raw: String, column: String, count: Bool) -> String {
-        count ? "'\(raw)' in '\(column)' is a number in Excel's scientific notation (its last digits may be lost); expected the whole number: " + advice
-            : "'\(raw)' in '\(column)' is a long number Excel shortened into scientific notation (its last digits are lost); expected the id in full: " + advice
+        count
+            ? "'\(raw)' in '\(column)' is a number in Excel's scientific notation (its last digits may be lost); expected the whole number: "
+                + advice
+            : "'\(raw)' in '\(column)' is a long number Excel shortened into scientific notation (its last digits are lost); expected the id in full: "
+                + advice
     }
 
     static let advice = "format the column as Text before typing or pasting into it, or export the file again"
@@ -57,8 +61,10 @@ enum ExcelShortened {
 
     /// Adds the one line per cause (see the type's comment) for the members marked while reading.
     static func fold(_ diagnostics: inout [Diagnostic]) {
-        var groups: [String: [Diagnostic]] = [:], order: [String] = []
-        var unknown: [String: [Diagnostic]] = [:], unknownOrder: [String] = []
+        var groups: [String: [Diagnostic]] = [:]
+        var order: [String] = []
+        var unknown: [String: [Diagnostic]] = [:]
+        var unknownOrder: [String] = []
         for d in diagnostics {
             guard case .member(let key) = d.fold else { continue }
             if key.hasPrefix("excel-shortened|") {
@@ -74,9 +80,12 @@ enum ExcelShortened {
         for key in unknownOrder {
             let id = String(key.split(separator: "|", omittingEmptySubsequences: false).last ?? "")
             guard let cause = shortened.first(where: { shortens(id, to: raw(of: $0)) }) else { continue }
-            let members = unknown[key]!, n = members.count
-            var d = Diagnostic(.error, file: members[0].file, line: 0, column: nil,
-                "\(n == 1 ? "a booking" : "\(Count.grouped(n)) bookings") for Event ID '\(id)', which no training row has: \(cause.location) holds '\(raw(of: cause))', this id as Excel shortened it into scientific notation; expected the id in full there (\(advice)), and the bookings will find their event")
+            let members = unknown[key]!
+            let n = members.count
+            var d = Diagnostic(
+                .error, file: members[0].file, line: 0, column: nil,
+                "\(n == 1 ? "a booking" : "\(Count.grouped(n)) bookings") for Event ID '\(id)', which no training row has: \(cause.location) holds '\(raw(of: cause))', this id as Excel shortened it into scientific notation; expected the id in full there (\(advice)), and the bookings will find their event"
+            )
             d.fold = .summary(key, under: cause.file)
             diagnostics.append(d)
         }
@@ -88,9 +97,12 @@ enum ExcelShortened {
     }
 
     private static func summary(_ members: [Diagnostic], key: String) -> Diagnostic {
-        let first = members[0], column = String(key.split(separator: "|", omittingEmptySubsequences: false).last ?? "")
-        var d = Diagnostic(.error, file: first.file, line: 0, column: nil,
-            "\(Count.grouped(members.count)) cells in '\(column)' hold long numbers Excel shortened into scientific notation, such as '\(raw(of: first))' (\(first.inSheet ? "row" : "line") \(first.line)), so their last digits are lost; expected them in full: \(advice)")
+        let first = members[0]
+        let column = String(key.split(separator: "|", omittingEmptySubsequences: false).last ?? "")
+        var d = Diagnostic(
+            .error, file: first.file, line: 0, column: nil,
+            "\(Count.grouped(members.count)) cells in '\(column)' hold long numbers Excel shortened into scientific notation, such as '\(raw(of: first))' (\(first.inSheet ? "row" : "line") \(first.line)), so their last digits are lost; expected them in full: \(advice)"
+        )
         d.fold = .summary(key, under: nil)
         return d
     }

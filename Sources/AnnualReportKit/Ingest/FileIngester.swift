@@ -55,20 +55,25 @@ struct FileIngester<Record> {
                 reading.ledger.append(ledger)
             }
             guard let data = load() else {
-                reading.diagnostics.append(Diagnostic(.error, file: name, line: 0, column: nil, "cannot read the file; expected a readable CSV file"))
+                reading.diagnostics.append(
+                    Diagnostic(
+                        .error, file: name, line: 0, column: nil, "cannot read the file; expected a readable CSV file"))
                 continue
             }
             let decoded: TextDecoder.Decoded
             switch TextDecoder.decode([UInt8](data)) {
             case .success(let d): decoded = d
             case .failure(let f):
-                reading.diagnostics.append(Diagnostic(.error, file: name, line: f.line, column: f.column, f.message).ofWholeFile)
+                reading.diagnostics.append(
+                    Diagnostic(.error, file: name, line: f.line, column: f.column, f.message).ofWholeFile)
                 continue
             }
             if decoded.encoding != .utf8 {
                 ledger.encoding = decoded.encoding.rawValue
-                reading.diagnostics.append(Diagnostic(.note, file: name, line: 0, column: nil,
-                    "read as \(decoded.encoding.rawValue) because the file is not UTF-8"))
+                reading.diagnostics.append(
+                    Diagnostic(
+                        .note, file: name, line: 0, column: nil,
+                        "read as \(decoded.encoding.rawValue) because the file is not UTF-8"))
             }
             let separated = Separators.normalise(decoded.utf8)
             if let note = Separators.note(separated) {
@@ -76,7 +81,8 @@ struct FileIngester<Record> {
             }
             var reader = CSVReader(bytes: separated.bytes)
             // The header: the first of the first rows to name the dataset's columns (`HeaderSearch`).
-            var probe = reader, candidates: [CSVRecord] = []
+            var probe = reader
+            var candidates: [CSVRecord] = []
             while candidates.count < HeaderSearch.limit, let record = probe.next() {
                 guard !record.isEmptyRow else { continue }
                 candidates.append(record)
@@ -87,23 +93,35 @@ struct FileIngester<Record> {
             var skipped = 0
             while let record = reader.next() {
                 if record.isEmptyRow { continue }
-                if skipped < chosen { skipped += 1; continue }
+                if skipped < chosen {
+                    skipped += 1
+                    continue
+                }
                 headerRecord = record
                 break
             }
-            if let headerRecord, let note = HeaderSearch.note(header: headerRecord, above: Array(candidates.prefix(chosen)), file: name) {
+            if let headerRecord,
+                let note = HeaderSearch.note(header: headerRecord, above: Array(candidates.prefix(chosen)), file: name)
+            {
                 reading.diagnostics.append(note)
             }
             guard let headerRecord else {
-                reading.diagnostics.append(Diagnostic(.error, file: name, line: 1, column: 1, schema.emptyFileMessage).ofWholeFile)
+                reading.diagnostics.append(
+                    Diagnostic(.error, file: name, line: 1, column: 1, schema.emptyFileMessage).ofWholeFile)
                 continue
             }
             if let problem = headerRecord.problem {
-                reading.diagnostics.append(Diagnostic(.error, file: name, line: problem.position.line, column: problem.position.column, problem.message).ofWholeFile)
+                reading.diagnostics.append(
+                    Diagnostic(
+                        .error, file: name, line: problem.position.line, column: problem.position.column,
+                        problem.message
+                    ).ofWholeFile)
                 continue
             }
             let header = HeaderMap(header: headerRecord.fields, schema: schema)
-            var missing = !header.hasRequired(schema) || !header.repeated.isEmpty || ThousandsHeader.mapped(header, schema: schema) != nil
+            var missing =
+                !header.hasRequired(schema) || !header.repeated.isEmpty
+                || ThousandsHeader.mapped(header, schema: schema) != nil
             reading.diagnostics += header.diagnostics(schema, file: name, line: headerRecord.line)
             if !missing, let problem = fileCheck?(name) {
                 reading.diagnostics.append(Diagnostic(.error, file: name, line: 0, column: nil, problem))
@@ -120,23 +138,28 @@ struct FileIngester<Record> {
             let baseName = name.split(separator: "/").last.map(String.init) ?? name
             let fileYear = schema.datedBy == nil ? nil : YouTubeExport.financialYear(in: baseName)
             var monthFirst: Set<Int> = []
-            var scan = reader, records: [CSVRecord] = []
+            var scan = reader
+            var records: [CSVRecord] = []
             while let record = scan.next() {
                 if !record.isEmptyRow { records.append(record) }
             }
             let footnotesFrom = Footnotes.start(records)
             var footnotes: [CSVRecord] = []
             if !missing {
-                let dated = schema.datedBy.flatMap { d in schema.columns.firstIndex { $0.name == d } }.flatMap { header.fieldIndex[$0] }
-                let order = DateOrder.decide(records.filter { $0.problem == nil && $0.line < (footnotesFrom ?? Int.max) },
-                                             names: header.names, file: name, fileYear: fileYear, dated: dated,
-                                             read: Set(header.fieldIndex.compactMap { $0 }))
+                let dated = schema.datedBy.flatMap { d in schema.columns.firstIndex { $0.name == d } }.flatMap {
+                    header.fieldIndex[$0]
+                }
+                let order = DateOrder.decide(
+                    records.filter { $0.problem == nil && $0.line < (footnotesFrom ?? Int.max) },
+                    names: header.names, file: name, fileYear: fileYear, dated: dated,
+                    read: Set(header.fieldIndex.compactMap { $0 }))
                 monthFirst = order.monthFirst
                 reading.diagnostics += order.diagnostics
             }
             var traits: Set<String> = []
             if !missing, let fileScan {
-                let scan = fileScan(header, records.filter { $0.problem == nil && $0.line < (footnotesFrom ?? Int.max) }, name)
+                let scan = fileScan(
+                    header, records.filter { $0.problem == nil && $0.line < (footnotesFrom ?? Int.max) }, name)
                 traits = scan.traits
                 reading.diagnostics += scan.diagnostics
             }
@@ -165,25 +188,39 @@ struct FileIngester<Record> {
                 func reject(_ problems: [Diagnostic]) {
                     ledger.rejected += 1
                     reading.diagnostics.append(contentsOf: problems)
-                    reading.rejected.append(RejectedRow(file: name, line: record.line,
-                        reason: problems.map(\.message).joined(separator: " | "), fields: withheld(record.fields)))
+                    reading.rejected.append(
+                        RejectedRow(
+                            file: name, line: record.line,
+                            reason: problems.map(\.message).joined(separator: " | "), fields: withheld(record.fields)))
                 }
                 if missing {
                     // Already reported once at the header; the row cannot be read without the column.
                     ledger.rejected += 1
-                    reading.rejected.append(RejectedRow(file: name, line: record.line,
-                        reason: "the file cannot be read (see the error at its header)", fields: withheld(record.fields)))
+                    reading.rejected.append(
+                        RejectedRow(
+                            file: name, line: record.line,
+                            reason: "the file cannot be read (see the error at its header)",
+                            fields: withheld(record.fields)))
                     continue
                 }
                 if let problem = record.problem {
-                    reject([Diagnostic(.error, file: name, line: problem.position.line, column: problem.position.column, problem.message)])
+                    reject([
+                        Diagnostic(
+                            .error, file: name, line: problem.position.line, column: problem.position.column,
+                            problem.message)
+                    ])
                     continue
                 }
                 if record.fields.count != header.fieldCount {
                     let many = record.fields.count > header.fieldCount
-                    let position = many ? record.positions[header.fieldCount] : CSVPosition(line: record.line, column: 1)
-                    reject([Diagnostic(.error, file: name, line: position.line, column: many ? position.column : nil,
-                        "row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"); expected \(header.fieldCount) as in the header")])
+                    let position =
+                        many ? record.positions[header.fieldCount] : CSVPosition(line: record.line, column: 1)
+                    reject([
+                        Diagnostic(
+                            .error, file: name, line: position.line, column: many ? position.column : nil,
+                            "row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"); expected \(header.fieldCount) as in the header"
+                        )
+                    ])
                     continue
                 }
                 var row = RowReader(file: name, record: record, header: header, schema: schema)
@@ -196,16 +233,20 @@ struct FileIngester<Record> {
                     serials[serial.column, default: (0, (serial.raw, serial.date, serial.position))].count += 1
                 }
                 guard row.problems.isEmpty, let value = parsed else {
-                    reject(row.problems.isEmpty
-                        ? [Diagnostic(.error, file: name, line: record.line, column: nil, "row could not be read")]
-                        : row.problems)
+                    reject(
+                        row.problems.isEmpty
+                            ? [Diagnostic(.error, file: name, line: record.line, column: nil, "row could not be read")]
+                            : row.problems)
                     totals.rejected(record)
                     continue
                 }
                 if let key = duplicateKey(value) {
                     if let first = firstSeen[key] {
-                        reject([Diagnostic(.error, file: name, line: record.line, column: nil,
-                            "duplicate \(describeDuplicate) of \(first.file):\(first.line); expected each once")])
+                        reject([
+                            Diagnostic(
+                                .error, file: name, line: record.line, column: nil,
+                                "duplicate \(describeDuplicate) of \(first.file):\(first.line); expected each once")
+                        ])
                         totals.rejected(record)
                         continue
                     }
@@ -220,12 +261,17 @@ struct FileIngester<Record> {
             if let note = Footnotes.note(footnotes, file: name) { reading.diagnostics.append(note) }
             for (column, serial) in serials.sorted(by: { $0.key < $1.key }) {
                 let first = serial.first
-                reading.diagnostics.append(Diagnostic(.note, file: name, line: first.position.line, column: first.position.column,
-                    RowReader.excelSerialNote(column: column, count: serial.count, raw: first.raw, date: first.date)))
+                reading.diagnostics.append(
+                    Diagnostic(
+                        .note, file: name, line: first.position.line, column: first.position.column,
+                        RowReader.excelSerialNote(column: column, count: serial.count, raw: first.raw, date: first.date)
+                    ))
             }
             if rows == 0 {
-                reading.diagnostics.append(Diagnostic(.note, file: name, line: headerRecord.line, column: nil,
-                    "header only, no rows"))
+                reading.diagnostics.append(
+                    Diagnostic(
+                        .note, file: name, line: headerRecord.line, column: nil,
+                        "header only, no rows"))
             }
         }
         if let groupTotal { GroupTotals.settle(&reading, key: groupTotal) }

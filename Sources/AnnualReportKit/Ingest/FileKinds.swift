@@ -15,7 +15,9 @@ enum FileKinds {
             // Entry names are stored as they are: the parts say which kind of document it is.
             let entries = Array(head.prefix(headSize))
             func holds(_ text: String) -> Bool { entries.firstRange(of: Array(text.utf8)) != nil }
-            if holds("application/vnd.oasis.opendocument.spreadsheet") || (holds("content.xml") && holds("META-INF/manifest.xml")) {
+            if holds("application/vnd.oasis.opendocument.spreadsheet")
+                || (holds("content.xml") && holds("META-INF/manifest.xml"))
+            {
                 return "the file is a spreadsheet (an OpenDocument zip archive), not CSV text: rename it to .ods"
             }
             if holds("xl/") {
@@ -24,7 +26,8 @@ enum FileKinds {
             return "the file is a zip archive, not CSV text: rename it to .zip (the CSV files in it are read)"
         }
         if head.starts(with: oleMagic) {
-            return "the file is an Excel 97-2003 workbook (.xls) or a password-protected one, not CSV text: open it in Excel or LibreOffice Calc and save it as CSV UTF-8 or as an Excel Workbook (.xlsx)"
+            return
+                "the file is an Excel 97-2003 workbook (.xls) or a password-protected one, not CSV text: open it in Excel or LibreOffice Calc and save it as CSV UTF-8 or as an Excel Workbook (.xlsx)"
         }
         return nil
     }
@@ -34,7 +37,8 @@ enum FileKinds {
     /// break); nil for anything else, which is a damaged workbook.
     static func notWorkbook(head: [UInt8], named ext: String) -> String? {
         guard !head.starts(with: zipMagic), head.contains(where: { [0x2C, 0x3B, 0x09, 0x0A].contains($0) }),
-              case .success = TextDecoder.decode(wholeLines(head)) else { return nil }
+            case .success = TextDecoder.decode(wholeLines(head))
+        else { return nil }
         return "cannot read the workbook: it is a text (CSV) file named .\(ext), not a workbook: rename it to .csv"
     }
 

@@ -16,7 +16,8 @@ enum FinanceBoards {
 
     /// The boards named in `lines` (not blank), distinct by case, in order of first appearance.
     static func named(in lines: [FinanceLine]) -> [String] {
-        var seen: Set<String> = [], order: [String] = []
+        var seen: Set<String> = []
+        var order: [String] = []
         for l in lines {
             guard let b = l.board, !b.isEmpty, seen.insert(b.lowercased()).inserted else { continue }
             order.append(b)
@@ -32,8 +33,12 @@ enum FinanceBoards {
         let listed = boards.map { "'\($0)'" }.joined(separator: ", ")
         if let board = configuration.board {
             guard !boards.isEmpty, !boards.contains(where: { $0.caseInsensitiveEquals(board) }) else { return [] }
-            return [Diagnostic(.error, file: file, line: 0, column: nil,
-                "the configured board '\(board)' names no line of the ledger, whose boards are \(listed); expected `board:` in annual-report.yaml to be one of them (a blank board is the report's own)")]
+            return [
+                Diagnostic(
+                    .error, file: file, line: 0, column: nil,
+                    "the configured board '\(board)' names no line of the ledger, whose boards are \(listed); expected `board:` in annual-report.yaml to be one of them (a blank board is the report's own)"
+                )
+            ]
         }
         guard boards.count > 1 else {
             configuration.board = boards.first
@@ -41,12 +46,20 @@ enum FinanceBoards {
         }
         let childrens = boards.filter(looksLikeChildrens)
         guard childrens.count == 1, let chosen = childrens.first else {
-            return [Diagnostic(.error, file: file, line: 0, column: nil,
-                "the ledger holds lines for the boards \(listed) and no configuration says which is the report's; expected `board: <name>` in annual-report.yaml, so that no other board's figures are added into the report's")]
+            return [
+                Diagnostic(
+                    .error, file: file, line: 0, column: nil,
+                    "the ledger holds lines for the boards \(listed) and no configuration says which is the report's; expected `board: <name>` in annual-report.yaml, so that no other board's figures are added into the report's"
+                )
+            ]
         }
         configuration.board = chosen
         let others = boards.filter { $0 != chosen }.map { "'\($0)'" }.joined(separator: ", ")
-        return [Diagnostic(.note, file: file, line: 0, column: nil,
-            "the ledger holds lines for the boards \(listed); the report's board is taken to be '\(chosen)' (a blank board is the report's too), and \(others) shown in tables of their own; say `board:` in annual-report.yaml to choose")]
+        return [
+            Diagnostic(
+                .note, file: file, line: 0, column: nil,
+                "the ledger holds lines for the boards \(listed); the report's board is taken to be '\(chosen)' (a blank board is the report's too), and \(others) shown in tables of their own; say `board:` in annual-report.yaml to choose"
+            )
+        ]
     }
 }

@@ -8,7 +8,8 @@ enum FinanceInstalments {
     }
 
     static func check(_ lines: [FinanceLine]) -> [Diagnostic] {
-        var groups: [String: [FinanceLine]] = [:], order: [String] = []
+        var groups: [String: [FinanceLine]] = [:]
+        var order: [String] = []
         for l in lines {
             let k = key(l)
             if groups[k] == nil { order.append(k) }
@@ -16,18 +17,27 @@ enum FinanceInstalments {
         }
         var diagnostics: [Diagnostic] = []
         for k in order {
-            let group = groups[k]!, first = group[0]
+            let group = groups[k]!
+            let first = group[0]
             let sum = group.reduce(Money.zero) { $0 + $1.amount }
             let board = first.board.map { ", board \($0)" } ?? ""
             let what = "\(first.kind.rawValue) '\(first.line)' in \(first.year)\(board)"
             let parts = group.map { "\($0.amount.formatted) (line \($0.source.line))" }.joined(separator: " + ")
             if first.kind == .contribution && sum.pence < 0 {
-                diagnostics.append(Diagnostic(.error, file: first.source.file, line: first.source.line, column: nil,
-                    "the \(what) sums to \(sum.formatted)\(group.count > 1 ? ": " + parts : ""); expected a partner's contributions in a year to come to £0 or more (a refund larger than the payment belongs in the year it was paid)"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: first.source.file, line: first.source.line, column: nil,
+                        "the \(what) sums to \(sum.formatted)\(group.count > 1 ? ": " + parts : ""); expected a partner's contributions in a year to come to £0 or more (a refund larger than the payment belongs in the year it was paid)"
+                    ))
             } else if group.count > 1 {
-                let files = Set(group.map(\.source.file)).count > 1 ? " across \(group.map(\.source.description).joined(separator: ", "))" : ""
-                diagnostics.append(Diagnostic(.note, file: first.source.file, line: first.source.line, column: nil,
-                    "\(group.count) lines for the \(what) are added together\(files): \(parts) = \(sum.formatted); check that none is entered twice"))
+                let files =
+                    Set(group.map(\.source.file)).count > 1
+                    ? " across \(group.map(\.source.description).joined(separator: ", "))" : ""
+                diagnostics.append(
+                    Diagnostic(
+                        .note, file: first.source.file, line: first.source.line, column: nil,
+                        "\(group.count) lines for the \(what) are added together\(files): \(parts) = \(sum.formatted); check that none is entered twice"
+                    ))
             }
         }
         return diagnostics

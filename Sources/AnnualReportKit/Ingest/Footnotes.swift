@@ -7,15 +7,18 @@
 enum Footnotes {
     /// The words a footnote starts with (compared lower-cased): followed by the end of the
     /// cell, or a `:`, `-`, `–`, `.` or `(`; a `… by` phrase may run straight into a name.
-    static let words = ["note", "notes", "nb", "n.b.", "prepared by", "prepared", "checked by", "checked",
-                        "compiled by", "compiled", "source", "sources", "signed off by", "signed off", "signed by", "signed",
-                        "approved by", "approved", "authorised by", "authorised", "authorized by", "authorized", "author",
-                        "contact", "updated", "last updated", "key"]
+    static let words = [
+        "note", "notes", "nb", "n.b.", "prepared by", "prepared", "checked by", "checked",
+        "compiled by", "compiled", "source", "sources", "signed off by", "signed off", "signed by", "signed",
+        "approved by", "approved", "authorised by", "authorised", "authorized by", "authorized", "author",
+        "contact", "updated", "last updated", "key",
+    ]
 
     /// Whether a record is footnote-shaped: one non-blank cell holding a letter, or a first
     /// filled cell that starts with a footnote word (or `*`).
     static func isFootnote(_ record: CSVRecord) -> Bool {
-        var filled = 0, first: String?
+        var filled = 0
+        var first: String?
         for field in record.fields where !field.trimmingSpaces.isEmpty {
             filled += 1
             if first == nil { first = field }
@@ -51,10 +54,14 @@ enum Footnotes {
     /// The note naming a file's footnotes by line; their text is withheld.
     static func note(_ footnotes: [CSVRecord], file: String) -> Diagnostic? {
         guard let first = footnotes.first else { return nil }
-        let lines = footnotes.prefix(5).map { String($0.line) }.joined(separator: ", ")
+        let lines =
+            footnotes.prefix(5).map { String($0.line) }.joined(separator: ", ")
             + (footnotes.count > 5 ? " and \(footnotes.count - 5) more" : "")
-        return Diagnostic(.note, file: file, line: first.line, column: nil, footnotes.count == 1
-            ? "a footnote line under the records, not read as a record: footnote withheld (line \(lines)), as it may name a person"
-            : "\(footnotes.count) footnote lines under the records, not read as records: footnotes withheld (lines \(lines)), as they may name a person")
+        return Diagnostic(
+            .note, file: file, line: first.line, column: nil,
+            footnotes.count == 1
+                ? "a footnote line under the records, not read as a record: footnote withheld (line \(lines)), as it may name a person"
+                : "\(footnotes.count) footnote lines under the records, not read as records: footnotes withheld (lines \(lines)), as they may name a person"
+        )
     }
 }

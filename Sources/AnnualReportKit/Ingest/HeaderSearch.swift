@@ -33,8 +33,11 @@ enum HeaderSearch {
     /// <email>`), and its line is enough to find it.
     static func note(header: CSVRecord, above: [CSVRecord], file: String) -> Diagnostic? {
         guard let first = above.first else { return nil }
-        let rows = above.count == 1 ? "the row above it (line \(first.line)) is a title, not a record, and is not read"
+        let rows =
+            above.count == 1
+            ? "the row above it (line \(first.line)) is a title, not a record, and is not read"
             : "the \(above.count) rows above it (from line \(first.line)) are titles, not records, and are not read"
-        return Diagnostic(.note, file: file, line: header.line, column: nil, "the header is on line \(header.line); \(rows)")
+        return Diagnostic(
+            .note, file: file, line: header.line, column: nil, "the header is on line \(header.line); \(rows)")
     }
 }

@@ -79,7 +79,9 @@ final class InputFiles {
                 files.append(InputFile(url: url, name: relative))
             } else if lower.hasSuffix(".zip") {
                 extract(zip: url, named: relative)
-            } else if Self.workbookExtensions.contains(where: { lower.hasSuffix($0) }) && !relative.split(separator: "/").last!.hasPrefix("~$") {
+            } else if Self.workbookExtensions.contains(where: { lower.hasSuffix($0) })
+                && !relative.split(separator: "/").last!.hasPrefix("~$")
+            {
                 readWorkbook(url, named: relative)
             } else {
                 others.append(relative)
@@ -96,30 +98,39 @@ final class InputFiles {
         do {
             archive = try Archive(url: zip, accessMode: .read)
         } catch {
-            diagnostics.append(Diagnostic(.error, file: name, line: 0, column: nil,
-                "cannot read the zip file (\(error)); expected a .zip archive as downloaded"))
+            diagnostics.append(
+                Diagnostic(
+                    .error, file: name, line: 0, column: nil,
+                    "cannot read the zip file (\(error)); expected a .zip archive as downloaded"))
             return
         }
         let entries = archive.filter { entry in
             let path = entry.path
             let last = path.split(separator: "/").last.map(String.init) ?? path
-            return entry.type == .file && path.lowercased().hasSuffix(".csv") && !path.hasPrefix("__MACOSX/") && !last.hasPrefix(".")
+            return entry.type == .file && path.lowercased().hasSuffix(".csv") && !path.hasPrefix("__MACOSX/")
+                && !last.hasPrefix(".")
         }.sorted { $0.path < $1.path }
         for entry in entries {
             do {
                 let folder = try scratchFolder().appendingPathComponent(UUID().uuidString)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                let target = folder.appendingPathComponent(entry.path.split(separator: "/").last.map(String.init) ?? "entry.csv")
+                let target = folder.appendingPathComponent(
+                    entry.path.split(separator: "/").last.map(String.init) ?? "entry.csv")
                 guard ZipParts.plausible(entry, in: archive) else {
-                    diagnostics.append(Diagnostic(.error, file: "\(name)/\(entry.path)", line: 0, column: nil,
-                        "cannot extract from the zip file: the entry says it holds more than the whole archive does (the zip is damaged); download it or zip the files again"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, file: "\(name)/\(entry.path)", line: 0, column: nil,
+                            "cannot extract from the zip file: the entry says it holds more than the whole archive does (the zip is damaged); download it or zip the files again"
+                        ))
                     continue
                 }
                 _ = try archive.extract(entry, to: target)
                 files.append(InputFile(url: target, name: "\(name)/\(entry.path)"))
             } catch {
-                diagnostics.append(Diagnostic(.error, file: "\(name)/\(entry.path)", line: 0, column: nil,
-                    "cannot extract from the zip file (\(error)); expected an intact archive"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: "\(name)/\(entry.path)", line: 0, column: nil,
+                        "cannot extract from the zip file (\(error)); expected an intact archive"))
             }
         }
     }
@@ -129,7 +140,9 @@ final class InputFiles {
     /// Each visible sheet with values becomes an input file named `workbook.xlsx:Sheet`.
     private func readWorkbook(_ url: URL, named name: String) {
         guard FileManager.default.isReadableFile(atPath: url.path) else {
-            diagnostics.append(Diagnostic(.error, file: name, line: 0, column: nil, "cannot read the file; expected a readable workbook"))
+            diagnostics.append(
+                Diagnostic(
+                    .error, file: name, line: 0, column: nil, "cannot read the file; expected a readable workbook"))
             return
         }
         let result = name.lowercased().hasSuffix(".ods") ? ODSReader.read(url) : XLSXReader.read(url)
@@ -142,19 +155,29 @@ final class InputFiles {
         }
         var summary = WorkbookSummary(name: name, hidden: [], empty: [], read: 0)
         for sheet in sheets {
-            if sheet.hidden { summary.hidden.append(sheet.name); continue }
-            if sheet.rowsWithValues == 0 { summary.empty.append(sheet.name); continue }
+            if sheet.hidden {
+                summary.hidden.append(sheet.name)
+                continue
+            }
+            if sheet.rowsWithValues == 0 {
+                summary.empty.append(sheet.name)
+                continue
+            }
             do {
                 let folder = try scratchFolder().appendingPathComponent(UUID().uuidString)
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 let target = folder.appendingPathComponent("sheet.csv")
                 try Data(sheet.csv).write(to: target)
-                files.append(InputFile(url: target, name: "\(name):\(sheet.name)",
-                                       sheet: SheetOrigin(workbook: name, sheet: sheet.name, problems: sheet.problems)))
+                files.append(
+                    InputFile(
+                        url: target, name: "\(name):\(sheet.name)",
+                        sheet: SheetOrigin(workbook: name, sheet: sheet.name, problems: sheet.problems)))
                 summary.read += 1
             } catch {
-                diagnostics.append(Diagnostic(.error, file: "\(name):\(sheet.name)", line: 0, column: nil,
-                    "cannot write the sheet to a scratch folder (\(error)); expected a writable temporary folder"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: "\(name):\(sheet.name)", line: 0, column: nil,
+                        "cannot write the sheet to a scratch folder (\(error)); expected a writable temporary folder"))
             }
         }
         workbooks.append(summary)
@@ -162,7 +185,8 @@ final class InputFiles {
 
     private func scratchFolder() throws -> URL {
         if let scratch { return scratch }
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("annual-report-inputs-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "annual-report-inputs-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         scratch = url
         return url

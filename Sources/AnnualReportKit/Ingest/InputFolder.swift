@@ -17,7 +17,9 @@ public struct IngestResult: Sendable {
     /// The diagnostics that stop a build (without `--keep-going`).
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
     /// The report's own datasets (training, videos, reviews, finance …) with no files at all.
-    var unsupplied: [String] { Datasets.all.compactMap { d in d.supplied.map { $0(records) ? nil : d.schema.name } ?? nil } }
+    var unsupplied: [String] {
+        Datasets.all.compactMap { d in d.supplied.map { $0(records) ? nil : d.schema.name } ?? nil }
+    }
     var notes: [Diagnostic] { diagnostics.filter { $0.severity == .note } }
 }
 
@@ -32,10 +34,14 @@ enum InputFolder {
 
     /// What a folder that is not there gives: one error naming it as given.
     static func notFound(_ folder: URL) -> IngestResult {
-        IngestResult(records: Records(), configuration: ReportConfiguration(), discoveredPriorities: [],
-                     diagnostics: [Diagnostic(.error, file: NoRecordFiles.displayName(folder), line: 0, column: nil,
-                                              "inputs folder not found; expected a folder of CSV files")],
-                     ledger: [], rejected: [], holdsNoRecordFiles: true)
+        IngestResult(
+            records: Records(), configuration: ReportConfiguration(), discoveredPriorities: [],
+            diagnostics: [
+                Diagnostic(
+                    .error, file: NoRecordFiles.displayName(folder), line: 0, column: nil,
+                    "inputs folder not found; expected a folder of CSV files")
+            ],
+            ledger: [], rejected: [], holdsNoRecordFiles: true)
     }
 
     /// `progress` shows a line while attendance registers (the large files) are read.
@@ -67,7 +73,9 @@ enum InputFolder {
             let named: DatasetDeclaration?
             if let sheet = file.sheet {
                 named = WorkbookInputs.named(sheet, datasets: datasets).flatMap { d, bySheetName in
-                    bySheetName || WorkbookInputs.belongs(heads: heads, to: d, sheetsRead: sheetsRead[sheet.workbook] ?? 0) ? d : nil
+                    bySheetName
+                        || WorkbookInputs.belongs(heads: heads, to: d, sheetsRead: sheetsRead[sheet.workbook] ?? 0)
+                        ? d : nil
                 }
             } else {
                 named = datasets.first(where: { base.hasPrefix($0.schema.name) })
@@ -82,12 +90,18 @@ enum InputFolder {
                 unrecognised[sheet.workbook, default: []].append(sheet.sheet)
                 continue
             } else if YouTubeExport.isCompanion(file) {
-                diagnostics.append(Diagnostic(.note, file: file.name, line: 0, column: nil,
-                    "not read: a YouTube Studio export's daily or total figures; the report reads its Table data.csv"))
+                diagnostics.append(
+                    Diagnostic(
+                        .note, file: file.name, line: 0, column: nil,
+                        "not read: a YouTube Studio export's daily or total figures; the report reads its Table data.csv"
+                    ))
                 continue
             } else {
-                diagnostics.append(Diagnostic(.note, file: file.name, line: 0, column: nil,
-                    "ignored: the name starts with no dataset name (\(datasets.map(\.schema.name).joined(separator: ", "))) and the header is not a known export's"))
+                diagnostics.append(
+                    Diagnostic(
+                        .note, file: file.name, line: 0, column: nil,
+                        "ignored: the name starts with no dataset name (\(datasets.map(\.schema.name).joined(separator: ", "))) and the header is not a known export's"
+                    ))
                 continue
             }
             if let sheet = file.sheet {
@@ -96,13 +110,21 @@ enum InputFolder {
             }
         }
         let csvNames = Set(inputs.files.filter { $0.sheet == nil }.map { $0.name.lowercased() })
-        diagnostics += WorkbookInputs.diagnostics(inputs.workbooks, unrecognised: unrecognised, taken: taken,
-                                                  csvNames: csvNames, datasets: datasets)
-        diagnostics += OtherFiles.diagnostics(inputs.others, csvNames: csvNames,
-                                              datasetNames: datasets.map(\.schema.name))
-        if byDataset.isEmpty && !diagnostics.contains(where: { $0.severity == .error && !ConfigurationLoader.fileNames.contains($0.file) }) {
-            diagnostics.append(NoRecordFiles.error(folder: NoRecordFiles.displayName(folder), inputs: inputs, datasets: datasets,
-                                                   diagnostics: &diagnostics))
+        diagnostics += WorkbookInputs.diagnostics(
+            inputs.workbooks, unrecognised: unrecognised, taken: taken,
+            csvNames: csvNames, datasets: datasets)
+        diagnostics += OtherFiles.diagnostics(
+            inputs.others, csvNames: csvNames,
+            datasetNames: datasets.map(\.schema.name))
+        if byDataset.isEmpty
+            && !diagnostics.contains(where: {
+                $0.severity == .error && !ConfigurationLoader.fileNames.contains($0.file)
+            })
+        {
+            diagnostics.append(
+                NoRecordFiles.error(
+                    folder: NoRecordFiles.displayName(folder), inputs: inputs, datasets: datasets,
+                    diagnostics: &diagnostics))
         }
         let names = Dictionary(inputs.files.map { ($0.url, $0.name) }, uniquingKeysWith: { a, _ in a })
         let (reading, catalog) = readDatasets(byDataset, names: names, configuration: configuration, progress: progress)
@@ -115,18 +137,23 @@ enum InputFolder {
         var resolved = configuration
         diagnostics += FinanceBoards.resolve(records.finance, configuration: &resolved)
         diagnostics += SimilarNames.warnings(records, configuration: configuration)
-        return IngestResult(records: records, configuration: resolved, discoveredPriorities: catalog.discovered,
-                            diagnostics: diagnostics.sorted(), ledger: ledger, rejected: rejected, holdsNoRecordFiles: byDataset.isEmpty)
+        return IngestResult(
+            records: records, configuration: resolved, discoveredPriorities: catalog.discovered,
+            diagnostics: diagnostics.sorted(), ledger: ledger, rejected: rejected, holdsNoRecordFiles: byDataset.isEmpty
+        )
     }
 
     /// Reads each dataset's files, in `Datasets.all`'s order, with one priority catalog. When a
     /// name such as `Neglect, Exploitation` was read before `Neglect` and `Exploitation` were
     /// found on their own (lower in the files), all is read again knowing them, so that the
     /// name is an error at its cell (`PriorityCatalog.joined`).
-    private static func readDatasets(_ byDataset: [String: [InputFile]], names: [URL: String], configuration: ReportConfiguration,
-                                     progress: ReadProgress?) -> (FolderReading, PriorityCatalog) {
+    private static func readDatasets(
+        _ byDataset: [String: [InputFile]], names: [URL: String], configuration: ReportConfiguration,
+        progress: ReadProgress?
+    ) -> (FolderReading, PriorityCatalog) {
         func read(_ catalog: PriorityCatalog) -> FolderReading {
-            var reading = FolderReading(configuration: configuration, catalog: catalog, progress: progress, names: names)
+            var reading = FolderReading(
+                configuration: configuration, catalog: catalog, progress: progress, names: names)
             for d in Datasets.all { d.read(&reading, byDataset[d.schema.name] ?? []) }
             return reading
         }

@@ -14,20 +14,26 @@ enum KnockOnErrors {
     static func fold(_ diagnostics: inout [Diagnostic], ledger: [FileLedger]) {
         let failed = failedTraining(diagnostics, ledger: ledger)
         guard let cause = failed.first else { return }
-        var counts: [String: Int] = [:], order: [String] = []
-        for k in diagnostics.indices where diagnostics[k].severity == .error && unmatched.contains(where: { diagnostics[k].message.contains($0) }) {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for k in diagnostics.indices
+        where diagnostics[k].severity == .error && unmatched.contains(where: { diagnostics[k].message.contains($0) }) {
             let file = diagnostics[k].file
             if counts[file] == nil { order.append(file) }
             counts[file, default: 0] += 1
             diagnostics[k].fold = .member(key(file))
         }
         let named = failed.count == 1 ? failed[0] : failed.dropLast().joined(separator: ", ") + " and " + failed.last!
-        let advice = failed.allSatisfy(isOldWorkbook) ? "save \(failed.count == 1 ? "it" : "them") as .xlsx or CSV"
+        let advice =
+            failed.allSatisfy(isOldWorkbook)
+            ? "save \(failed.count == 1 ? "it" : "them") as .xlsx or CSV"
             : "fix \(failed.count == 1 ? "it" : "them") first, and the forms will find their events"
         for file in order {
             let n = counts[file]!
-            var summary = Diagnostic(.error, file: file, line: 0, column: nil,
-                "\(Count.grouped(n)) evaluation form\(n == 1 ? " names an event" : "s name events") of \(named), which could not be read: \(advice)")
+            var summary = Diagnostic(
+                .error, file: file, line: 0, column: nil,
+                "\(Count.grouped(n)) evaluation form\(n == 1 ? " names an event" : "s name events") of \(named), which could not be read: \(advice)"
+            )
             summary.fold = .summary(key(file), under: cause)
             diagnostics.append(summary)
         }
@@ -50,7 +56,9 @@ enum KnockOnErrors {
         var failed: Set<String> = []
         for d in diagnostics where d.severity == .error {
             let base = (d.file.split(separator: "/").last.map(String.init) ?? d.file).lowercased()
-            if unusedTraining.contains(d.file) || (!trainingFiles.contains(d.file) && base.hasPrefix("training") && d.line == 0) {
+            if unusedTraining.contains(d.file)
+                || (!trainingFiles.contains(d.file) && base.hasPrefix("training") && d.line == 0)
+            {
                 failed.insert(d.file)
             }
         }

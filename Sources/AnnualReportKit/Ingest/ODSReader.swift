@@ -19,14 +19,21 @@ enum ODSReader {
 
     static func read(_ url: URL) -> Result<[WorkbookSheet], WorkbookFailure> {
         // From the file, not from memory (see `XLSXReader.read`).
-        guard let archive = try? Archive(url: url, accessMode: .read, pathEncoding: nil) else { return .failure(.notZip(url)) }
+        guard let archive = try? Archive(url: url, accessMode: .read, pathEncoding: nil) else {
+            return .failure(.notZip(url))
+        }
         do {
             if let manifest = try part(archive, "META-INF/manifest.xml"),
-               manifest.firstRange(of: Array("encryption-data".utf8)) != nil {
+                manifest.firstRange(of: Array("encryption-data".utf8)) != nil
+            {
                 return .failure(.encrypted)
             }
             guard let content = try part(archive, "content.xml") else {
-                return .failure(WorkbookFailure(message: "cannot read the spreadsheet: it has no content.xml; expected an OpenDocument spreadsheet (.ods) as LibreOffice Calc saves it"))
+                return .failure(
+                    WorkbookFailure(
+                        message:
+                            "cannot read the spreadsheet: it has no content.xml; expected an OpenDocument spreadsheet (.ods) as LibreOffice Calc saves it"
+                    ))
             }
             return .success(try sheets(content))
         } catch let failure as WorkbookFailure {
@@ -42,16 +49,25 @@ enum ODSReader {
 
     static func sheets(_ content: [UInt8]) throws -> [WorkbookSheet] {
         var xml = XMLScanner(content)
-        var hiddenStyles: Set<String> = [], styleName: String?
+        var hiddenStyles: Set<String> = []
+        var styleName: String?
         var sheets: [WorkbookSheet] = []
         var builder = SheetCSVBuilder()
-        var sheetName = "", sheetHidden = false
-        var row = 0, column = 0
+        var sheetName = ""
+        var sheetHidden = false
+        var row = 0
+        var column = 0
         var rowRepeat = 1
         var rowCells: [(column: Int, text: String)] = []
         // The current cell.
-        var cell: (value: String?, kind: String, formula: Bool, error: Bool, repeat: Int, across: Int, down: Int, covered: Bool)?
-        var paragraphs: [String] = [], inParagraph = 0, annotation = 0
+        var cell:
+            (
+                value: String?, kind: String, formula: Bool, error: Bool, repeat: Int, across: Int, down: Int,
+                covered: Bool
+            )?
+        var paragraphs: [String] = []
+        var inParagraph = 0
+        var annotation = 0
         while let token = try xml.next() {
             switch token {
             case .start:
@@ -82,27 +98,39 @@ enum ODSReader {
                     default: value = nil
                     }
                     let limit = { (n: Int?, most: Int) in min(max(1, n ?? 1), most + 1) }
-                    cell = (value, kind, xml.attribute("formula") != nil, types.contains("error"),
-                            limit(xml.intAttribute("number-columns-repeated"), maxColumns),
-                            limit(xml.intAttribute("number-columns-spanned"), maxColumns),
-                            limit(xml.intAttribute("number-rows-spanned"), maxRows),
-                            xml.isNamed("covered-table-cell"))
+                    cell = (
+                        value, kind, xml.attribute("formula") != nil, types.contains("error"),
+                        limit(xml.intAttribute("number-columns-repeated"), maxColumns),
+                        limit(xml.intAttribute("number-columns-spanned"), maxColumns),
+                        limit(xml.intAttribute("number-rows-spanned"), maxRows),
+                        xml.isNamed("covered-table-cell")
+                    )
                     // A new cell ends whatever an unclosed paragraph of the last one left open.
-                    paragraphs = []; inParagraph = 0
+                    paragraphs = []
+                    inParagraph = 0
                 } else if xml.isNamed("annotation") {
                     annotation += 1
                 } else if annotation == 0, cell != nil {
-                    if xml.isNamed("p") || xml.isNamed("h") { paragraphs.append(""); inParagraph += 1 }
-                    else if xml.isNamed("s"), inParagraph > 0 { paragraphs[paragraphs.count - 1] += String(repeating: " ", count: min(xml.intAttribute("c") ?? 1, 1000)) }
-                    else if xml.isNamed("tab"), inParagraph > 0 { paragraphs[paragraphs.count - 1] += "\t" }
-                    else if xml.isNamed("line-break"), inParagraph > 0 { paragraphs[paragraphs.count - 1] += "\n" }
+                    if xml.isNamed("p") || xml.isNamed("h") {
+                        paragraphs.append("")
+                        inParagraph += 1
+                    } else if xml.isNamed("s"), inParagraph > 0 {
+                        paragraphs[paragraphs.count - 1] += String(
+                            repeating: " ", count: min(xml.intAttribute("c") ?? 1, 1000))
+                    } else if xml.isNamed("tab"), inParagraph > 0 {
+                        paragraphs[paragraphs.count - 1] += "\t"
+                    } else if xml.isNamed("line-break"), inParagraph > 0 {
+                        paragraphs[paragraphs.count - 1] += "\n"
+                    }
                 }
             case .text:
                 if annotation == 0, inParagraph > 0, cell != nil { paragraphs[paragraphs.count - 1] += xml.text() }
             case .end:
-                if xml.isNamed("annotation") { annotation = max(0, annotation - 1) }
-                else if xml.isNamed("p") || xml.isNamed("h") { if annotation == 0, cell != nil { inParagraph = max(0, inParagraph - 1) } }
-                else if xml.isNamed("table-cell") || xml.isNamed("covered-table-cell"), let c = cell {
+                if xml.isNamed("annotation") {
+                    annotation = max(0, annotation - 1)
+                } else if xml.isNamed("p") || xml.isNamed("h") {
+                    if annotation == 0, cell != nil { inParagraph = max(0, inParagraph - 1) }
+                } else if xml.isNamed("table-cell") || xml.isNamed("covered-table-cell"), let c = cell {
                     let first = column + 1
                     column += c.repeat
                     cell = nil
@@ -110,7 +138,9 @@ enum ODSReader {
                     guard let text, !text.isEmpty else { continue }
                     guard column <= maxColumns else { throw WorkbookFailure.damaged }
                     for k in first...column { rowCells.append((k, text)) }
-                    if c.down > 1 { builder.merge(top: row + 1, left: first, bottom: row + c.down, right: first + c.across - 1) }
+                    if c.down > 1 {
+                        builder.merge(top: row + 1, left: first, bottom: row + c.down, right: first + c.across - 1)
+                    }
                 } else if xml.isNamed("table-row") {
                     if rowCells.isEmpty {
                         row += rowRepeat
@@ -130,17 +160,26 @@ enum ODSReader {
     }
 
     /// A cell's value as CSV text (nil: empty), reporting a cell that holds no usable value.
-    private static func cellText(_ c: (value: String?, kind: String, formula: Bool, error: Bool, repeat: Int, across: Int, down: Int, covered: Bool),
-                                 paragraphs: [String], row: Int, column: Int, builder: inout SheetCSVBuilder) -> String? {
+    private static func cellText(
+        _ c: (
+            value: String?, kind: String, formula: Bool, error: Bool, repeat: Int, across: Int, down: Int, covered: Bool
+        ),
+        paragraphs: [String], row: Int, column: Int, builder: inout SheetCSVBuilder
+    ) -> String? {
         let shown = paragraphs.joined(separator: "\n")
         if c.error {
-            builder.problem(row: row, column: column, "the cell holds the error \(shown)\(c.formula ? " from its formula" : ""); expected a value: correct the formula or type the value")
+            builder.problem(
+                row: row, column: column,
+                "the cell holds the error \(shown)\(c.formula ? " from its formula" : ""); expected a value: correct the formula or type the value"
+            )
             return shown
         }
         switch c.kind {
         case "float", "percentage", "currency":
             guard let value = c.value, let text = WorkbookCells.decimalText(value) else {
-                builder.problem(row: row, column: column, "the cell's number '\(c.value ?? "")' is not a number (the file is damaged); type the value again")
+                builder.problem(
+                    row: row, column: column,
+                    "the cell's number '\(c.value ?? "")' is not a number (the file is damaged); type the value again")
                 return c.value
             }
             return text
@@ -150,7 +189,10 @@ enum ODSReader {
         case "string": return c.value ?? shown
         default:
             if c.formula {
-                builder.problem(row: row, column: column, "the formula has no saved value; open the file in LibreOffice Calc or Excel and save it, or type the value")
+                builder.problem(
+                    row: row, column: column,
+                    "the formula has no saved value; open the file in LibreOffice Calc or Excel and save it, or type the value"
+                )
                 return nil
             }
             return shown
@@ -160,12 +202,21 @@ enum ODSReader {
     /// `PT10H30M00S` as `10:30` (`10:30:15` with seconds).
     private static func isoDuration(_ value: String) -> String? {
         guard value.hasPrefix("PT") else { return nil }
-        var h = 0, m = 0, s = 0, number = ""
+        var h = 0
+        var m = 0
+        var s = 0
+        var number = ""
         for ch in value.dropFirst(2) {
             switch ch {
-            case "H": h = Int(number) ?? 0; number = ""
-            case "M": m = Int(number) ?? 0; number = ""
-            case "S": s = Int(number.prefix { $0 != "." }) ?? 0; number = ""
+            case "H":
+                h = Int(number) ?? 0
+                number = ""
+            case "M":
+                m = Int(number) ?? 0
+                number = ""
+            case "S":
+                s = Int(number.prefix { $0 != "." }) ?? 0
+                number = ""
             default: number.append(ch)
             }
         }

@@ -11,8 +11,10 @@ enum OtherFiles {
     /// How to supply a file of this kind, by extension.
     static func advice(_ ext: String) -> String {
         switch ext {
-        case "xls": ".xls is the old Excel format: open it in Excel or LibreOffice Calc and save it as an Excel Workbook (.xlsx) or as CSV UTF-8"
-        case "xlsb": ".xlsb is Excel's binary workbook: open it in Excel and save it as an Excel Workbook (.xlsx) or as CSV UTF-8"
+        case "xls":
+            ".xls is the old Excel format: open it in Excel or LibreOffice Calc and save it as an Excel Workbook (.xlsx) or as CSV UTF-8"
+        case "xlsb":
+            ".xlsb is Excel's binary workbook: open it in Excel and save it as an Excel Workbook (.xlsx) or as CSV UTF-8"
         case "numbers": "a Numbers file: export it from Numbers as Excel (File > Export To > Excel…) or CSV"
         case "txt", "tsv", "tab": "rename it to .csv if it is a table of records (tab- and ;-separated files are read)"
         default: "not a CSV file; expected the records as CSV files (or a .zip of them)"
@@ -44,13 +46,19 @@ enum OtherFiles {
         for path in others {
             let base = path.split(separator: "/").last.map(String.init) ?? path
             let lower = base.lowercased()
-            if lower.hasPrefix("~$") || clutter.contains(lower) || lower == "annual-report.yaml" || lower == "annual-report.yml" { continue }
+            if lower.hasPrefix("~$") || clutter.contains(lower) || lower == "annual-report.yaml"
+                || lower == "annual-report.yml"
+            {
+                continue
+            }
             let dot = lower.lastIndex(of: ".")
             let ext = dot.map { String(lower[lower.index(after: $0)...]) } ?? ""
             let stem = dot == nil ? path.lowercased() : String(path.lowercased().dropLast(ext.count + 1))
             if let dataset = datasetNames.first(where: { lower.hasPrefix($0) }), !csvNames.contains(stem + ".csv") {
-                found.append(Diagnostic(.error, file: path, line: 0, column: nil,
-                    "not read, so the \(dataset) records in it would be missing from the report: \(advice(ext))"))
+                found.append(
+                    Diagnostic(
+                        .error, file: path, line: 0, column: nil,
+                        "not read, so the \(dataset) records in it would be missing from the report: \(advice(ext))"))
             } else {
                 found.append(Diagnostic(.note, file: path, line: 0, column: nil, "not read: \(advice(ext))"))
             }

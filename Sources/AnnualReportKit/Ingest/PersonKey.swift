@@ -16,7 +16,8 @@ enum PersonKey {
     /// True when `p[0..<n]` is an email with an ASCII capital: its key differs from its bytes.
     @inline(__always)
     static func needsFolding(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        var at = false, upper = false
+        var at = false
+        var upper = false
         for i in 0..<n {
             let c = p[i]
             if c == 0x40 { at = true } else if isUpper(c) { upper = true }

@@ -15,10 +15,15 @@ enum PersonalText {
     /// here); or a telephone number (nine or more digits, starting `0` or `+`).
     static func looksPersonal(_ text: some StringProtocol) -> Bool {
         if text.contains("@") { return true }
-        var capitalised = 0, letters = 0, upper = false, secondLower = false
+        var capitalised = 0
+        var letters = 0
+        var upper = false
+        var secondLower = false
         func endWord() {
             if upper && (letters == 1 || secondLower) { capitalised += 1 }
-            letters = 0; upper = false; secondLower = false
+            letters = 0
+            upper = false
+            secondLower = false
         }
         for ch in text {
             if ch.isLetter {

@@ -15,14 +15,19 @@ enum PriorityAdvice {
         for t in tagged { uses[PriorityCatalog.key(t.name), default: 0] += 1 }
         var misspelt: [String: String] = [:]
         for (first, second) in pairs {
-            let (right, wrong) = uses[PriorityCatalog.key(second), default: 0] > uses[PriorityCatalog.key(first), default: 0]
+            let (right, wrong) =
+                uses[PriorityCatalog.key(second), default: 0] > uses[PriorityCatalog.key(first), default: 0]
                 ? (second, first) : (first, second)
             if misspelt[PriorityCatalog.key(wrong)] == nil { misspelt[PriorityCatalog.key(wrong)] = right }
         }
         // A chain (a misspelling of a misspelling) ends at a name that is not itself misspelt.
         return misspelt.mapValues { name in
-            var name = name, steps = 0
-            while let next = misspelt[PriorityCatalog.key(name)], steps < misspelt.count { name = next; steps += 1 }
+            var name = name
+            var steps = 0
+            while let next = misspelt[PriorityCatalog.key(name)], steps < misspelt.count {
+                name = next
+                steps += 1
+            }
             return name
         }
     }
@@ -32,10 +37,14 @@ enum PriorityAdvice {
     static func snippet(pairs: [(first: String, second: String)], tagged: [Tagged]) -> String {
         let right = canonical(pairs: pairs, tagged: tagged)
         // Each name once, as first written, in order of first appearance; and its aliases.
-        var written: [String: String] = [:], order: [String] = [], aliases: [String: [String]] = [:]
+        var written: [String: String] = [:]
+        var order: [String] = []
+        var aliases: [String: [String]] = [:]
         for t in tagged where written[PriorityCatalog.key(t.name)] == nil {
             written[PriorityCatalog.key(t.name)] = t.name
-            if let r = right[PriorityCatalog.key(t.name)] { aliases[PriorityCatalog.key(r), default: []].append(t.name) }
+            if let r = right[PriorityCatalog.key(t.name)] {
+                aliases[PriorityCatalog.key(r), default: []].append(t.name)
+            }
         }
         var byYear: [FinancialYear: [String]] = [:]
         for t in tagged {

@@ -7,6 +7,7 @@ struct ReadProgress: Sendable {
     var finish: @Sendable () -> Void
 
     init(update: @escaping @Sendable (String, Int, Int) -> Void, finish: @escaping @Sendable () -> Void) {
-        self.update = update; self.finish = finish
+        self.update = update
+        self.finish = finish
     }
 }

@@ -22,7 +22,10 @@ struct RowReader {
     var fileTraits: Set<String> = []
 
     init(file: String, record: CSVRecord, header: HeaderMap, schema: DatasetSchema) {
-        self.file = file; self.record = record; self.header = header; self.schema = schema
+        self.file = file
+        self.record = record
+        self.header = header
+        self.schema = schema
     }
 
     private func columnIndex(_ name: String) -> Int {
@@ -59,7 +62,8 @@ struct RowReader {
     /// Priorities are the partnership's own words, so an unknown one is quoted for the office
     /// to correct, unless it reaches a person (`PersonalText.quotedVocabulary`).
     static func unknownPriority(_ item: String, closest: String?) -> String {
-        "unknown priority \(PersonalText.quotedVocabulary(item)); expected a configured priority or alias" + (closest.map { "; did you mean '\($0)'?" } ?? "")
+        "unknown priority \(PersonalText.quotedVocabulary(item)); expected a configured priority or alias"
+            + (closest.map { "; did you mean '\($0)'?" } ?? "")
     }
 
     /// What is wrong with one item of a priorities cell before it is resolved: an email
@@ -68,7 +72,8 @@ struct RowReader {
     static func priorityProblem(_ item: String, joined: (String) -> [String]?) -> String? {
         if PersonalText.reachesPerson(item) { return personalLabel("priority", expected: "a priority's name") }
         guard let parts = joined(item) else { return nil }
-        let slash = item.contains("/"), comma = item.contains(",")
+        let slash = item.contains("/")
+        let comma = item.contains(",")
         let by = comma && slash ? "',' and '/'" : slash ? "'/'" : parts.count == 2 ? "a comma" : "commas"
         let many = "\(parts.count == 2 ? "two" : "\(parts.count)") priorities separated by \(by)"
         return "'\(shown(item))' looks like \(many); separate priorities with ';' (\(parts.joined(separator: ";")))"
@@ -149,15 +154,21 @@ struct RowReader {
     }
 
     mutating func date(_ name: String, required: Bool = true) -> CalendarDate? {
-        guard let raw = required ? self.required(name, "a date such as \(CalendarDate.acceptedForms)") : text(name) else { return nil }
+        guard let raw = required ? self.required(name, "a date such as \(CalendarDate.acceptedForms)") : text(name)
+        else { return nil }
         let monthFirst = header.fieldIndex[columnIndex(name)].map(self.monthFirst.contains) ?? false
         if let date = CalendarDate(parsing: raw, monthFirst: monthFirst) {
             if let fileYear, name == schema.datedBy, FinancialYear(containing: date) != fileYear {
                 let other = CalendarDate(parsing: raw, monthFirst: !monthFirst).flatMap { $0 == date ? nil : $0 }
-                let cause = other.map { o in
-                    " (the usual cause is the day/month order: read \(monthFirst ? "day" : "month")-first it is \(o.longDescription)\(FinancialYear(containing: o) == fileYear ? ", in \(fileYear)" : ""); write dates as 2022-04-01 to be sure)"
-                } ?? " (a record of another year belongs in a file named for that year, or in one with no year in its name)"
-                fail(name, "date \(PersonalText.quoted(raw)) is \(date.longDescription), in \(FinancialYear(containing: date)), but the file's name says \(fileYear); expected only \(fileYear) records in it" + cause)
+                let cause =
+                    other.map { o in
+                        " (the usual cause is the day/month order: read \(monthFirst ? "day" : "month")-first it is \(o.longDescription)\(FinancialYear(containing: o) == fileYear ? ", in \(fileYear)" : ""); write dates as 2022-04-01 to be sure)"
+                    }
+                    ?? " (a record of another year belongs in a file named for that year, or in one with no year in its name)"
+                fail(
+                    name,
+                    "date \(PersonalText.quoted(raw)) is \(date.longDescription), in \(FinancialYear(containing: date)), but the file's name says \(fileYear); expected only \(fileYear) records in it"
+                        + cause)
                 return nil
             }
             return date
@@ -168,7 +179,10 @@ struct RowReader {
         }
         if let (date, written) = CalendarDate.weekdayDisagreement(raw, monthFirst: monthFirst) {
             // Both named from what was read, not quoted: a weekday and a month name look like a name.
-            fail(name, "the weekday '\(written)' does not agree with the date: \(date.longDescription) is a \(date.weekdayName); expected the weekday and the date to agree (correct whichever is wrong, or write the date alone)")
+            fail(
+                name,
+                "the weekday '\(written)' does not agree with the date: \(date.longDescription) is a \(date.weekdayName); expected the weekday and the date to agree (correct whichever is wrong, or write the date alone)"
+            )
             return nil
         }
         fail(name, "bad date \(PersonalText.quoted(raw)); expected a real date such as \(CalendarDate.acceptedForms)")
@@ -198,7 +212,10 @@ struct RowReader {
         if digits.hasPrefix("-"), Count.parseGrouped(digits.dropFirst()) != nil {
             fail(name, "negative \(name) \(PersonalText.quoted(raw)); expected a whole number of 0 or more")
         } else {
-            fail(name, "bad \(name) \(PersonalText.quoted(raw)); expected a whole number such as 1054 or 1,054" + (decimalComma ? " (or 1.054 in this file)" : ""))
+            fail(
+                name,
+                "bad \(name) \(PersonalText.quoted(raw)); expected a whole number such as 1054 or 1,054"
+                    + (decimalComma ? " (or 1.054 in this file)" : ""))
         }
         return nil
     }
@@ -206,8 +223,12 @@ struct RowReader {
     mutating func money(_ name: String) -> Money? {
         guard let raw = required(name, "an amount in pounds") else { return nil }
         guard let money = Self.money(raw, decimalComma: decimalComma) else {
-            fail(name, "bad amount \(PersonalText.quoted(raw)); expected pounds with at most 2 decimals, such as "
-                 + (decimalComma ? "£102.496, 102496,00, -£1.000,50 or (1.000,00) (a decimal comma, as in this file)" : "£102,496, 102496.00, -£1,000 or (1,000)"))
+            fail(
+                name,
+                "bad amount \(PersonalText.quoted(raw)); expected pounds with at most 2 decimals, such as "
+                    + (decimalComma
+                        ? "£102.496, 102496,00, -£1.000,50 or (1.000,00) (a decimal comma, as in this file)"
+                        : "£102,496, 102496.00, -£1,000 or (1,000)"))
             return nil
         }
         return money
@@ -231,13 +252,18 @@ struct RowReader {
     /// Anything else (`£102,496`, `1,234.56`) is left for `Money` to read or refuse.
     static func fromDecimalComma(_ raw: String) -> String {
         let chars = Array(raw)
-        guard let first = chars.firstIndex(where: \.isNumber), let last = chars.lastIndex(where: \.isNumber) else { return raw }
+        guard let first = chars.firstIndex(where: \.isNumber), let last = chars.lastIndex(where: \.isNumber) else {
+            return raw
+        }
         let number = chars[first...last]
-        var whole = number, pence: ArraySlice<Character> = []
+        var whole = number
+        var pence: ArraySlice<Character> = []
         if let comma = number.lastIndex(of: ",") {
             guard (1...2).contains(last - comma), number[(comma + 1)...].allSatisfy(\.isNumber),
-                  !number[..<comma].contains(",") else { return raw }
-            whole = number[..<comma]; pence = number[(comma + 1)...]
+                !number[..<comma].contains(",")
+            else { return raw }
+            whole = number[..<comma]
+            pence = number[(comma + 1)...]
         }
         let runs = whole.split(separator: ".", omittingEmptySubsequences: false)
         guard runs.count > 1 || !pence.isEmpty else { return raw }
@@ -288,7 +314,10 @@ extension StringProtocol {
         var previous: UInt8 = 0
         var clean = true
         for byte in utf8 {
-            if byte == 0x09 || byte == 0xC2 || (byte == 0x20 && (previous == 0x20 || previous == 0)) { clean = false; break }
+            if byte == 0x09 || byte == 0xC2 || (byte == 0x20 && (previous == 0x20 || previous == 0)) {
+                clean = false
+                break
+            }
             previous = byte
         }
         if clean && previous != 0x20 { return String(self) }
@@ -326,4 +355,3 @@ enum Choice {
         return shown.map(\.0).joined(separator: ", ")
     }
 }
-

@@ -29,7 +29,9 @@ enum Separators {
     /// `sep=X` on the first line (after a byte-order mark): X and where the line ends.
     static func hint(_ bytes: [UInt8], from start: Int) -> (separator: UInt8, end: Int)? {
         let prefix = Array("sep=".utf8)
-        guard bytes.count >= start + 5, zip(bytes[start..<start + 4], prefix).allSatisfy({ $0 | 0x20 == $1 | 0x20 || $0 == $1 }) else { return nil }
+        guard bytes.count >= start + 5,
+            zip(bytes[start..<start + 4], prefix).allSatisfy({ $0 | 0x20 == $1 | 0x20 || $0 == $1 })
+        else { return nil }
         let separator = bytes[start + 4]
         guard separator != 0x0A && separator != 0x0D else { return nil }
         var end = start + 5
@@ -45,15 +47,27 @@ enum Separators {
     static func detect(_ bytes: [UInt8], from start: Int, lines limit: Int = 20) -> UInt8 {
         var counts: [[Int]] = Array(repeating: [], count: candidates.count)
         var current = Array(repeating: 0, count: candidates.count)
-        var inQuotes = false, lines = 0, i = start, nonBlank = false
+        var inQuotes = false
+        var lines = 0
+        var i = start
+        var nonBlank = false
         while i < bytes.count && lines < limit && i < start + (256 << 10) {
             let b = bytes[i]
-            if b == UInt8(ascii: "\"") { inQuotes.toggle() }
-            else if !inQuotes && (b == 0x0A || b == 0x0D) {
-                if nonBlank { for c in candidates.indices { counts[c].append(current[c]) }; lines += 1 }
-                current = Array(repeating: 0, count: candidates.count); nonBlank = false
-            } else if !inQuotes, let c = candidates.firstIndex(of: b) { current[c] += 1; nonBlank = true }
-            else if b != 0x20 { nonBlank = true }
+            if b == UInt8(ascii: "\"") {
+                inQuotes.toggle()
+            } else if !inQuotes && (b == 0x0A || b == 0x0D) {
+                if nonBlank {
+                    for c in candidates.indices { counts[c].append(current[c]) }
+                    lines += 1
+                }
+                current = Array(repeating: 0, count: candidates.count)
+                nonBlank = false
+            } else if !inQuotes, let c = candidates.firstIndex(of: b) {
+                current[c] += 1
+                nonBlank = true
+            } else if b != 0x20 {
+                nonBlank = true
+            }
             i += 1
         }
         if nonBlank { for c in candidates.indices { counts[c].append(current[c]) } }
@@ -72,7 +86,9 @@ enum Separators {
     /// byte-order mark), no `sep=` line, and commas as the separator. Any other file is decoded
     /// and rewritten (`normalise`) before anything reads its lines.
     static func isPlainComma(_ head: [UInt8]) -> Bool {
-        if head.count >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)) { return false }
+        if head.count >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF)) {
+            return false
+        }
         let start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         return hint(head, from: start) == nil && detect(head, from: start) == UInt8(ascii: ",")
     }
@@ -82,20 +98,27 @@ enum Separators {
         let start = utf8.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let hinted = hint(utf8, from: start)
         let separator = hinted?.separator ?? detect(utf8, from: start)
-        guard separator != UInt8(ascii: ",") || hinted != nil else { return Normalised(bytes: utf8, separator: separator, hinted: false) }
+        guard separator != UInt8(ascii: ",") || hinted != nil else {
+            return Normalised(bytes: utf8, separator: separator, hinted: false)
+        }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + utf8.count / 16)
         out += utf8[0..<start]
         var i = hinted?.end ?? start
         // A field at a time: copied as it is, quoted when it is unquoted and holds a comma.
-        var field: [UInt8] = [], inQuotes = false, quotedField = false
+        var field: [UInt8] = []
+        var inQuotes = false
+        var quotedField = false
         func endField() {
             if !quotedField && separator != UInt8(ascii: ",") && field.contains(UInt8(ascii: ",")) {
-                out.append(UInt8(ascii: "\"")); out += field; out.append(UInt8(ascii: "\""))
+                out.append(UInt8(ascii: "\""))
+                out += field
+                out.append(UInt8(ascii: "\""))
             } else {
                 out += field
             }
-            field.removeAll(keepingCapacity: true); quotedField = false
+            field.removeAll(keepingCapacity: true)
+            quotedField = false
         }
         while i < utf8.count {
             let b = utf8[i]
@@ -104,9 +127,11 @@ enum Separators {
                 inQuotes.toggle()
                 field.append(b)
             } else if !inQuotes && b == separator {
-                endField(); out.append(UInt8(ascii: ","))
+                endField()
+                out.append(UInt8(ascii: ","))
             } else if !inQuotes && (b == 0x0A || b == 0x0D) {
-                endField(); out.append(b)
+                endField()
+                out.append(b)
             } else {
                 field.append(b)
             }
@@ -120,7 +145,9 @@ enum Separators {
     static func note(_ n: Normalised) -> String? {
         if n.hinted { return "read with \(n.name) as the separator, as its first line (sep=) says" }
         if n.isComma { return nil }
-        return "read with \(n.name) as the separator" + (n.separator == 0x09
-            ? " (as Excel saves \"Unicode text\")" : " (as Excel saves CSV where the decimal mark is a comma; amounts such as 1.234,56 and counts such as 1.054 are read so)")
+        return "read with \(n.name) as the separator"
+            + (n.separator == 0x09
+                ? " (as Excel saves \"Unicode text\")"
+                : " (as Excel saves CSV where the decimal mark is a comma; amounts such as 1.234,56 and counts such as 1.054 are read so)")
     }
 }

@@ -14,7 +14,8 @@ enum SimilarNames {
     }
 
     static func alike(_ a: String, _ b: String) -> Bool {
-        let ka = PriorityCatalog.key(a), kb = PriorityCatalog.key(b)
+        let ka = PriorityCatalog.key(a)
+        let kb = PriorityCatalog.key(b)
         guard ka != kb, min(ka.count, kb.count) >= 5 else { return false }
         let limit = max(ka.count, kb.count) < 12 ? 1 : 2
         guard abs(ka.count - kb.count) <= limit else { return false }
@@ -25,12 +26,15 @@ enum SimilarNames {
     /// Each pair of alike names, first written first in each pair.
     static func pairs(_ names: [Name]) -> [(first: Name, second: Name)] {
         // Distinct by key, first written first; a register's hundreds of names stay cheap to pair.
-        var seen: Set<String> = [], distinct: [Name] = []
+        var seen: Set<String> = []
+        var distinct: [Name] = []
         for n in names where seen.insert(PriorityCatalog.key(n.name)).inserted { distinct.append(n) }
         guard distinct.count <= 1000 else { return [] }
         var found: [(first: Name, second: Name)] = []
         for i in distinct.indices {
-            for j in distinct.indices where j > i && alike(distinct[i].name, distinct[j].name) { found.append((distinct[i], distinct[j])) }
+            for j in distinct.indices where j > i && alike(distinct[i].name, distinct[j].name) {
+                found.append((distinct[i], distinct[j]))
+            }
         }
         return found
     }
@@ -39,8 +43,10 @@ enum SimilarNames {
     /// `advice` says how to make them one.
     static func warnings(_ names: [Name], kind: String, advice: (String, String) -> String) -> [Diagnostic] {
         pairs(names).map { a, b in
-            Diagnostic(.warning, file: b.source.file, line: b.source.line, column: nil,
-                "\(kind) '\(b.name)' and '\(a.name)' (\(a.source)) are one letter or two apart, and are counted as two; \(advice(a.name, b.name))")
+            Diagnostic(
+                .warning, file: b.source.file, line: b.source.line, column: nil,
+                "\(kind) '\(b.name)' and '\(a.name)' (\(a.source)) are one letter or two apart, and are counted as two; \(advice(a.name, b.name))"
+            )
         }
     }
 
@@ -49,19 +55,28 @@ enum SimilarNames {
     static func warnings(_ records: Records, configuration: ReportConfiguration) -> [Diagnostic] {
         var result: [Diagnostic] = []
         if configuration.priorities.isEmpty {
-            var names: [Name] = [], tagged: [PriorityAdvice.Tagged] = []
+            var names: [Name] = []
+            var tagged: [PriorityAdvice.Tagged] = []
             for e in records.training ?? [] {
-                for p in e.priorities { names.append(Name(name: p.name, source: e.source)); tagged.append(.init(name: p.name, year: e.year)) }
+                for p in e.priorities {
+                    names.append(Name(name: p.name, source: e.source))
+                    tagged.append(.init(name: p.name, year: e.year))
+                }
             }
             for v in records.videos ?? [] {
-                for p in v.priorities { names.append(Name(name: p.name, source: v.source)); tagged.append(.init(name: p.name, year: v.year)) }
+                for p in v.priorities {
+                    names.append(Name(name: p.name, source: v.source))
+                    tagged.append(.init(name: p.name, year: v.year))
+                }
             }
             let alike = pairs(names)
             if !alike.isEmpty {
                 // One configuration for every pair: priorities once configured must list every name in the data.
-                let snippet = PriorityAdvice.snippet(pairs: alike.map { ($0.first.name, $0.second.name) }, tagged: tagged)
+                let snippet = PriorityAdvice.snippet(
+                    pairs: alike.map { ($0.first.name, $0.second.name) }, tagged: tagged)
                 result += warnings(names, kind: "priorities") { _, _ in
-                    "if they are one, correct the misspelt cells, or add these lines to annual-report.yaml, which list every priority in the data by year with the misspelling as an alias:\n" + snippet
+                    "if they are one, correct the misspelt cells, or add these lines to annual-report.yaml, which list every priority in the data by year with the misspelling as an alias:\n"
+                        + snippet
                 }
             }
         }

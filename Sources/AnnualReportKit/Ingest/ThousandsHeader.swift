@@ -14,7 +14,9 @@ enum ThousandsHeader {
     }
 
     /// The dataset's money columns (finance's `amount`): the figures a summary row totals in pounds.
-    static func moneyColumns(_ schema: DatasetSchema) -> Set<String> { Set(schema.totalled.filter(\.isMoney).map(\.column)) }
+    static func moneyColumns(_ schema: DatasetSchema) -> Set<String> {
+        Set(schema.totalled.filter(\.isMoney).map(\.column))
+    }
 
     /// A money column the file's header maps (by name, alias or `columns:`) to a header that
     /// says thousands: the column's name and the header's field index.
@@ -34,14 +36,21 @@ enum ThousandsHeader {
     /// The error for a money column read from a header that says thousands.
     static func error(_ header: HeaderMap, schema: DatasetSchema, file: String, line: Int) -> Diagnostic? {
         guard let (column, f) = mapped(header, schema: schema) else { return nil }
-        return Diagnostic(.error, file: file, line: line, column: nil,
-            "column \(f + 1) ('\(header.names[f])') is read as '\(column)', but its header says the figures are in thousands of pounds; expected pounds, as the report shows them: \(fix(column: column))").ofWholeFile
+        return Diagnostic(
+            .error, file: file, line: line, column: nil,
+            "column \(f + 1) ('\(header.names[f])') is read as '\(column)', but its header says the figures are in thousands of pounds; expected pounds, as the report shows them: \(fix(column: column))"
+        ).ofWholeFile
     }
 
     /// For a missing money column: the advice about a header of the file that says thousands,
     /// in place of offering it as the column.
     static func advice(_ header: HeaderMap, column: String) -> String? {
-        guard let f = header.names.indices.first(where: { says(header.names[$0]) && header.unknown.contains(header.names[$0]) }) else { return nil }
-        return "column \(f + 1) ('\(header.names[f])') holds thousands of pounds, and the ledger must hold pounds: \(fix(column: column))"
+        guard
+            let f = header.names.indices.first(where: {
+                says(header.names[$0]) && header.unknown.contains(header.names[$0])
+            })
+        else { return nil }
+        return
+            "column \(f + 1) ('\(header.names[f])') holds thousands of pounds, and the ledger must hold pounds: \(fix(column: column))"
     }
 }

@@ -25,7 +25,9 @@ enum TrackerColours {
             let value = DatasetSchema.normalize(record.fields[status])
             guard colours.contains(value) else { continue }
             used.insert(value)
-            if value == "green", let completed, completed < record.fields.count, !record.fields[completed].trimmingSpaces.isEmpty {
+            if value == "green", let completed, completed < record.fields.count,
+                !record.fields[completed].trimmingSpaces.isEmpty
+            {
                 greenCompleted.append(record.line)
             }
         }
@@ -34,17 +36,28 @@ enum TrackerColours {
         guard !used.isEmpty else { return scan }
         if brag {
             let why = used.contains("blue") ? "it uses Blue" : "its status column is headed '\(header.names[status])'"
-            scan.diagnostics.append(Diagnostic(.note, file: file, line: 0, column: nil,
-                "status colours read as a BRAG tracker (\(why)): Blue complete; Green, Amber and Red in progress (on track, at risk, off track)"))
+            scan.diagnostics.append(
+                Diagnostic(
+                    .note, file: file, line: 0, column: nil,
+                    "status colours read as a BRAG tracker (\(why)): Blue complete; Green, Amber and Red in progress (on track, at risk, off track)"
+                ))
             if let first = greenCompleted.first {
-                let lines = greenCompleted.prefix(10).map(String.init).joined(separator: ", ") + (greenCompleted.count > 10 ? " …" : "")
+                let lines =
+                    greenCompleted.prefix(10).map(String.init).joined(separator: ", ")
+                    + (greenCompleted.count > 10 ? " …" : "")
                 let n = greenCompleted.count
-                scan.diagnostics.append(Diagnostic(.note, file: file, line: first, column: nil,
-                    "\(n) recommendation\(n == 1 ? " is" : "s are") Green with a completed date and counted as complete (line\(n == 1 ? "" : "s") \(lines)); in a BRAG tracker Green means on track, so mark complete ones Blue"))
+                scan.diagnostics.append(
+                    Diagnostic(
+                        .note, file: file, line: first, column: nil,
+                        "\(n) recommendation\(n == 1 ? " is" : "s are") Green with a completed date and counted as complete (line\(n == 1 ? "" : "s") \(lines)); in a BRAG tracker Green means on track, so mark complete ones Blue"
+                    ))
             }
         } else {
-            scan.diagnostics.append(Diagnostic(.note, file: file, line: 0, column: nil,
-                "status colours read as a RAG tracker: Green complete, Amber in progress, Red not started; a tracker whose Green means on track should mark complete ones Blue (BRAG)"))
+            scan.diagnostics.append(
+                Diagnostic(
+                    .note, file: file, line: 0, column: nil,
+                    "status colours read as a RAG tracker: Green complete, Amber in progress, Red not started; a tracker whose Green means on track should mark complete ones Blue (BRAG)"
+                ))
         }
         return scan
     }

@@ -18,7 +18,12 @@ enum WorkbookCells {
         if isPlain(number.utf8) { return number }
         var s = Substring(number)
         var negative = false
-        if s.first == "-" { negative = true; s = s.dropFirst() } else if s.first == "+" { s = s.dropFirst() }
+        if s.first == "-" {
+            negative = true
+            s = s.dropFirst()
+        } else if s.first == "+" {
+            s = s.dropFirst()
+        }
         var exponent = 0
         if let e = s.firstIndex(where: { $0 == "E" || $0 == "e" }) {
             guard let x = Int(s[s.index(after: e)...]), abs(x) < 400 else { return nil }
@@ -27,12 +32,18 @@ enum WorkbookCells {
         }
         let parts = s.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !s.isEmpty else { return nil }
-        let whole = parts[0], fraction = parts.count == 2 ? parts[1] : ""
-        guard (whole + fraction).allSatisfy({ $0.isASCII && $0.isNumber }), !(whole + fraction).isEmpty else { return nil }
+        let whole = parts[0]
+        let fraction = parts.count == 2 ? parts[1] : ""
+        guard (whole + fraction).allSatisfy({ $0.isASCII && $0.isNumber }), !(whole + fraction).isEmpty else {
+            return nil
+        }
         // digits × 10^(point - digits.count): the number as an integer and where its point goes.
         var digits = Array((whole + fraction).utf8).map { Int($0) - 48 }
         var point = whole.count + exponent
-        while digits.count > 1, digits.first == 0 { digits.removeFirst(); point -= 1 }
+        while digits.count > 1, digits.first == 0 {
+            digits.removeFirst()
+            point -= 1
+        }
         if digits.count > 15 {
             // Round half away from zero at the 15th significant digit, as Excel shows it.
             let up = digits[15] >= 5
@@ -40,9 +51,19 @@ enum WorkbookCells {
             if up {
                 var k = 14
                 while k >= 0 {
-                    if digits[k] == 9 { digits[k] = 0; k -= 1 } else { digits[k] += 1; break }
+                    if digits[k] == 9 {
+                        digits[k] = 0
+                        k -= 1
+                    } else {
+                        digits[k] += 1
+                        break
+                    }
                 }
-                if k < 0 { digits.insert(1, at: 0); digits.removeLast(); point += 1 }
+                if k < 0 {
+                    digits.insert(1, at: 0)
+                    digits.removeLast()
+                    point += 1
+                }
             }
         }
         while digits.count > max(point, 1), digits.last == 0 { digits.removeLast() }
@@ -61,7 +82,10 @@ enum WorkbookCells {
     /// Whether `utf8` is already what `decimalText` would write: digits with at most one point,
     /// no leading zero, no trailing fractional zero, at most 15 digits (most cells; no work).
     private static func isPlain(_ utf8: String.UTF8View) -> Bool {
-        var digits = 0, point = false, last: UInt8 = 0, first = true
+        var digits = 0
+        var point = false
+        var last: UInt8 = 0
+        var first = true
         for b in utf8 {
             if b == UInt8(ascii: ".") {
                 guard !point, !first else { return false }
@@ -92,8 +116,9 @@ enum WorkbookCells {
             // digits as above (no date is that far off; FuzzWorkbook found the recursion that
             // stood here never ending on a longer one).
             guard let text = decimalText(number), !text.hasPrefix("-"),
-                  let digits = text.split(separator: ".", omittingEmptySubsequences: false).first,
-                  !digits.isEmpty, digits.count <= 7, let d = Int(digits) else { return nil }
+                let digits = text.split(separator: ".", omittingEmptySubsequences: false).first,
+                !digits.isEmpty, digits.count <= 7, let d = Int(digits)
+            else { return nil }
             days = d
         }
         switch system {
@@ -112,8 +137,12 @@ enum WorkbookCells {
         let fraction = text.split(separator: ".").dropFirst().first.map { "0." + $0 } ?? "0"
         // Seconds in the day to the nearest second, in whole numbers: fraction × 86400.
         let digits = Array(fraction.dropFirst(2).utf8).map { Int($0) - 48 }
-        var numerator = 0, denominator = 1
-        for d in digits.prefix(12) { numerator = numerator * 10 + d; denominator *= 10 }
+        var numerator = 0
+        var denominator = 1
+        for d in digits.prefix(12) {
+            numerator = numerator * 10 + d
+            denominator *= 10
+        }
         let seconds = (numerator * 86400 + denominator / 2) / denominator % 86400
         let hms = [seconds / 3600, seconds / 60 % 60, seconds % 60].map { $0 < 10 ? "0\($0)" : "\($0)" }
         return seconds % 60 == 0 ? "\(hms[0]):\(hms[1])" : hms.joined(separator: ":")
@@ -133,11 +162,22 @@ enum WorkbookCells {
     /// minutes or seconds.
     static func kind(formatCode code: String) -> NumberKind {
         var plain = ""
-        var inQuote = false, inBracket = false, escaped = false
+        var inQuote = false
+        var inBracket = false
+        var escaped = false
         for ch in code.lowercased() {
-            if escaped { escaped = false; continue }
-            if inQuote { if ch == "\"" { inQuote = false }; continue }
-            if inBracket { if ch == "]" { inBracket = false }; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
+            if inQuote {
+                if ch == "\"" { inQuote = false }
+                continue
+            }
+            if inBracket {
+                if ch == "]" { inBracket = false }
+                continue
+            }
             switch ch {
             case "\"": inQuote = true
             case "[": inBracket = true
@@ -156,13 +196,17 @@ enum WorkbookCells {
 
     /// The 1-based column and row of a cell reference (`C7` is column 3, row 7); nil when malformed.
     static func cellReference(_ reference: some StringProtocol) -> (column: Int, row: Int)? {
-        var column = 0, row = 0, seenDigit = false
+        var column = 0
+        var row = 0
+        var seenDigit = false
         for b in reference.utf8 {
             switch b {
             case UInt8(ascii: "A")...UInt8(ascii: "Z") where !seenDigit: column = column * 26 + Int(b - 64)
             case UInt8(ascii: "a")...UInt8(ascii: "z") where !seenDigit: column = column * 26 + Int(b - 96)
             case UInt8(ascii: "$"): continue
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): seenDigit = true; row = row * 10 + Int(b - 48)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                seenDigit = true
+                row = row * 10 + Int(b - 48)
             default: return nil
             }
             guard column <= 1 << 20, row <= 1 << 24 else { return nil }
@@ -173,9 +217,13 @@ enum WorkbookCells {
     /// Excel's `_xHHHH_` escapes (a control character in a shared or inline string) decoded.
     static func unescapeExcel(_ text: String) -> String {
         // A byte scan: Foundation's `contains` on String is many times slower, and this runs per cell.
-        var previous: UInt8 = 0, escaped = false
+        var previous: UInt8 = 0
+        var escaped = false
         for b in text.utf8 {
-            if previous == UInt8(ascii: "_") && b == UInt8(ascii: "x") { escaped = true; break }
+            if previous == UInt8(ascii: "_") && b == UInt8(ascii: "x") {
+                escaped = true
+                break
+            }
             previous = b
         }
         guard escaped else { return text }
@@ -185,7 +233,9 @@ enum WorkbookCells {
             out += rest[..<start.lowerBound]
             let after = rest[start.upperBound...]
             let hex = after.prefix(4)
-            if hex.count == 4, after.dropFirst(4).first == "_", let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) {
+            if hex.count == 4, after.dropFirst(4).first == "_", let value = UInt32(hex, radix: 16),
+                let scalar = Unicode.Scalar(value)
+            {
                 out.unicodeScalars.append(scalar)
                 rest = after.dropFirst(5)
             } else {

@@ -11,8 +11,10 @@ import Foundation
 /// and a ledger with a misspelt column still gets its "missing column" error).
 enum WorkbookInputs {
     /// The dataset a sheet is by name, and whether the sheet's own name said so.
-    static func named(_ sheet: SheetOrigin, datasets: [DatasetDeclaration]) -> (DatasetDeclaration, bySheetName: Bool)? {
-        let sheetName = sheet.sheet.lowercased(), workbookName = sheet.workbookBaseName.lowercased()
+    static func named(_ sheet: SheetOrigin, datasets: [DatasetDeclaration]) -> (DatasetDeclaration, bySheetName: Bool)?
+    {
+        let sheetName = sheet.sheet.lowercased()
+        let workbookName = sheet.workbookBaseName.lowercased()
         if let d = datasets.first(where: { sheetName.hasPrefix($0.schema.name) }) { return (d, true) }
         if let d = datasets.first(where: { workbookName.hasPrefix($0.schema.name) }) { return (d, false) }
         return nil
@@ -20,7 +22,8 @@ enum WorkbookInputs {
 
     /// Whether a sheet of a workbook named for `dataset` is one of its files (see the type's comment).
     static func belongs(heads: [[String]], to dataset: DatasetDeclaration, sheetsRead: Int) -> Bool {
-        sheetsRead == 1 || heads.contains { HeaderMap(header: $0, schema: dataset.schema).fieldIndex.compactMap { $0 }.count >= 2 }
+        sheetsRead == 1
+            || heads.contains { HeaderMap(header: $0, schema: dataset.schema).fieldIndex.compactMap { $0 }.count >= 2 }
     }
 
     /// The cells a sheet's reader could not turn into values, as errors at their cells.
@@ -36,29 +39,44 @@ enum WorkbookInputs {
     /// recognised header), and an error for a workbook named for a dataset none of whose
     /// sheets was read, or that stands beside a CSV file of the same name (the records
     /// would be counted twice).
-    static func diagnostics(_ workbooks: [WorkbookSummary], unrecognised: [String: [String]], taken: Set<String>,
-                            csvNames: Set<String>, datasets: [DatasetDeclaration]) -> [Diagnostic] {
+    static func diagnostics(
+        _ workbooks: [WorkbookSummary], unrecognised: [String: [String]], taken: Set<String>,
+        csvNames: Set<String>, datasets: [DatasetDeclaration]
+    ) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for book in workbooks {
             let base = (book.name.split(separator: "/").last.map(String.init) ?? book.name).lowercased()
             let stem = book.name.lowercased().split(separator: ".").dropLast().joined(separator: ".")
             if csvNames.contains(stem + ".csv") {
-                found.append(Diagnostic(.error, file: book.name, line: 0, column: nil,
-                    "the workbook and \(stem).csv are both in the folder, so their records would be counted twice; keep one of them in the folder"))
+                found.append(
+                    Diagnostic(
+                        .error, file: book.name, line: 0, column: nil,
+                        "the workbook and \(stem).csv are both in the folder, so their records would be counted twice; keep one of them in the folder"
+                    ))
             }
             let quoted = { (names: [String]) in names.map { "'\($0)'" }.joined(separator: ", ") }
             var parts: [String] = []
-            if !book.hidden.isEmpty { parts.append("hidden (unhide \(book.hidden.count == 1 ? "it" : "them") to have \(book.hidden.count == 1 ? "it" : "them") read): \(quoted(book.hidden))") }
+            if !book.hidden.isEmpty {
+                parts.append(
+                    "hidden (unhide \(book.hidden.count == 1 ? "it" : "them") to have \(book.hidden.count == 1 ? "it" : "them") read): \(quoted(book.hidden))"
+                )
+            }
             if let names = unrecognised[book.name], !names.isEmpty {
                 parts.append("no header of the report's records in the first rows: \(quoted(names))")
             }
             if !book.empty.isEmpty { parts.append("empty: \(quoted(book.empty))") }
             let dataset = datasets.first { base.hasPrefix($0.schema.name) }
             if let dataset, !taken.contains(book.name) {
-                found.append(Diagnostic(.error, file: book.name, line: 0, column: nil,
-                    "no sheet of the workbook was read, so the \(dataset.schema.name) records in it would be missing from the report\(parts.isEmpty ? "" : " (sheets \(parts.joined(separator: "; ")))"); expected a sheet with the \(dataset.schema.name) header in its first rows"))
+                found.append(
+                    Diagnostic(
+                        .error, file: book.name, line: 0, column: nil,
+                        "no sheet of the workbook was read, so the \(dataset.schema.name) records in it would be missing from the report\(parts.isEmpty ? "" : " (sheets \(parts.joined(separator: "; ")))"); expected a sheet with the \(dataset.schema.name) header in its first rows"
+                    ))
             } else if !parts.isEmpty {
-                found.append(Diagnostic(.note, file: book.name, line: 0, column: nil, "sheets not read: \(parts.joined(separator: "; "))"))
+                found.append(
+                    Diagnostic(
+                        .note, file: book.name, line: 0, column: nil,
+                        "sheets not read: \(parts.joined(separator: "; "))"))
             }
         }
         return found
@@ -68,7 +86,8 @@ enum WorkbookInputs {
     /// sheet's row and column; rejected rows to their row. A cell holding a line break makes
     /// its CSV row span lines, so the CSV is read again to map each line to its row.
     static func locate(_ diagnostics: inout [Diagnostic], _ rejected: inout [RejectedRow], files: [InputFile]) {
-        let sheets = Dictionary(files.compactMap { f in f.sheet.map { _ in (f.name, f.url) } }, uniquingKeysWith: { a, _ in a })
+        let sheets = Dictionary(
+            files.compactMap { f in f.sheet.map { _ in (f.name, f.url) } }, uniquingKeysWith: { a, _ in a })
         guard !sheets.isEmpty else { return }
         var maps: [String: SheetLines] = [:]
         func map(_ name: String) -> SheetLines? {
@@ -109,7 +128,8 @@ private struct SheetLines {
     /// A message's own `line N` (the header's line, say) as the sheet's `row N`.
     func rowsForLines(in message: String) -> String {
         guard message.contains("line ") else { return message }
-        var out = "", rest = Substring(message)
+        var out = ""
+        var rest = Substring(message)
         while let found = rest.range(of: "line ") {
             out += rest[..<found.lowerBound]
             let digits = rest[found.upperBound...].prefix { $0.isASCII && $0.isNumber }
@@ -127,10 +147,17 @@ private struct SheetLines {
     /// The 1-based sheet row and column of a CSV line and character column.
     func cell(line: Int, column: Int?) -> (row: Int, column: Int?) {
         // The last row starting at or before the line (rows are written one after another).
-        var low = 0, high = starts.count - 1, found = 0
+        var low = 0
+        var high = starts.count - 1
+        var found = 0
         while low <= high {
             let mid = (low + high) / 2
-            if starts[mid] <= line { found = mid; low = mid + 1 } else { high = mid - 1 }
+            if starts[mid] <= line {
+                found = mid
+                low = mid + 1
+            } else {
+                high = mid - 1
+            }
         }
         guard !starts.isEmpty else { return (line, nil) }
         guard let column else { return (found + 1, nil) }

@@ -67,10 +67,18 @@ struct SheetCSVBuilder {
         cells = cells.filter { !$0.text.isEmpty }
         guard !cells.isEmpty else { return true }
         cells.sort { $0.column < $1.column }
-        while lastRow < row - 1 { lastRow += 1; bytes.append(0x0A); ends.append(bytes.count - 1); widths.append(0) }
+        while lastRow < row - 1 {
+            lastRow += 1
+            bytes.append(0x0A)
+            ends.append(bytes.count - 1)
+            widths.append(0)
+        }
         var next = 1  // the next column to write
         for cell in cells where cell.column >= next {
-            while next < cell.column { if next > 1 { bytes.append(UInt8(ascii: ",")) }; next += 1 }
+            while next < cell.column {
+                if next > 1 { bytes.append(UInt8(ascii: ",")) }
+                next += 1
+            }
             if next > 1 { bytes.append(UInt8(ascii: ",")) }
             append(field: cell.text)
             next += 1
@@ -84,8 +92,14 @@ struct SheetCSVBuilder {
 
     private mutating func append(field text: String) {
         let utf8 = text.utf8
-        let needsQuotes = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else { bytes += utf8; return }
+        let needsQuotes = utf8.contains {
+            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == 0x09 || $0 == 0x0A
+                || $0 == 0x0D
+        }
+        guard needsQuotes else {
+            bytes += utf8
+            return
+        }
         bytes.append(UInt8(ascii: "\""))
         for b in utf8 {
             if b == UInt8(ascii: "\"") { bytes.append(b) }
@@ -99,8 +113,9 @@ struct SheetCSVBuilder {
         let width = Int(widths.max() ?? 0)
         if !widths.contains(where: { $0 > 0 && Int($0) < width }) {
             // Every row already as wide as the widest (the usual table): no copy.
-            return WorkbookSheet(name: name, hidden: hidden, csv: bytes, problems: problems,
-                                 rowsWithValues: widths.filter { $0 > 0 }.count)
+            return WorkbookSheet(
+                name: name, hidden: hidden, csv: bytes, problems: problems,
+                rowsWithValues: widths.filter { $0 > 0 }.count)
         }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + ends.count)
@@ -111,7 +126,8 @@ struct SheetCSVBuilder {
             out.append(0x0A)
             start = end + 1
         }
-        return WorkbookSheet(name: name, hidden: hidden, csv: out, problems: problems,
-                             rowsWithValues: widths.filter { $0 > 0 }.count)
+        return WorkbookSheet(
+            name: name, hidden: hidden, csv: out, problems: problems,
+            rowsWithValues: widths.filter { $0 > 0 }.count)
     }
 }

@@ -5,7 +5,10 @@ import ZIPFoundation
 struct WorkbookFailure: Error, Equatable {
     var message: String
 
-    static let damaged = WorkbookFailure(message: "cannot read the workbook: it is damaged or incomplete (not a whole zip archive); open it in Excel or LibreOffice Calc and save it again")
+    static let damaged = WorkbookFailure(
+        message:
+            "cannot read the workbook: it is damaged or incomplete (not a whole zip archive); open it in Excel or LibreOffice Calc and save it again"
+    )
     /// A file named as a workbook that is not a zip archive: CSV text under the wrong name
     /// (`FileKinds`), else damaged.
     static func notZip(_ url: URL) -> WorkbookFailure {
@@ -13,10 +16,14 @@ struct WorkbookFailure: Error, Equatable {
             defer { try? handle.close() }
             return try? handle.read(upToCount: FileKinds.headSize)
         }
-        return head.flatMap { FileKinds.notWorkbook(head: [UInt8]($0), named: url.pathExtension.lowercased()) }.map(WorkbookFailure.init) ?? .damaged
+        return head.flatMap { FileKinds.notWorkbook(head: [UInt8]($0), named: url.pathExtension.lowercased()) }.map(
+            WorkbookFailure.init) ?? .damaged
     }
 
-    static let encrypted = WorkbookFailure(message: "cannot read the workbook: it is password-protected (encrypted); open it, remove the password (Excel: File > Info > Protect Workbook > Encrypt with Password; LibreOffice: File > Save As without \"Save with password\" ticked) and save it again")
+    static let encrypted = WorkbookFailure(
+        message:
+            "cannot read the workbook: it is password-protected (encrypted); open it, remove the password (Excel: File > Info > Protect Workbook > Encrypt with Password; LibreOffice: File > Save As without \"Save with password\" ticked) and save it again"
+    )
 }
 
 /// Reads an Excel 2007+ workbook (`.xlsx`, `.xlsm`: Office Open XML, ECMA-376) into its
@@ -42,7 +49,9 @@ enum XLSXReader {
         if magic == Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .failure(.encrypted) }
         // From the file, not from memory: ZIPFoundation's in-memory archive traps on an entry
         // whose offset lies past the end (found by FuzzWorkbook); its file-backed one reads short.
-        guard let archive = try? Archive(url: url, accessMode: .read, pathEncoding: nil) else { return .failure(.notZip(url)) }
+        guard let archive = try? Archive(url: url, accessMode: .read, pathEncoding: nil) else {
+            return .failure(.notZip(url))
+        }
         do {
             return .success(try read(archive))
         } catch let failure as WorkbookFailure {
@@ -53,10 +62,14 @@ enum XLSXReader {
     }
 
     private static func read(_ archive: Archive) throws -> [WorkbookSheet] {
-        let workbookPath = try relationships(archive, of: "")
+        let workbookPath =
+            try relationships(archive, of: "")
             .first { $0.type.hasSuffix("/officeDocument") }?.target ?? "xl/workbook.xml"
         guard let workbookXML = try part(archive, workbookPath) else {
-            throw WorkbookFailure(message: "cannot read the workbook: it has no workbook part (\(workbookPath)); expected an Excel workbook (.xlsx) as Excel or LibreOffice Calc saves it")
+            throw WorkbookFailure(
+                message:
+                    "cannot read the workbook: it has no workbook part (\(workbookPath)); expected an Excel workbook (.xlsx) as Excel or LibreOffice Calc saves it"
+            )
         }
         let folder = workbookPath.split(separator: "/").dropLast().joined(separator: "/")
         let links = try relationships(archive, of: workbookPath)
@@ -69,15 +82,23 @@ enum XLSXReader {
                 system = value == "1" || value.lowercased() == "true" ? .from1904 : .from1900
             } else if xml.isNamed("sheet") {
                 let state = xml.attribute("state") ?? "visible"
-                declared.append((xml.attribute("name") ?? "Sheet\(declared.count + 1)", state != "visible", xml.attribute("id") ?? ""))
+                declared.append(
+                    (
+                        xml.attribute("name") ?? "Sheet\(declared.count + 1)", state != "visible",
+                        xml.attribute("id") ?? ""
+                    ))
             }
         }
-        let strings = try sharedStrings(archive, links.first { $0.type.hasSuffix("/sharedStrings") }.map { resolve($0.target, in: folder) })
-        let kinds = try numberKinds(archive, links.first { $0.type.hasSuffix("/styles") }.map { resolve($0.target, in: folder) })
+        let strings = try sharedStrings(
+            archive, links.first { $0.type.hasSuffix("/sharedStrings") }.map { resolve($0.target, in: folder) })
+        let kinds = try numberKinds(
+            archive, links.first { $0.type.hasSuffix("/styles") }.map { resolve($0.target, in: folder) })
         var sheets: [WorkbookSheet] = []
         for sheet in declared {
             let link = links.first { $0.id == sheet.id }
-            guard let link, link.type.hasSuffix("/worksheet"), let bytes = try part(archive, resolve(link.target, in: folder)) else {
+            guard let link, link.type.hasSuffix("/worksheet"),
+                let bytes = try part(archive, resolve(link.target, in: folder))
+            else {
                 // A chart sheet or a dialog: no cells.
                 sheets.append(SheetCSVBuilder().finish(name: sheet.name, hidden: sheet.hidden))
                 continue
@@ -104,7 +125,9 @@ enum XLSXReader {
     }
 
     /// The relationships of `source` (`""`: the package's own, `_rels/.rels`).
-    private static func relationships(_ archive: Archive, of source: String) throws -> [(id: String, type: String, target: String)] {
+    private static func relationships(_ archive: Archive, of source: String) throws -> [(
+        id: String, type: String, target: String
+    )] {
         let parts = source.split(separator: "/").map(String.init)
         let relsPath = (parts.dropLast() + ["_rels", (parts.last ?? "") + ".rels"]).joined(separator: "/")
         guard let bytes = try part(archive, relsPath) else { return [] }
@@ -113,7 +136,11 @@ enum XLSXReader {
         while let token = try xml.next() {
             if token == .start, xml.isNamed("Relationship") {
                 let target = xml.attribute("Target") ?? ""
-                found.append((xml.attribute("Id") ?? "", xml.attribute("Type") ?? "", source.isEmpty ? resolve(target, in: "") : target))
+                found.append(
+                    (
+                        xml.attribute("Id") ?? "", xml.attribute("Type") ?? "",
+                        source.isEmpty ? resolve(target, in: "") : target
+                    ))
             }
         }
         return found
@@ -124,17 +151,27 @@ enum XLSXReader {
         guard let path, let bytes = try part(archive, path) else { return [] }
         var strings: [String] = []
         var xml = XMLScanner(bytes)
-        var current = "", inText = false, phonetic = 0
+        var current = ""
+        var inText = false
+        var phonetic = 0
         while let token = try xml.next() {
             switch token {
             case .start:
-                if xml.isNamed("si") { current = "" }
-                else if xml.isNamed("rPh") { phonetic += 1 }
-                else if xml.isNamed("t") { inText = phonetic == 0 }
+                if xml.isNamed("si") {
+                    current = ""
+                } else if xml.isNamed("rPh") {
+                    phonetic += 1
+                } else if xml.isNamed("t") {
+                    inText = phonetic == 0
+                }
             case .end:
-                if xml.isNamed("si") { strings.append(WorkbookCells.unescapeExcel(current)) }
-                else if xml.isNamed("rPh") { phonetic -= 1 }
-                else if xml.isNamed("t") { inText = false }
+                if xml.isNamed("si") {
+                    strings.append(WorkbookCells.unescapeExcel(current))
+                } else if xml.isNamed("rPh") {
+                    phonetic -= 1
+                } else if xml.isNamed("t") {
+                    inText = false
+                }
             case .text:
                 if inText { current += xml.text() }
             }
@@ -178,7 +215,10 @@ enum XLSXReader {
         let cellsEnd = Array("</sheetData>".utf8)
         while k >= 0 {
             if bytes[k] == UInt8(ascii: "<") {
-                if bytes[k..<(k + marker.count)].elementsEqual(marker) { start = k; break }
+                if bytes[k..<(k + marker.count)].elementsEqual(marker) {
+                    start = k
+                    break
+                }
                 if k + cellsEnd.count <= bytes.count, bytes[k..<(k + cellsEnd.count)].elementsEqual(cellsEnd) { break }
             }
             k -= 1
@@ -190,7 +230,9 @@ enum XLSXReader {
             if token == .end, xml.isNamed("mergeCells") { break }
             guard token == .start, xml.isNamed("mergeCell"), let ref = xml.attribute("ref") else { continue }
             let ends = ref.split(separator: ":")
-            guard ends.count == 2, let a = WorkbookCells.cellReference(ends[0]), let b = WorkbookCells.cellReference(ends[1]) else { continue }
+            guard ends.count == 2, let a = WorkbookCells.cellReference(ends[0]),
+                let b = WorkbookCells.cellReference(ends[1])
+            else { continue }
             found.append((min(a.row, b.row), min(a.column, b.column), max(a.row, b.row), max(a.column, b.column)))
         }
         return found
@@ -199,24 +241,40 @@ enum XLSXReader {
     /// Every cell of a worksheet part, row by row, into `builder`. A row or cell past Excel's
     /// limits (1,048,576 rows, 16,384 columns), or rows out of order, make the sheet damaged;
     /// a value outside a cell, or a cell outside a row, is not a cell and is passed over.
-    static func cells(_ bytes: [UInt8], strings: [String], kinds: [WorkbookCells.NumberKind],
-                      system: WorkbookCells.DateSystem, into builder: inout SheetCSVBuilder) throws {
+    static func cells(
+        _ bytes: [UInt8], strings: [String], kinds: [WorkbookCells.NumberKind],
+        system: WorkbookCells.DateSystem, into builder: inout SheetCSVBuilder
+    ) throws {
         var xml = XMLScanner(bytes)
-        var row = 0, column = 0
+        var row = 0
+        var column = 0
         var rowCells: [(column: Int, text: String)] = []
         // The current cell: its type, format, whether it has a formula, and its value's text.
-        var type = "", style = 0, formula = false, value: String?, inValue = false, inline = "", inInlineText = false, phonetic = 0
-        var inSheetData = false, inRow = false, inCell = false
+        var type = ""
+        var style = 0
+        var formula = false
+        var value: String?
+        var inValue = false
+        var inline = ""
+        var inInlineText = false
+        var phonetic = 0
+        var inSheetData = false
+        var inRow = false
+        var inCell = false
         while let token = try xml.next() {
             switch token {
             case .start:
-                if xml.isNamed("sheetData") { inSheetData = true; continue }
+                if xml.isNamed("sheetData") {
+                    inSheetData = true
+                    continue
+                }
                 guard inSheetData else { continue }
                 if xml.isNamed("row") {
                     row = xml.intAttribute("r") ?? row + 1
                     guard (1...maximumRows).contains(row) else { throw WorkbookFailure.damaged }
                     column = 0
-                    inRow = true; inCell = false
+                    inRow = true
+                    inCell = false
                     rowCells.removeAll(keepingCapacity: true)
                 } else if xml.isNamed("c"), inRow {
                     column = xml.attribute("r").flatMap { WorkbookCells.cellReference($0)?.column } ?? column + 1
@@ -224,7 +282,12 @@ enum XLSXReader {
                     type = xml.attribute("t") ?? "n"
                     style = xml.intAttribute("s") ?? 0
                     // A new cell ends whatever an unclosed element of the last one left open.
-                    formula = false; value = nil; inline = ""; inValue = false; inInlineText = false; phonetic = 0
+                    formula = false
+                    value = nil
+                    inline = ""
+                    inValue = false
+                    inInlineText = false
+                    phonetic = 0
                     inCell = true
                 } else if !inCell {
                     continue
@@ -242,18 +305,24 @@ enum XLSXReader {
                 guard inCell else { continue }
                 if inValue { value = (value ?? "") + xml.text() } else if inInlineText { inline += xml.text() }
             case .end:
-                if xml.isNamed("v") { inValue = false }
-                else if xml.isNamed("t") { inInlineText = false }
-                else if xml.isNamed("rPh") { phonetic = max(0, phonetic - 1) }
-                else if xml.isNamed("c"), inCell {
+                if xml.isNamed("v") {
+                    inValue = false
+                } else if xml.isNamed("t") {
+                    inInlineText = false
+                } else if xml.isNamed("rPh") {
+                    phonetic = max(0, phonetic - 1)
+                } else if xml.isNamed("c"), inCell {
                     inCell = false
-                    if let text = cellText(type: type, style: style, formula: formula, value: value, inline: inline,
-                                           strings: strings, kinds: kinds, system: system,
-                                           problem: { builder.problem(row: row, column: column, $0) }) {
+                    if let text = cellText(
+                        type: type, style: style, formula: formula, value: value, inline: inline,
+                        strings: strings, kinds: kinds, system: system,
+                        problem: { builder.problem(row: row, column: column, $0) })
+                    {
                         rowCells.append((column, text))
                     }
                 } else if xml.isNamed("row"), inRow {
-                    inRow = false; inCell = false
+                    inRow = false
+                    inCell = false
                     guard builder.add(row: row, cells: rowCells) else { throw WorkbookFailure.damaged }
                 } else if xml.isNamed("sheetData") {
                     return
@@ -267,30 +336,38 @@ enum XLSXReader {
     static let maximumColumns = 16_384
 
     /// A cell's value as CSV text (nil: empty), reporting a cell that holds no usable value.
-    private static func cellText(type: String, style: Int, formula: Bool, value: String?, inline: String,
-                                 strings: [String], kinds: [WorkbookCells.NumberKind], system: WorkbookCells.DateSystem,
-                                 problem: (String) -> Void) -> String? {
+    private static func cellText(
+        type: String, style: Int, formula: Bool, value: String?, inline: String,
+        strings: [String], kinds: [WorkbookCells.NumberKind], system: WorkbookCells.DateSystem,
+        problem: (String) -> Void
+    ) -> String? {
         if type == "inlineStr" { return WorkbookCells.unescapeExcel(inline) }
         // A number-typed formula with an empty `<v/>` (openpyxl's uncalculated formula) has no
         // saved value either; an empty text result is written with `t="str"`.
         let unsaved = value == nil || (formula && value?.isEmpty == true && (type == "n" || type == "d"))
         guard !unsaved, let value else {
             if formula {
-                problem("the formula has no saved value (the workbook was written by a program that does not calculate formulas); open it in Excel or LibreOffice Calc and save it, or type the value")
+                problem(
+                    "the formula has no saved value (the workbook was written by a program that does not calculate formulas); open it in Excel or LibreOffice Calc and save it, or type the value"
+                )
             }
             return nil
         }
         switch type {
         case "s":
             guard let index = Int(value), strings.indices.contains(index) else {
-                problem("the cell refers to shared string \(value), which the workbook does not have (the workbook is damaged); save it again")
+                problem(
+                    "the cell refers to shared string \(value), which the workbook does not have (the workbook is damaged); save it again"
+                )
                 return nil
             }
             return strings[index]
         case "str": return WorkbookCells.unescapeExcel(value)
         case "b": return value == "1" ? "TRUE" : "FALSE"
         case "e":
-            problem("the cell holds Excel's error \(value)\(formula ? " from its formula" : ""); expected a value: correct the formula or type the value")
+            problem(
+                "the cell holds Excel's error \(value)\(formula ? " from its formula" : ""); expected a value: correct the formula or type the value"
+            )
             return value
         case "d":
             // An ISO 8601 date cell (Strict Open XML): its date part.
@@ -301,13 +378,16 @@ enum XLSXReader {
             switch kind {
             case .number:
                 guard let text = WorkbookCells.decimalText(value) else {
-                    problem("the cell's number '\(value)' is not a number (the workbook is damaged); type the value again")
+                    problem(
+                        "the cell's number '\(value)' is not a number (the workbook is damaged); type the value again")
                     return value
                 }
                 return text
             case .date:
                 guard let date = WorkbookCells.date(serial: value, system: system) else {
-                    problem("the cell is formatted as a date but its number \(value) is not one (Excel shows it as ####### or 1900-01-00); type the date")
+                    problem(
+                        "the cell is formatted as a date but its number \(value) is not one (Excel shows it as ####### or 1900-01-00); type the date"
+                    )
                     return value
                 }
                 return date.description

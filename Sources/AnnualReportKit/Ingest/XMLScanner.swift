@@ -37,12 +37,17 @@ struct XMLScanner {
 
     /// The next token, or nil at the end of the bytes.
     mutating func next() throws -> Token? {
-        if pendingEnd { pendingEnd = false; selfClosing = false; return .end }
+        if pendingEnd {
+            pendingEnd = false
+            selfClosing = false
+            return .end
+        }
         while i < bytes.count {
             if bytes[i] != UInt8(ascii: "<") {
                 let start = i
                 while i < bytes.count, bytes[i] != UInt8(ascii: "<") { i += 1 }
-                textRange = start..<i; isCDATA = false
+                textRange = start..<i
+                isCDATA = false
                 return .text
             }
             guard i + 1 < bytes.count else { throw Malformed(offset: i) }
@@ -55,7 +60,8 @@ struct XMLScanner {
                 } else if starts(with: "<![CDATA[", at: i) {
                     let start = i + 9
                     let after = try skip(past: Array("]]>".utf8), from: start)
-                    textRange = start..<(after - 3); isCDATA = true
+                    textRange = start..<(after - 3)
+                    isCDATA = true
                     i = after
                     return .text
                 } else {
@@ -72,9 +78,13 @@ struct XMLScanner {
                 var quote: UInt8 = 0
                 while j < bytes.count {
                     let b = bytes[j]
-                    if quote != 0 { if b == quote { quote = 0 } }
-                    else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") { quote = b }
-                    else if b == UInt8(ascii: ">") { break }
+                    if quote != 0 {
+                        if b == quote { quote = 0 }
+                    } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
+                        quote = b
+                    } else if b == UInt8(ascii: ">") {
+                        break
+                    }
                     j += 1
                 }
                 guard j < bytes.count else { throw Malformed(offset: i) }
@@ -99,7 +109,10 @@ struct XMLScanner {
         guard name.count == count else { return false }
         return local.withUTF8Buffer { expected in
             var k = 0
-            while k < count { if bytes[name.lowerBound + k] != expected[k] { return false }; k += 1 }
+            while k < count {
+                if bytes[name.lowerBound + k] != expected[k] { return false }
+                k += 1
+            }
             return true
         }
     }
@@ -114,7 +127,10 @@ struct XMLScanner {
     func attributes(_ local: StaticString) -> [String] {
         var found: [String] = []
         var from = attributeText.lowerBound
-        while let range = attributeRange(local, from: from) { found.append(decode(range)); from = range.upperBound + 1 }
+        while let range = attributeRange(local, from: from) {
+            found.append(decode(range))
+            from = range.upperBound + 1
+        }
         return found
     }
 
@@ -156,7 +172,10 @@ struct XMLScanner {
                 k += 1
                 if attributeName.count == count {
                     var same = true
-                    for n in 0..<count where bytes[attributeName.lowerBound + n] != expected[n] { same = false; break }
+                    for n in 0..<count where bytes[attributeName.lowerBound + n] != expected[n] {
+                        same = false
+                        break
+                    }
                     if same { return value }
                 }
             }
@@ -202,8 +221,12 @@ struct XMLScanner {
         var k = range.lowerBound
         while k < range.upperBound {
             let b = bytes[k]
-            guard b == UInt8(ascii: "&"), let semicolon = bytes[k..<min(range.upperBound, k + 12)].firstIndex(of: UInt8(ascii: ";")) else {
-                out.append(b); k += 1; continue
+            guard b == UInt8(ascii: "&"),
+                let semicolon = bytes[k..<min(range.upperBound, k + 12)].firstIndex(of: UInt8(ascii: ";"))
+            else {
+                out.append(b)
+                k += 1
+                continue
             }
             let entity = String(decoding: bytes[(k + 1)..<semicolon], as: UTF8.self)
             var scalar: Unicode.Scalar?
@@ -214,14 +237,18 @@ struct XMLScanner {
             case "quot": scalar = "\""
             case "apos": scalar = "'"
             default:
-                if entity.hasPrefix("#x") || entity.hasPrefix("#X") { scalar = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init) }
-                else if entity.hasPrefix("#") { scalar = UInt32(entity.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init) }
+                if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
+                    scalar = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+                } else if entity.hasPrefix("#") {
+                    scalar = UInt32(entity.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init)
+                }
             }
             if let scalar {
                 out += Array(String(Character(scalar)).utf8)
                 k = semicolon + 1
             } else {
-                out.append(b); k += 1
+                out.append(b)
+                k += 1
             }
         }
         return String(decoding: out, as: UTF8.self)

@@ -8,11 +8,13 @@
 /// the rows' sum (a note, not an error). The export knows no categories or priorities: the
 /// `catalogue` dataset gives them.
 enum YouTubeExport {
-    static let schema = DatasetSchema(name: "youtube", columns: [
-        .init("video_id", aliases: ["content"], required: true),
-        .init("video", aliases: ["video title"]),
-        .init("views", required: true),
-    ], totalled: [.init("views")], totalsLead: true, typed: ["video_id", "views"])
+    static let schema = DatasetSchema(
+        name: "youtube",
+        columns: [
+            .init("video_id", aliases: ["content"], required: true),
+            .init("video", aliases: ["video title"]),
+            .init("views", required: true),
+        ], totalled: [.init("views")], totalsLead: true, typed: ["video_id", "views"])
 
     /// Whether a header is a content export's table: `Content` first, then `Video title` and
     /// `Views` among its columns (its `Chart data.csv` starts with `Date`).
@@ -38,24 +40,40 @@ enum YouTubeExport {
     }
 
     static func ingester() -> FileIngester<Row> {
-        var ingester = FileIngester<Row>(schema: schema, parse: { row in
-            let views = row.count("views")
-            let id = row.id("video_id"), title = row.label("video", "the video's title")
-            if row.text("video_id") == nil && title == nil { row.fail("video_id", "missing video; expected the video's id in Content or its title") }
-            guard let views, id != nil || title != nil, case .success(let year) = Self.year(path: row.file) else { return nil }
-            return Row(id: id, title: title, views: views, year: year, source: SourceLocation(file: row.file, line: row.record.line),
-                       period: partialPeriod(path: row.file))
-        }, duplicateKey: { "\($0.year)|\($0.id ?? "title:" + ($0.title ?? ""))" }, describeDuplicate: "video (same id)")
+        var ingester = FileIngester<Row>(
+            schema: schema,
+            parse: { row in
+                let views = row.count("views")
+                let id = row.id("video_id")
+                let title = row.label("video", "the video's title")
+                if row.text("video_id") == nil && title == nil {
+                    row.fail("video_id", "missing video; expected the video's id in Content or its title")
+                }
+                guard let views, id != nil || title != nil, case .success(let year) = Self.year(path: row.file) else {
+                    return nil
+                }
+                return Row(
+                    id: id, title: title, views: views, year: year,
+                    source: SourceLocation(file: row.file, line: row.record.line),
+                    period: partialPeriod(path: row.file))
+            }, duplicateKey: { "\($0.year)|\($0.id ?? "title:" + ($0.title ?? ""))" },
+            describeDuplicate: "video (same id)")
         ingester.fileCheck = { name in
             guard case .failure(let problem) = Self.year(path: name) else { return nil }
             return problem.message
         }
         // An export of part of a year is read, with a warning: its views are not the year's.
         ingester.fileScan = { _, _, name in
-            guard let period = partialPeriod(path: name), case .success(let year) = Self.year(path: name) else { return FileScan() }
+            guard let period = partialPeriod(path: name), case .success(let year) = Self.year(path: name) else {
+                return FileScan()
+            }
             let whole = "1 April \(year.startYear) to 31 March \(year.startYear + 1)"
-            return FileScan(diagnostics: [Diagnostic(.warning, file: name, line: 0, column: nil,
-                "\(period.sentence(year)); expected an export of the whole year (\(whole) in YouTube Studio's date range) for the year's views")])
+            return FileScan(diagnostics: [
+                Diagnostic(
+                    .warning, file: name, line: 0, column: nil,
+                    "\(period.sentence(year)); expected an export of the whole year (\(whole) in YouTube Studio's date range) for the year's views"
+                )
+            ])
         }
         return ingester
     }
@@ -81,9 +99,14 @@ enum YouTubeExport {
         let parts = path.split(separator: "/").map(String.init)
         for part in parts.reversed() {
             if let (from, to) = period(in: part) {
-                let first = FinancialYear(containing: from), last = FinancialYear(containing: to)
+                let first = FinancialYear(containing: from)
+                let last = FinancialYear(containing: to)
                 guard first == last else {
-                    return .failure(YearProblem(message: "the export's period \(from) to \(to) spans \(first) and \(last); expected an export of one financial year (1 April to 31 March), chosen in YouTube Studio's date range"))
+                    return .failure(
+                        YearProblem(
+                            message:
+                                "the export's period \(from) to \(to) spans \(first) and \(last); expected an export of one financial year (1 April to 31 March), chosen in YouTube Studio's date range"
+                        ))
                 }
                 return .success(first)
             }
@@ -91,7 +114,11 @@ enum YouTubeExport {
         for part in parts.reversed() {
             if let year = financialYear(in: part) { return .success(year) }
         }
-        return .failure(YearProblem(message: "cannot tell which year the export covers; expected it in the folder or zip YouTube Studio names (Content 2022-04-01_2023-03-31 Channel name), or a financial year in the file name (Table data 2022-23.csv)"))
+        return .failure(
+            YearProblem(
+                message:
+                    "cannot tell which year the export covers; expected it in the folder or zip YouTube Studio names (Content 2022-04-01_2023-03-31 Channel name), or a financial year in the file name (Table data 2022-23.csv)"
+            ))
     }
 
     /// `2022-04-01_2023-03-31` anywhere in a name.
@@ -101,7 +128,9 @@ enum YouTubeExport {
         for start in 0...(chars.count - 21) where chars[start + 10] == UInt8(ascii: "_") {
             let a = String(decoding: chars[start..<start + 10], as: UTF8.self)
             let b = String(decoding: chars[(start + 11)..<(start + 21)], as: UTF8.self)
-            if a.utf8.allSatisfy({ $0 != 0x20 }), let from = CalendarDate(parsing: a), let to = CalendarDate(parsing: b), from <= to {
+            if a.utf8.allSatisfy({ $0 != 0x20 }), let from = CalendarDate(parsing: a),
+                let to = CalendarDate(parsing: b), from <= to
+            {
                 return (from, to)
             }
         }
@@ -113,8 +142,10 @@ enum YouTubeExport {
         let chars = Array(name.utf8)
         for length in [9, 7] where chars.count >= length {
             for start in 0...(chars.count - length) {
-                let text = String(String(decoding: chars[start..<start + length], as: UTF8.self).map { $0 == "_" ? "-" : $0 })
-                let before = start > 0 ? chars[start - 1] : 0x20, after = start + length < chars.count ? chars[start + length] : 0x20
+                let text = String(
+                    String(decoding: chars[start..<start + length], as: UTF8.self).map { $0 == "_" ? "-" : $0 })
+                let before = start > 0 ? chars[start - 1] : 0x20
+                let after = start + length < chars.count ? chars[start + length] : 0x20
                 let isDigit = { (c: UInt8) in c >= 0x30 && c <= 0x39 }
                 if !isDigit(before), !isDigit(after), let year = FinancialYear(label: text) { return year }
             }
@@ -135,43 +166,64 @@ struct CatalogueEntry {
 extension DatasetSchema {
     /// `catalogue*.csv`: one row per video with its categories `;`-separated, or one row per
     /// video and category as a spreadsheet lists it (the rows of one video are merged).
-    static let catalogue = DatasetSchema(name: "catalogue", columns: [
-        .init("video_id", aliases: ["id", "content", "url", "video url"]),
-        .init("video", aliases: ["title", "video title"]),
-        .init("category", aliases: ["categories"], required: true),
-        .init("priorities", aliases: ["priority", "business priorities"]),
-    ], typed: ["video_id", "priorities"])
+    static let catalogue = DatasetSchema(
+        name: "catalogue",
+        columns: [
+            .init("video_id", aliases: ["id", "content", "url", "video url"]),
+            .init("video", aliases: ["title", "video title"]),
+            .init("category", aliases: ["categories"], required: true),
+            .init("priorities", aliases: ["priority", "business priorities"]),
+        ], typed: ["video_id", "priorities"])
 }
 
 enum VideoCatalogue {
     static func ingester(catalog: PriorityCatalog) -> FileIngester<CatalogueEntry> {
-        FileIngester(schema: .catalogue, parse: { row in
-            let id = row.id("video_id"), title = row.label("video", "the video's title")
-            if row.text("video_id") == nil && title == nil { row.fail(row.has("video_id") ? "video_id" : "video", "missing video; expected its id or its exact title") }
-            let categories = (row.requiredLabel("category", "the category (or categories, separated by ;) the report shows it under") ?? "")
-                .split(separator: ";").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
-            let priorities = row.priorities("priorities", catalog: catalog)
-            guard id != nil || title != nil, !categories.isEmpty else { return nil }
-            return CatalogueEntry(id: id, title: title, categories: categories, priorities: priorities,
-                                  source: SourceLocation(file: row.file, line: row.record.line))
-        }, duplicateKey: { entry in
-            // A video listed once per category is how a spreadsheet lists it; the same video
-            // twice under the same category is the mistake.
-            (entry.id.map { "id:" + $0 } ?? "title:" + (entry.title ?? "")) + "|" + entry.categories.map { $0.lowercased() }.joined(separator: ";")
-        }, describeDuplicate: "catalogue video (same id or title, and category)")
+        FileIngester(
+            schema: .catalogue,
+            parse: { row in
+                let id = row.id("video_id")
+                let title = row.label("video", "the video's title")
+                if row.text("video_id") == nil && title == nil {
+                    row.fail(
+                        row.has("video_id") ? "video_id" : "video", "missing video; expected its id or its exact title")
+                }
+                let categories =
+                    (row.requiredLabel(
+                        "category", "the category (or categories, separated by ;) the report shows it under") ?? "")
+                    .split(separator: ";").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+                let priorities = row.priorities("priorities", catalog: catalog)
+                guard id != nil || title != nil, !categories.isEmpty else { return nil }
+                return CatalogueEntry(
+                    id: id, title: title, categories: categories, priorities: priorities,
+                    source: SourceLocation(file: row.file, line: row.record.line))
+            },
+            duplicateKey: { entry in
+                // A video listed once per category is how a spreadsheet lists it; the same video
+                // twice under the same category is the mistake.
+                (entry.id.map { "id:" + $0 } ?? "title:" + (entry.title ?? "")) + "|"
+                    + entry.categories.map { $0.lowercased() }.joined(separator: ";")
+            }, describeDuplicate: "catalogue video (same id or title, and category)")
     }
 
     /// The catalogue with each video's rows merged: its categories and priorities in the
     /// order first listed, matched by id, or by title when a row has no id.
     static func merged(_ catalogue: [CatalogueEntry]) -> [CatalogueEntry] {
-        var merged: [CatalogueEntry] = [], index: [String: Int] = [:]
+        var merged: [CatalogueEntry] = []
+        var index: [String: Int] = [:]
         for entry in catalogue {
             let key = entry.id.map { "id:" + $0 } ?? "title:" + (entry.title ?? "")
-            guard let at = index[key] else { index[key] = merged.count; merged.append(entry); continue }
-            for category in entry.categories where !merged[at].categories.contains(where: { $0.lowercased() == category.lowercased() }) {
+            guard let at = index[key] else {
+                index[key] = merged.count
+                merged.append(entry)
+                continue
+            }
+            for category in entry.categories
+            where !merged[at].categories.contains(where: { $0.lowercased() == category.lowercased() }) {
                 merged[at].categories.append(category)
             }
-            for priority in entry.priorities where !merged[at].priorities.contains(priority) { merged[at].priorities.append(priority) }
+            for priority in entry.priorities where !merged[at].priorities.contains(priority) {
+                merged[at].priorities.append(priority)
+            }
             if merged[at].title == nil { merged[at].title = entry.title }
         }
         return merged
@@ -180,7 +232,8 @@ enum VideoCatalogue {
     /// Each exported video as one row per catalogue category (a video in two categories counts
     /// once in the reach), or under "Uncategorised" with a note when the catalogue lacks it.
     static func videos(_ rows: [YouTubeExport.Row], catalogue: [CatalogueEntry]?) -> ([VideoViews], [Diagnostic]) {
-        var byID: [String: CatalogueEntry] = [:], byTitle: [String: CatalogueEntry] = [:]
+        var byID: [String: CatalogueEntry] = [:]
+        var byTitle: [String: CatalogueEntry] = [:]
         for entry in merged(catalogue ?? []) {
             if let id = entry.id, byID[id] == nil { byID[id] = entry }
             if let title = entry.title, byTitle[title] == nil { byTitle[title] = entry }
@@ -191,18 +244,26 @@ enum VideoCatalogue {
             let entry = row.id.flatMap { byID[$0] } ?? row.title.flatMap { byTitle[$0] }
             if entry == nil { missing.append(row) }
             for category in entry?.categories ?? ["Uncategorised"] {
-                videos.append(VideoViews(year: row.year, category: category, video: row.title ?? row.id, videoID: row.id, views: row.views,
-                                         priorities: entry?.priorities ?? [], source: row.source, metric: .views, period: row.period))
+                videos.append(
+                    VideoViews(
+                        year: row.year, category: category, video: row.title ?? row.id, videoID: row.id,
+                        views: row.views,
+                        priorities: entry?.priorities ?? [], source: row.source, metric: .views, period: row.period))
             }
         }
         var notes: [Diagnostic] = []
         if !missing.isEmpty {
             let file = missing[0].source.file
-            let named = missing.prefix(10).map { "'\($0.title ?? $0.id ?? "")' (line \($0.source.line))" }.joined(separator: ", ")
+            let named = missing.prefix(10).map { "'\($0.title ?? $0.id ?? "")' (line \($0.source.line))" }.joined(
+                separator: ", ")
             let more = missing.count > 10 ? " and \(missing.count - 10) more" : ""
-            notes.append(Diagnostic(.note, file: file, line: 0, column: nil, catalogue == nil
-                ? "no catalogue*.csv, so every exported video (\(missing.count)) is counted under Uncategorised; a catalogue gives each video's categories and priorities"
-                : "\(missing.count) exported video\(missing.count == 1 ? " is" : "s are") not in the catalogue and counted under Uncategorised: \(named)\(more)"))
+            notes.append(
+                Diagnostic(
+                    .note, file: file, line: 0, column: nil,
+                    catalogue == nil
+                        ? "no catalogue*.csv, so every exported video (\(missing.count)) is counted under Uncategorised; a catalogue gives each video's categories and priorities"
+                        : "\(missing.count) exported video\(missing.count == 1 ? " is" : "s are") not in the catalogue and counted under Uncategorised: \(named)\(more)"
+                ))
         }
         return (videos, notes)
     }
@@ -213,9 +274,12 @@ enum VideoCatalogue {
         for v in listed { if let id = v.identity { seen["\(v.year)|\(id)"] = seen["\(v.year)|\(id)"] ?? v.source } }
         var reported = Set<String>()
         return exported.compactMap { v in
-            guard let id = v.identity, let other = seen["\(v.year)|\(id)"], reported.insert("\(v.year)|\(id)").inserted else { return nil }
-            return Diagnostic(.error, file: v.source.file, line: v.source.line, column: nil,
-                "video '\(v.video ?? id)' in \(v.year) is also listed at \(other); expected each video's figures from the export or from the videos file, not both")
+            guard let id = v.identity, let other = seen["\(v.year)|\(id)"], reported.insert("\(v.year)|\(id)").inserted
+            else { return nil }
+            return Diagnostic(
+                .error, file: v.source.file, line: v.source.line, column: nil,
+                "video '\(v.video ?? id)' in \(v.year) is also listed at \(other); expected each video's figures from the export or from the videos file, not both"
+            )
         }
     }
 }

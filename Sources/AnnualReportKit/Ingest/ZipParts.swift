@@ -32,7 +32,8 @@ enum ZipParts {
     /// that is shorter it goes on reading nothing without end (a damaged or crafted package:
     /// FuzzWorkbook's finding). A part of more than 4 GB is no workbook's either.
     static func plausible(_ entry: Entry, in archive: Archive) -> Bool {
-        let fileSize = (try? FileManager.default.attributesOfItem(atPath: archive.url.path)[.size] as? NSNumber)?.uint64Value ?? 0
+        let fileSize =
+            (try? FileManager.default.attributesOfItem(atPath: archive.url.path)[.size] as? NSNumber)?.uint64Value ?? 0
         let stored = entry.isCompressed ? entry.compressedSize : entry.uncompressedSize
         return stored <= fileSize && entry.uncompressedSize <= 4 << 30
     }
@@ -59,9 +60,15 @@ enum ZipParts {
                 var i = 0
                 let n = buffer.count
                 while i + 8 <= n {
-                    let one = crc ^ (UInt32(buffer[i]) | UInt32(buffer[i + 1]) << 8 | UInt32(buffer[i + 2]) << 16 | UInt32(buffer[i + 3]) << 24)
-                    let two = UInt32(buffer[i + 4]) | UInt32(buffer[i + 5]) << 8 | UInt32(buffer[i + 6]) << 16 | UInt32(buffer[i + 7]) << 24
-                    crc = t[7 * 256 + Int(one & 0xFF)] ^ t[6 * 256 + Int((one >> 8) & 0xFF)]
+                    let one =
+                        crc
+                        ^ (UInt32(buffer[i]) | UInt32(buffer[i + 1]) << 8 | UInt32(buffer[i + 2]) << 16 | UInt32(
+                            buffer[i + 3]) << 24)
+                    let two =
+                        UInt32(buffer[i + 4]) | UInt32(buffer[i + 5]) << 8 | UInt32(buffer[i + 6]) << 16 | UInt32(
+                            buffer[i + 7]) << 24
+                    crc =
+                        t[7 * 256 + Int(one & 0xFF)] ^ t[6 * 256 + Int((one >> 8) & 0xFF)]
                         ^ t[5 * 256 + Int((one >> 16) & 0xFF)] ^ t[4 * 256 + Int(one >> 24)]
                         ^ t[3 * 256 + Int(two & 0xFF)] ^ t[2 * 256 + Int((two >> 8) & 0xFF)]
                         ^ t[1 * 256 + Int((two >> 16) & 0xFF)] ^ t[0 * 256 + Int(two >> 24)]

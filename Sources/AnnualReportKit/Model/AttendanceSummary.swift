@@ -13,10 +13,6 @@ struct AttendanceSummary: Sendable, Equatable {
         var attendances: Int64 = 0
         /// Distinct delegate ids over the attended rows.
         var people: Int64 = 0
-        init(sessions: Int64 = 0, registrations: Int64 = 0, attendances: Int64 = 0, people: Int64 = 0) {
-            self.sessions = sessions; self.registrations = registrations; self.attendances = attendances
-            self.people = people
-        }
     }
 
     /// Sessions with a used row, their rows and attended rows, for one year and one priority

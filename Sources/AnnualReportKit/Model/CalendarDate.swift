@@ -14,7 +14,8 @@ struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Returns nil unless the day exists (`CalendarDate(year: 2022, month: 2, day: 29)` is nil).
     init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
+            day >= 1, day <= CalendarDate.daysIn(month: month, year: year)
+        else { return nil }
         storedYear = Int16(year)
         storedMonth = UInt8(month)
         storedDay = UInt8(day)
@@ -33,13 +34,17 @@ struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
         // The cheap checks first (a register's dates pass here by the hundred thousand): a
         // plain date starts with a digit and holds no `:`; most are one of the fixed widths.
         if let first = s.utf8.first, first &- 0x30 < 10, !s.utf8.contains(UInt8(ascii: ":")) {
-            if let date = CalendarDate(fixedWidth: s, monthFirst: monthFirst) { self = date; return }
+            if let date = CalendarDate(fixedWidth: s, monthFirst: monthFirst) {
+                self = date
+                return
+            }
             guard let date = CalendarDate(plain: s, monthFirst: monthFirst) else { return nil }
             self = date
             return
         }
         guard let dated = DateText(Substring(s)), let date = CalendarDate(plain: dated.date, monthFirst: monthFirst),
-              dated.weekday.map({ $0.number == date.weekday }) ?? true else { return nil }
+            dated.weekday.map({ $0.number == date.weekday }) ?? true
+        else { return nil }
         self = date
     }
 
@@ -57,10 +62,14 @@ struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
                 }
                 return value
             }
-            if b[4] == UInt8(ascii: "-") && b[7] == UInt8(ascii: "-"), let y = number(0, 4), let m = number(5, 2), let d = number(8, 2) {
+            if b[4] == UInt8(ascii: "-") && b[7] == UInt8(ascii: "-"), let y = number(0, 4), let m = number(5, 2),
+                let d = number(8, 2)
+            {
                 return CalendarDate(year: y, month: m, day: d)
             }
-            if b[2] == UInt8(ascii: "/") && b[5] == UInt8(ascii: "/"), let p = number(0, 2), let q = number(3, 2), let y = number(6, 4) {
+            if b[2] == UInt8(ascii: "/") && b[5] == UInt8(ascii: "/"), let p = number(0, 2), let q = number(3, 2),
+                let y = number(6, 4)
+            {
                 return CalendarDate(year: y, month: monthFirst ? p : q, day: monthFirst ? q : p)
             }
             return nil
@@ -76,7 +85,8 @@ struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
         if parts[0].count == 4 {
             // Year first: 2022-09-26, 2022/09/26.
             guard parts[1].count == 2, parts[2].count == 2,
-                  let y = Int.digitsOnly(parts[0]), let m = Int.digitsOnly(parts[1]), let d = Int.digitsOnly(parts[2]) else { return nil }
+                let y = Int.digitsOnly(parts[0]), let m = Int.digitsOnly(parts[1]), let d = Int.digitsOnly(parts[2])
+            else { return nil }
             self.init(year: y, month: m, day: d)
             return
         }
@@ -127,15 +137,18 @@ struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     static func month(named name: String) -> Int? {
         let lower = name.lowercased()
         guard lower.count >= 3 else { return nil }
-        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december"]
+        let names = [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december",
+        ]
         if let i = names.firstIndex(of: lower) { return i + 1 }
         if lower == "sept" { return 9 }
         return lower.count == 3 ? names.firstIndex { $0.hasPrefix(lower) }.map { $0 + 1 } : nil
     }
 
     /// How dates may be written, for error messages.
-    static let acceptedForms = "2022-09-26, 2022/09/26, 26/09/2022, 26/09/22, 26 September 2022, 26 Sep 2022, 26-Sep-22, Mon 26 Sep 2022 or 26/09/2022 09:30"
+    static let acceptedForms =
+        "2022-09-26, 2022/09/26, 26/09/2022, 26/09/22, 26 September 2022, 26 Sep 2022, 26-Sep-22, Mon 26 Sep 2022 or 26/09/2022 09:30"
 
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {

@@ -2,7 +2,10 @@
 /// audit graded them, how many it graded each way (Ofsted's scale).
 struct CaseAuditRow: Sendable, Hashable {
     enum Grade: String, Sendable, CaseIterable {
-        case outstanding = "Outstanding", good = "Good", requiresImprovement = "Requires improvement", inadequate = "Inadequate"
+        case outstanding = "Outstanding"
+        case good = "Good"
+        case requiresImprovement = "Requires improvement"
+        case inadequate = "Inadequate"
     }
     /// The audit's name or theme.
     var audit: String

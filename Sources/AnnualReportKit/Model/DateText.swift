@@ -25,7 +25,8 @@ struct DateText {
         if let colon = rest.utf8.firstIndex(of: UInt8(ascii: ":")) {
             // The time starts after the last space (or ISO's `T`) before its first colon.
             guard let separator = rest[..<colon].lastIndex(where: { $0 == " " || $0 == "T" }),
-                  Self.isTime(rest[rest.index(after: separator)...]) else { return nil }
+                Self.isTime(rest[rest.index(after: separator)...])
+            else { return nil }
             rest = rest[..<separator]
             while let last = rest.last, last == " " || last == "," { rest = rest.dropLast() }
         }
@@ -61,7 +62,10 @@ struct DateText {
         if rest.first == ":" {
             rest = rest.dropFirst()
             guard number(max: 59, widths: 2...2) else { return false }
-            if rest.first == "." { rest = rest.dropFirst(); guard number(max: 999_999_999, widths: 1...9) else { return false } }
+            if rest.first == "." {
+                rest = rest.dropFirst()
+                guard number(max: 999_999_999, widths: 1...9) else { return false }
+            }
         }
         let suffix = rest.drop { $0 == " " }.uppercased()
         if suffix == "AM" || suffix == "PM" { return (1...12).contains(hour) }
@@ -69,7 +73,8 @@ struct DateText {
         // An offset from UTC: +01:00, -0500, +01.
         guard let sign = suffix.first, sign == "+" || sign == "-" else { return false }
         let offset = suffix.dropFirst().filter { $0 != ":" }
-        return (offset.count == 2 || offset.count == 4) && Int.digitsOnly(offset).map { $0 / (offset.count == 4 ? 100 : 1) <= 14 } == true
+        return (offset.count == 2 || offset.count == 4)
+            && Int.digitsOnly(offset).map { $0 / (offset.count == 4 ? 100 : 1) <= 14 } == true
     }
 }
 
@@ -85,19 +90,25 @@ extension CalendarDate {
         }
         let parts = s.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
         guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-              parts[2].count == 4 || (parts[2].count == 2 && !s.contains(".")),
-              let a = Int.digitsOnly(parts[0]), let b = Int.digitsOnly(parts[1]), let y = Int.digitsOnly(parts[2]) else { return nil }
+            parts[2].count == 4 || (parts[2].count == 2 && !s.contains(".")),
+            let a = Int.digitsOnly(parts[0]), let b = Int.digitsOnly(parts[1]), let y = Int.digitsOnly(parts[2])
+        else { return nil }
         return (a, b, parts[2].count == 2 ? 2000 + y : y)
     }
 
     /// For a date whose weekday disagrees with it (`Wed 13 April 2023`): the date and the
     /// weekday written, for the message naming both; nil when there is no such disagreement.
-    static func weekdayDisagreement(_ text: some StringProtocol, monthFirst: Bool = false) -> (date: CalendarDate, written: String)? {
+    static func weekdayDisagreement(_ text: some StringProtocol, monthFirst: Bool = false) -> (
+        date: CalendarDate, written: String
+    )? {
         guard let dated = DateText(Substring(text.trimmingSpaces)), let weekday = dated.weekday,
-              let date = CalendarDate(parsing: dated.date, monthFirst: monthFirst), date.weekday != weekday.number else { return nil }
+            let date = CalendarDate(parsing: dated.date, monthFirst: monthFirst), date.weekday != weekday.number
+        else { return nil }
         return (date, String(weekday.written))
     }
 
     /// `Wednesday`, for messages.
-    var weekdayName: String { DateText.names[weekday - 1].prefix(1).uppercased() + DateText.names[weekday - 1].dropFirst() }
+    var weekdayName: String {
+        DateText.names[weekday - 1].prefix(1).uppercased() + DateText.names[weekday - 1].dropFirst()
+    }
 }

@@ -21,7 +21,10 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
     var fold: DiagnosticFold?
 
     init(_ severity: Severity, file: String, line: Int, column: Int?, _ message: String) {
-        self.severity = severity; self.file = file; self.line = line; self.column = column
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
         self.message = message
     }
 
@@ -29,7 +32,11 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
     var isFileLevel: Bool { line == 0 || wholeFile }
 
     /// The same problem, marked as concerning its whole file (`wholeFile`).
-    var ofWholeFile: Diagnostic { var d = self; d.wholeFile = true; return d }
+    var ofWholeFile: Diagnostic {
+        var d = self
+        d.wholeFile = true
+        return d
+    }
 
     /// `training.csv:14:27: error: bad date '31/02/2022'; expected ...`
     public var description: String { "\(location): \(severity.rawValue): \(message)" }
@@ -48,7 +55,8 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
 
     /// Excel's column letters for a 1-based column number (1 is A, 27 is AA).
     static func columnLetters(_ column: Int) -> String {
-        var n = column, letters = ""
+        var n = column
+        var letters = ""
         while n > 0 {
             letters = String(Character(Unicode.Scalar(UInt8(65 + (n - 1) % 26)))) + letters
             n = (n - 1) / 26
@@ -91,10 +99,17 @@ public struct FileLedger: Hashable, Sendable {
     /// Decoding applied, e.g. "Windows-1252", or nil for UTF-8.
     public var encoding: String?
 
-    init(file: String, dataset: String, read: Int = 0, used: Int = 0, rejected: Int = 0, controlTotals: Int = 0,
-         encoding: String? = nil) {
-        self.file = file; self.dataset = dataset; self.read = read; self.used = used; self.rejected = rejected
-        self.controlTotals = controlTotals; self.encoding = encoding
+    init(
+        file: String, dataset: String, read: Int = 0, used: Int = 0, rejected: Int = 0, controlTotals: Int = 0,
+        encoding: String? = nil
+    ) {
+        self.file = file
+        self.dataset = dataset
+        self.read = read
+        self.used = used
+        self.rejected = rejected
+        self.controlTotals = controlTotals
+        self.encoding = encoding
     }
 
     var balances: Bool { read == used + rejected + controlTotals + footnotes }
@@ -106,9 +121,6 @@ struct RejectedRow: Hashable, Sendable {
     var line: Int
     var reason: String
     var fields: [String]
-    init(file: String, line: Int, reason: String, fields: [String]) {
-        self.file = file; self.line = line; self.reason = reason; self.fields = fields
-    }
 }
 
 /// The ledger and notes, shown as the report's data-quality section and sheet.
@@ -118,21 +130,28 @@ struct DataQuality: Sendable, Equatable {
     var rejected: [RejectedRow]
 
     init(ledger: [FileLedger] = [], notes: [String] = [], rejected: [RejectedRow] = []) {
-        self.ledger = ledger; self.notes = notes; self.rejected = rejected
+        self.ledger = ledger
+        self.notes = notes
+        self.rejected = rejected
     }
 
     var ledgerTable: ReportTable {
         // The footnotes column only where some file has footnotes, so a tidy folder's table is unchanged.
         let footnotes = ledger.contains { $0.footnotes > 0 }
-        var table = ReportTable(id: "data-quality", title: "Data quality: rows read, used and rejected",
-                                columns: [ReportColumn("File", .label), ReportColumn("Dataset", .text),
-                                          ReportColumn("Rows read", .count), ReportColumn("Rows used", .count),
-                                          ReportColumn("Rows rejected", .count), ReportColumn("Control totals", .count)]
-                                    + (footnotes ? [ReportColumn("Footnotes", .count)] : []),
-                                notes: notes)
-        let figures: [(FileLedger) -> Int] = [\.read, \.used, \.rejected, \.controlTotals] + (footnotes ? [\.footnotes] : [])
+        var table = ReportTable(
+            id: "data-quality", title: "Data quality: rows read, used and rejected",
+            columns: [
+                ReportColumn("File", .label), ReportColumn("Dataset", .text),
+                ReportColumn("Rows read", .count), ReportColumn("Rows used", .count),
+                ReportColumn("Rows rejected", .count), ReportColumn("Control totals", .count),
+            ]
+                + (footnotes ? [ReportColumn("Footnotes", .count)] : []),
+            notes: notes)
+        let figures: [(FileLedger) -> Int] =
+            [\.read, \.used, \.rejected, \.controlTotals] + (footnotes ? [\.footnotes] : [])
         for entry in ledger {
-            table.rows.append(ReportRow([.text(entry.file), .text(entry.dataset)] + figures.map { .count(Int64($0(entry))) }))
+            table.rows.append(
+                ReportRow([.text(entry.file), .text(entry.dataset)] + figures.map { .count(Int64($0(entry))) }))
         }
         if !ledger.isEmpty {
             let n = ledger.count

@@ -14,8 +14,8 @@ public struct FinancialYear: Hashable, Comparable, Sendable, CustomStringConvert
         guard s.count == 7 || s.count == 9 else { return nil }
         let separatorIndex = s.index(s.startIndex, offsetBy: 4)
         guard s[separatorIndex] == "-" || s[separatorIndex] == "/",
-              let start = Int.digitsOnly(s[..<separatorIndex]),
-              let end = Int.digitsOnly(s[s.index(after: separatorIndex)...]), start >= 1000
+            let start = Int.digitsOnly(s[..<separatorIndex]),
+            let end = Int.digitsOnly(s[s.index(after: separatorIndex)...]), start >= 1000
         else { return nil }
         let expected = s.count == 7 ? (start + 1) % 100 : start + 1
         guard end == expected else { return nil }
@@ -29,10 +29,14 @@ public struct FinancialYear: Hashable, Comparable, Sendable, CustomStringConvert
     public init?(loose text: some StringProtocol) {
         var s = text.trimmingSpaces.uppercased()
         if s.hasPrefix("FY") { s = String(s.dropFirst(2)).trimmingSpaces }
-        if let year = FinancialYear(label: s) { self = year; return }
+        if let year = FinancialYear(label: s) {
+            self = year
+            return
+        }
         let parts = s.split(whereSeparator: { $0 == "-" || $0 == "/" })
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
-              let start = Int.digitsOnly(parts[0]), let end = Int.digitsOnly(parts[1]), end == (start + 1) % 100 else { return nil }
+            let start = Int.digitsOnly(parts[0]), let end = Int.digitsOnly(parts[1]), end == (start + 1) % 100
+        else { return nil }
         self.startYear = 2000 + start
     }
 

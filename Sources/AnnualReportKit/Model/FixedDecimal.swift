@@ -5,7 +5,10 @@ struct FixedDecimal: Hashable, Sendable, CustomStringConvertible {
     var scaled: Int64
     var places: Int
 
-    init(scaled: Int64, places: Int) { self.scaled = scaled; self.places = places }
+    init(scaled: Int64, places: Int) {
+        self.scaled = scaled
+        self.places = places
+    }
 
     /// `value` rounded half away from zero to `places` decimals.
     init(_ value: Double, places: Int) {

@@ -13,18 +13,30 @@ struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, AdditiveA
     /// anything else, including more than two decimals and overflow.
     init?(parsing text: some StringProtocol) {
         // Spaces are layout only (Excel's accounting format pads around the £ and the dash).
-        let compact = String(text.unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "\u{A0}" }.map(Character.init))
+        let compact = String(
+            text.unicodeScalars.filter { $0 != " " && $0 != "\t" && $0 != "\u{A0}" }.map(Character.init))
         var s = Substring(compact)
-        if s == "-" || s == "£-" { pence = 0; return }
+        if s == "-" || s == "£-" {
+            pence = 0
+            return
+        }
         var negative = false
         if s.hasPrefix("£(") && s.hasSuffix(")") { s = s.dropFirst() }
         if s.hasPrefix("(") && s.hasSuffix(")") {
             negative = true
             s = s.dropFirst().dropLast()
         }
-        if s.hasPrefix("-") { if negative { return nil }; negative = true; s = s.dropFirst() }
+        if s.hasPrefix("-") {
+            if negative { return nil }
+            negative = true
+            s = s.dropFirst()
+        }
         if s.hasPrefix("£") { s = s.dropFirst() }
-        if s.hasPrefix("-") { if negative { return nil }; negative = true; s = s.dropFirst() }
+        if s.hasPrefix("-") {
+            if negative { return nil }
+            negative = true
+            s = s.dropFirst()
+        }
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, let whole = Count.parseGrouped(parts[0]) else { return nil }
         var fraction: Int64 = 0

@@ -11,7 +11,10 @@ struct Priority: Hashable, Sendable, CustomStringConvertible {
 struct PriorityDefinition: Hashable, Sendable {
     var name: String
     var aliases: [String]
-    init(name: String, aliases: [String] = []) { self.name = name; self.aliases = aliases }
+    init(name: String, aliases: [String] = []) {
+        self.name = name
+        self.aliases = aliases
+    }
 }
 
 /// Resolves the names found in records to priorities.
@@ -42,7 +45,10 @@ final class PriorityCatalog: @unchecked Sendable {
                 let priority = Priority(definition.name)
                 for name in [definition.name] + definition.aliases {
                     let key = PriorityCatalog.key(name)
-                    if byKey[key] == nil { byKey[key] = priority; names.append(name) }
+                    if byKey[key] == nil {
+                        byKey[key] = priority
+                        names.append(name)
+                    }
                 }
             }
         }
@@ -55,9 +61,14 @@ final class PriorityCatalog: @unchecked Sendable {
     /// (`Neglect, Exploitation`, `Neglect / Exploitation`), each a priority on its own; nil for
     /// any other name.
     func joined(_ name: String) -> [String]? {
-        guard name.contains(where: PriorityCatalog.isJoiner), !configuredKeys.contains(PriorityCatalog.key(name)) else { return nil }
-        let parts = name.split(omittingEmptySubsequences: false, whereSeparator: PriorityCatalog.isJoiner).map(\.trimmingSpaces)
-        guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty && standalone.contains(PriorityCatalog.key($0)) }) else { return nil }
+        guard name.contains(where: PriorityCatalog.isJoiner), !configuredKeys.contains(PriorityCatalog.key(name)) else {
+            return nil
+        }
+        let parts = name.split(omittingEmptySubsequences: false, whereSeparator: PriorityCatalog.isJoiner).map(
+            \.trimmingSpaces)
+        guard parts.count >= 2, parts.allSatisfy({ !$0.isEmpty && standalone.contains(PriorityCatalog.key($0)) }) else {
+            return nil
+        }
         return parts
     }
 
@@ -103,7 +114,8 @@ final class PriorityCatalog: @unchecked Sendable {
 enum Edit {
     /// Levenshtein distance over characters, for "did you mean" suggestions.
     static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)
@@ -111,8 +123,9 @@ enum Edit {
         for i in 1...a.count {
             current[0] = i
             for j in 1...b.count {
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1,
-                                       previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                current[j] = Swift.min(
+                    previous[j] + 1, current[j - 1] + 1,
+                    previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
             }
             swap(&previous, &current)
         }

@@ -29,7 +29,9 @@ struct Ratio: Hashable, Sendable {
     }
 
     /// `83%`, `16.4%`, `-3.0%`.
-    func percentText(decimals: Int) -> String { Ratio.render(scaledPercent(decimals: decimals), decimals: decimals) + "%" }
+    func percentText(decimals: Int) -> String {
+        Ratio.render(scaledPercent(decimals: decimals), decimals: decimals) + "%"
+    }
 
     /// The plain number for CSV: `83`, `16.4`.
     func plainPercent(decimals: Int) -> String { Ratio.render(scaledPercent(decimals: decimals), decimals: decimals) }

@@ -2,7 +2,10 @@
 /// read into the model: only where it came from, who owns it, its dates and its status.
 struct Recommendation: Sendable, Hashable {
     enum Status: String, Sendable, CaseIterable {
-        case notStarted = "not started", inProgress = "in progress", complete, impactEvidenced = "impact evidenced"
+        case notStarted = "not started"
+        case inProgress = "in progress"
+        case complete
+        case impactEvidenced = "impact evidenced"
         var isComplete: Bool { self == .complete || self == .impactEvidenced }
     }
 

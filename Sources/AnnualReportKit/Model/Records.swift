@@ -2,7 +2,10 @@
 struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     let file: String
     let line: Int
-    init(file: String, line: Int) { self.file = file; self.line = line }
+    init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
     /// `training.csv:14`; a workbook's sheet (`videos.xlsx:Sheet1`, whose lines are its rows) as `videos.xlsx:Sheet1, row 14`.
     var description: String {
         let lower = file.lowercased()
@@ -15,7 +18,10 @@ struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 struct TrainingEvent: Hashable, Sendable {
     enum Kind: String, Sendable, CaseIterable { case course, conference }
     enum Status: String, Sendable, CaseIterable { case delivered, cancelled }
-    enum Format: String, Sendable, CaseIterable { case faceToFace = "face-to-face", virtual }
+    enum Format: String, Sendable, CaseIterable {
+        case faceToFace = "face-to-face"
+        case virtual
+    }
 
     // The small fields first: Swift lays a struct out in declaration order, and a register
     // makes one event per session (hundreds of thousands), so padding is memory.
@@ -37,15 +43,26 @@ struct TrainingEvent: Hashable, Sendable {
     private final class Recorded: Hashable, Sendable {
         let eventID: String?, evaluations: Int64?, places: Int64?, booked: Int64?, cancelReason: String?
         init?(eventID: String?, evaluations: Int64?, places: Int64?, booked: Int64?, cancelReason: String?) {
-            guard eventID != nil || evaluations != nil || places != nil || booked != nil || cancelReason != nil else { return nil }
-            self.eventID = eventID; self.evaluations = evaluations; self.places = places; self.booked = booked
+            guard eventID != nil || evaluations != nil || places != nil || booked != nil || cancelReason != nil else {
+                return nil
+            }
+            self.eventID = eventID
+            self.evaluations = evaluations
+            self.places = places
+            self.booked = booked
             self.cancelReason = cancelReason
         }
         static func == (a: Recorded, b: Recorded) -> Bool {
-            (a.eventID, a.evaluations, a.places, a.booked, a.cancelReason) == (b.eventID, b.evaluations, b.places, b.booked, b.cancelReason)
+            (a.eventID, a.evaluations, a.places, a.booked, a.cancelReason) == (
+                b.eventID, b.evaluations, b.places, b.booked, b.cancelReason
+            )
         }
         func hash(into hasher: inout Hasher) {
-            hasher.combine(eventID); hasher.combine(evaluations); hasher.combine(places); hasher.combine(booked); hasher.combine(cancelReason)
+            hasher.combine(eventID)
+            hasher.combine(evaluations)
+            hasher.combine(places)
+            hasher.combine(booked)
+            hasher.combine(cancelReason)
         }
     }
 
@@ -62,16 +79,28 @@ struct TrainingEvent: Hashable, Sendable {
 
     var year: FinancialYear { FinancialYear(containing: date) }
 
-    init(date: CalendarDate, title: String, kind: Kind, priorities: [Priority], status: Status,
-         attendees: Int64, format: Format?, evaluations: Int64?, source: SourceLocation,
-         eventID: String? = nil, attendeesGiven: Bool = true, places: Int64? = nil, booked: Int64? = nil,
-         cancelReason: String? = nil) {
-        self.date = date; self.title = title; self.kind = kind; self.priorities = priorities
-        self.status = status; self.attendees = attendees; self.format = format; self.source = source
+    init(
+        date: CalendarDate, title: String, kind: Kind, priorities: [Priority], status: Status,
+        attendees: Int64, format: Format?, evaluations: Int64?, source: SourceLocation,
+        eventID: String? = nil, attendeesGiven: Bool = true, places: Int64? = nil, booked: Int64? = nil,
+        cancelReason: String? = nil
+    ) {
+        self.date = date
+        self.title = title
+        self.kind = kind
+        self.priorities = priorities
+        self.status = status
+        self.attendees = attendees
+        self.format = format
+        self.source = source
         self.attendeesGiven = attendeesGiven
         // Most events (every register session) record none of these: no box, no allocation.
         let none = eventID == nil && evaluations == nil && places == nil && booked == nil && cancelReason == nil
-        recorded = none ? nil : Recorded(eventID: eventID, evaluations: evaluations, places: places, booked: booked, cancelReason: cancelReason)
+        recorded =
+            none
+            ? nil
+            : Recorded(
+                eventID: eventID, evaluations: evaluations, places: places, booked: booked, cancelReason: cancelReason)
     }
 }
 
@@ -103,10 +132,18 @@ struct VideoViews: Hashable, Sendable {
     /// What identifies the video across categories: its id, else its exact title.
     var identity: String? { videoID ?? video.map { "title:" + $0 } }
 
-    init(year: FinancialYear, category: String, video: String?, videoID: String?, views: Int64,
-         priorities: [Priority], source: SourceLocation, metric: VideoMetric = .views, period: ExportPeriod? = nil) {
-        self.year = year; self.category = category; self.video = video; self.videoID = videoID
-        self.views = views; self.priorities = priorities; self.source = source; self.metric = metric
+    init(
+        year: FinancialYear, category: String, video: String?, videoID: String?, views: Int64,
+        priorities: [Priority], source: SourceLocation, metric: VideoMetric = .views, period: ExportPeriod? = nil
+    ) {
+        self.year = year
+        self.category = category
+        self.video = video
+        self.videoID = videoID
+        self.views = views
+        self.priorities = priorities
+        self.source = source
+        self.metric = metric
         self.period = period
     }
 }
@@ -120,7 +157,8 @@ struct ExportPeriod: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// `1 April to 30 September 2023`, or `1 October 2023 to 31 March 2024` across two calendar years.
     var description: String {
         func long(_ d: CalendarDate) -> String { "\(d.day) \(CalendarDate.monthNames[d.month - 1]) \(d.year)" }
-        return from.year == to.year ? "\(from.day) \(CalendarDate.monthNames[from.month - 1]) to \(long(to))" : "\(long(from)) to \(long(to))"
+        return from.year == to.year
+            ? "\(from.day) \(CalendarDate.monthNames[from.month - 1]) to \(long(to))" : "\(long(from)) to \(long(to))"
     }
 
     /// What the report says beside the export's figures.
@@ -165,12 +203,22 @@ struct Review: Hashable, Sendable {
 
     var year: FinancialYear { FinancialYear(containing: date) }
 
-    init(reference: String, kind: Kind, date: CalendarDate, published: CalendarDate?, sex: String?,
-         ethnicity: String?, ageGroup: String?, count: Int64, aware: CalendarDate? = nil, completed: CalendarDate? = nil,
-         source: SourceLocation) {
-        self.reference = reference; self.kind = kind; self.date = date; self.published = published
-        self.sex = sex; self.ethnicity = ethnicity; self.ageGroup = ageGroup; self.count = count
-        self.aware = aware; self.completed = completed; self.source = source
+    init(
+        reference: String, kind: Kind, date: CalendarDate, published: CalendarDate?, sex: String?,
+        ethnicity: String?, ageGroup: String?, count: Int64, aware: CalendarDate? = nil, completed: CalendarDate? = nil,
+        source: SourceLocation
+    ) {
+        self.reference = reference
+        self.kind = kind
+        self.date = date
+        self.published = published
+        self.sex = sex
+        self.ethnicity = ethnicity
+        self.ageGroup = ageGroup
+        self.count = count
+        self.aware = aware
+        self.completed = completed
+        self.source = source
     }
 }
 
@@ -186,10 +234,6 @@ struct FinanceLine: Hashable, Sendable {
     var board: String?
     var source: SourceLocation
 
-    init(year: FinancialYear, kind: Kind, line: String, amount: Money, board: String?, source: SourceLocation) {
-        self.year = year; self.kind = kind; self.line = line; self.amount = amount; self.board = board
-        self.source = source
-    }
 }
 
 /// Everything read from an inputs folder. A nil dataset was absent, which is not the same as empty.
@@ -209,9 +253,14 @@ struct Records: Sendable {
     /// Multi-agency case audits, one row per agency per audit.
     var audits: [CaseAuditRow]?
 
-    init(training: [TrainingEvent]? = nil, videos: [VideoViews]? = nil, reviews: [Review]? = nil,
-         finance: [FinanceLine]? = nil, attendance: AttendanceSummary? = nil) {
-        self.training = training; self.videos = videos; self.reviews = reviews; self.finance = finance
+    init(
+        training: [TrainingEvent]? = nil, videos: [VideoViews]? = nil, reviews: [Review]? = nil,
+        finance: [FinanceLine]? = nil, attendance: AttendanceSummary? = nil
+    ) {
+        self.training = training
+        self.videos = videos
+        self.reviews = reviews
+        self.finance = finance
         self.attendance = attendance
     }
 
@@ -220,7 +269,10 @@ struct Records: Sendable {
     static func trainingYears(_ events: [TrainingEvent]?) -> Set<FinancialYear> {
         var years = Set<FinancialYear>()
         var last: FinancialYear?
-        for e in events ?? [] where e.year != last { last = e.year; years.insert(e.year) }
+        for e in events ?? [] where e.year != last {
+            last = e.year
+            years.insert(e.year)
+        }
         return years
     }
 
@@ -228,22 +280,26 @@ struct Records: Sendable {
     /// budget row (often agreed for next year) does not make a year.
     var activityYears: Set<FinancialYear> {
         var years = Self.trainingYears(training)
-        videos?.forEach { years.insert($0.year) }
-        reviews?.forEach { years.insert($0.year) }
-        recommendations?.forEach { r in if let day = r.agreed ?? r.completed { years.insert(FinancialYear(containing: day)) } }
-        audits?.forEach { years.insert($0.year) }
-        finance?.forEach { if $0.kind != .budget { years.insert($0.year) } }
+        for video in videos ?? [] { years.insert(video.year) }
+        for review in reviews ?? [] { years.insert(review.year) }
+        for r in recommendations ?? [] {
+            if let day = r.agreed ?? r.completed { years.insert(FinancialYear(containing: day)) }
+        }
+        for audit in audits ?? [] { years.insert(audit.year) }
+        for line in finance ?? [] where line.kind != .budget { years.insert(line.year) }
         return years
     }
 
     /// Every financial year some record falls in, budgets included.
     var years: Set<FinancialYear> {
         var years = Self.trainingYears(training)
-        videos?.forEach { years.insert($0.year) }
-        reviews?.forEach { years.insert($0.year) }
-        recommendations?.forEach { r in if let day = r.agreed ?? r.completed { years.insert(FinancialYear(containing: day)) } }
-        audits?.forEach { years.insert($0.year) }
-        finance?.forEach { years.insert($0.year) }
+        for video in videos ?? [] { years.insert(video.year) }
+        for review in reviews ?? [] { years.insert(review.year) }
+        for r in recommendations ?? [] {
+            if let day = r.agreed ?? r.completed { years.insert(FinancialYear(containing: day)) }
+        }
+        for audit in audits ?? [] { years.insert(audit.year) }
+        for line in finance ?? [] { years.insert(line.year) }
         return years
     }
 }
@@ -264,7 +320,9 @@ struct BookingSummary: Sendable, Equatable {
         var year: FinancialYear { FinancialYear(containing: date) }
 
         init(eventID: String, date: CalendarDate, title: String) {
-            self.eventID = eventID; self.date = date; self.title = title
+            self.eventID = eventID
+            self.date = date
+            self.title = title
         }
     }
 
@@ -272,10 +330,6 @@ struct BookingSummary: Sendable, Equatable {
     var events: [Event]
     /// Distinct people who attended, per year.
     var peoplePerYear: [FinancialYear: Int64]
-
-    init(events: [Event], peoplePerYear: [FinancialYear: Int64]) {
-        self.events = events; self.peoplePerYear = peoplePerYear
-    }
 }
 
 /// One completed evaluation form: the ratings a delegate gave before and after the event.
@@ -285,7 +339,6 @@ struct EvaluationForm: Sendable, Equatable {
         var measure: String
         var before: Int64
         var after: Int64
-        init(measure: String, before: Int64, after: Int64) { self.measure = measure; self.before = before; self.after = after }
     }
 
     /// The event's date, title and priorities, from the training row it links to.
@@ -299,9 +352,15 @@ struct EvaluationForm: Sendable, Equatable {
 
     var year: FinancialYear { FinancialYear(containing: eventDate) }
 
-    init(eventDate: CalendarDate, eventTitle: String, eventSource: SourceLocation, priorities: [Priority],
-         ratings: [Rating], source: SourceLocation) {
-        self.eventDate = eventDate; self.eventTitle = eventTitle; self.eventSource = eventSource
-        self.priorities = priorities; self.ratings = ratings; self.source = source
+    init(
+        eventDate: CalendarDate, eventTitle: String, eventSource: SourceLocation, priorities: [Priority],
+        ratings: [Rating], source: SourceLocation
+    ) {
+        self.eventDate = eventDate
+        self.eventTitle = eventTitle
+        self.eventSource = eventSource
+        self.priorities = priorities
+        self.ratings = ratings
+        self.source = source
     }
 }

@@ -22,9 +22,13 @@ struct ReportConfiguration: Sendable, Equatable {
     /// (`review_limits: {notify_days: 5, rapid_review_days: 15}`).
     var reviewLimits = ReviewLimits()
 
-    init(partnership: String? = nil, board: String? = nil, reportingYear: FinancialYear? = nil,
-         priorities: [FinancialYear: [PriorityDefinition]] = [:]) {
-        self.partnership = partnership; self.board = board; self.reportingYear = reportingYear
+    init(
+        partnership: String? = nil, board: String? = nil, reportingYear: FinancialYear? = nil,
+        priorities: [FinancialYear: [PriorityDefinition]] = [:]
+    ) {
+        self.partnership = partnership
+        self.board = board
+        self.reportingYear = reportingYear
         self.priorities = priorities
     }
 }
@@ -37,6 +41,7 @@ struct ReviewLimits: Sendable, Equatable {
     var rapidReviewDays: Int
 
     init(notifyDays: Int = 5, rapidReviewDays: Int = 15) {
-        self.notifyDays = notifyDays; self.rapidReviewDays = rapidReviewDays
+        self.notifyDays = notifyDays
+        self.rapidReviewDays = rapidReviewDays
     }
 }

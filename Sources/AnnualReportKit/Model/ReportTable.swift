@@ -8,9 +8,14 @@ struct Report: Sendable, Equatable {
     /// The data-quality section: ledger and notes. Kept apart so writers can place it last.
     var dataQuality: DataQuality
 
-    init(title: String, partnership: String?, year: FinancialYear, sections: [ReportSection],
-         dataQuality: DataQuality) {
-        self.title = title; self.partnership = partnership; self.year = year; self.sections = sections
+    init(
+        title: String, partnership: String?, year: FinancialYear, sections: [ReportSection],
+        dataQuality: DataQuality
+    ) {
+        self.title = title
+        self.partnership = partnership
+        self.year = year
+        self.sections = sections
         self.dataQuality = dataQuality
     }
 
@@ -28,9 +33,14 @@ struct ReportSection: Sendable, Equatable {
     /// Why the section has no tables (e.g. its dataset is absent).
     var notes: [String]
 
-    init(title: String, paragraphs: [String] = [], tables: [ReportTable] = [], charts: [ChartSpec] = [],
-         notes: [String] = []) {
-        self.title = title; self.paragraphs = paragraphs; self.tables = tables; self.charts = charts
+    init(
+        title: String, paragraphs: [String] = [], tables: [ReportTable] = [], charts: [ChartSpec] = [],
+        notes: [String] = []
+    ) {
+        self.title = title
+        self.paragraphs = paragraphs
+        self.tables = tables
+        self.charts = charts
         self.notes = notes
     }
 }
@@ -44,7 +54,11 @@ struct ReportTable: Sendable, Equatable {
     var notes: [String]
 
     init(id: String, title: String, columns: [ReportColumn], rows: [ReportRow] = [], notes: [String] = []) {
-        self.id = id; self.title = title; self.columns = columns; self.rows = rows; self.notes = notes
+        self.id = id
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.notes = notes
     }
 
     /// The cell at a body row and column.
@@ -72,7 +86,10 @@ struct ReportColumn: Sendable, Equatable {
     }
     var title: String
     var kind: Kind
-    init(_ title: String, _ kind: Kind) { self.title = title; self.kind = kind }
+    init(_ title: String, _ kind: Kind) {
+        self.title = title
+        self.kind = kind
+    }
 }
 
 extension ReportColumn.Kind {
@@ -93,14 +110,16 @@ struct ReportRow: Sendable, Equatable {
     }
     var cells: [ReportCell]
     var role: Role
-    init(_ cells: [ReportCell], role: Role = .body) { self.cells = cells; self.role = role }
+    init(_ cells: [ReportCell], role: Role = .body) {
+        self.cells = cells
+        self.role = role
+    }
 }
 
 /// A position in a table's body: `row` indexes `rows`, `column` indexes `columns`.
 struct CellRef: Hashable, Sendable {
     var row: Int
     var column: Int
-    init(row: Int, column: Int) { self.row = row; self.column = column }
 }
 
 enum CellValue: Sendable, Equatable {
@@ -129,7 +148,10 @@ enum Derivation: Sendable, Equatable {
 struct ReportCell: Sendable, Equatable {
     var value: CellValue
     var derivation: Derivation?
-    init(_ value: CellValue, derivation: Derivation? = nil) { self.value = value; self.derivation = derivation }
+    init(_ value: CellValue, derivation: Derivation? = nil) {
+        self.value = value
+        self.derivation = derivation
+    }
 
     static func text(_ s: String) -> ReportCell { ReportCell(.text(s)) }
     static func count(_ n: Int64) -> ReportCell { ReportCell(.count(n)) }
@@ -154,10 +176,18 @@ struct ChartSpec: Sendable, Equatable {
     /// point); nil lets the writer choose a range from zero that holds the values.
     var valueRange: ClosedRange<Int64>?
 
-    init(id: String, title: String, tableID: String, rows: [Int], seriesColumns: [Int], style: Style,
-         xAxisTitle: String, yAxisTitle: String, valueRange: ClosedRange<Int64>? = nil) {
-        self.id = id; self.title = title; self.tableID = tableID; self.rows = rows
-        self.seriesColumns = seriesColumns; self.style = style; self.xAxisTitle = xAxisTitle
-        self.yAxisTitle = yAxisTitle; self.valueRange = valueRange
+    init(
+        id: String, title: String, tableID: String, rows: [Int], seriesColumns: [Int], style: Style,
+        xAxisTitle: String, yAxisTitle: String, valueRange: ClosedRange<Int64>? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.tableID = tableID
+        self.rows = rows
+        self.seriesColumns = seriesColumns
+        self.style = style
+        self.xAxisTitle = xAxisTitle
+        self.yAxisTitle = yAxisTitle
+        self.valueRange = valueRange
     }
 }

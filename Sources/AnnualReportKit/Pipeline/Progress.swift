@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A one-line progress report on stderr while a large file is read: rows, MB and rate,
@@ -38,13 +39,19 @@ public final class ProgressLine: @unchecked Sendable {
 
     /// `attendance.csv: 3,200,000 rows, 412 MB, 1,650,000 rows/s`, unless one was shown less than `interval` ago.
     func update(file: String, rows: Int, bytes: Int) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         let now = Self.now()
-        if start == nil { start = now; lastShown = now; return }
+        if start == nil {
+            start = now
+            lastShown = now
+            return
+        }
         guard now - lastShown >= interval else { return }
         lastShown = now
         let seconds = max(now - start!, 1e-6)
-        let text = "\(file): \(Count.grouped(rows)) rows, \(Count.grouped(bytes / 1_000_000)) MB, \(Count.grouped(Int(Double(rows) / seconds))) rows/s"
+        let text =
+            "\(file): \(Count.grouped(rows)) rows, \(Count.grouped(bytes / 1_000_000)) MB, \(Count.grouped(Int(Double(rows) / seconds))) rows/s"
         let pad = max(0, shownWidth - text.count)
         shownWidth = text.count
         write("\r" + text + String(repeating: " ", count: pad))
@@ -52,7 +59,8 @@ public final class ProgressLine: @unchecked Sendable {
 
     /// Erases the line, if one was shown.
     func finish() {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if shownWidth > 0 { write("\r" + String(repeating: " ", count: shownWidth) + "\r") }
         shownWidth = 0
         start = nil
@@ -60,6 +68,8 @@ public final class ProgressLine: @unchecked Sendable {
 
     /// This line's updates, as ingest takes them.
     var readProgress: ReadProgress {
-        ReadProgress(update: { [self] file, rows, bytes in update(file: file, rows: rows, bytes: bytes) }, finish: { [self] in finish() })
+        ReadProgress(
+            update: { [self] file, rows, bytes in update(file: file, rows: rows, bytes: bytes) },
+            finish: { [self] in finish() })
     }
 }

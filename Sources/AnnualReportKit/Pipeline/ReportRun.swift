@@ -25,10 +25,17 @@ public struct ReportRun: Sendable {
 
     /// `output` is the folder the report goes under, as `<output>/<year>/`; `year` nil reports on
     /// the configured year, else the latest year with activity in the data.
-    public init(inputs: URL, output: URL, year: FinancialYear? = nil, formats: Set<OutputFormat> = Set(OutputFormat.allCases),
-                keepGoing: Bool = false, documentTimestamp: Date? = nil, progress: ProgressLine? = nil) {
-        self.inputs = inputs; self.output = output; self.year = year; self.formats = formats
-        self.keepGoing = keepGoing; self.documentTimestamp = documentTimestamp; self.progress = progress
+    public init(
+        inputs: URL, output: URL, year: FinancialYear? = nil, formats: Set<OutputFormat> = Set(OutputFormat.allCases),
+        keepGoing: Bool = false, documentTimestamp: Date? = nil, progress: ProgressLine? = nil
+    ) {
+        self.inputs = inputs
+        self.output = output
+        self.year = year
+        self.formats = formats
+        self.keepGoing = keepGoing
+        self.documentTimestamp = documentTimestamp
+        self.progress = progress
     }
 
     /// What `build()` did: what it read, and the folder it wrote, if any.
@@ -43,7 +50,9 @@ public struct ReportRun: Sendable {
     }
 
     /// Validates the inputs and writes nothing.
-    public func check() -> IngestResult { InputFolder.read(inputs, excluding: [output], progress: progress?.readProgress) }
+    public func check() -> IngestResult {
+        InputFolder.read(inputs, excluding: [output], progress: progress?.readProgress)
+    }
 
     /// Why no report could be built from `ingest` for want of a year, or nil.
     public func yearProblem(_ ingest: IngestResult) -> ReportBuilder.Failure? {
@@ -70,7 +79,9 @@ public struct ReportRun: Sendable {
         let report = try ReportBuilder.build(ingest, year: year)
         outcome.report = report
         let destination = output.appendingPathComponent(report.year.label)
-        try AtomicFolder.write(to: destination) { folder in try ReportRun.write(report, formats: formats, into: folder, timestamp: documentTimestamp) }
+        try AtomicFolder.write(to: destination) { folder in
+            try ReportRun.write(report, formats: formats, into: folder, timestamp: documentTimestamp)
+        }
         outcome.written = destination
         return outcome
     }
@@ -88,19 +99,23 @@ public struct ReportRun: Sendable {
             chartPaths[chart.id] = path
         }
         if formats.contains(.md) {
-            try AtomicFolder.put(MarkdownWriter.markdown(report, chartPaths: chartPaths), "annual-report.md", in: folder)
+            try AtomicFolder.put(
+                MarkdownWriter.markdown(report, chartPaths: chartPaths), "annual-report.md", in: folder)
         }
         if formats.contains(.html) {
             try AtomicFolder.put(HTMLWriter.html(report), "annual-report.html", in: folder)
         }
         if formats.contains(.csv) {
-            for table in report.tables { try AtomicFolder.put(CSVWriter.csv(table), "tables/\(table.id).csv", in: folder) }
+            for table in report.tables {
+                try AtomicFolder.put(CSVWriter.csv(table), "tables/\(table.id).csv", in: folder)
+            }
         }
         if !report.dataQuality.rejected.isEmpty {
             try AtomicFolder.put(CSVWriter.rejects(report.dataQuality.rejected), "rejects.csv", in: folder)
         }
         if formats.contains(.xlsx) {
-            try XLSXWriter(documentTimestamp: timestamp).write(report, to: folder.appendingPathComponent("annual-report.xlsx"))
+            try XLSXWriter(documentTimestamp: timestamp).write(
+                report, to: folder.appendingPathComponent("annual-report.xlsx"))
         }
     }
 }
@@ -112,12 +127,16 @@ extension ReportBuilder.Failure {
         guard case .noRecords = self else { return description }
         let erring = Set(ingest.errors.map(\.file))
         var unread = ingest.ledger.filter { $0.used == 0 && erring.contains($0.file) }.map(\.file)
-        for d in ingest.errors where d.line == 0 && !unread.contains(d.file) && !ingest.ledger.contains(where: { $0.file == d.file }) {
+        for d in ingest.errors
+        where d.line == 0 && !unread.contains(d.file) && !ingest.ledger.contains(where: { $0.file == d.file }) {
             unread.append(d.file)
         }
         guard !unread.isEmpty else { return description }
         let named = unread.count == 1 ? unread[0] : unread.dropLast().joined(separator: ", ") + " and " + unread.last!
-        return description.replacingOccurrences(of: "no year to report;",
-            with: "no year to report: nothing could be read from \(named) (see \(unread.count == 1 ? "its" : "their") errors above);")
+        return description.replacingOccurrences(
+            of: "no year to report;",
+            with:
+                "no year to report: nothing could be read from \(named) (see \(unread.count == 1 ? "its" : "their") errors above);"
+        )
     }
 }

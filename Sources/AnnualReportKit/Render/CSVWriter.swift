@@ -3,11 +3,12 @@ enum CSVWriter {
     static func csv(_ table: ReportTable) -> String {
         var out = table.columns.map { field($0.title) }.joined(separator: ",") + "\n"
         for row in table.rows {
-            out += zip(row.cells, table.columns).map { cell, column in
-                let text = CellText.plain(cell.value, column: column.kind)
-                if case .text = cell.value { return field(text) }
-                return text
-            }.joined(separator: ",") + "\n"
+            out +=
+                zip(row.cells, table.columns).map { cell, column in
+                    let text = CellText.plain(cell.value, column: column.kind)
+                    if case .text = cell.value { return field(text) }
+                    return text
+                }.joined(separator: ",") + "\n"
         }
         return out
     }
@@ -16,7 +17,8 @@ enum CSVWriter {
     static func rejects(_ rows: [RejectedRow]) -> String {
         var out = "file,line,reason,fields\n"
         for r in rows {
-            out += ([field(r.file), String(r.line), field(r.reason)] + r.fields.map(field)).joined(separator: ",") + "\n"
+            out +=
+                ([field(r.file), String(r.line), field(r.reason)] + r.fields.map(field)).joined(separator: ",") + "\n"
         }
         return out
     }

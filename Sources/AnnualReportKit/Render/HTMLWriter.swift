@@ -67,13 +67,16 @@ enum HTMLWriter {
 
     /// The contents list: each section, and under it its tables' captions, linked.
     static func contents(_ report: Report) -> String {
-        var out = "<nav aria-labelledby=\"contents-title\">\n<p id=\"contents-title\" class=\"contents-title\">Contents</p>\n<ol>\n"
+        var out =
+            "<nav aria-labelledby=\"contents-title\">\n<p id=\"contents-title\" class=\"contents-title\">Contents</p>\n<ol>\n"
         for (index, section) in report.sections.enumerated() {
             out += "<li><a href=\"#section-\(index + 1)\">\(prose(section.title))</a>"
             let tables = section.tables.filter { !$0.columns.isEmpty }
             if !tables.isEmpty {
                 out += "\n<ol>\n"
-                for table in tables { out += "<li><a href=\"#\(idToken("table", table.id))\">\(prose(table.title))</a></li>\n" }
+                for table in tables {
+                    out += "<li><a href=\"#\(idToken("table", table.id))\">\(prose(table.title))</a></li>\n"
+                }
                 out += "</ol>\n"
             }
             out += "</li>\n"
@@ -142,7 +145,8 @@ enum HTMLWriter {
         }
         // The box scrolls sideways on a narrow screen, so the page does not. A table taller than
         // a printed page breaks across pages (its header repeated); one that fits is kept whole.
-        var out = "<div class=\"table-box\(table.rows.count > longTable ? " long" : "")\">\n<table id=\"\(idToken("table", table.id))\">\n"
+        var out =
+            "<div class=\"table-box\(table.rows.count > longTable ? " long" : "")\">\n<table id=\"\(idToken("table", table.id))\">\n"
         out += "<caption>\(prose(table.title))</caption>\n"
         out += "<thead>\n<tr>"
         for column in table.columns {
@@ -174,13 +178,15 @@ enum HTMLWriter {
     static func render(_ row: ReportRow, columns: [ReportColumn]) -> String {
         if isHeading(row) {
             let text = row.cells.first.map { prose(CellText.display($0.value, column: .label)) } ?? ""
-            return "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"\(columns.count)\"><span>\(text)</span></th></tr>\n"
+            return
+                "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"\(columns.count)\"><span>\(text)</span></th></tr>\n"
         }
-        var out = switch row.role {
-        case .body: "<tr>"
-        case .group: "<tr class=\"group\">"
-        case .total: "<tr class=\"total\">"
-        }
+        var out =
+            switch row.role {
+            case .body: "<tr>"
+            case .group: "<tr class=\"group\">"
+            case .total: "<tr class=\"total\">"
+            }
         for (index, column) in columns.enumerated() {
             let value = index < row.cells.count ? row.cells[index].value : .empty
             let text = prose(CellText.display(value, column: column.kind))
@@ -221,7 +227,9 @@ enum HTMLWriter {
     /// span. Longer ones (over 24 characters) may still break: on a phone they could not fit.
     static func keepingHyphenatedWords(_ escaped: String) -> String {
         guard escaped.contains("-") || escaped.contains("\u{2013}") else { return escaped }
-        var out = "", word = "", hyphenated = false
+        var out = ""
+        var word = ""
+        var hyphenated = false
         func flush() {
             let joined = { (c: Character?) in c.map { $0.isLetter || $0.isNumber } ?? false }
             if hyphenated && word.count <= 24 && joined(word.first) && joined(word.last) {
@@ -229,7 +237,8 @@ enum HTMLWriter {
             } else {
                 out += word
             }
-            word = ""; hyphenated = false
+            word = ""
+            hyphenated = false
         }
         for ch in escaped {
             let joiner = ch == "-" || ch == "\u{2013}"
@@ -261,7 +270,8 @@ enum HTMLWriter {
             case "\r": out += "\n"
             default:
                 let v = scalar.value
-                let control = v < 0x20 || (0x7F...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
+                let control =
+                    v < 0x20 || (0x7F...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v) || v & 0xFFFE == 0xFFFE
                 out.unicodeScalars.append(control ? " " : scalar)
             }
         }
@@ -271,10 +281,14 @@ enum HTMLWriter {
     /// `prefix-` and `id` with anything but ASCII letters, digits, `-` and `_` made `-`: a
     /// valid, stable element id.
     static func idToken(_ prefix: String, _ id: String) -> String {
-        prefix + "-" + String(id.unicodeScalars.map { scalar -> Character in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_")
-                ? Character(scalar) : "-"
-        })
+        prefix + "-"
+            + String(
+                id.unicodeScalars.map { scalar -> Character in
+                    scalar.isASCII
+                        && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-"
+                            || scalar == "_")
+                        ? Character(scalar) : "-"
+                })
     }
 
     // MARK: Style

@@ -4,7 +4,8 @@ enum MarkdownWriter {
     /// `chartPaths` maps a chart id to the relative path of its SVG, when charts were written.
     static func markdown(_ report: Report, chartPaths: [String: String] = [:]) -> String {
         var out = "# \(escapeInline(report.title))\n\n"
-        out += "Tables and figures for \(report.year) (1 April \(report.year.startYear) to 31 March \(report.year.startYear + 1)), from the partnership's records.\n"
+        out +=
+            "Tables and figures for \(report.year) (1 April \(report.year.startYear) to 31 March \(report.year.startYear + 1)), from the partnership's records.\n"
         for section in report.sections {
             out += "\n## \(escapeInline(section.title))\n"
             for note in section.notes { out += "\n_\(escapeInline(note))_\n" }
@@ -52,7 +53,8 @@ enum MarkdownWriter {
     private static func isSpecial(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"), UInt8(ascii: "`"),
-             UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"), 0x0A, 0x0D: true
+            UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"), 0x0A, 0x0D:
+            true
         default: false
         }
     }

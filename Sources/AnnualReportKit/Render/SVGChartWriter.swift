@@ -47,7 +47,9 @@ enum SVGChartWriter {
         var line: Bool
 
         init(horizontal: Bool, stacked: Bool, line: Bool = false) {
-            self.horizontal = horizontal; self.stacked = stacked; self.line = line
+            self.horizontal = horizontal
+            self.stacked = stacked
+            self.line = line
         }
 
         init(style: ChartSpec.Style) {
@@ -155,16 +157,22 @@ extension SVGChartWriter {
         func total(_ category: Category) -> Datum? {
             let present = category.values.compactMap(\.exact)
             guard !present.isEmpty else { return nil }
-            var counts: Int64 = 0, pence: Int64 = 0
-            var sawCount = false, sawMoney = false
+            var counts: Int64 = 0
+            var pence: Int64 = 0
+            var sawCount = false
+            var sawMoney = false
             for value in present {
                 switch value {
                 case .count(let n):
-                    let (s, o) = counts.addingReportingOverflow(n); guard !o else { return nil }
-                    counts = s; sawCount = true
+                    let (s, o) = counts.addingReportingOverflow(n)
+                    guard !o else { return nil }
+                    counts = s
+                    sawCount = true
                 case .money(let m):
-                    let (s, o) = pence.addingReportingOverflow(m.pence); guard !o else { return nil }
-                    pence = s; sawMoney = true
+                    let (s, o) = pence.addingReportingOverflow(m.pence)
+                    guard !o else { return nil }
+                    pence = s
+                    sawMoney = true
                 case .percent, .decimal: return nil
                 }
             }
@@ -235,7 +243,8 @@ extension SVGChartWriter {
     /// every 2, 5, 10… when that would be more than `maxIntervals`), widened to whole points
     /// to hold a value off the scale rather than cut its bar.
     static func scaleAxis(_ range: ClosedRange<Int64>, low: Double, high: Double, maxIntervals: Int = 10) -> Axis {
-        var lo = range.lowerBound, hi = range.upperBound
+        var lo = range.lowerBound
+        var hi = range.upperBound
         if low.isFinite, low < Double(lo) { lo = Int64(max(low, -1e15).rounded(.down)) }
         if high.isFinite, high > Double(hi) { hi = Int64(min(high, 1e15).rounded(.up)) }
         if hi <= lo { hi = lo + 1 }
@@ -266,13 +275,23 @@ extension SVGChartWriter {
         var exponent = 0
         var power = 1.0
         if target >= 1 {
-            while power * 10 <= target && exponent < 300 { power *= 10; exponent += 1 }
+            while power * 10 <= target && exponent < 300 {
+                power *= 10
+                exponent += 1
+            }
         } else {
-            while power > target && exponent > -12 { power /= 10; exponent -= 1 }
+            while power > target && exponent > -12 {
+                power /= 10
+                exponent -= 1
+            }
         }
-        if exponent < 0, unit == .count || unit == .money { exponent = 0; power = 1 }
+        if exponent < 0, unit == .count || unit == .money {
+            exponent = 0
+            power = 1
+        }
         var mantissa: Int64 = 1
-        var kLo = 0.0, kHi = 1.0
+        var kLo = 0.0
+        var kHi = 1.0
         search: for _ in 0..<40 {
             for m: Int64 in [1, 2, 5] {
                 let step = Double(m) * power
@@ -281,14 +300,18 @@ extension SVGChartWriter {
                 mantissa = m
                 if kHi - kLo <= limit { break search }
             }
-            power *= 10; exponent += 1
+            power *= 10
+            exponent += 1
         }
         let step = Double(mantissa) * power
-        let first = Int64(max(-1000, kLo)), last = Int64(min(1000, max(kLo + 1, kHi)))
+        let first = Int64(max(-1000, kLo))
+        let last = Int64(min(1000, max(kLo + 1, kHi)))
         var ticks: [Tick] = []
         for k in first...last {
-            ticks.append(Tick(value: Double(k) * step,
-                              label: tickLabel(scaled: k * mantissa, exponent: exponent, unit: unit)))
+            ticks.append(
+                Tick(
+                    value: Double(k) * step,
+                    label: tickLabel(scaled: k * mantissa, exponent: exponent, unit: unit)))
         }
         return Axis(lo: Double(first) * step, hi: Double(last) * step, ticks: ticks)
     }
@@ -355,9 +378,15 @@ extension SVGChartWriter {
             // Only maxLines are shown: stop once more are known (a runaway label stays linear).
             if lines.count > maxLines { break }
             var word = piece[...]
-            while lines.count <= maxLines, let cut = word.index(word.startIndex, offsetBy: limit + 1, limitedBy: word.endIndex).map({ _ in
-                word.index(word.startIndex, offsetBy: limit) }) {
-                if !current.isEmpty { lines.append(current); current = "" }
+            while lines.count <= maxLines,
+                let cut = word.index(word.startIndex, offsetBy: limit + 1, limitedBy: word.endIndex).map({ _ in
+                    word.index(word.startIndex, offsetBy: limit)
+                })
+            {
+                if !current.isEmpty {
+                    lines.append(current)
+                    current = ""
+                }
                 lines.append(String(word[..<cut]))
                 word = word[cut...]
             }
@@ -367,7 +396,8 @@ extension SVGChartWriter {
             } else if current.count + 1 + wordText.count <= limit {
                 current += " " + wordText
             } else {
-                lines.append(current); current = wordText
+                lines.append(current)
+                current = wordText
             }
         }
         if !current.isEmpty { lines.append(current) }
@@ -453,12 +483,16 @@ extension SVGChartWriter {
             var body = "<rect width=\"8\" height=\"8\" fill=\"\(colour)\"/>"
             switch i {
             case 1: body += "<path d=\"M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4\" stroke=\"\(mark)\" stroke-width=\"1.2\"/>"
-            case 2: body += "<circle cx=\"2\" cy=\"2\" r=\"1.1\" fill=\"\(mark)\"/><circle cx=\"6\" cy=\"6\" r=\"1.1\" fill=\"\(mark)\"/>"
+            case 2:
+                body +=
+                    "<circle cx=\"2\" cy=\"2\" r=\"1.1\" fill=\"\(mark)\"/><circle cx=\"6\" cy=\"6\" r=\"1.1\" fill=\"\(mark)\"/>"
             case 3: body += "<path d=\"M0,0 l8,8 M8,0 l-8,8\" stroke=\"\(mark)\" stroke-width=\"1\"/>"
             case 4: body += "<path d=\"M0,4 h8\" stroke=\"\(ink)\" stroke-width=\"1.2\"/>"
             default: body += "<path d=\"M4,0 v8\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>"
             }
-            defs.append("<pattern id=\"\(prefix)-pattern-\(i)\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\">\(body)</pattern>")
+            defs.append(
+                "<pattern id=\"\(prefix)-pattern-\(i)\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\">\(body)</pattern>"
+            )
         }
         return defs
     }
@@ -467,12 +501,20 @@ extension SVGChartWriter {
     static func marker(series i: Int, x: Double, y: Double) -> String {
         let r = 4.5
         switch i % 6 {
-        case 0: return "M\(num(x - r)),\(num(y)) a\(num(r)),\(num(r)) 0 1,0 \(num(2 * r)),0 a\(num(r)),\(num(r)) 0 1,0 \(num(-2 * r)),0 Z"
+        case 0:
+            return
+                "M\(num(x - r)),\(num(y)) a\(num(r)),\(num(r)) 0 1,0 \(num(2 * r)),0 a\(num(r)),\(num(r)) 0 1,0 \(num(-2 * r)),0 Z"
         case 1: return "M\(num(x - r)),\(num(y - r)) h\(num(2 * r)) v\(num(2 * r)) h\(num(-2 * r)) Z"
-        case 2: return "M\(num(x)),\(num(y - r - 1)) L\(num(x + r + 1)),\(num(y + r)) L\(num(x - r - 1)),\(num(y + r)) Z"
-        case 3: return "M\(num(x)),\(num(y - r - 1)) L\(num(x + r + 1)),\(num(y)) L\(num(x)),\(num(y + r + 1)) L\(num(x - r - 1)),\(num(y)) Z"
-        case 4: return "M\(num(x - r)),\(num(y - 1.5)) h\(num(2 * r)) v3 h\(num(-2 * r)) Z M\(num(x - 1.5)),\(num(y - r)) h3 v\(num(2 * r)) h-3 Z"
-        default: return "M\(num(x)),\(num(y + r + 1)) L\(num(x + r + 1)),\(num(y - r)) L\(num(x - r - 1)),\(num(y - r)) Z"
+        case 2:
+            return "M\(num(x)),\(num(y - r - 1)) L\(num(x + r + 1)),\(num(y + r)) L\(num(x - r - 1)),\(num(y + r)) Z"
+        case 3:
+            return
+                "M\(num(x)),\(num(y - r - 1)) L\(num(x + r + 1)),\(num(y)) L\(num(x)),\(num(y + r + 1)) L\(num(x - r - 1)),\(num(y)) Z"
+        case 4:
+            return
+                "M\(num(x - r)),\(num(y - 1.5)) h\(num(2 * r)) v3 h\(num(-2 * r)) Z M\(num(x - 1.5)),\(num(y - r)) h3 v\(num(2 * r)) h-3 Z"
+        default:
+            return "M\(num(x)),\(num(y + r + 1)) L\(num(x + r + 1)),\(num(y - r)) L\(num(x - r - 1)),\(num(y - r)) Z"
         }
     }
 }
@@ -493,8 +535,10 @@ extension SVGChartWriter {
         mutating func add(_ element: String) { body.append(element) }
 
         /// A text element. `attributes` are written as given (already escaped).
-        mutating func text(_ s: String, x: Double, y: Double, anchor: String = "start", size: Double = fontSize,
-                           bold: Bool = false, italic: Bool = false, cls: String, extra: String = "") {
+        mutating func text(
+            _ s: String, x: Double, y: Double, anchor: String = "start", size: Double = fontSize,
+            bold: Bool = false, italic: Bool = false, cls: String, extra: String = ""
+        ) {
             var a = "class=\"\(cls)\" x=\"\(num(x))\" y=\"\(num(y))\""
             if anchor != "start" { a += " text-anchor=\"\(anchor)\"" }
             if size != fontSize { a += " font-size=\"\(num(size))\"" }
@@ -524,7 +568,8 @@ extension SVGChartWriter {
         }
 
         func document(title: String, desc: String) -> String {
-            let w = num(width.rounded(.up)), h = num(height.rounded(.up))
+            let w = num(width.rounded(.up))
+            let h = num(height.rounded(.up))
             var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(w)\" height=\"\(h)\""
             out += " viewBox=\"0 0 \(w) \(h)\" role=\"img\" aria-labelledby=\"\(idPrefix)-title \(idPrefix)-desc\""
             out += " font-family=\"sans-serif\" font-size=\"\(num(fontSize))\" fill=\"\(ink)\">\n"
@@ -561,7 +606,8 @@ extension SVGChartWriter {
 
         /// Per category: sums of positive and of negative values when stacked.
         func stackExtent(_ c: Category) -> (pos: Double, neg: Double) {
-            var pos = 0.0, neg = 0.0
+            var pos = 0.0
+            var neg = 0.0
             for v in c.values.compactMap(\.value) { if v >= 0 { pos += v } else { neg += v } }
             return (pos, neg)
         }
@@ -580,24 +626,32 @@ extension SVGChartWriter {
         func draw(into canvas: inout Canvas) {
             let prefix = canvas.idPrefix
             // Value range.
-            var low = 0.0, high = 0.0
+            var low = 0.0
+            var high = 0.0
             for c in data.categories {
                 if layout.stacked {
-                    let e = stackExtent(c); low = min(low, e.neg); high = max(high, e.pos)
+                    let e = stackExtent(c)
+                    low = min(low, e.neg)
+                    high = max(high, e.pos)
                 } else {
-                    for v in c.values.compactMap(\.value) { low = min(low, v); high = max(high, v) }
+                    for v in c.values.compactMap(\.value) {
+                        low = min(low, v)
+                        high = max(high, v)
+                    }
                 }
             }
             // Horizontal tick labels sit side by side: fewer intervals when they are wide.
             let widestValue = data.categories.flatMap { $0.values.map { textWidth($0.label) } }.max() ?? 0
             let intervals = horizontal ? max(2, min(8, Int(440 / (widestValue + 20)))) : 8
             let plotted = data.categories.flatMap { $0.values.compactMap(\.value) }
-            let axis = chart.valueRange.map { scaleAxis($0, low: plotted.min() ?? .nan, high: plotted.max() ?? .nan) }
+            let axis =
+                chart.valueRange.map { scaleAxis($0, low: plotted.min() ?? .nan, high: plotted.max() ?? .nan) }
                 ?? niceAxis(low: low, high: high, unit: data.unit, maxIntervals: intervals)
             let lines = data.categories.map(labelLines)
             let maxLines = lines.map(\.count).max() ?? 1
             let catLineWidth = lines.joined().map { textWidth($0) }.max() ?? 0
-            let valueLabels = data.categories.flatMap { $0.values.map(\.label) }
+            let valueLabels =
+                data.categories.flatMap { $0.values.map(\.label) }
                 + (layout.stacked && seriesCount > 1 ? data.categories.compactMap { data.total($0)?.label } : [])
             let maxValueWidth = valueLabels.map { textWidth($0, bold: true) }.max() ?? 0
             let maxTickWidth = axis.ticks.map { textWidth($0.label) }.max() ?? 0
@@ -626,7 +680,8 @@ extension SVGChartWriter {
             var band: Double
             if horizontal {
                 if layout.stacked {
-                    barThickness = 26; groupThickness = 26 + (needsOutside ? 18 : 0)
+                    barThickness = 26
+                    groupThickness = 26 + (needsOutside ? 18 : 0)
                 } else {
                     barThickness = seriesCount == 1 ? 24 : 17
                     groupThickness = Double(seriesCount) * barThickness + Double(seriesCount - 1) * 2
@@ -634,7 +689,8 @@ extension SVGChartWriter {
                 band = max(groupThickness + 16, Double(maxLines) * lineHeight + 10)
             } else {
                 if layout.line {
-                    barThickness = 0; groupThickness = max(40, maxValueWidth + 10)
+                    barThickness = 0
+                    groupThickness = max(40, maxValueWidth + 10)
                 } else if layout.stacked {
                     barThickness = max(48, maxValueWidth + 14)
                     groupThickness = barThickness + (needsOutside ? maxValueWidth + 10 : 0)
@@ -646,11 +702,17 @@ extension SVGChartWriter {
             }
             let count = Double(data.categories.count)
             var categoryLength = band * count
-            if !horizontal && categoryLength < 400 { categoryLength = 400; band = categoryLength / count }
+            if !horizontal && categoryLength < 400 {
+                categoryLength = 400
+                band = categoryLength / count
+            }
 
             // Horizontal layout: plot left edge, value start and end, width.
             let negativeRoom = hasNegative ? maxValueWidth + 8 : 0
-            var plotLeft: Double, valueStart: Double, valueEnd: Double, plotRight: Double
+            var plotLeft: Double
+            var valueStart: Double
+            var valueEnd: Double
+            var plotRight: Double
             if horizontal {
                 plotLeft = 18 + 12 + catLineWidth + 10
                 valueStart = plotLeft + negativeRoom
@@ -659,7 +721,8 @@ extension SVGChartWriter {
                 canvas.width = max(520, valueEnd + maxValueWidth + 24)
             } else {
                 plotLeft = 18 + 12 + maxTickWidth + 8
-                valueStart = 0; valueEnd = 0
+                valueStart = 0
+                valueEnd = 0
                 plotRight = plotLeft + categoryLength
                 canvas.width = max(520, plotRight + 24)
             }
@@ -667,19 +730,22 @@ extension SVGChartWriter {
             // Vertical layout: title, legend, plot, labels, axis title.
             var y = canvas.title(chart.title, top: 8)
             if seriesCount > 1 { y = legend(into: &canvas, top: y + 10, prefix: prefix) }
-            let plotTop: Double, plotBottom: Double
+            let plotTop: Double
+            let plotBottom: Double
             if horizontal {
                 plotTop = y + 16
                 plotBottom = plotTop + categoryLength
             } else {
                 plotTop = y + 30
                 plotBottom = plotTop + valueLength
-                valueStart = plotBottom; valueEnd = plotTop
+                valueStart = plotBottom
+                valueEnd = plotTop
             }
             if seriesCount > 1 { canvas.defs = patternDefs(count: seriesCount, prefix: prefix) }
 
-            let geometry = Geometry(horizontal: horizontal, axis: axis, valueStart: valueStart, scale: scale,
-                                    categoryStart: horizontal ? plotTop : plotLeft, band: band)
+            let geometry = Geometry(
+                horizontal: horizontal, axis: axis, valueStart: valueStart, scale: scale,
+                categoryStart: horizontal ? plotTop : plotLeft, band: band)
             let zero = geometry.pos(axis.base)
 
             // Gridlines and tick labels.
@@ -687,9 +753,13 @@ extension SVGChartWriter {
             for tick in axis.ticks {
                 let p = geometry.pos(tick.value)
                 if horizontal {
-                    canvas.add("<line class=\"grid\" x1=\"\(num(p))\" y1=\"\(num(plotTop))\" x2=\"\(num(p))\" y2=\"\(num(plotBottom + 4))\"/>")
+                    canvas.add(
+                        "<line class=\"grid\" x1=\"\(num(p))\" y1=\"\(num(plotTop))\" x2=\"\(num(p))\" y2=\"\(num(plotBottom + 4))\"/>"
+                    )
                 } else {
-                    canvas.add("<line class=\"grid\" x1=\"\(num(plotLeft - 4))\" y1=\"\(num(p))\" x2=\"\(num(plotRight))\" y2=\"\(num(p))\"/>")
+                    canvas.add(
+                        "<line class=\"grid\" x1=\"\(num(plotLeft - 4))\" y1=\"\(num(p))\" x2=\"\(num(plotRight))\" y2=\"\(num(p))\"/>"
+                    )
                 }
             }
             canvas.add("</g>")
@@ -710,12 +780,14 @@ extension SVGChartWriter {
                     let isNote = j >= wrap(c.name, limit: horizontal ? 28 : 18, maxLines: horizontal ? 4 : 5).count
                     if horizontal {
                         let first = centre - Double(ls.count - 1) * lineHeight / 2 + 4
-                        canvas.text(line, x: plotLeft - 10, y: first + Double(j) * lineHeight, anchor: "end",
-                                    italic: isNote, cls: "category")
+                        canvas.text(
+                            line, x: plotLeft - 10, y: first + Double(j) * lineHeight, anchor: "end",
+                            italic: isNote, cls: "category")
                     } else {
                         let first = plotBottom + (hasNegative ? 18 : 0) + 18
-                        canvas.text(line, x: centre, y: first + Double(j) * lineHeight, anchor: "middle",
-                                    italic: isNote, cls: "category")
+                        canvas.text(
+                            line, x: centre, y: first + Double(j) * lineHeight, anchor: "middle",
+                            italic: isNote, cls: "category")
                     }
                 }
             }
@@ -724,8 +796,9 @@ extension SVGChartWriter {
             if layout.line {
                 drawLines(into: &canvas, geometry: geometry, prefix: prefix)
             } else if layout.stacked {
-                drawStacks(into: &canvas, geometry: geometry, barThickness: barThickness,
-                           groupThickness: groupThickness, prefix: prefix)
+                drawStacks(
+                    into: &canvas, geometry: geometry, barThickness: barThickness,
+                    groupThickness: groupThickness, prefix: prefix)
             } else {
                 drawGroups(into: &canvas, geometry: geometry, barThickness: barThickness, prefix: prefix)
             }
@@ -733,11 +806,19 @@ extension SVGChartWriter {
             // Axis lines: the value axis at the plot edge, the category axis at zero.
             canvas.add("<g class=\"axes\" stroke=\"#333333\" stroke-width=\"1.2\">")
             if horizontal {
-                canvas.add("<line class=\"axis value-axis\" x1=\"\(num(geometry.pos(axis.lo)))\" y1=\"\(num(plotBottom))\" x2=\"\(num(geometry.pos(axis.hi)))\" y2=\"\(num(plotBottom))\"/>")
-                canvas.add("<line class=\"axis baseline\" x1=\"\(num(zero))\" y1=\"\(num(plotTop))\" x2=\"\(num(zero))\" y2=\"\(num(plotBottom))\"/>")
+                canvas.add(
+                    "<line class=\"axis value-axis\" x1=\"\(num(geometry.pos(axis.lo)))\" y1=\"\(num(plotBottom))\" x2=\"\(num(geometry.pos(axis.hi)))\" y2=\"\(num(plotBottom))\"/>"
+                )
+                canvas.add(
+                    "<line class=\"axis baseline\" x1=\"\(num(zero))\" y1=\"\(num(plotTop))\" x2=\"\(num(zero))\" y2=\"\(num(plotBottom))\"/>"
+                )
             } else {
-                canvas.add("<line class=\"axis value-axis\" x1=\"\(num(plotLeft))\" y1=\"\(num(plotTop))\" x2=\"\(num(plotLeft))\" y2=\"\(num(plotBottom))\"/>")
-                canvas.add("<line class=\"axis baseline\" x1=\"\(num(plotLeft))\" y1=\"\(num(zero))\" x2=\"\(num(plotRight))\" y2=\"\(num(zero))\"/>")
+                canvas.add(
+                    "<line class=\"axis value-axis\" x1=\"\(num(plotLeft))\" y1=\"\(num(plotTop))\" x2=\"\(num(plotLeft))\" y2=\"\(num(plotBottom))\"/>"
+                )
+                canvas.add(
+                    "<line class=\"axis baseline\" x1=\"\(num(plotLeft))\" y1=\"\(num(zero))\" x2=\"\(num(plotRight))\" y2=\"\(num(zero))\"/>"
+                )
             }
             canvas.add("</g>")
 
@@ -745,18 +826,22 @@ extension SVGChartWriter {
             let bottomText: Double
             if horizontal {
                 let midY = (plotTop + plotBottom) / 2
-                canvas.text(chart.xAxisTitle, x: 18, y: midY, anchor: "middle", size: axisTitleSize, bold: true,
-                            cls: "axis-title x-axis-title", extra: "transform=\"rotate(-90 18 \(num(midY)))\"")
+                canvas.text(
+                    chart.xAxisTitle, x: 18, y: midY, anchor: "middle", size: axisTitleSize, bold: true,
+                    cls: "axis-title x-axis-title", extra: "transform=\"rotate(-90 18 \(num(midY)))\"")
                 bottomText = plotBottom + 44
-                canvas.text(chart.yAxisTitle, x: (geometry.pos(axis.lo) + geometry.pos(axis.hi)) / 2, y: bottomText,
-                            anchor: "middle", size: axisTitleSize, bold: true, cls: "axis-title y-axis-title")
+                canvas.text(
+                    chart.yAxisTitle, x: (geometry.pos(axis.lo) + geometry.pos(axis.hi)) / 2, y: bottomText,
+                    anchor: "middle", size: axisTitleSize, bold: true, cls: "axis-title y-axis-title")
             } else {
                 let midY = (plotTop + plotBottom) / 2
-                canvas.text(chart.yAxisTitle, x: 18, y: midY, anchor: "middle", size: axisTitleSize, bold: true,
-                            cls: "axis-title y-axis-title", extra: "transform=\"rotate(-90 18 \(num(midY)))\"")
+                canvas.text(
+                    chart.yAxisTitle, x: 18, y: midY, anchor: "middle", size: axisTitleSize, bold: true,
+                    cls: "axis-title y-axis-title", extra: "transform=\"rotate(-90 18 \(num(midY)))\"")
                 bottomText = plotBottom + (hasNegative ? 18 : 0) + 18 + Double(maxLines - 1) * lineHeight + 26
-                canvas.text(chart.xAxisTitle, x: (plotLeft + plotRight) / 2, y: bottomText, anchor: "middle",
-                            size: axisTitleSize, bold: true, cls: "axis-title x-axis-title")
+                canvas.text(
+                    chart.xAxisTitle, x: (plotLeft + plotRight) / 2, y: bottomText, anchor: "middle",
+                    size: axisTitleSize, bold: true, cls: "axis-title x-axis-title")
             }
             canvas.height = bottomText + 14
         }
@@ -768,13 +853,22 @@ extension SVGChartWriter {
             canvas.add("<g class=\"legend\">")
             for (i, name) in data.series.enumerated() {
                 let itemWidth = 20 + textWidth(name) + 18
-                if x > 16 && x + itemWidth > canvas.width - 16 { x = 16; y += 22 }
+                if x > 16 && x + itemWidth > canvas.width - 16 {
+                    x = 16
+                    y += 22
+                }
                 if layout.line {
                     let dash = dashes[i % dashes.count]
-                    canvas.add("<line class=\"swatch s\(i)\" x1=\"\(num(x))\" y1=\"\(num(y + 7))\" x2=\"\(num(x + 18))\" y2=\"\(num(y + 7))\" stroke=\"\(palette[i % palette.count] == palette[2] ? "#7f95c4" : palette[i % palette.count])\" stroke-width=\"2.5\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>")
-                    canvas.add("<path class=\"marker s\(i)\" d=\"\(marker(series: i, x: x + 9, y: y + 7))\" fill=\"\(palette[i % palette.count])\" stroke=\"\(ink)\" stroke-width=\"1\"/>")
+                    canvas.add(
+                        "<line class=\"swatch s\(i)\" x1=\"\(num(x))\" y1=\"\(num(y + 7))\" x2=\"\(num(x + 18))\" y2=\"\(num(y + 7))\" stroke=\"\(palette[i % palette.count] == palette[2] ? "#7f95c4" : palette[i % palette.count])\" stroke-width=\"2.5\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>"
+                    )
+                    canvas.add(
+                        "<path class=\"marker s\(i)\" d=\"\(marker(series: i, x: x + 9, y: y + 7))\" fill=\"\(palette[i % palette.count])\" stroke=\"\(ink)\" stroke-width=\"1\"/>"
+                    )
                 } else {
-                    canvas.add("<rect class=\"swatch s\(i)\" x=\"\(num(x))\" y=\"\(num(y))\" width=\"14\" height=\"14\" fill=\"\(fill(series: i, prefix: prefix))\" stroke=\"\(ink)\" stroke-width=\"1\"/>")
+                    canvas.add(
+                        "<rect class=\"swatch s\(i)\" x=\"\(num(x))\" y=\"\(num(y))\" width=\"14\" height=\"14\" fill=\"\(fill(series: i, prefix: prefix))\" stroke=\"\(ink)\" stroke-width=\"1\"/>"
+                    )
                 }
                 canvas.text(name, x: x + (layout.line ? 24 : 20), y: y + 11.5, cls: "legend-label")
                 x += itemWidth + (layout.line ? 4 : 0)
@@ -796,17 +890,22 @@ extension SVGChartWriter {
                     let c0 = start + Double(s) * (barThickness + gap)
                     let mid = c0 + barThickness / 2
                     guard let value = v.value else {
-                        labels.append(horizontal ? ("N/A", zero + 5, mid + 4, "start", true)
-                                                 : ("N/A", mid, zero - 5, "middle", true))
+                        labels.append(
+                            horizontal
+                                ? ("N/A", zero + 5, mid + 4, "start", true)
+                                : ("N/A", mid, zero - 5, "middle", true))
                         continue
                     }
                     let end = g.pos(value)
-                    canvas.add(g.rect(cls: "bar s\(s)", c0: c0, thickness: barThickness, from: zero, to: end,
-                                      fill: fill(series: s, prefix: prefix),
-                                      tooltip: tooltip(category: c.name, series: s, label: v.label)))
+                    canvas.add(
+                        g.rect(
+                            cls: "bar s\(s)", c0: c0, thickness: barThickness, from: zero, to: end,
+                            fill: fill(series: s, prefix: prefix),
+                            tooltip: tooltip(category: c.name, series: s, label: v.label)))
                     let negative = value < 0
                     if horizontal {
-                        labels.append((v.label, negative ? end - 5 : end + 5, mid + 4, negative ? "end" : "start", false))
+                        labels.append(
+                            (v.label, negative ? end - 5 : end + 5, mid + 4, negative ? "end" : "start", false))
                     } else {
                         labels.append((v.label, mid, negative ? end + 14 : end - 5, "middle", false))
                     }
@@ -820,8 +919,10 @@ extension SVGChartWriter {
 
         /// Stacked bars: positive values stack up from zero, negative ones down; the total
         /// is written at the end of the stack.
-        func drawStacks(into canvas: inout Canvas, geometry g: Geometry, barThickness: Double, groupThickness: Double,
-                        prefix: String) {
+        func drawStacks(
+            into canvas: inout Canvas, geometry g: Geometry, barThickness: Double, groupThickness: Double,
+            prefix: String
+        ) {
             var inside: [(String, Double, Double)] = []
             var outside: [(String, Double, Double, String)] = []
             var totals: [(String, Double, Double, String)] = []
@@ -829,17 +930,21 @@ extension SVGChartWriter {
             for (i, c) in data.categories.enumerated() {
                 let c0 = g.bandCentre(i) - groupThickness / 2
                 let mid = c0 + barThickness / 2
-                var pos = 0.0, neg = 0.0
+                var pos = 0.0
+                var neg = 0.0
                 var pending: [OutsideLabel] = []
                 for (s, v) in c.values.enumerated() {
                     guard let value = v.value else { continue }
                     let base = value >= 0 ? pos : neg
                     let top = base + value
                     if value >= 0 { pos = top } else { neg = top }
-                    let p0 = g.pos(base), p1 = g.pos(top)
-                    canvas.add(g.rect(cls: "bar s\(s)", c0: c0, thickness: barThickness, from: p0, to: p1,
-                                      fill: fill(series: s, prefix: prefix),
-                                      tooltip: tooltip(category: c.name, series: s, label: v.label)))
+                    let p0 = g.pos(base)
+                    let p1 = g.pos(top)
+                    canvas.add(
+                        g.rect(
+                            cls: "bar s\(s)", c0: c0, thickness: barThickness, from: p0, to: p1,
+                            fill: fill(series: s, prefix: prefix),
+                            tooltip: tooltip(category: c.name, series: s, label: v.label)))
                     let length = abs(p1 - p0)
                     let centre = (p0 + p1) / 2
                     let width = textWidth(v.label, bold: true)
@@ -849,9 +954,11 @@ extension SVGChartWriter {
                     } else if fits {
                         inside.append(horizontal ? (v.label, centre, mid) : (v.label, mid, centre))
                     } else {
-                        pending.append(OutsideLabel(text: v.label, centre: centre,
-                                                    half: horizontal ? width / 2 + 3 : 7,
-                                                    cross: horizontal ? c0 + barThickness + 14 : c0 + barThickness + 5))
+                        pending.append(
+                            OutsideLabel(
+                                text: v.label, centre: centre,
+                                half: horizontal ? width / 2 + 3 : 7,
+                                cross: horizontal ? c0 + barThickness + 14 : c0 + barThickness + 5))
                     }
                 }
                 // Spread labels beside the bar so they do not overlap, pushing away from zero
@@ -859,23 +966,28 @@ extension SVGChartWriter {
                 if horizontal {
                     pending.sort { ($0.centre, $0.text) < ($1.centre, $1.text) }
                     for k in pending.indices.dropFirst() {
-                        pending[k].centre = max(pending[k].centre, pending[k - 1].centre + pending[k - 1].half + pending[k].half)
+                        pending[k].centre = max(
+                            pending[k].centre, pending[k - 1].centre + pending[k - 1].half + pending[k].half)
                     }
                 } else {
                     pending.sort { ($0.centre, $0.text) > ($1.centre, $1.text) }
                     for k in pending.indices.dropFirst() {
-                        pending[k].centre = min(pending[k].centre, pending[k - 1].centre - pending[k - 1].half - pending[k].half)
+                        pending[k].centre = min(
+                            pending[k].centre, pending[k - 1].centre - pending[k - 1].half - pending[k].half)
                     }
                 }
                 for label in pending {
-                    outside.append(horizontal ? (label.text, label.centre, label.cross, "middle")
-                                              : (label.text, label.cross, label.centre + 4, "start"))
+                    outside.append(
+                        horizontal
+                            ? (label.text, label.centre, label.cross, "middle")
+                            : (label.text, label.cross, label.centre + 4, "start"))
                 }
                 if seriesCount > 1, let total = data.total(c) {
                     let atNegative = pos == 0 && neg < 0
                     let end = g.pos(atNegative ? neg : pos)
                     if horizontal {
-                        totals.append((total.label, atNegative ? end - 6 : end + 6, mid + 4, atNegative ? "end" : "start"))
+                        totals.append(
+                            (total.label, atNegative ? end - 6 : end + 6, mid + 4, atNegative ? "end" : "start"))
                     } else {
                         totals.append((total.label, mid, atNegative ? end + 15 : end - 6, "middle"))
                     }
@@ -884,7 +996,9 @@ extension SVGChartWriter {
             canvas.add("</g>")
             for (text, x, y) in inside {
                 let w = textWidth(text, bold: true) + 6
-                canvas.add("<rect class=\"label-bg\" x=\"\(num(x - w / 2))\" y=\"\(num(y - 8))\" width=\"\(num(w))\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"none\"/>")
+                canvas.add(
+                    "<rect class=\"label-bg\" x=\"\(num(x - w / 2))\" y=\"\(num(y - 8))\" width=\"\(num(w))\" height=\"16\" rx=\"3\" fill=\"#ffffff\" fill-opacity=\"0.92\" stroke=\"none\"/>"
+                )
                 canvas.text(text, x: x, y: y + 4.5, anchor: "middle", bold: true, cls: "value")
             }
             for (text, x, y, anchor) in outside {
@@ -910,8 +1024,12 @@ extension SVGChartWriter {
                     }
                 }
                 for run in runs where run.count > 1 {
-                    let d = run.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(num($0.element.0)),\(num($0.element.1))" }.joined(separator: " ")
-                    canvas.add("<path class=\"line s\(s)\" d=\"\(d)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>")
+                    let d = run.enumerated().map {
+                        "\($0.offset == 0 ? "M" : "L")\(num($0.element.0)),\(num($0.element.1))"
+                    }.joined(separator: " ")
+                    canvas.add(
+                        "<path class=\"line s\(s)\" d=\"\(d)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\"\(dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")/>"
+                    )
                 }
             }
             for (i, c) in data.categories.enumerated() {
@@ -921,11 +1039,14 @@ extension SVGChartWriter {
                     .sorted { (c.values[$0].value!, $1) > (c.values[$1].value!, $0) }
                 for (s, v) in c.values.enumerated() {
                     guard let value = v.value else {
-                        canvas.text("N/A", x: x, y: zero - 6 - Double(s) * 14, anchor: "middle", italic: true, cls: "value na")
+                        canvas.text(
+                            "N/A", x: x, y: zero - 6 - Double(s) * 14, anchor: "middle", italic: true, cls: "value na")
                         continue
                     }
                     let y = g.pos(value)
-                    canvas.add("<path class=\"point s\(s)\" d=\"\(marker(series: s, x: x, y: y))\" fill=\"\(palette[s % palette.count])\" stroke=\"\(ink)\" stroke-width=\"1\"><title>\(escape(tooltip(category: c.name, series: s, label: v.label)))</title></path>")
+                    canvas.add(
+                        "<path class=\"point s\(s)\" d=\"\(marker(series: s, x: x, y: y))\" fill=\"\(palette[s % palette.count])\" stroke=\"\(ink)\" stroke-width=\"1\"><title>\(escape(tooltip(category: c.name, series: s, label: v.label)))</title></path>"
+                    )
                     let rank = ranked.firstIndex(of: s) ?? 0
                     if rank == 0 {
                         canvas.text(v.label, x: x, y: y - 10, anchor: "middle", bold: true, cls: "value")
@@ -962,14 +1083,20 @@ extension SVGChartWriter {
         func bandCentre(_ i: Int) -> Double { categoryStart + (Double(i) + 0.5) * band }
 
         /// A bar from value position `from` to `to`, `thickness` wide from category position `c0`.
-        func rect(cls: String, c0: Double, thickness: Double, from: Double, to: Double, fill: String,
-                  tooltip: String) -> String {
+        func rect(
+            cls: String, c0: Double, thickness: Double, from: Double, to: Double, fill: String,
+            tooltip: String
+        ) -> String {
             // Ends are rounded first and the length taken between them, so stacked segments
             // meet exactly and a stack's length is the sum of its segments'.
-            let a = tenths(from), b = tenths(to)
-            let lo = num(tenths: min(a, b)), length = num(tenths: max(a, b) - min(a, b))
-            let (x, y, w, h) = horizontal ? (lo, num(c0), length, num(thickness)) : (num(c0), lo, num(thickness), length)
-            return "<rect class=\"\(cls)\" x=\"\(x)\" y=\"\(y)\" width=\"\(w)\" height=\"\(h)\" fill=\"\(fill)\"><title>\(escape(tooltip))</title></rect>"
+            let a = tenths(from)
+            let b = tenths(to)
+            let lo = num(tenths: min(a, b))
+            let length = num(tenths: max(a, b) - min(a, b))
+            let (x, y, w, h) =
+                horizontal ? (lo, num(c0), length, num(thickness)) : (num(c0), lo, num(thickness), length)
+            return
+                "<rect class=\"\(cls)\" x=\"\(x)\" y=\"\(y)\" width=\"\(w)\" height=\"\(h)\" fill=\"\(fill)\"><title>\(escape(tooltip))</title></rect>"
         }
     }
 }

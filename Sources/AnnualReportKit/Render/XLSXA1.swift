@@ -47,7 +47,8 @@ extension XLSXWorkbook {
             let sheet = quotedSheetName(range.sheet)
             let col = "$" + column(range.column)
             let parts = runs(range.rows).map { run in
-                run.count == 1 ? "\(sheet)!\(col)$\(run.lowerBound + 1)"
+                run.count == 1
+                    ? "\(sheet)!\(col)$\(run.lowerBound + 1)"
                     : "\(sheet)!\(col)$\(run.lowerBound + 1):\(col)$\(run.upperBound + 1)"
             }
             return parts.count == 1 ? "=" + parts[0] : "=(" + parts.joined(separator: ",") + ")"

@@ -27,7 +27,7 @@ extension XLSXWriter {
         /// Equal, allowing the rounding of binary floating point.
         func matches(_ other: SpreadsheetValue) -> Bool {
             switch (self, other) {
-            case let (.number(a), .number(b)): abs(a - b) <= 1e-9 * max(1, abs(a), abs(b))
+            case (.number(let a), .number(let b)): abs(a - b) <= 1e-9 * max(1, abs(a), abs(b))
             default: self == other
             }
         }
@@ -66,8 +66,10 @@ extension XLSXWriter {
         /// example `C3-B3`) is used when it computes the stored value; a stored N/A that the plain
         /// form would not give (a difference with an N/A operand) gets a form that tests for it.
         /// Anything else is a model error.
-        static func formula(for derivation: Derivation, storing value: CellValue, at cell: CellRef,
-                            in table: ReportTable) throws -> Formula {
+        static func formula(
+            for derivation: Derivation, storing value: CellValue, at cell: CellRef,
+            in table: ReportTable
+        ) throws -> Formula {
             let stored = SpreadsheetValue(value)
             let candidates = try forms(of: derivation, in: table, at: cell)
             let usable = stored == .text(TableLayout.notApplicable) ? candidates : Array(candidates.prefix(1))
@@ -99,33 +101,44 @@ extension XLSXWriter {
                 let total = numbers.reduce(0, +)
                 guard !refs.isEmpty else { return [Formula(text: "0", result: .number(0))] }
                 let args = sumArguments(refs)
-                return [Formula(text: "SUM(\(args))", result: .number(total)),
-                        Formula(text: "IF(COUNT(\(args))=0,\(na),SUM(\(args)))",
-                                result: numbers.isEmpty ? naValue : .number(total))]
+                return [
+                    Formula(text: "SUM(\(args))", result: .number(total)),
+                    Formula(
+                        text: "IF(COUNT(\(args))=0,\(na),SUM(\(args)))",
+                        result: numbers.isEmpty ? naValue : .number(total)),
+                ]
             case .difference(let a, let b):
                 let (aText, aValue) = try check(a)
                 let (bText, bValue) = try check(b)
-                let plain: SpreadsheetValue = if let x = aValue.arithmetic, let y = bValue.arithmetic { .number(x - y) } else { .error }
+                let plain: SpreadsheetValue =
+                    if let x = aValue.arithmetic, let y = bValue.arithmetic { .number(x - y) } else { .error }
                 let counted = [aValue, bValue].compactMap(\.number).count
                 let guarded: SpreadsheetValue = counted < 2 ? naValue : plain
-                return [Formula(text: "\(aText)-\(bText)", result: plain),
-                        Formula(text: "IF(COUNT(\(aText),\(bText))<2,\(na),\(aText)-\(bText))", result: guarded)]
+                return [
+                    Formula(text: "\(aText)-\(bText)", result: plain),
+                    Formula(text: "IF(COUNT(\(aText),\(bText))<2,\(na),\(aText)-\(bText))", result: guarded),
+                ]
             case .percentChange(let from, let to):
                 let (f, fValue) = try check(from)
                 let (t, tValue) = try check(to)
-                let change: SpreadsheetValue = if let x = tValue.arithmetic { .number((x - fValue.n) / fValue.n) } else { .error }
+                let change: SpreadsheetValue =
+                    if let x = tValue.arithmetic { .number((x - fValue.n) / fValue.n) } else { .error }
                 let plain = fValue.n == 0 ? naValue : change
                 let guarded = fValue.n == 0 || tValue.number == nil ? naValue : change
-                return [Formula(text: "IF(N(\(f))=0,\(na),(\(t)-\(f))/\(f))", result: plain),
-                        Formula(text: "IF(OR(N(\(f))=0,COUNT(\(t))=0),\(na),(\(t)-\(f))/\(f))", result: guarded)]
+                return [
+                    Formula(text: "IF(N(\(f))=0,\(na),(\(t)-\(f))/\(f))", result: plain),
+                    Formula(text: "IF(OR(N(\(f))=0,COUNT(\(t))=0),\(na),(\(t)-\(f))/\(f))", result: guarded),
+                ]
             case .share(let part, let whole):
                 let (p, pValue) = try check(part)
                 let (w, wValue) = try check(whole)
                 let ratio: SpreadsheetValue = if let x = pValue.arithmetic { .number(x / wValue.n) } else { .error }
                 let plain = wValue.n == 0 ? naValue : ratio
                 let guarded = wValue.n == 0 || pValue.number == nil ? naValue : ratio
-                return [Formula(text: "IF(N(\(w))=0,\(na),\(p)/\(w))", result: plain),
-                        Formula(text: "IF(OR(N(\(w))=0,COUNT(\(p))=0),\(na),\(p)/\(w))", result: guarded)]
+                return [
+                    Formula(text: "IF(N(\(w))=0,\(na),\(p)/\(w))", result: plain),
+                    Formula(text: "IF(OR(N(\(w))=0,COUNT(\(p))=0),\(na),\(p)/\(w))", result: guarded),
+                ]
             }
         }
 
@@ -143,7 +156,8 @@ extension XLSXWriter {
             }
             return runs.map { run in
                 let first = TableLayout.address(CellRef(row: run.first, column: run.column))
-                return run.first == run.last ? first : first + ":" + TableLayout.address(CellRef(row: run.last, column: run.column))
+                return run.first == run.last
+                    ? first : first + ":" + TableLayout.address(CellRef(row: run.last, column: run.column))
             }.joined(separator: ",")
         }
     }

@@ -60,9 +60,12 @@ extension XLSXWriter {
             var used = 0
             let characters = Array(text)
             for (i, character) in characters.enumerated() {
-                let piece: String = if character == "&" { "&&" }
-                    else if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { " " }
-                    else { String(character) }
+                let piece: String =
+                    if character == "&" {
+                        "&&"
+                    } else if character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                        " "
+                    } else { String(character) }
                 let room = i == characters.count - 1 ? budget : budget - 3
                 // UTF-8 bytes: never fewer than characters, so within whichever libxlsxwriter counts.
                 if used + piece.utf8.count > room { return out + "…" }

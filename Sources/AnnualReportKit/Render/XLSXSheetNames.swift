@@ -89,14 +89,16 @@ extension XLSXWriter {
         static func withoutSmallWords(_ text: String) -> String {
             let small: Set<String> = ["a", "an", "the", "of", "in", "per", "for", "from", "on", "at"]
             let words = text.split(separator: " ")
-            let kept = words.enumerated().filter { i, word in i == 0 || !small.contains(word.lowercased()) }.map(\.element)
+            let kept = words.enumerated().filter { i, word in i == 0 || !small.contains(word.lowercased()) }.map(
+                \.element)
             return kept.joined(separator: " ")
         }
 
         /// "2022-23", "2021-22 and 2022-23", "2020-21 to 2022-23".
         static func isYears(_ text: String) -> Bool {
             text.split(separator: " ").allSatisfy { word in
-                word == "and" || word == "to" || (word.first?.isNumber == true && word.allSatisfy { $0.isNumber || $0 == "-" })
+                word == "and" || word == "to"
+                    || (word.first?.isNumber == true && word.allSatisfy { $0.isNumber || $0 == "-" })
             }
         }
 
@@ -133,12 +135,16 @@ extension XLSXWriter {
                 used += n
             }
             let next = text.dropFirst(cut.count).first
-            if next != " ", let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) >= units / 2 {
+            if next != " ", let space = cut.lastIndex(of: " "),
+                cut.distance(from: cut.startIndex, to: space) >= units / 2
+            {
                 cut = String(cut[..<space])
             }
             cut = cut.trimmingCharacters(in: CharacterSet(charactersIn: " -,;('&"))
             // No dangling "and", "of", … at the end of a cut name.
-            let dangling: Set<String> = ["a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "per", "the", "to"]
+            let dangling: Set<String> = [
+                "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "per", "the", "to",
+            ]
             var words = cut.split(separator: " ")
             while words.count > 1, let last = words.last, dangling.contains(last.lowercased()) { words.removeLast() }
             return words.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " -,;('&"))

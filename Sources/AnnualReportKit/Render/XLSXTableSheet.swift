@@ -19,8 +19,10 @@ extension XLSXWriter {
     /// indented, so `19` and `yes` do not touch; and the printed width takes the title on one
     /// line (default-width columns are added to the right when the table is narrower), or,
     /// past a portrait page's width, the title wraps in cells merged across the table.
-    func writeTable(_ table: ReportTable, to sheet: XLSXWorkbook.Sheet, styles: Styles,
-                    chartsBelow: Bool) throws -> PrintedExtent {
+    func writeTable(
+        _ table: ReportTable, to sheet: XLSXWorkbook.Sheet, styles: Styles,
+        chartsBelow: Bool
+    ) throws -> PrintedExtent {
         let columnCount = table.columns.count
         for (r, row) in table.rows.enumerated() where row.cells.count > columnCount {
             throw XLSXWriterError.malformedRow(table: table.id, row: r, cells: row.cells.count, columns: columnCount)
@@ -35,20 +37,24 @@ extension XLSXWriter {
         }
         for row in table.rows {
             for (c, cell) in row.cells.enumerated() {
-                widths.note(c, TableLayout.displayText(cell.value, kind: kinds[c]),
-                            extra: indents[c] * ColumnWidths.indentCharacters, wrappable: TableLayout.wraps(cell.value, kinds[c]))
+                widths.note(
+                    c, TableLayout.displayText(cell.value, kind: kinds[c]),
+                    extra: indents[c] * ColumnWidths.indentCharacters,
+                    wrappable: TableLayout.wraps(cell.value, kinds[c]))
             }
         }
         // Titles of number columns sit right, over their numbers.
         let headerFormats = try headers.indices.map { c -> XLSXWorkbook.Format? in
-            try styles.book.format(.init(bold: true, alignRight: !TableLayout.leftAligned(kinds[c]), indent: indents[c]))
+            try styles.book.format(
+                .init(bold: true, alignRight: !TableLayout.leftAligned(kinds[c]), indent: indents[c]))
         }
         for (c, header) in headers.enumerated() {
             try sheet.writeString(TableLayout.headerRow, c, header, headerFormats[c])
         }
         var extraHeight = 0
         for (r, row) in table.rows.enumerated() {
-            extraHeight += try writeRow(row, at: r, of: table, to: sheet, styles: styles, widths: widths, indents: indents)
+            extraHeight += try writeRow(
+                row, at: r, of: table, to: sheet, styles: styles, widths: widths, indents: indents)
         }
 
         // An Excel table (ListObject) over header and body rather than a bare autofilter: it gives
@@ -61,9 +67,10 @@ extension XLSXWriter {
         // table would move a total row among the body rows; a filter hides rows without changing
         // any formula.
         if columnCount > 0 && !table.rows.isEmpty {
-            try sheet.addTable(firstRow: TableLayout.headerRow, firstColumn: 0,
-                               lastRow: TableLayout.sheetRow(table.rows.count - 1), lastColumn: columnCount - 1,
-                               headers: headers, headerFormats: headerFormats)
+            try sheet.addTable(
+                firstRow: TableLayout.headerRow, firstColumn: 0,
+                lastRow: TableLayout.sheetRow(table.rows.count - 1), lastColumn: columnCount - 1,
+                headers: headers, headerFormats: headerFormats)
         }
         try sheet.freezePanes(row: TableLayout.firstBodyRow, column: 0)
 
@@ -76,7 +83,8 @@ extension XLSXWriter {
         let chartWidth = chartsBelow ? Int(Double(XLSXWorkbook.Sheet.defaultChartSize.width) * ChartLayout.scaleX) : 0
         let titleWidth = PrintLayout.titlePixels(table.title)
         while width < chartWidth
-            || (width < titleWidth && width + PrintLayout.defaultColumnPixels <= PrintLayout.portraitPixels.width) {
+            || (width < titleWidth && width + PrintLayout.defaultColumnPixels <= PrintLayout.portraitPixels.width)
+        {
             lastColumn += 1
             columnPixels.append(PrintLayout.defaultColumnPixels)
             width += PrintLayout.defaultColumnPixels
@@ -85,7 +93,8 @@ extension XLSXWriter {
             try sheet.writeString(TableLayout.titleRow, 0, table.title, styles.title)
         } else {
             // Longer than a portrait page is wide: wrapped across the table instead.
-            try sheet.mergeString(TableLayout.titleRow, 0, TableLayout.titleRow, lastColumn, table.title, styles.wrappedTitle)
+            try sheet.mergeString(
+                TableLayout.titleRow, 0, TableLayout.titleRow, lastColumn, table.title, styles.wrappedTitle)
             let lines = PrintLayout.wrappedLines(table.title, pixels: Int(Double(width) / 1.1))
             try sheet.setRowHeight(TableLayout.titleRow, PrintLayout.rowHeight(lines: lines))
             extraHeight += (lines - 1) * PrintLayout.rowPixels
@@ -96,25 +105,31 @@ extension XLSXWriter {
             try sheet.writeString(row, 0, "Notes", styles.bold)
             for note in table.notes {
                 row += 1
-                extraHeight += try writeWrapped(note, row: row, lastColumn: lastColumn, width: width, sheet: sheet, styles: styles)
+                extraHeight += try writeWrapped(
+                    note, row: row, lastColumn: lastColumn, width: width, sheet: sheet, styles: styles)
             }
             lastRow = row
         }
         try widths.apply(to: sheet)
-        return PrintedExtent(lastRow: lastRow, lastColumn: lastColumn, width: width, extraHeight: extraHeight,
-                             columnPixels: columnPixels)
+        return PrintedExtent(
+            lastRow: lastRow, lastColumn: lastColumn, width: width, extraHeight: extraHeight,
+            columnPixels: columnPixels)
     }
 
     /// Writes body row `r`: its text wrapped where it is longer than its column, the row as tall
     /// as its most wrapped cell with every cell at the top, derived cells as formulas. Returns
     /// the pixels the row adds to the default height.
-    private func writeRow(_ row: ReportRow, at r: Int, of table: ReportTable, to sheet: XLSXWorkbook.Sheet, styles: Styles,
-                          widths: ColumnWidths, indents: [Int]) throws -> Int {
+    private func writeRow(
+        _ row: ReportRow, at r: Int, of table: ReportTable, to sheet: XLSXWorkbook.Sheet, styles: Styles,
+        widths: ColumnWidths, indents: [Int]
+    ) throws -> Int {
         let sheetRow = TableLayout.sheetRow(r)
         let bold = row.role != .body
         // Lines each wrapped cell takes; 0 for a cell on one line.
         let lines = row.cells.enumerated().map { c, cell -> Int in
-            guard case .text(let text) = cell.value, TableLayout.wraps(cell.value, table.columns[c].kind) else { return 0 }
+            guard case .text(let text) = cell.value, TableLayout.wraps(cell.value, table.columns[c].kind) else {
+                return 0
+            }
             let room = widths.width(c) - Double(indents[c] * ColumnWidths.indentCharacters)
             let lines = PrintLayout.wrappedLines(text, columnWidth: room, bold: bold)
             return lines > 1 ? lines : 0
@@ -122,11 +137,13 @@ extension XLSXWriter {
         let tallest = lines.max() ?? 0
         for (c, cell) in row.cells.enumerated() {
             let kind = table.columns[c].kind
-            let format = try styles.format(for: cell.value, kind: kind, bold: bold, wrap: lines[c] > 0, top: tallest > 0,
-                                           indent: indents[c])
+            let format = try styles.format(
+                for: cell.value, kind: kind, bold: bold, wrap: lines[c] > 0, top: tallest > 0,
+                indent: indents[c])
             if let derivation = cell.derivation {
-                let formula = try FormulaBuilder.formula(for: derivation, storing: cell.value, at: CellRef(row: r, column: c),
-                                                         in: table)
+                let formula = try FormulaBuilder.formula(
+                    for: derivation, storing: cell.value, at: CellRef(row: r, column: c),
+                    in: table)
                 switch formula.result {
                 case .number(let value): try sheet.writeFormula(sheetRow, c, formula.text, result: value, format)
                 case .text(let text): try sheet.writeFormula(sheetRow, c, formula.text, textResult: text, format)

@@ -45,7 +45,9 @@ final class XLSXWorkbook {
     ///     let book = try XLSXWorkbook(path: "/tmp/report.xlsx")
     init(path: String) throws {
         self.path = path
-        let tmpdir = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : Self.copy($0, into: &arena) }
+        let tmpdir = ProcessInfo.processInfo.environment["TMPDIR"].flatMap {
+            $0.isEmpty ? nil : Self.copy($0, into: &arena)
+        }
         var options = lxw_workbook_options(constant_memory: 0, tmpdir: tmpdir, use_zip64: 0)
         guard let workbook = workbook_new_opt(Self.copy(path, into: &arena), &options) else {
             Self.freeArena(&arena)
@@ -289,8 +291,9 @@ extension XLSXWorkbook {
         ///     try sheet.writeNumber(2, 1, 102_496, moneyFormat)
         func writeNumber(_ row: Int, _ column: Int, _ value: Double, _ format: Format? = nil) throws {
             let (r, c) = try cell(row, column, "worksheet_write_number")
-            try XLSXWorkbook.check(worksheet_write_number(handle, r, c, value, format?.handle),
-                                   "worksheet_write_number", detail: "\(name)!\(A1.cell(row: row, column: column))")
+            try XLSXWorkbook.check(
+                worksheet_write_number(handle, r, c, value, format?.handle),
+                "worksheet_write_number", detail: "\(name)!\(A1.cell(row: row, column: column))")
         }
 
         /// Writes a formula with its computed numeric value stored, so viewers that do not
@@ -300,7 +303,8 @@ extension XLSXWorkbook {
         /// English function names and `,` separators; the leading `=` is optional.
         ///
         ///     try sheet.writeFormula(7, 1, "=SUM(B3:B7)", result: 1054, countFormat)
-        func writeFormula(_ row: Int, _ column: Int, _ formula: String, result: Double, _ format: Format? = nil) throws {
+        func writeFormula(_ row: Int, _ column: Int, _ formula: String, result: Double, _ format: Format? = nil) throws
+        {
             let (r, c) = try cell(row, column, "worksheet_write_formula_num")
             try XLSXWorkbook.check(
                 worksheet_write_formula_num(handle, r, c, workbook.cString(formula), format?.handle, result),
@@ -312,11 +316,14 @@ extension XLSXWorkbook {
         /// Calls `worksheet_write_formula_str`. Excel limit: as `writeFormula`.
         ///
         ///     try sheet.writeFormula(3, 4, "=IF(N(B4)=0,\"N/A\",(C4-B4)/B4)", textResult: "N/A", right)
-        func writeFormula(_ row: Int, _ column: Int, _ formula: String, textResult: String, _ format: Format? = nil) throws {
+        func writeFormula(_ row: Int, _ column: Int, _ formula: String, textResult: String, _ format: Format? = nil)
+            throws
+        {
             let (r, c) = try cell(row, column, "worksheet_write_formula_str")
             try XLSXWorkbook.check(
-                worksheet_write_formula_str(handle, r, c, workbook.cString(formula), format?.handle,
-                                            workbook.cString(textResult)),
+                worksheet_write_formula_str(
+                    handle, r, c, workbook.cString(formula), format?.handle,
+                    workbook.cString(textResult)),
                 "worksheet_write_formula_str", detail: "\(name)!\(A1.cell(row: row, column: column)) \(formula)")
         }
 
@@ -327,13 +334,16 @@ extension XLSXWorkbook {
         /// `text` as for `writeString`. With no format it uses the workbook's hyperlink style.
         ///
         ///     try sheet.writeInternalLink(5, 1, to: "Finance", text: "Partner contributions")
-        func writeInternalLink(_ row: Int, _ column: Int, to sheetName: String, text: String,
-                               _ format: Format? = nil) throws {
+        func writeInternalLink(
+            _ row: Int, _ column: Int, to sheetName: String, text: String,
+            _ format: Format? = nil
+        ) throws {
             let (r, c) = try cell(row, column, "worksheet_write_url_opt")
             let url = "internal:\(A1.quotedSheetName(sheetName))!A1"
             try XLSXWorkbook.check(
-                worksheet_write_url_opt(handle, r, c, workbook.cString(url), format?.handle,
-                                        workbook.cString(Self.cellText(text)), nil),
+                worksheet_write_url_opt(
+                    handle, r, c, workbook.cString(url), format?.handle,
+                    workbook.cString(Self.cellText(text)), nil),
                 "worksheet_write_url_opt", detail: "\(name)!\(A1.cell(row: row, column: column)) \(url)")
         }
 
@@ -345,8 +355,9 @@ extension XLSXWorkbook {
         func setColumnWidth(_ first: Int, _ last: Int, _ width: Double) throws {
             let (_, c0) = try cell(0, first, "worksheet_set_column")
             let (_, c1) = try cell(0, last, "worksheet_set_column")
-            try XLSXWorkbook.check(worksheet_set_column(handle, c0, c1, min(max(width, 0), 255), nil),
-                                   "worksheet_set_column", detail: name)
+            try XLSXWorkbook.check(
+                worksheet_set_column(handle, c0, c1, min(max(width, 0), 255), nil),
+                "worksheet_set_column", detail: name)
         }
 
         /// Freezes the rows above `row` and the columns left of `column`, so they stay in view
@@ -373,19 +384,28 @@ extension XLSXWorkbook {
         ///     try sheet.addTable(firstRow: 1, firstColumn: 0, lastRow: 7, lastColumn: 3,
         ///                        headers: ["Partner", "2021-22", "2022-23", "Change"],
         ///                        headerFormats: [bold, boldRight, boldRight, boldRight])
-        func addTable(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int, headers: [String],
-                      headerFormats: [Format?], styleNumber: Int = 1) throws {
+        func addTable(
+            firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int, headers: [String],
+            headerFormats: [Format?], styleNumber: Int = 1
+        ) throws {
             let (r0, c0) = try cell(firstRow, firstColumn, "worksheet_add_table")
             let (r1, c1) = try cell(lastRow, lastColumn, "worksheet_add_table")
             guard headers.count == lastColumn - firstColumn + 1, headerFormats.count == headers.count else {
-                throw XLSXError(function: "worksheet_add_table", code: nil,
-                                message: "\(headers.count) headers and \(headerFormats.count) formats for \(lastColumn - firstColumn + 1) columns")
+                throw XLSXError(
+                    function: "worksheet_add_table", code: nil,
+                    message:
+                        "\(headers.count) headers and \(headerFormats.count) formats for \(lastColumn - firstColumn + 1) columns"
+                )
             }
             // The column structs and the NULL-terminated array of pointers to them must outlive
             // the call; libxlsxwriter copies the header text but not the array.
             let columns = UnsafeMutablePointer<lxw_table_column>.allocate(capacity: headers.count)
-            let pointers = UnsafeMutablePointer<UnsafeMutablePointer<lxw_table_column>?>.allocate(capacity: headers.count + 1)
-            defer { columns.deallocate(); pointers.deallocate() }
+            let pointers = UnsafeMutablePointer<UnsafeMutablePointer<lxw_table_column>?>.allocate(
+                capacity: headers.count + 1)
+            defer {
+                columns.deallocate()
+                pointers.deallocate()
+            }
             for (i, header) in headers.enumerated() {
                 var column = lxw_table_column()
                 column.header = workbook.cString(header)
@@ -398,8 +418,11 @@ extension XLSXWorkbook {
             options.style_type = UInt8(LXW_TABLE_STYLE_TYPE_LIGHT.rawValue)
             options.style_type_number = UInt8(clamping: styleNumber)
             options.columns = pointers
-            try XLSXWorkbook.check(worksheet_add_table(handle, r0, c0, r1, c1, &options), "worksheet_add_table",
-                                   detail: "\(name)!\(A1.cell(row: firstRow, column: firstColumn)):\(A1.cell(row: lastRow, column: lastColumn))")
+            try XLSXWorkbook.check(
+                worksheet_add_table(handle, r0, c0, r1, c1, &options), "worksheet_add_table",
+                detail:
+                    "\(name)!\(A1.cell(row: firstRow, column: firstColumn)):\(A1.cell(row: lastRow, column: lastColumn))"
+            )
         }
 
         /// Excel's default chart size in pixels, which `insertChart` scales.
@@ -412,15 +435,18 @@ extension XLSXWorkbook {
         /// so each chart is inserted once.
         ///
         ///     try sheet.insertChart(1, 6, chart, scale: (1.5, 1.5), description: "Attendances per year")
-        func insertChart(_ row: Int, _ column: Int, _ chart: Chart, scale: (x: Double, y: Double) = (1, 1),
-                         description: String) throws {
+        func insertChart(
+            _ row: Int, _ column: Int, _ chart: Chart, scale: (x: Double, y: Double) = (1, 1),
+            description: String
+        ) throws {
             let (r, c) = try cell(row, column, "worksheet_insert_chart_opt")
             var options = lxw_chart_options()
             options.x_scale = scale.x
             options.y_scale = scale.y
             options.description = workbook.cString(description)
-            try XLSXWorkbook.check(worksheet_insert_chart_opt(handle, r, c, chart.handle, &options),
-                                   "worksheet_insert_chart_opt", detail: name)
+            try XLSXWorkbook.check(
+                worksheet_insert_chart_opt(handle, r, c, chart.handle, &options),
+                "worksheet_insert_chart_opt", detail: name)
         }
 
         /// Writes `text` once over the merged cells `firstRow...lastRow` × `firstColumn...lastColumn`,
@@ -432,14 +458,18 @@ extension XLSXWorkbook {
         /// the height (`setRowHeight`).
         ///
         ///     try sheet.mergeString(9, 0, 9, 4, "N/A: no contribution recorded that year.", wrapped)
-        func mergeString(_ firstRow: Int, _ firstColumn: Int, _ lastRow: Int, _ lastColumn: Int, _ text: String,
-                         _ format: Format? = nil) throws {
+        func mergeString(
+            _ firstRow: Int, _ firstColumn: Int, _ lastRow: Int, _ lastColumn: Int, _ text: String,
+            _ format: Format? = nil
+        ) throws {
             let (r0, c0) = try cell(firstRow, firstColumn, "worksheet_merge_range")
             let (r1, c1) = try cell(lastRow, lastColumn, "worksheet_merge_range")
             try XLSXWorkbook.check(
                 worksheet_merge_range(handle, r0, c0, r1, c1, workbook.cString(Self.cellText(text)), format?.handle),
                 "worksheet_merge_range",
-                detail: "\(name)!\(A1.cell(row: firstRow, column: firstColumn)):\(A1.cell(row: lastRow, column: lastColumn))")
+                detail:
+                    "\(name)!\(A1.cell(row: firstRow, column: firstColumn)):\(A1.cell(row: lastRow, column: lastColumn))"
+            )
         }
 
         /// Sets the height of one row in points (Excel's default is 15).
@@ -449,8 +479,9 @@ extension XLSXWorkbook {
         ///     try sheet.setRowHeight(9, 45)   // three lines of wrapped text
         func setRowHeight(_ row: Int, _ points: Double) throws {
             let (r, _) = try cell(row, 0, "worksheet_set_row")
-            try XLSXWorkbook.check(worksheet_set_row(handle, r, min(max(points, 0), 409), nil), "worksheet_set_row",
-                                   detail: "\(name) row \(row + 1)")
+            try XLSXWorkbook.check(
+                worksheet_set_row(handle, r, min(max(points, 0), 409), nil), "worksheet_set_row",
+                detail: "\(name) row \(row + 1)")
         }
 
         /// How a sheet prints: paper, orientation and how many pages wide and tall the print
@@ -514,8 +545,9 @@ extension XLSXWorkbook {
         ///
         ///     try sheet.setHeader("&LExample SCP&CAnnual report 2022-23&RFinance")
         func setHeader(_ codes: String) throws {
-            try XLSXWorkbook.check(worksheet_set_header(handle, workbook.cString(codes)), "worksheet_set_header",
-                                   detail: name)
+            try XLSXWorkbook.check(
+                worksheet_set_header(handle, workbook.cString(codes)), "worksheet_set_header",
+                detail: name)
         }
 
         /// Sets the printed page footer, with the codes of `setHeader`.
@@ -524,8 +556,9 @@ extension XLSXWorkbook {
         ///
         ///     try sheet.setFooter("&CPage &P of &N")
         func setFooter(_ codes: String) throws {
-            try XLSXWorkbook.check(worksheet_set_footer(handle, workbook.cString(codes)), "worksheet_set_footer",
-                                   detail: name)
+            try XLSXWorkbook.check(
+                worksheet_set_footer(handle, workbook.cString(codes)), "worksheet_set_footer",
+                detail: name)
         }
 
         /// `text` cut to Excel's 32,767 characters per cell (counted in UTF-16 units, which is
@@ -545,8 +578,11 @@ extension XLSXWorkbook {
 
         private func cell(_ row: Int, _ column: Int, _ function: String) throws -> (lxw_row_t, lxw_col_t) {
             guard (0..<Self.maxRows).contains(row), (0..<Self.maxColumns).contains(column) else {
-                throw XLSXError(function: function, code: Int(LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE.rawValue),
-                                message: "row \(row + 1), column \(column + 1) is outside Excel's \(Self.maxRows) rows × \(Self.maxColumns) columns")
+                throw XLSXError(
+                    function: function, code: Int(LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE.rawValue),
+                    message:
+                        "row \(row + 1), column \(column + 1) is outside Excel's \(Self.maxRows) rows × \(Self.maxColumns) columns"
+                )
             }
             return (lxw_row_t(row), lxw_col_t(column))
         }
@@ -605,19 +641,23 @@ extension XLSXWorkbook {
             if contiguous {
                 series = chart_add_series(handle, nil, nil)
             } else {
-                series = chart_add_series(handle, workbook.cString(A1.chartFormula(categories)),
-                                          workbook.cString(A1.chartFormula(values)))
+                series = chart_add_series(
+                    handle, workbook.cString(A1.chartFormula(categories)),
+                    workbook.cString(A1.chartFormula(values)))
             }
             guard let series else {
                 throw XLSXError(function: "chart_add_series", code: nil, message: "could not add a series")
             }
             if contiguous, let c0 = categories.rows.min(), let c1 = categories.rows.max() {
-                chart_series_set_categories(series, workbook.cString(categories.sheet), lxw_row_t(c0),
-                                            lxw_col_t(categories.column), lxw_row_t(c1), lxw_col_t(categories.column))
-                chart_series_set_values(series, workbook.cString(values.sheet), lxw_row_t(first),
-                                        lxw_col_t(values.column), lxw_row_t(last), lxw_col_t(values.column))
+                chart_series_set_categories(
+                    series, workbook.cString(categories.sheet), lxw_row_t(c0),
+                    lxw_col_t(categories.column), lxw_row_t(c1), lxw_col_t(categories.column))
+                chart_series_set_values(
+                    series, workbook.cString(values.sheet), lxw_row_t(first),
+                    lxw_col_t(values.column), lxw_row_t(last), lxw_col_t(values.column))
             }
-            chart_series_set_name_range(series, workbook.cString(values.sheet), lxw_row_t(nameRow), lxw_col_t(nameColumn))
+            chart_series_set_name_range(
+                series, workbook.cString(values.sheet), lxw_row_t(nameRow), lxw_col_t(nameColumn))
             chart_series_set_labels(series)
             apply(style, to: series)
         }
@@ -628,20 +668,23 @@ extension XLSXWorkbook {
         /// libxlsxwriter copies the structs during each call.
         private func apply(_ style: SeriesStyle, to series: UnsafeMutablePointer<lxw_chart_series>) {
             if type == .line {
-                var line = lxw_chart_line(color: Self.colour(style.colour), none: 0, width: 2.25, dash_type: 0, transparency: 0)
+                var line = lxw_chart_line(
+                    color: Self.colour(style.colour), none: 0, width: 2.25, dash_type: 0, transparency: 0)
                 chart_series_set_line(series, &line)
                 chart_series_set_marker_type(series, UInt8(LXW_CHART_MARKER_CIRCLE.rawValue))
                 var fill = lxw_chart_fill(color: Self.colour(style.colour), none: 0, transparency: 0)
                 chart_series_set_marker_fill(series, &fill)
                 if let outline = style.outline {
-                    var edge = lxw_chart_line(color: Self.colour(outline), none: 0, width: 0.75, dash_type: 0, transparency: 0)
+                    var edge = lxw_chart_line(
+                        color: Self.colour(outline), none: 0, width: 0.75, dash_type: 0, transparency: 0)
                     chart_series_set_marker_line(series, &edge)
                 }
             } else {
                 var fill = lxw_chart_fill(color: Self.colour(style.colour), none: 0, transparency: 0)
                 chart_series_set_fill(series, &fill)
                 if let outline = style.outline {
-                    var edge = lxw_chart_line(color: Self.colour(outline), none: 0, width: 0.75, dash_type: 0, transparency: 0)
+                    var edge = lxw_chart_line(
+                        color: Self.colour(outline), none: 0, width: 0.75, dash_type: 0, transparency: 0)
                     chart_series_set_line(series, &edge)
                 }
             }

@@ -36,8 +36,10 @@ struct XLSXWriter: Sendable {
         let plan = try Plan(report: report)
         let book = try XLSXWorkbook(path: url.path)
         let author = report.partnership ?? "annual-report"
-        try book.setProperties(.init(title: report.title, subject: "Annual report \(report.year.label) tables",
-                                     author: author, company: author, created: createdSeconds))
+        try book.setProperties(
+            .init(
+                title: report.title, subject: "Annual report \(report.year.label) tables",
+                author: author, company: author, created: createdSeconds))
         let styles = try Styles(book)
         try writeSummary(report, plan: plan, book: book, styles: styles)
         for (index, table) in plan.tables.enumerated() {
@@ -47,8 +49,9 @@ struct XLSXWriter: Sendable {
             var lastRow = printed.lastRow
             var extraHeight = printed.extraHeight
             if table.id == Plan.dataQualityTableID {
-                let rejects = try writeRejectedRows(report.dataQuality.rejected, below: table, printed: printed, to: sheet,
-                                                    styles: styles)
+                let rejects = try writeRejectedRows(
+                    report.dataQuality.rejected, below: table, printed: printed, to: sheet,
+                    styles: styles)
                 lastRow = max(lastRow, rejects.lastRow)
                 extraHeight += rejects.extraHeight
             }
@@ -57,10 +60,14 @@ struct XLSXWriter: Sendable {
             var chartRow = lastRow + 2
             for chart in charts {
                 let rows = try insertChart(chart, table: table, sheet: sheet, row: chartRow, book: book)
-                if rows > 0 { lastRow = chartRow + rows - 2; chartRow += rows }
+                if rows > 0 {
+                    lastRow = chartRow + rows - 2
+                    chartRow += rows
+                }
             }
-            try setUpPrinting(sheet, report: report, lastRow: lastRow, lastColumn: printed.lastColumn,
-                              width: printed.width, extraHeight: extraHeight, repeatHeader: true, charts: !charts.isEmpty)
+            try setUpPrinting(
+                sheet, report: report, lastRow: lastRow, lastColumn: printed.lastColumn,
+                width: printed.width, extraHeight: extraHeight, repeatHeader: true, charts: !charts.isEmpty)
         }
         try book.close()
     }
@@ -81,8 +88,10 @@ struct XLSXWriter: Sendable {
     /// partnership and report in the header, the sheet and "Page N of M" in the footer and, for a table,
     /// its title and header rows on every page. `width` is the content's width in pixels and
     /// `extraHeight` the pixels its taller-than-default rows add.
-    private func setUpPrinting(_ sheet: XLSXWorkbook.Sheet, report: Report, lastRow: Int, lastColumn: Int, width: Int,
-                               extraHeight: Int, repeatHeader: Bool, charts: Bool = false) throws {
+    private func setUpPrinting(
+        _ sheet: XLSXWorkbook.Sheet, report: Report, lastRow: Int, lastColumn: Int, width: Int,
+        extraHeight: Int, repeatHeader: Bool, charts: Bool = false
+    ) throws {
         let height = (lastRow + 1) * PrintLayout.rowPixels + extraHeight
         sheet.setPageSetup(PrintLayout.pageSetup(width: width, height: height, charts: charts))
         try sheet.setPrintArea(0, 0, lastRow, lastColumn)
@@ -93,8 +102,10 @@ struct XLSXWriter: Sendable {
 
     /// Writes `text` wrapped over columns `0...lastColumn` of `row` (`width` pixels) with the row
     /// made tall enough; returns the pixels the row adds to the default height.
-    func writeWrapped(_ text: String, row: Int, lastColumn: Int, width: Int, sheet: XLSXWorkbook.Sheet,
-                      styles: Styles) throws -> Int {
+    func writeWrapped(
+        _ text: String, row: Int, lastColumn: Int, width: Int, sheet: XLSXWorkbook.Sheet,
+        styles: Styles
+    ) throws -> Int {
         if lastColumn > 0 {
             try sheet.mergeString(row, 0, row, lastColumn, text, styles.wrapped)
         } else {
@@ -116,12 +127,14 @@ struct XLSXWriter: Sendable {
         if let partnership = report.partnership {
             try sheet.writeString(row, 0, "Partnership", styles.bold)
             try sheet.writeString(row, 1, partnership)
-            widths.note(0, "Partnership"); widths.note(1, partnership)
+            widths.note(0, "Partnership")
+            widths.note(1, partnership)
             row += 1
         }
         try sheet.writeString(row, 0, "Reporting year", styles.bold)
         try sheet.writeString(row, 1, report.year.label)
-        widths.note(0, "Reporting year"); widths.note(1, report.year.label)
+        widths.note(0, "Reporting year")
+        widths.note(1, report.year.label)
         row += 2
 
         // The headline sentences, as the Markdown report opens each section with them.
@@ -156,7 +169,8 @@ struct XLSXWriter: Sendable {
             try sheet.writeString(row, 0, section)
             try sheet.writeInternalLink(row, 1, to: plan.sheetNames[index], text: table.title)
             try sheet.writeString(row, 2, plan.sheetNames[index])
-            widths.note(0, section); widths.note(2, plan.sheetNames[index])
+            widths.note(0, section)
+            widths.note(2, plan.sheetNames[index])
             row += 1
         }
         // Column B holds the sentences and the table titles: a fixed width the sentences wrap in.
@@ -169,12 +183,14 @@ struct XLSXWriter: Sendable {
             try sheet.writeString(row, 0, "Notes", styles.bold)
             for note in notes {
                 row += 1
-                extraHeight += try writeWrapped(note, row: row, lastColumn: 2, width: width, sheet: sheet, styles: styles)
+                extraHeight += try writeWrapped(
+                    note, row: row, lastColumn: 2, width: width, sheet: sheet, styles: styles)
             }
         }
         try widths.apply(to: sheet)
-        try setUpPrinting(sheet, report: report, lastRow: row - (notes.isEmpty ? 1 : 0), lastColumn: 2, width: width,
-                          extraHeight: extraHeight, repeatHeader: false)
+        try setUpPrinting(
+            sheet, report: report, lastRow: row - (notes.isEmpty ? 1 : 0), lastColumn: 2, width: width,
+            extraHeight: extraHeight, repeatHeader: false)
     }
 
     enum Summary {
@@ -185,8 +201,10 @@ struct XLSXWriter: Sendable {
     /// The rows set aside by `--keep-going`, below the ledger and its notes, each reason wrapped
     /// from column C to the printed width; returns the last row written and the pixels the
     /// taller rows add.
-    private func writeRejectedRows(_ rejected: [RejectedRow], below table: ReportTable, printed: PrintedExtent,
-                                   to sheet: XLSXWorkbook.Sheet, styles: Styles) throws -> (lastRow: Int, extraHeight: Int) {
+    private func writeRejectedRows(
+        _ rejected: [RejectedRow], below table: ReportTable, printed: PrintedExtent,
+        to sheet: XLSXWorkbook.Sheet, styles: Styles
+    ) throws -> (lastRow: Int, extraHeight: Int) {
         guard !rejected.isEmpty else { return (0, 0) }
         let reasonPixels = printed.columnPixels.dropFirst(2).reduce(0, +)
         var extraHeight = 0
@@ -230,13 +248,13 @@ enum XLSXWriterError: Error, Equatable, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case let .malformedRow(table, row, cells, columns):
+        case .malformedRow(let table, let row, let cells, let columns):
             "table '\(table)' body row \(row + 1) has \(cells) cells; expected at most \(columns), one per column"
-        case let .badReference(table, cell, reference):
+        case .badReference(let table, let cell, let reference):
             "table '\(table)' cell \(cell) derives from row \(reference.row + 1), column \(reference.column + 1), which is not in the table"
-        case let .inconsistentDerivation(table, cell, formula, stored, computed):
+        case .inconsistentDerivation(let table, let cell, let formula, let stored, let computed):
             "table '\(table)' cell \(cell) stores \(stored) but its formula =\(formula) computes \(computed)"
-        case let .badChart(chart, reason):
+        case .badChart(let chart, let reason):
             "chart '\(chart)': \(reason)"
         }
     }
@@ -259,11 +277,12 @@ extension XLSXWriter {
 
         init(report: Report) throws {
             tables = report.tables
-            sectionTitles = report.sections.flatMap { section in section.tables.map { _ in section.title } } + ["Data quality"]
+            sectionTitles =
+                report.sections.flatMap { section in section.tables.map { _ in section.title } } + ["Data quality"]
             var names = SheetNames()
             names.reserve(SheetNames.summary)
             names.reserve(SheetNames.dataQuality)
-            names.reserve("History") // Excel reserves it for its change tracking.
+            names.reserve("History")  // Excel reserves it for its change tracking.
             sheetNames = tables.enumerated().map { index, table in
                 table.id == Plan.dataQualityTableID && index == report.tables.count - 1
                     ? SheetNames.dataQuality
@@ -298,15 +317,19 @@ extension XLSXWriter {
         static func sheetRow(_ bodyRow: Int) -> Int { bodyRow + firstBodyRow }
 
         /// `CellRef(row: 0, column: 1)` -> `B3`.
-        static func address(_ ref: CellRef) -> String { XLSXWorkbook.A1.cell(row: sheetRow(ref.row), column: ref.column) }
+        static func address(_ ref: CellRef) -> String {
+            XLSXWorkbook.A1.cell(row: sheetRow(ref.row), column: ref.column)
+        }
 
         /// Column titles as an Excel table header: control characters made spaces, at most 255
         /// characters, none empty ("Column n"), unique ignoring case ("Change (2)").
         static func excelTableHeaders(_ titles: [String]) -> [String] {
             var seen: Set<String> = []
             return titles.enumerated().map { index, title in
-                var base = String(title.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) })
-                    .trimmingCharacters(in: .whitespaces)
+                var base = String(
+                    title.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : Character($0) }
+                )
+                .trimmingCharacters(in: .whitespaces)
                 if base.isEmpty { base = "Column \(index + 1)" }
                 base = String(base.prefix(240))
                 var header = base
@@ -323,7 +346,9 @@ extension XLSXWriter {
         static func percentDecimals(_ kind: ReportColumn.Kind) -> Int { kind.percentDecimals }
 
         /// The text a reader sees, for column widths: the one cell-to-text of every writer.
-        static func displayText(_ value: CellValue, kind: ReportColumn.Kind) -> String { CellText.display(value, column: kind) }
+        static func displayText(_ value: CellValue, kind: ReportColumn.Kind) -> String {
+            CellText.display(value, column: kind)
+        }
 
         static let wholePounds = "\"£\"#,##0"
         static let poundsAndPence = "\"£\"#,##0.00"
@@ -355,8 +380,10 @@ extension XLSXWriter {
         /// The format of a table cell holding `value` in a column of `kind`: its number format and
         /// alignment, bold in group and total rows, wrapped (`wrap`), at the top of a row with a
         /// wrapped cell (`top`), and `indent` levels in from the left for left-aligned text.
-        func format(for value: CellValue, kind: ReportColumn.Kind, bold: Bool, wrap: Bool = false, top: Bool = false,
-                    indent: Int = 0) throws -> XLSXWorkbook.Format? {
+        func format(
+            for value: CellValue, kind: ReportColumn.Kind, bold: Bool, wrap: Bool = false, top: Bool = false,
+            indent: Int = 0
+        ) throws -> XLSXWorkbook.Format? {
             var style = XLSXWorkbook.CellStyle(bold: bold, wrap: wrap, alignTop: top)
             switch value {
             case .empty: break
@@ -368,7 +395,8 @@ extension XLSXWriter {
             case .money(let money):
                 style.numberFormat = money.pence % 100 == 0 ? TableLayout.wholePounds : TableLayout.poundsAndPence
             case .percent: style.numberFormat = TableLayout.percentFormat(decimals: TableLayout.percentDecimals(kind))
-            case .decimal(let d): style.numberFormat = d.places > 0 ? "0." + String(repeating: "0", count: min(d.places, 10)) : "0"
+            case .decimal(let d):
+                style.numberFormat = d.places > 0 ? "0." + String(repeating: "0", count: min(d.places, 10)) : "0"
             }
             return style == XLSXWorkbook.CellStyle() ? nil : try book.format(style)
         }
