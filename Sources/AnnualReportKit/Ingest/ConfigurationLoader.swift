@@ -73,107 +73,15 @@ enum ConfigurationLoader {
                     error(value, "bad reporting_year '\(value.string ?? "")'; expected a financial year like 2022-23")
                 }
             case "priorities":
-                guard let years = value.mapping else {
-                    error(value, "priorities must map each year (\"2022-23\") to a list of priorities")
-                    continue
-                }
-                for (yearNode, list) in years {
-                    guard let label = yearNode.string, let year = FinancialYear(loose: label) else {
-                        error(
-                            yearNode,
-                            "bad year '\(yearNode.string ?? "")' under priorities; expected a financial year like \"2022-23\""
-                        )
-                        continue
-                    }
-                    guard let items = list.sequence else {
-                        error(list, "priorities for \(year) must be a list")
-                        continue
-                    }
-                    var definitions: [PriorityDefinition] = []
-                    for item in items {
-                        if let name = item.string {
-                            definitions.append(PriorityDefinition(name: name))
-                        } else if let m = item.mapping, let name = m["name"]?.string {
-                            let aliases =
-                                m["aliases"]?.sequence?.compactMap(\.string) ?? m["aliases"]?.string.map { [$0] } ?? []
-                            definitions.append(PriorityDefinition(name: name, aliases: aliases))
-                        } else {
-                            error(item, "a priority must be a name or a mapping with name and aliases")
-                        }
-                    }
-                    config.priorities[year] = definitions
-                }
+                priorities(value, into: &config.priorities, error: error)
             case "columns":
-                guard let datasets = value.mapping else {
-                    error(
-                        value,
-                        "columns must map a dataset (training, videos …) to its columns and their extra header names")
-                    continue
-                }
-                for (datasetNode, columns) in datasets {
-                    let dataset = datasetNode.string ?? ""
-                    guard let schema = DatasetSchema.named(dataset) else {
-                        error(
-                            datasetNode,
-                            "unknown dataset '\(dataset)' under columns; expected one of: \(DatasetSchema.allNames.joined(separator: ", "))"
-                        )
-                        continue
-                    }
-                    guard let mapping = columns.mapping else {
-                        error(columns, "columns of \(dataset) must map a column name to a list of header names")
-                        continue
-                    }
-                    for (columnNode, names) in mapping {
-                        let column = columnNode.string ?? ""
-                        guard schema.columns.contains(where: { $0.name == column }) else {
-                            error(
-                                columnNode,
-                                "unknown \(dataset) column '\(column)'; expected one of: \(schema.columns.map(\.name).joined(separator: ", "))"
-                            )
-                            continue
-                        }
-                        guard let list = stringList(names) else {
-                            error(
-                                names, "header names for \(dataset) \(column) must be a list such as [Number Attended]")
-                            continue
-                        }
-                        config.columns[schema.name, default: [:]][column, default: []] += list
-                    }
-                }
+                columns(value, into: &config.columns, error: error)
             case "evaluation_scale":
-                guard let items = value.sequence, items.count == 2, let low = items[0].int, let high = items[1].int,
-                    low < high
-                else {
-                    error(value, "evaluation_scale must be two whole numbers, lowest first, such as [1, 5]")
-                    continue
-                }
-                config.evaluationScale = Int64(low)...Int64(high)
+                evaluationScale(value, into: &config.evaluationScale, error: error)
             case "partners":
-                guard let partners = value.mapping else {
-                    error(value, "partners must map a partner's name to a list of other spellings")
-                    continue
-                }
-                for (nameNode, spellings) in partners {
-                    guard let name = nameNode.string, let list = stringList(spellings) else {
-                        error(spellings, "other spellings of a partner must be a list such as [LCC, Leics CC]")
-                        continue
-                    }
-                    config.partners[name, default: []] += list
-                }
+                partners(value, into: &config.partners, error: error)
             case "bank_holidays":
-                guard let items = value.sequence ?? (value.scalar != nil ? [value] : nil) else {
-                    error(value, "bank_holidays must be a list of dates such as [2024-12-27]")
-                    continue
-                }
-                for item in items {
-                    // ISO only: a configuration is written once, by hand, and 03/06/2022 could be read either way round.
-                    let text = item.string ?? ""
-                    guard let date = CalendarDate(parsing: text), date.description == text.trimmingSpaces else {
-                        error(item, "bank holiday '\(text)' is not a date written as 2024-12-27")
-                        continue
-                    }
-                    config.bankHolidays.insert(date)
-                }
+                bankHolidays(value, into: &config.bankHolidays, error: error)
             case "review_limits":
                 reviewLimits(value, into: &config.reviewLimits, error: error)
             default:
@@ -184,6 +92,133 @@ enum ConfigurationLoader {
             }
         }
         return (config, diagnostics)
+    }
+
+    /// `priorities:`, each year (`"2022-23"`) to a list of priorities, each a name or a mapping
+    /// with `name` and `aliases`.
+    private static func priorities(
+        _ value: Node, into priorities: inout [FinancialYear: [PriorityDefinition]], error: (Node?, String) -> Void
+    ) {
+        guard let years = value.mapping else {
+            error(value, "priorities must map each year (\"2022-23\") to a list of priorities")
+            return
+        }
+        for (yearNode, list) in years {
+            guard let label = yearNode.string, let year = FinancialYear(loose: label) else {
+                error(
+                    yearNode,
+                    "bad year '\(yearNode.string ?? "")' under priorities; expected a financial year like \"2022-23\""
+                )
+                continue
+            }
+            guard let items = list.sequence else {
+                error(list, "priorities for \(year) must be a list")
+                continue
+            }
+            var definitions: [PriorityDefinition] = []
+            for item in items {
+                if let name = item.string {
+                    definitions.append(PriorityDefinition(name: name))
+                } else if let m = item.mapping, let name = m["name"]?.string {
+                    let aliases =
+                        m["aliases"]?.sequence?.compactMap(\.string) ?? m["aliases"]?.string.map { [$0] } ?? []
+                    definitions.append(PriorityDefinition(name: name, aliases: aliases))
+                } else {
+                    error(item, "a priority must be a name or a mapping with name and aliases")
+                }
+            }
+            priorities[year] = definitions
+        }
+    }
+
+    /// `columns:`, each dataset (`DatasetSchema.allNames`) to its columns, each to the extra
+    /// header names it is read under.
+    private static func columns(
+        _ value: Node, into columns: inout [String: [String: [String]]], error: (Node?, String) -> Void
+    ) {
+        guard let datasets = value.mapping else {
+            error(
+                value,
+                "columns must map a dataset (training, videos …) to its columns and their extra header names")
+            return
+        }
+        for (datasetNode, columnsNode) in datasets {
+            let dataset = datasetNode.string ?? ""
+            guard let schema = DatasetSchema.named(dataset) else {
+                error(
+                    datasetNode,
+                    "unknown dataset '\(dataset)' under columns; expected one of: \(DatasetSchema.allNames.joined(separator: ", "))"
+                )
+                continue
+            }
+            guard let mapping = columnsNode.mapping else {
+                error(columnsNode, "columns of \(dataset) must map a column name to a list of header names")
+                continue
+            }
+            for (columnNode, names) in mapping {
+                let column = columnNode.string ?? ""
+                guard schema.columns.contains(where: { $0.name == column }) else {
+                    error(
+                        columnNode,
+                        "unknown \(dataset) column '\(column)'; expected one of: \(schema.columns.map(\.name).joined(separator: ", "))"
+                    )
+                    continue
+                }
+                guard let list = stringList(names) else {
+                    error(names, "header names for \(dataset) \(column) must be a list such as [Number Attended]")
+                    continue
+                }
+                columns[schema.name, default: [:]][column, default: []] += list
+            }
+        }
+    }
+
+    /// `evaluation_scale: [1, 5]`: the lowest and highest rating, whole numbers.
+    private static func evaluationScale(
+        _ value: Node, into scale: inout ClosedRange<Int64>, error: (Node?, String) -> Void
+    ) {
+        guard let items = value.sequence, items.count == 2, let low = items[0].int, let high = items[1].int,
+            low < high
+        else {
+            error(value, "evaluation_scale must be two whole numbers, lowest first, such as [1, 5]")
+            return
+        }
+        scale = Int64(low)...Int64(high)
+    }
+
+    /// `partners:`, each partner's name to a list of its other spellings.
+    private static func partners(_ value: Node, into partners: inout [String: [String]], error: (Node?, String) -> Void)
+    {
+        guard let mapping = value.mapping else {
+            error(value, "partners must map a partner's name to a list of other spellings")
+            return
+        }
+        for (nameNode, spellings) in mapping {
+            guard let name = nameNode.string, let list = stringList(spellings) else {
+                error(spellings, "other spellings of a partner must be a list such as [LCC, Leics CC]")
+                continue
+            }
+            partners[name, default: []] += list
+        }
+    }
+
+    /// `bank_holidays: [2024-12-27]`: a list of dates (or one date), each written ISO.
+    private static func bankHolidays(
+        _ value: Node, into holidays: inout Set<CalendarDate>, error: (Node?, String) -> Void
+    ) {
+        guard let items = value.sequence ?? (value.scalar != nil ? [value] : nil) else {
+            error(value, "bank_holidays must be a list of dates such as [2024-12-27]")
+            return
+        }
+        for item in items {
+            // ISO only: a configuration is written once, by hand, and 03/06/2022 could be read either way round.
+            let text = item.string ?? ""
+            guard let date = CalendarDate(parsing: text), date.description == text.trimmingSpaces else {
+                error(item, "bank holiday '\(text)' is not a date written as 2024-12-27")
+                continue
+            }
+            holidays.insert(date)
+        }
     }
 
     /// `review_limits: {notify_days: 5, rapid_review_days: 15}`: either or both, each a whole

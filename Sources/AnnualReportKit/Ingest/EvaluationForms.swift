@@ -82,7 +82,6 @@ enum EvaluationColumns {
     /// Reads forms, each linked to a training event in `training` (else an error at its row),
     /// counting their ratings in `tally` (`EvaluationScale`, which holds the scale).
     static func ingester(training: [TrainingEvent], tally: EvaluationScale) -> FileIngester<EvaluationForm> {
-        let scale = tally.scale
         var byID: [String: TrainingEvent] = [:]
         var byDateTitle: [String: [TrainingEvent]] = [:]
         for e in training {
@@ -103,69 +102,8 @@ enum EvaluationColumns {
                     cached.names = row.header.names
                     cached.pairs = pairs(row.header.names)
                 }
-                var event: TrainingEvent?
-                if row.text("event_id") != nil {
-                    if let id = row.id("event_id") {
-                        event = byID[id]
-                        if event == nil {
-                            row.fail(
-                                "event_id",
-                                "form for event_id \(PersonalText.quoted(id)), which no training row has; expected the event_id of a training event"
-                            )
-                        }
-                    }
-                } else {
-                    let date = row.date("date")
-                    let title = row.required("title", "the title of the training event the form is for")
-                    if let date, let title {
-                        let matches = byDateTitle["\(date)|\(title.lowercased())"] ?? []
-                        if matches.count == 1 {
-                            event = matches[0]
-                        } else {
-                            row.fail(
-                                "title",
-                                matches.isEmpty
-                                    ? "form for '\(RowReader.shown(title))' on \(date), which is not in the training records; expected the date and title of a training event, or its event_id"
-                                    : "form for '\(RowReader.shown(title))' on \(date), which names \(matches.count) training events; expected an event_id to tell them apart"
-                            )
-                        }
-                    }
-                }
-                var ratings: [EvaluationForm.Rating] = []
-                var counted: [(field: Int, name: String, value: Int64?)] = []
-                for pair in cached.pairs {
-                    guard let b = pair.before, let a = pair.after else { continue }
-                    func rating(_ f: Int) -> Int64?? {
-                        let raw = f < row.record.fields.count ? row.record.fields[f].trimmingSpaces : ""
-                        if raw.isEmpty { return .some(nil) }
-                        counted.append((f, row.header.names[f], Int64(raw)))
-                        guard let n = Int64(raw), scale.contains(n) else {
-                            // A whole number above the scale is most often a form on another scale (1-10).
-                            let other =
-                                Int64(raw).map { n in
-                                    n > scale.upperBound && n <= 10
-                                        ? " (if the forms use a 1 to 10 scale, set `evaluation_scale: [1, 10]` in annual-report.yaml)"
-                                        : ""
-                                } ?? ""
-                            row.fail(
-                                field: f,
-                                "rating \(PersonalText.quoted(raw)) for \(row.header.names[f]) is off the scale; expected a whole number from \(scale.lowerBound) to \(scale.upperBound)"
-                                    + other)
-                            if let n = Int64(raw), tally.onOtherScale(n) {
-                                row.foldLastProblem(into: EvaluationScale.key(row.file))
-                            }
-                            return nil
-                        }
-                        return .some(n)
-                    }
-                    // Both cells checked, so that every off-scale rating is reported and counted.
-                    let before = rating(b)
-                    let after = rating(a)
-                    guard let before, let after else { continue }
-                    if let before, let after {
-                        ratings.append(.init(measure: pair.measure, before: before, after: after))
-                    }
-                }
+                let event = Self.event(for: &row, byID: byID, byDateTitle: byDateTitle)
+                let (ratings, counted) = Self.ratings(&row, pairs: cached.pairs, tally: tally)
                 tally.count(file: row.file, ratings: counted)
                 guard let event, row.problems.isEmpty else { return nil }
                 return EvaluationForm(
@@ -175,6 +113,93 @@ enum EvaluationColumns {
             }, duplicateKey: { _ in nil }, describeDuplicate: "form")
         ingester.headerCheck = { header, file in check(header: header, file: file) }
         return ingester
+    }
+
+    /// The training event a form is for: the one with its `event_id`, else the one training
+    /// event with its `date` and `title`; nil, after an error at the cell, when none is named.
+    private static func event(
+        for row: inout RowReader, byID: [String: TrainingEvent], byDateTitle: [String: [TrainingEvent]]
+    ) -> TrainingEvent? {
+        var event: TrainingEvent?
+        if row.text("event_id") != nil {
+            if let id = row.id("event_id") {
+                event = byID[id]
+                if event == nil {
+                    row.fail(
+                        "event_id",
+                        "form for event_id \(PersonalText.quoted(id)), which no training row has; expected the event_id of a training event"
+                    )
+                }
+            }
+        } else {
+            let date = row.date("date")
+            let title = row.required("title", "the title of the training event the form is for")
+            if let date, let title {
+                let matches = byDateTitle["\(date)|\(title.lowercased())"] ?? []
+                if matches.count == 1 {
+                    event = matches[0]
+                } else {
+                    row.fail(
+                        "title",
+                        matches.isEmpty
+                            ? "form for '\(RowReader.shown(title))' on \(date), which is not in the training records; expected the date and title of a training event, or its event_id"
+                            : "form for '\(RowReader.shown(title))' on \(date), which names \(matches.count) training events; expected an event_id to tell them apart"
+                    )
+                }
+            }
+        }
+        return event
+    }
+
+    /// A form's ratings: one per measure whose before and after cells are both filled, every
+    /// cell checked on the scale; and every filled rating cell (`counted`) for `tally`.
+    private static func ratings(
+        _ row: inout RowReader, pairs: [(measure: String, before: Int?, after: Int?)], tally: EvaluationScale
+    ) -> (ratings: [EvaluationForm.Rating], counted: [(field: Int, name: String, value: Int64?)]) {
+        var ratings: [EvaluationForm.Rating] = []
+        var counted: [(field: Int, name: String, value: Int64?)] = []
+        for pair in pairs {
+            guard let b = pair.before, let a = pair.after else { continue }
+            // Both cells checked, so that every off-scale rating is reported and counted.
+            let before = rating(&row, field: b, tally: tally, counted: &counted)
+            let after = rating(&row, field: a, tally: tally, counted: &counted)
+            guard let before, let after else { continue }
+            if let before, let after {
+                ratings.append(.init(measure: pair.measure, before: before, after: after))
+            }
+        }
+        return (ratings, counted)
+    }
+
+    /// One rating cell: `.some(nil)` when blank, the rating when on the scale, nil after an
+    /// error at the cell when it is not (folded under its file's summary when the file's forms
+    /// are on another scale, `EvaluationScale`). A filled cell is added to `counted`.
+    private static func rating(
+        _ row: inout RowReader, field f: Int, tally: EvaluationScale,
+        counted: inout [(field: Int, name: String, value: Int64?)]
+    ) -> Int64?? {
+        let scale = tally.scale
+        let raw = f < row.record.fields.count ? row.record.fields[f].trimmingSpaces : ""
+        if raw.isEmpty { return .some(nil) }
+        counted.append((f, row.header.names[f], Int64(raw)))
+        guard let n = Int64(raw), scale.contains(n) else {
+            // A whole number above the scale is most often a form on another scale (1-10).
+            let other =
+                Int64(raw).map { n in
+                    n > scale.upperBound && n <= 10
+                        ? " (if the forms use a 1 to 10 scale, set `evaluation_scale: [1, 10]` in annual-report.yaml)"
+                        : ""
+                } ?? ""
+            row.fail(
+                field: f,
+                "rating \(PersonalText.quoted(raw)) for \(row.header.names[f]) is off the scale; expected a whole number from \(scale.lowerBound) to \(scale.upperBound)"
+                    + other)
+            if let n = Int64(raw), tally.onOtherScale(n) {
+                row.foldLastProblem(into: EvaluationScale.key(row.file))
+            }
+            return nil
+        }
+        return .some(n)
     }
 
     /// Where a training row's `evaluations` figure and the forms for its event disagree: a

@@ -49,232 +49,349 @@ struct FileIngester<Record> {
         var reading = DatasetReading<Record>()
         var firstSeen: [String: (file: String, line: Int)] = [:]
         for (name, load) in files {
-            var ledger = FileLedger(file: name, dataset: schema.name)
-            defer {
-                precondition(ledger.balances, "ledger out of balance for \(name)")
-                reading.ledger.append(ledger)
-            }
-            guard let data = load() else {
-                reading.diagnostics.append(
-                    Diagnostic(
-                        .error, file: name, line: 0, column: nil, "cannot read the file; expected a readable CSV file"))
-                continue
-            }
-            let decoded: TextDecoder.Decoded
-            switch TextDecoder.decode([UInt8](data)) {
-            case .success(let d): decoded = d
-            case .failure(let f):
-                reading.diagnostics.append(
-                    Diagnostic(.error, file: name, line: f.line, column: f.column, f.message).ofWholeFile)
-                continue
-            }
-            if decoded.encoding != .utf8 {
-                ledger.encoding = decoded.encoding.rawValue
-                reading.diagnostics.append(
-                    Diagnostic(
-                        .note, file: name, line: 0, column: nil,
-                        "read as \(decoded.encoding.rawValue) because the file is not UTF-8"))
-            }
-            let separated = Separators.normalise(decoded.utf8)
-            if let note = Separators.note(separated) {
-                reading.diagnostics.append(Diagnostic(.note, file: name, line: 0, column: nil, note))
-            }
-            var reader = CSVReader(bytes: separated.bytes)
-            // The header: the first of the first rows to name the dataset's columns (`HeaderSearch`).
-            var probe = reader
-            var candidates: [CSVRecord] = []
-            while candidates.count < HeaderSearch.limit, let record = probe.next() {
-                guard !record.isEmptyRow else { continue }
-                candidates.append(record)
-                if HeaderSearch.settles(record, schema: schema) { break }
-            }
-            let chosen = HeaderSearch.choose(candidates, schema: schema)
-            var headerRecord: CSVRecord?
-            var skipped = 0
-            while let record = reader.next() {
-                if record.isEmptyRow { continue }
-                if skipped < chosen {
-                    skipped += 1
-                    continue
-                }
-                headerRecord = record
-                break
-            }
-            if let headerRecord,
-                let note = HeaderSearch.note(header: headerRecord, above: Array(candidates.prefix(chosen)), file: name)
-            {
-                reading.diagnostics.append(note)
-            }
-            guard let headerRecord else {
-                reading.diagnostics.append(
-                    Diagnostic(.error, file: name, line: 1, column: 1, schema.emptyFileMessage).ofWholeFile)
-                continue
-            }
-            if let problem = headerRecord.problem {
-                reading.diagnostics.append(
-                    Diagnostic(
-                        .error, file: name, line: problem.position.line, column: problem.position.column,
-                        problem.message
-                    ).ofWholeFile)
-                continue
-            }
-            let header = HeaderMap(header: headerRecord.fields, schema: schema)
-            var missing =
-                !header.hasRequired(schema) || !header.repeated.isEmpty
-                || ThousandsHeader.mapped(header, schema: schema) != nil
-            reading.diagnostics += header.diagnostics(schema, file: name, line: headerRecord.line)
-            if !missing, let problem = fileCheck?(name) {
-                reading.diagnostics.append(Diagnostic(.error, file: name, line: 0, column: nil, problem))
-                missing = true
-            }
-            if !missing, let problems = headerCheck?(headerRecord, name), !problems.isEmpty {
-                reading.diagnostics += problems.map { $0.severity == .error ? $0.ofWholeFile : $0 }
-                missing = problems.contains { $0.severity == .error }
-            }
-            // Personal data never leaves the inputs: its cells, and an organiser's own questions, are withheld.
-            let withholding = Withholding(header: header, schema: schema)
-            func withheld(_ fields: [String]) -> [String] { withholding.apply(fields) }
-            // Day and month order per column, from all the file's rows (`DateOrder`); the year its name carries.
-            let baseName = name.split(separator: "/").last.map(String.init) ?? name
-            let fileYear = schema.datedBy == nil ? nil : YouTubeExport.financialYear(in: baseName)
-            var monthFirst: Set<Int> = []
-            var scan = reader
-            var records: [CSVRecord] = []
-            while let record = scan.next() {
-                if !record.isEmptyRow { records.append(record) }
-            }
-            let footnotesFrom = Footnotes.start(records)
-            var footnotes: [CSVRecord] = []
-            if !missing {
-                let dated = schema.datedBy.flatMap { d in schema.columns.firstIndex { $0.name == d } }.flatMap {
-                    header.fieldIndex[$0]
-                }
-                let order = DateOrder.decide(
-                    records.filter { $0.problem == nil && $0.line < (footnotesFrom ?? Int.max) },
-                    names: header.names, file: name, fileYear: fileYear, dated: dated,
-                    read: Set(header.fieldIndex.compactMap { $0 }))
-                monthFirst = order.monthFirst
-                reading.diagnostics += order.diagnostics
-            }
-            var traits: Set<String> = []
-            if !missing, let fileScan {
-                let scan = fileScan(
-                    header, records.filter { $0.problem == nil && $0.line < (footnotesFrom ?? Int.max) }, name)
-                traits = scan.traits
-                reading.diagnostics += scan.diagnostics
-            }
-            var rows = 0
-            var totals = ControlTotals(schema: schema, header: header, file: name)
-            totals.decimalComma = separated.separator == UInt8(ascii: ";")
-            var serials: [String: (count: Int, first: (raw: String, date: CalendarDate, position: CSVPosition))] = [:]
-            while let record = reader.next() {
-                if record.isEmptyRow { continue }
-                rows += 1
-                ledger.read += 1
-                if !missing, record.problem == nil, let label = totals.summaryLabel(record) {
-                    ledger.controlTotals += 1
-                    reading.diagnostics += totals.check(record, label: label)
-                    continue
-                }
-                if !missing, record.problem == nil, totals.isCutListFooter(record) {
-                    ledger.controlTotals += 1
-                    continue
-                }
-                if !missing, let footnotesFrom, record.line >= footnotesFrom {
-                    ledger.footnotes += 1
-                    footnotes.append(record)
-                    continue
-                }
-                func reject(_ problems: [Diagnostic]) {
-                    ledger.rejected += 1
-                    reading.diagnostics.append(contentsOf: problems)
-                    reading.rejected.append(
-                        RejectedRow(
-                            file: name, line: record.line,
-                            reason: problems.map(\.message).joined(separator: " | "), fields: withheld(record.fields)))
-                }
-                if missing {
-                    // Already reported once at the header; the row cannot be read without the column.
-                    ledger.rejected += 1
-                    reading.rejected.append(
-                        RejectedRow(
-                            file: name, line: record.line,
-                            reason: "the file cannot be read (see the error at its header)",
-                            fields: withheld(record.fields)))
-                    continue
-                }
-                if let problem = record.problem {
-                    reject([
-                        Diagnostic(
-                            .error, file: name, line: problem.position.line, column: problem.position.column,
-                            problem.message)
-                    ])
-                    continue
-                }
-                if record.fields.count != header.fieldCount {
-                    let many = record.fields.count > header.fieldCount
-                    let position =
-                        many ? record.positions[header.fieldCount] : CSVPosition(line: record.line, column: 1)
-                    reject([
-                        Diagnostic(
-                            .error, file: name, line: position.line, column: many ? position.column : nil,
-                            "row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"); expected \(header.fieldCount) as in the header"
-                        )
-                    ])
-                    continue
-                }
-                var row = RowReader(file: name, record: record, header: header, schema: schema)
-                row.monthFirst = monthFirst
-                row.decimalComma = separated.separator == UInt8(ascii: ";")
-                row.fileYear = fileYear
-                row.fileTraits = traits
-                let parsed = parse(&row)
-                for serial in row.excelSerials {
-                    serials[serial.column, default: (0, (serial.raw, serial.date, serial.position))].count += 1
-                }
-                guard row.problems.isEmpty, let value = parsed else {
-                    reject(
-                        row.problems.isEmpty
-                            ? [Diagnostic(.error, file: name, line: record.line, column: nil, "row could not be read")]
-                            : row.problems)
-                    totals.rejected(record)
-                    continue
-                }
-                if let key = duplicateKey(value) {
-                    if let first = firstSeen[key] {
-                        reject([
-                            Diagnostic(
-                                .error, file: name, line: record.line, column: nil,
-                                "duplicate \(describeDuplicate) of \(first.file):\(first.line); expected each once")
-                        ])
-                        totals.rejected(record)
-                        continue
-                    }
-                    firstSeen[key] = (name, record.line)
-                }
-                ledger.used += 1
-                totals.used(record)
-                reading.records.append(value)
-                reading.measures.append(totals.measurePosition(record))
-            }
-            reading.diagnostics += totals.finish()
-            if let note = Footnotes.note(footnotes, file: name) { reading.diagnostics.append(note) }
-            for (column, serial) in serials.sorted(by: { $0.key < $1.key }) {
-                let first = serial.first
-                reading.diagnostics.append(
-                    Diagnostic(
-                        .note, file: name, line: first.position.line, column: first.position.column,
-                        RowReader.excelSerialNote(column: column, count: serial.count, raw: first.raw, date: first.date)
-                    ))
-            }
-            if rows == 0 {
-                reading.diagnostics.append(
-                    Diagnostic(
-                        .note, file: name, line: headerRecord.line, column: nil,
-                        "header only, no rows"))
-            }
+            let ledger = readFile(name, load(), into: &reading, firstSeen: &firstSeen)
+            precondition(ledger.balances, "ledger out of balance for \(name)")
+            reading.ledger.append(ledger)
         }
         if let groupTotal { GroupTotals.settle(&reading, key: groupTotal) }
         return reading
+    }
+}
+
+/// One file as its rows are read: what its header and the look ahead at its rows decided, and
+/// what is counted as they are read.
+private struct OpenFile {
+    let name: String
+    let header: HeaderMap
+    let headerLine: Int
+    /// The header stops the file (an error there): every row is rejected without being read.
+    let missing: Bool
+    /// Personal data never leaves the inputs: its cells, and an organiser's own questions, are withheld.
+    let withholding: Withholding
+    /// The line of the file's first footnote (`Footnotes`), if it ends with any.
+    let footnotesFrom: Int?
+    /// What each row's reader is told: the columns read month-first (`DateOrder`), whether the
+    /// file is `;`-separated (figures may use a decimal comma), the year its name carries, and
+    /// the dataset's traits of the whole file (`fileScan`).
+    let monthFirst: Set<Int>
+    let decimalComma: Bool
+    let fileYear: FinancialYear?
+    let traits: Set<String>
+    var ledger: FileLedger
+    var totals: ControlTotals
+    /// Rows read after the header (blank lines not counted).
+    var rows = 0
+    var footnotes: [CSVRecord] = []
+    /// Dates read from Excel serial numbers, per column: how many, and the first.
+    var serials: [String: (count: Int, first: (raw: String, date: CalendarDate, position: CSVPosition))] = [:]
+
+    func withheld(_ fields: [String]) -> [String] { withholding.apply(fields) }
+}
+
+extension FileIngester {
+    /// Reads one file into `reading` (records, diagnostics, rejects) and returns its ledger.
+    private func readFile(
+        _ name: String, _ data: Data?, into reading: inout DatasetReading<Record>,
+        firstSeen: inout [String: (file: String, line: Int)]
+    ) -> FileLedger {
+        var ledger = FileLedger(file: name, dataset: schema.name)
+        guard let separated = decoded(data, name: name, ledger: &ledger, diagnostics: &reading.diagnostics) else {
+            return ledger
+        }
+        var reader = CSVReader(bytes: separated.bytes)
+        guard let headerRecord = headerRecord(&reader, name: name, diagnostics: &reading.diagnostics) else {
+            return ledger
+        }
+        let header = HeaderMap(header: headerRecord.fields, schema: schema)
+        let missing = headerStops(headerRecord, header, name: name, diagnostics: &reading.diagnostics)
+        var file = open(
+            name, headerRecord: headerRecord, header: header, missing: missing, rows: reader,
+            decimalComma: separated.separator == UInt8(ascii: ";"), ledger: ledger,
+            diagnostics: &reading.diagnostics)
+        while let record = reader.next() {
+            if record.isEmptyRow { continue }
+            file.rows += 1
+            file.ledger.read += 1
+            if file.missing {
+                // Already reported once at the header; the row cannot be read without the column.
+                file.ledger.rejected += 1
+                reading.rejected.append(
+                    RejectedRow(
+                        file: name, line: record.line,
+                        reason: "the file cannot be read (see the error at its header)",
+                        fields: file.withheld(record.fields)))
+                continue
+            }
+            if setsAside(record, &file, diagnostics: &reading.diagnostics) { continue }
+            readRecord(record, &file, into: &reading, firstSeen: &firstSeen)
+        }
+        finish(file, diagnostics: &reading.diagnostics)
+        return file.ledger
+    }
+
+    /// The file's bytes as UTF-8 separated by commas (`TextDecoder`, `Separators`), with a note
+    /// when it was in another encoding or separated otherwise; nil, after an error, when the
+    /// file cannot be read or decoded.
+    private func decoded(
+        _ data: Data?, name: String, ledger: inout FileLedger, diagnostics: inout [Diagnostic]
+    ) -> Separators.Normalised? {
+        guard let data else {
+            diagnostics.append(
+                Diagnostic(
+                    .error, file: name, line: 0, column: nil, "cannot read the file; expected a readable CSV file"))
+            return nil
+        }
+        let decoded: TextDecoder.Decoded
+        switch TextDecoder.decode([UInt8](data)) {
+        case .success(let d): decoded = d
+        case .failure(let f):
+            diagnostics.append(Diagnostic(.error, file: name, line: f.line, column: f.column, f.message).ofWholeFile)
+            return nil
+        }
+        if decoded.encoding != .utf8 {
+            ledger.encoding = decoded.encoding.rawValue
+            diagnostics.append(
+                Diagnostic(
+                    .note, file: name, line: 0, column: nil,
+                    "read as \(decoded.encoding.rawValue) because the file is not UTF-8"))
+        }
+        let separated = Separators.normalise(decoded.utf8)
+        if let note = Separators.note(separated) {
+            diagnostics.append(Diagnostic(.note, file: name, line: 0, column: nil, note))
+        }
+        return separated
+    }
+
+    /// The header: the first of the first rows to name the dataset's columns (`HeaderSearch`),
+    /// with a note when rows above it were passed over. `reader` is left after it. nil, after
+    /// an error, for a file with no rows or a header that cannot be read as CSV.
+    private func headerRecord(_ reader: inout CSVReader, name: String, diagnostics: inout [Diagnostic]) -> CSVRecord? {
+        var probe = reader
+        var candidates: [CSVRecord] = []
+        while candidates.count < HeaderSearch.limit, let record = probe.next() {
+            guard !record.isEmptyRow else { continue }
+            candidates.append(record)
+            if HeaderSearch.settles(record, schema: schema) { break }
+        }
+        let chosen = HeaderSearch.choose(candidates, schema: schema)
+        var headerRecord: CSVRecord?
+        var skipped = 0
+        while let record = reader.next() {
+            if record.isEmptyRow { continue }
+            if skipped < chosen {
+                skipped += 1
+                continue
+            }
+            headerRecord = record
+            break
+        }
+        if let headerRecord,
+            let note = HeaderSearch.note(header: headerRecord, above: Array(candidates.prefix(chosen)), file: name)
+        {
+            diagnostics.append(note)
+        }
+        guard let headerRecord else {
+            diagnostics.append(Diagnostic(.error, file: name, line: 1, column: 1, schema.emptyFileMessage).ofWholeFile)
+            return nil
+        }
+        if let problem = headerRecord.problem {
+            diagnostics.append(
+                Diagnostic(
+                    .error, file: name, line: problem.position.line, column: problem.position.column,
+                    problem.message
+                ).ofWholeFile)
+            return nil
+        }
+        return headerRecord
+    }
+
+    /// Whether the header stops the file being read: a required column missing, a column read
+    /// twice, figures in thousands, or an error from the dataset's `fileCheck` or `headerCheck`.
+    /// Reports the header's problems and notes.
+    private func headerStops(
+        _ headerRecord: CSVRecord, _ header: HeaderMap, name: String, diagnostics: inout [Diagnostic]
+    ) -> Bool {
+        var missing =
+            !header.hasRequired(schema) || !header.repeated.isEmpty
+            || ThousandsHeader.mapped(header, schema: schema) != nil
+        diagnostics += header.diagnostics(schema, file: name, line: headerRecord.line)
+        if !missing, let problem = fileCheck?(name) {
+            diagnostics.append(Diagnostic(.error, file: name, line: 0, column: nil, problem))
+            missing = true
+        }
+        if !missing, let problems = headerCheck?(headerRecord, name), !problems.isEmpty {
+            diagnostics += problems.map { $0.severity == .error ? $0.ofWholeFile : $0 }
+            missing = problems.contains { $0.severity == .error }
+        }
+        return missing
+    }
+
+    /// The file ready for its rows, decided from all of them read once ahead (`reader` is a
+    /// copy): where its footnotes begin, each column's day and month order (`DateOrder`, with
+    /// the year the file's name carries) and the dataset's whole-file traits (`fileScan`).
+    private func open(
+        _ name: String, headerRecord: CSVRecord, header: HeaderMap, missing: Bool, rows reader: CSVReader,
+        decimalComma: Bool, ledger: FileLedger, diagnostics: inout [Diagnostic]
+    ) -> OpenFile {
+        let withholding = Withholding(header: header, schema: schema)
+        let baseName = name.split(separator: "/").last.map(String.init) ?? name
+        let fileYear = schema.datedBy == nil ? nil : YouTubeExport.financialYear(in: baseName)
+        var monthFirst: Set<Int> = []
+        var scan = reader
+        var records: [CSVRecord] = []
+        while let record = scan.next() {
+            if !record.isEmptyRow { records.append(record) }
+        }
+        let footnotesFrom = Footnotes.start(records)
+        if !missing {
+            let dated = schema.datedBy.flatMap { d in schema.columns.firstIndex { $0.name == d } }.flatMap {
+                header.fieldIndex[$0]
+            }
+            let order = DateOrder.decide(
+                records.filter { $0.problem == nil && $0.line < (footnotesFrom ?? Int.max) },
+                names: header.names, file: name, fileYear: fileYear, dated: dated,
+                read: Set(header.fieldIndex.compactMap { $0 }))
+            monthFirst = order.monthFirst
+            diagnostics += order.diagnostics
+        }
+        var traits: Set<String> = []
+        if !missing, let fileScan {
+            let scan = fileScan(
+                header, records.filter { $0.problem == nil && $0.line < (footnotesFrom ?? Int.max) }, name)
+            traits = scan.traits
+            diagnostics += scan.diagnostics
+        }
+        var totals = ControlTotals(schema: schema, header: header, file: name)
+        totals.decimalComma = decimalComma
+        return OpenFile(
+            name: name, header: header, headerLine: headerRecord.line, missing: missing, withholding: withholding,
+            footnotesFrom: footnotesFrom, monthFirst: monthFirst, decimalComma: decimalComma, fileYear: fileYear,
+            traits: traits, ledger: ledger, totals: totals)
+    }
+
+    /// Whether a row is set aside rather than read as a record: a summary row (a control total,
+    /// checked against the rows it sums), a platform's cut-list footer, or a footnote. Counted
+    /// in the ledger as such.
+    private func setsAside(_ record: CSVRecord, _ file: inout OpenFile, diagnostics: inout [Diagnostic]) -> Bool {
+        if record.problem == nil, let label = file.totals.summaryLabel(record) {
+            file.ledger.controlTotals += 1
+            diagnostics += file.totals.check(record, label: label)
+            return true
+        }
+        if record.problem == nil, file.totals.isCutListFooter(record) {
+            file.ledger.controlTotals += 1
+            return true
+        }
+        if let footnotesFrom = file.footnotesFrom, record.line >= footnotesFrom {
+            file.ledger.footnotes += 1
+            file.footnotes.append(record)
+            return true
+        }
+        return false
+    }
+
+    /// Reads one data row with `parse`: rejected with its problems (the row's own, a wrong
+    /// number of fields, its cells', a duplicate key), else its record is used.
+    private func readRecord(
+        _ record: CSVRecord, _ file: inout OpenFile, into reading: inout DatasetReading<Record>,
+        firstSeen: inout [String: (file: String, line: Int)]
+    ) {
+        let name = file.name
+        if let problem = record.problem {
+            reject(
+                record,
+                [
+                    Diagnostic(
+                        .error, file: name, line: problem.position.line, column: problem.position.column,
+                        problem.message)
+                ], &file, into: &reading)
+            return
+        }
+        let fieldCount = file.header.fieldCount
+        if record.fields.count != fieldCount {
+            let many = record.fields.count > fieldCount
+            let position = many ? record.positions[fieldCount] : CSVPosition(line: record.line, column: 1)
+            reject(
+                record,
+                [
+                    Diagnostic(
+                        .error, file: name, line: position.line, column: many ? position.column : nil,
+                        "row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"); expected \(fieldCount) as in the header"
+                    )
+                ], &file, into: &reading)
+            return
+        }
+        var row = RowReader(file: name, record: record, header: file.header, schema: schema)
+        row.monthFirst = file.monthFirst
+        row.decimalComma = file.decimalComma
+        row.fileYear = file.fileYear
+        row.fileTraits = file.traits
+        let parsed = parse(&row)
+        for serial in row.excelSerials {
+            file.serials[serial.column, default: (0, (serial.raw, serial.date, serial.position))].count += 1
+        }
+        guard row.problems.isEmpty, let value = parsed else {
+            reject(
+                record,
+                row.problems.isEmpty
+                    ? [Diagnostic(.error, file: name, line: record.line, column: nil, "row could not be read")]
+                    : row.problems, &file, into: &reading)
+            file.totals.rejected(record)
+            return
+        }
+        if let key = duplicateKey(value) {
+            if let first = firstSeen[key] {
+                reject(
+                    record,
+                    [
+                        Diagnostic(
+                            .error, file: name, line: record.line, column: nil,
+                            "duplicate \(describeDuplicate) of \(first.file):\(first.line); expected each once")
+                    ], &file, into: &reading)
+                file.totals.rejected(record)
+                return
+            }
+            firstSeen[key] = (name, record.line)
+        }
+        file.ledger.used += 1
+        file.totals.used(record)
+        reading.records.append(value)
+        reading.measures.append(file.totals.measurePosition(record))
+    }
+
+    /// Rejects a row: its problems reported, the row in `rejects.csv` (personal data withheld).
+    private func reject(
+        _ record: CSVRecord, _ problems: [Diagnostic], _ file: inout OpenFile,
+        into reading: inout DatasetReading<Record>
+    ) {
+        file.ledger.rejected += 1
+        reading.diagnostics.append(contentsOf: problems)
+        reading.rejected.append(
+            RejectedRow(
+                file: file.name, line: record.line,
+                reason: problems.map(\.message).joined(separator: " | "), fields: file.withheld(record.fields)))
+    }
+
+    /// The file's closing checks and notes: a leading control total and the platform's cut list
+    /// (`ControlTotals.finish`), its footnotes, the dates read from Excel serial numbers, and a
+    /// header with no rows under it.
+    private func finish(_ file: OpenFile, diagnostics: inout [Diagnostic]) {
+        var totals = file.totals
+        diagnostics += totals.finish()
+        if let note = Footnotes.note(file.footnotes, file: file.name) { diagnostics.append(note) }
+        for (column, serial) in file.serials.sorted(by: { $0.key < $1.key }) {
+            let first = serial.first
+            diagnostics.append(
+                Diagnostic(
+                    .note, file: file.name, line: first.position.line, column: first.position.column,
+                    RowReader.excelSerialNote(column: column, count: serial.count, raw: first.raw, date: first.date)
+                ))
+        }
+        if file.rows == 0 {
+            diagnostics.append(
+                Diagnostic(
+                    .note, file: file.name, line: file.headerLine, column: nil,
+                    "header only, no rows"))
+        }
     }
 }

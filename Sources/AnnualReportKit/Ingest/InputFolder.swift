@@ -56,62 +56,11 @@ enum InputFolder {
         let inputs = InputFiles(folder: folder, excluding: excluding)
         diagnostics += inputs.diagnostics
         let datasets = Datasets.all
-        var byDataset: [String: [InputFile]] = [:]
-        func recognised(_ d: DatasetDeclaration, _ file: InputFile) {
-            byDataset[d.schema.name, default: []].append(file)
-            diagnostics.append(Diagnostic(.note, file: file.name, line: 0, column: nil, d.recognisedNote))
-        }
-        var unrecognised: [String: [String]] = [:]
-        var taken: Set<String> = []
-        let sheetsRead = Dictionary(inputs.workbooks.map { ($0.name, $0.read) }, uniquingKeysWith: { a, _ in a })
-        for file in inputs.files {
-            let base = file.baseName.lowercased()
-            // Any of the first rows may be an export's header: offices add a title above it.
-            let heads = InputFiles.heads(of: file)
-            func recognises(_ d: DatasetDeclaration) -> Bool { heads.contains { d.recognises?($0) == true } }
-            // A workbook's sheet goes by its own name, else by the workbook's (`WorkbookInputs`).
-            let named: DatasetDeclaration?
-            if let sheet = file.sheet {
-                named = WorkbookInputs.named(sheet, datasets: datasets).flatMap { d, bySheetName in
-                    bySheetName
-                        || WorkbookInputs.belongs(heads: heads, to: d, sheetsRead: sheetsRead[sheet.workbook] ?? 0)
-                        ? d : nil
-                }
-            } else {
-                named = datasets.first(where: { base.hasPrefix($0.schema.name) })
-            }
-            if let d = datasets.first(where: { $0.beforeNames && recognises($0) }) {
-                recognised(d, file)
-            } else if let d = named {
-                byDataset[d.schema.name, default: []].append(file)
-            } else if let d = datasets.first(where: { !$0.beforeNames && recognises($0) }) {
-                recognised(d, file)
-            } else if let sheet = file.sheet {
-                unrecognised[sheet.workbook, default: []].append(sheet.sheet)
-                continue
-            } else if YouTubeExport.isCompanion(file) {
-                diagnostics.append(
-                    Diagnostic(
-                        .note, file: file.name, line: 0, column: nil,
-                        "not read: a YouTube Studio export's daily or total figures; the report reads its Table data.csv"
-                    ))
-                continue
-            } else {
-                diagnostics.append(
-                    Diagnostic(
-                        .note, file: file.name, line: 0, column: nil,
-                        "ignored: the name starts with no dataset name (\(datasets.map(\.schema.name).joined(separator: ", "))) and the header is not a known export's"
-                    ))
-                continue
-            }
-            if let sheet = file.sheet {
-                taken.insert(sheet.workbook)
-                diagnostics += WorkbookInputs.cellProblems(file)
-            }
-        }
+        let assigned = assign(inputs, datasets: datasets, diagnostics: &diagnostics)
+        let byDataset = assigned.byDataset
         let csvNames = Set(inputs.files.filter { $0.sheet == nil }.map { $0.name.lowercased() })
         diagnostics += WorkbookInputs.diagnostics(
-            inputs.workbooks, unrecognised: unrecognised, taken: taken,
+            inputs.workbooks, unrecognised: assigned.unrecognised, taken: assigned.taken,
             csvNames: csvNames, datasets: datasets)
         diagnostics += OtherFiles.diagnostics(
             inputs.others, csvNames: csvNames,
@@ -141,6 +90,80 @@ enum InputFolder {
             records: records, configuration: resolved, discoveredPriorities: catalog.discovered,
             diagnostics: diagnostics.sorted(), ledger: ledger, rejected: rejected, holdsNoRecordFiles: byDataset.isEmpty
         )
+    }
+
+    /// The input files each dataset is given, and the workbooks' sheets that none took.
+    private struct Assignment {
+        var byDataset: [String: [InputFile]] = [:]
+        /// Each workbook's sheets that no dataset took, by workbook.
+        var unrecognised: [String: [String]] = [:]
+        /// The workbooks at least one of whose sheets a dataset took.
+        var taken: Set<String> = []
+    }
+
+    /// Gives each file to a dataset: an export recognised by its header that goes before names
+    /// (`beforeNames`), else the dataset its name starts with, else an export recognised by its
+    /// header; else it is ignored with a note (a workbook's sheet is left to `WorkbookInputs`).
+    private static func assign(
+        _ inputs: InputFiles, datasets: [DatasetDeclaration], diagnostics: inout [Diagnostic]
+    ) -> Assignment {
+        var assigned = Assignment()
+        func recognised(_ d: DatasetDeclaration, _ file: InputFile) {
+            assigned.byDataset[d.schema.name, default: []].append(file)
+            diagnostics.append(Diagnostic(.note, file: file.name, line: 0, column: nil, d.recognisedNote))
+        }
+        let sheetsRead = Dictionary(inputs.workbooks.map { ($0.name, $0.read) }, uniquingKeysWith: { a, _ in a })
+        for file in inputs.files {
+            // Any of the first rows may be an export's header: offices add a title above it.
+            let heads = InputFiles.heads(of: file)
+            func recognises(_ d: DatasetDeclaration) -> Bool { heads.contains { d.recognises?($0) == true } }
+            let named = namedDataset(file, heads: heads, datasets: datasets, sheetsRead: sheetsRead)
+            if let d = datasets.first(where: { $0.beforeNames && recognises($0) }) {
+                recognised(d, file)
+            } else if let d = named {
+                assigned.byDataset[d.schema.name, default: []].append(file)
+            } else if let d = datasets.first(where: { !$0.beforeNames && recognises($0) }) {
+                recognised(d, file)
+            } else if let sheet = file.sheet {
+                assigned.unrecognised[sheet.workbook, default: []].append(sheet.sheet)
+                continue
+            } else if YouTubeExport.isCompanion(file) {
+                diagnostics.append(
+                    Diagnostic(
+                        .note, file: file.name, line: 0, column: nil,
+                        "not read: a YouTube Studio export's daily or total figures; the report reads its Table data.csv"
+                    ))
+                continue
+            } else {
+                diagnostics.append(
+                    Diagnostic(
+                        .note, file: file.name, line: 0, column: nil,
+                        "ignored: the name starts with no dataset name (\(datasets.map(\.schema.name).joined(separator: ", "))) and the header is not a known export's"
+                    ))
+                continue
+            }
+            if let sheet = file.sheet {
+                assigned.taken.insert(sheet.workbook)
+                diagnostics += WorkbookInputs.cellProblems(file)
+            }
+        }
+        return assigned
+    }
+
+    /// The dataset a file's name gives it to: the one its name starts with; for a workbook's
+    /// sheet, the one its sheet's name gives, else the workbook's (`WorkbookInputs`).
+    private static func namedDataset(
+        _ file: InputFile, heads: [[String]], datasets: [DatasetDeclaration], sheetsRead: [String: Int]
+    ) -> DatasetDeclaration? {
+        guard let sheet = file.sheet else {
+            let base = file.baseName.lowercased()
+            return datasets.first(where: { base.hasPrefix($0.schema.name) })
+        }
+        return WorkbookInputs.named(sheet, datasets: datasets).flatMap { d, bySheetName in
+            bySheetName
+                || WorkbookInputs.belongs(heads: heads, to: d, sheetsRead: sheetsRead[sheet.workbook] ?? 0)
+                ? d : nil
+        }
     }
 
     /// Reads each dataset's files, in `Datasets.all`'s order, with one priority catalog. When a

@@ -246,6 +246,20 @@ enum XLSXReader {
         system: WorkbookCells.DateSystem, into builder: inout SheetCSVBuilder
     ) throws {
         var xml = XMLScanner(bytes)
+        var scan = WorksheetScan()
+        while let token = try xml.next() {
+            switch token {
+            case .start: try scan.start(xml)
+            case .text: scan.text(xml)
+            case .end:
+                let done = try scan.end(xml, strings: strings, kinds: kinds, system: system, into: &builder)
+                if done { return }
+            }
+        }
+    }
+
+    /// Where the scan of a worksheet part is: the row, its cells so far, and the current cell.
+    private struct WorksheetScan {
         var row = 0
         var column = 0
         var rowCells: [(column: Int, text: String)] = []
@@ -261,73 +275,89 @@ enum XLSXReader {
         var inSheetData = false
         var inRow = false
         var inCell = false
-        while let token = try xml.next() {
-            switch token {
-            case .start:
-                if xml.isNamed("sheetData") {
-                    inSheetData = true
-                    continue
-                }
-                guard inSheetData else { continue }
-                if xml.isNamed("row") {
-                    row = xml.intAttribute("r") ?? row + 1
-                    guard (1...maximumRows).contains(row) else { throw WorkbookFailure.damaged }
-                    column = 0
-                    inRow = true
-                    inCell = false
-                    rowCells.removeAll(keepingCapacity: true)
-                } else if xml.isNamed("c"), inRow {
-                    column = xml.attribute("r").flatMap { WorkbookCells.cellReference($0)?.column } ?? column + 1
-                    guard column <= maximumColumns else { throw WorkbookFailure.damaged }
-                    type = xml.attribute("t") ?? "n"
-                    style = xml.intAttribute("s") ?? 0
-                    // A new cell ends whatever an unclosed element of the last one left open.
-                    formula = false
-                    value = nil
-                    inline = ""
-                    inValue = false
-                    inInlineText = false
-                    phonetic = 0
-                    inCell = true
-                } else if !inCell {
-                    continue
-                } else if xml.isNamed("f") {
-                    formula = true
-                } else if xml.isNamed("v") {
-                    inValue = phonetic == 0
-                    value = value ?? ""
-                } else if xml.isNamed("rPh") {
-                    phonetic += 1
-                } else if xml.isNamed("t") {
-                    inInlineText = phonetic == 0
-                }
-            case .text:
-                guard inCell else { continue }
-                if inValue { value = (value ?? "") + xml.text() } else if inInlineText { inline += xml.text() }
-            case .end:
-                if xml.isNamed("v") {
-                    inValue = false
-                } else if xml.isNamed("t") {
-                    inInlineText = false
-                } else if xml.isNamed("rPh") {
-                    phonetic = max(0, phonetic - 1)
-                } else if xml.isNamed("c"), inCell {
-                    inCell = false
-                    if let text = cellText(
-                        type: type, style: style, formula: formula, value: value, inline: inline,
-                        strings: strings, kinds: kinds, system: system,
-                        problem: { builder.problem(row: row, column: column, $0) })
-                    {
-                        rowCells.append((column, text))
-                    }
-                } else if xml.isNamed("row"), inRow {
-                    inRow = false
-                    inCell = false
-                    guard builder.add(row: row, cells: rowCells) else { throw WorkbookFailure.damaged }
-                } else if xml.isNamed("sheetData") {
-                    return
-                }
+
+        /// An element starts: the cells, a row, a cell, or a part of the current cell.
+        mutating func start(_ xml: XMLScanner) throws {
+            if xml.isNamed("sheetData") {
+                inSheetData = true
+                return
             }
+            guard inSheetData else { return }
+            if xml.isNamed("row") {
+                row = xml.intAttribute("r") ?? row + 1
+                guard (1...maximumRows).contains(row) else { throw WorkbookFailure.damaged }
+                column = 0
+                inRow = true
+                inCell = false
+                rowCells.removeAll(keepingCapacity: true)
+            } else if xml.isNamed("c"), inRow {
+                try startCell(xml)
+            } else if !inCell {
+                return
+            } else if xml.isNamed("f") {
+                formula = true
+            } else if xml.isNamed("v") {
+                inValue = phonetic == 0
+                value = value ?? ""
+            } else if xml.isNamed("rPh") {
+                phonetic += 1
+            } else if xml.isNamed("t") {
+                inInlineText = phonetic == 0
+            }
+        }
+
+        /// A cell starts: its column (from its reference, else the next), type and format.
+        private mutating func startCell(_ xml: XMLScanner) throws {
+            column = xml.attribute("r").flatMap { WorkbookCells.cellReference($0)?.column } ?? column + 1
+            guard column <= maximumColumns else { throw WorkbookFailure.damaged }
+            type = xml.attribute("t") ?? "n"
+            style = xml.intAttribute("s") ?? 0
+            // A new cell ends whatever an unclosed element of the last one left open.
+            formula = false
+            value = nil
+            inline = ""
+            inValue = false
+            inInlineText = false
+            phonetic = 0
+            inCell = true
+        }
+
+        /// Text: part of the current cell's value or of its inline string.
+        mutating func text(_ xml: XMLScanner) {
+            guard inCell else { return }
+            if inValue { value = (value ?? "") + xml.text() } else if inInlineText { inline += xml.text() }
+        }
+
+        /// An element ends: a cell's text is added to its row, a row is written to `builder`.
+        /// True at the end of the cells.
+        mutating func end(
+            _ xml: XMLScanner, strings: [String], kinds: [WorkbookCells.NumberKind],
+            system: WorkbookCells.DateSystem, into builder: inout SheetCSVBuilder
+        ) throws -> Bool {
+            if xml.isNamed("v") {
+                inValue = false
+            } else if xml.isNamed("t") {
+                inInlineText = false
+            } else if xml.isNamed("rPh") {
+                phonetic = max(0, phonetic - 1)
+            } else if xml.isNamed("c"), inCell {
+                inCell = false
+                let (row, column) = (row, column)
+                if let text = cellText(
+                    type: type, style: style, formula: formula, value: value, inline: inline,
+                    strings: strings, kinds: kinds, system: system,
+                    problem: { builder.problem(row: row, column: column, $0) })
+                {
+                    rowCells.append((column, text))
+                }
+            } else if xml.isNamed("row"), inRow {
+                inRow = false
+                inCell = false
+                guard builder.add(row: row, cells: rowCells) else { throw WorkbookFailure.damaged }
+            } else if xml.isNamed("sheetData") {
+                return true
+            }
+            return false
         }
     }
 
