@@ -307,51 +307,6 @@ struct RowReader {
     }
 }
 
-extension StringProtocol {
-    /// Runs of spaces, tabs and non-breaking spaces inside the text as one space.
-    var collapsingSpaces: String {
-        // Fast path: no tab, no non-breaking space (0xC2 0xA0) and no two spaces in a row.
-        var previous: UInt8 = 0
-        var clean = true
-        for byte in utf8 {
-            if byte == 0x09 || byte == 0xC2 || (byte == 0x20 && (previous == 0x20 || previous == 0)) {
-                clean = false
-                break
-            }
-            previous = byte
-        }
-        if clean && previous != 0x20 { return String(self) }
-        var out = ""
-        var space = false
-        for ch in self {
-            if ch == " " || ch == "\t" || ch == "\u{A0}" {
-                space = true
-            } else {
-                if space && !out.isEmpty { out.append(" ") }
-                space = false
-                out.append(ch)
-            }
-        }
-        return out
-    }
-}
-
 extension String {
     var replacingCommas: String { String(filter { $0 != "," }) }
-}
-
-/// Matching a cell against a fixed set of spellings, shared by every dataset's reader.
-enum Choice {
-    /// The value of the first spelling equal to `raw`, ignoring case, spaces, `_` and `-`.
-    static func match<T>(_ raw: String, _ options: [(String, T)]) -> T? {
-        let key = DatasetSchema.normalize(raw)
-        return options.first { DatasetSchema.normalize($0.0) == key }?.1
-    }
-
-    /// Each allowed value once, by its first (canonical) spelling: `course, conference`.
-    static func allowed<T: Equatable>(_ options: [(String, T)]) -> String {
-        var shown: [(String, T)] = []
-        for option in options where !shown.contains(where: { $0.1 == option.1 }) { shown.append(option) }
-        return shown.map(\.0).joined(separator: ", ")
-    }
 }
