@@ -4,7 +4,7 @@
 /// the physical line and column where each field starts, which every diagnostic here needs,
 /// and both build a `String` per file before splitting. It reads the report's own datasets,
 /// the exports and the header of every file; the attendance register, which grows to
-/// millions of rows, has its own byte-range reader over a memory map (`AttendanceReader`). This reader walks the bytes once, keeps only
+/// millions of rows, has its own byte-range reader over a memory map (`AttendanceIngest`). This reader walks the bytes once, keeps only
 /// the current record, and records where each field began.
 ///
 /// Accepts quoted fields with commas, doubled quotes and line breaks, LF or CRLF line ends
