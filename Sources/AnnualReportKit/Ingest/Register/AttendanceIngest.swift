@@ -48,177 +48,23 @@ enum AttendanceIngest {
         releaseFreedMemory()
         var totals = AttendanceTotals()
         var ledgers: [FileLedger] = []
-        var diagnostics: [Diagnostic] = []
-        var rejected: [RejectedRow] = []
-        let check = AttendancePriorityCheck(catalog: catalog)
+        var output = FileOutput()
+        let settings = Settings(
+            schema: schema, workers: workers, chunkSize: chunkSize, rejectionLimit: rejectionLimit, progress: progress,
+            fastPath: fastPath, check: AttendancePriorityCheck(catalog: catalog))
         for (fileIndex, url) in files.enumerated() {
             let name = names.map { $0[fileIndex] } ?? url.lastPathComponent
             totals.files.append(name)
             var ledger = FileLedger(file: name, dataset: DatasetSchema.attendance.name)
-            defer {
-                precondition(ledger.balances, "ledger out of balance for \(name)")
-                ledgers.append(ledger)
-            }
-            func attempt(_ makeSource: () -> AttendanceSource?, workers: Int, monthFirst: Bool = false) -> (
-                AttendancePass, AttendanceTotals.Merged?
-            )? {
-                guard let source = makeSource() else { return nil }
-                // Chunks are first cut at the next line break, which is right unless a quoted field with a
-                // line break straddles a cut; a worker then sees an open quote at its chunk's end, and the
-                // file is read again with cuts that count quotes (a serial scan of every byte).
-                var pass = AttendancePass.run(
-                    source: source, name: name, fileIndex: fileIndex, schema: schema, workers: workers,
-                    chunkSize: chunkSize, quoteAware: false, monthFirst: monthFirst, directory: totals.directory,
-                    check: check, limit: rejectionLimit, progress: progress, fastPath: fastPath)
-                if pass.workers.contains(where: \.openQuoteAtChunkEnd) {
-                    pass = AttendancePass.run(
-                        source: source, name: name, fileIndex: fileIndex, schema: schema, workers: workers,
-                        chunkSize: chunkSize, quoteAware: true, monthFirst: monthFirst, directory: totals.directory,
-                        check: check, limit: rejectionLimit, progress: progress, fastPath: fastPath)
-                }
-                progress?.finish()
-                if pass.notUTF8 != nil || !pass.fatal.isEmpty { return (pass, nil) }
-                // Day and month order, decided for the file's date column as `DateOrder` decides it for
-                // every other dataset: read again month-first when some date can only be month-first
-                // and none only day-first (a register is read once more only then).
-                var evidence = DateOrderEvidence()
-                for w in pass.workers { evidence.merge(w.dateOrder) }
-                let prefix = pass.prefix()
-                if let m = evidence.onlyMonth {
-                    let line = Int(pass.line(m.position, prefix: prefix))
-                    if let d = evidence.onlyDay {
-                        pass.headerDiagnostics.append(
-                            Diagnostic(
-                                .error, file: name, line: line, column: m.column,
-                                "the dates in 'date' are written in both orders: '\(m.raw)' (here) can only be month-first, '\(d.raw)' (line \(pass.line(d.position, prefix: prefix))) only day-first; expected one order in a column (write them as 2022-04-13 to be sure)"
-                            ).ofWholeFile)
-                    } else if !monthFirst, var again = attempt(makeSource, workers: workers, monthFirst: true) {
-                        let date = CalendarDate(parsing: m.raw, monthFirst: true)!
-                        again.0.headerDiagnostics.append(
-                            Diagnostic(
-                                .note, file: name, line: line, column: m.column,
-                                "the dates in 'date' are read month-first (US order): '\(m.raw)' can only be \(date.longDescription), and every date in the column reads month-first"
-                            ))
-                        return again
-                    }
-                }
-                var consumed = pass
-                pass.workers = []
-                let merged = totals.merge(&consumed, limit: rejectionLimit)
-                return (pass, merged)
-            }
-            func run(_ makeSource: @escaping () -> AttendanceSource?) -> (AttendancePass, AttendanceTotals.Merged?)? {
-                guard let first = attempt(makeSource, workers: workers) else { return nil }
-                // Sessions whose rows disagree across workers: only an in-order read can say which row is wrong.
-                if first.1 == nil && first.0.notUTF8 == nil && first.0.fatal.isEmpty && workers > 1 {
-                    return attempt(makeSource, workers: 1)
-                }
-                return first
-            }
-            // Footnotes under the records are split off first and read from memory without them.
-            var footnotes: [CSVRecord] = []
-            let memory = contents?[fileIndex]
-            func size() -> Int {
-                memory?.count ?? (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-            }
-            func wholeFile() -> [UInt8]? {
-                memory ?? FileManager.default.contents(atPath: url.path).map { [UInt8]($0) }
-            }
-            var source: () -> AttendanceSource? = {
-                memory.map(AttendanceSource.init(bytes:)) ?? AttendanceSource(path: url.path)
-            }
-            let mayHaveFootnotes =
-                memory.map(AttendanceFootnotes.mayHaveFootnotes(bytes:))
-                ?? AttendanceFootnotes.mayHaveFootnotes(path: url.path)
-            if size() <= decodeInMemoryLimit, mayHaveFootnotes, let data = wholeFile(),
-                let split = AttendanceFootnotes.split(data)
-            {
-                footnotes = split.footnotes
-                source = { AttendanceSource(bytes: split.data) }
-            }
-            guard var outcome = run(source) else {
-                diagnostics.append(
-                    Diagnostic(
-                        .error, file: name, line: 0, column: nil, "cannot read the file; expected a readable CSV file"))
-                continue
-            }
-            if let notUTF8At = outcome.0.notUTF8 {
-                // Not UTF-8: decode the whole file as TextDecoder does (Excel's Windows-1252), if it is small enough.
-                guard size() <= decodeInMemoryLimit, let data = wholeFile() else {
-                    let head =
-                        memory.map { Array($0.prefix(FileKinds.headSize)) }
-                        ?? (try? FileHandle(forReadingFrom: url)).flatMap { h in
-                            defer { try? h.close() }
-                            return try? h.read(upToCount: FileKinds.headSize)
-                        }.map { [UInt8]($0) }
-                    if let kind = head.flatMap({ FileKinds.notText($0) }) {
-                        diagnostics.append(Diagnostic(.error, file: name, line: 0, column: nil, kind))
-                        continue
-                    }
-                    diagnostics.append(
-                        Diagnostic(
-                            .error, file: name, line: notUTF8At, column: nil,
-                            "the file is not a comma-separated UTF-8 file; expected one (save a register this large as \"CSV UTF-8 (Comma delimited)\")"
-                        ).ofWholeFile)
-                    continue
-                }
-                switch TextDecoder.decode([UInt8](data)) {
-                case .failure(let f):
-                    diagnostics.append(
-                        Diagnostic(.error, file: name, line: f.line, column: f.column, f.message).ofWholeFile)
-                    continue
-                case .success(let decoded):
-                    if decoded.encoding != .utf8 {
-                        ledger.encoding = decoded.encoding.rawValue
-                        diagnostics.append(
-                            Diagnostic(
-                                .note, file: name, line: 0, column: nil,
-                                "read as \(decoded.encoding.rawValue) because the file is not UTF-8"))
-                    }
-                    let separated = Separators.normalise(decoded.utf8)
-                    if let note = Separators.note(separated) {
-                        diagnostics.append(Diagnostic(.note, file: name, line: 0, column: nil, note))
-                    }
-                    // Footnotes are found again in the decoded, comma-separated lines: those the raw bytes seemed to have do not count.
-                    var bytes = separated.bytes
-                    footnotes = []
-                    if let split = AttendanceFootnotes.split(bytes) {
-                        bytes = split.data
-                        footnotes = split.footnotes
-                    }
-                    guard let again = run({ AttendanceSource(bytes: bytes) }) else { continue }
-                    outcome = again
-                }
-            }
-            let (pass, merged) = outcome
-            diagnostics += (pass.headerDiagnostics + pass.fatal).map { $0.severity == .error ? $0.ofWholeFile : $0 }
-            guard let merged else { continue }
-            ledger.read = merged.read
-            ledger.used = merged.used
-            ledger.rejected = merged.rejected
-            ledger.controlTotals = merged.controlTotals
-            ledger.read += footnotes.count
-            ledger.footnotes = footnotes.count
-            if let note = Footnotes.note(footnotes, file: name) { diagnostics.append(note) }
-            diagnostics += merged.diagnostics
-            diagnostics += AttendanceWords.notes(
-                stillBooked: merged.stillBooked, cancelled: merged.cancelledBookings, file: name)
-            rejected += merged.rejectedRows
-            if merged.notListed > 0 {
-                diagnostics.append(
-                    Diagnostic(
-                        .note, file: name, line: 0, column: nil,
-                        "\(Count.grouped(merged.notListed)) more rejected row\(merged.notListed == 1 ? " is" : "s are") not listed; only the first \(Count.grouped(rejectionLimit)) of each file are"
-                    ))
-            }
-            if merged.read == 0 && pass.fatal.isEmpty {
-                diagnostics.append(
-                    Diagnostic(.note, file: name, line: pass.headerLine, column: nil, "header only, no rows"))
-            }
+            let file = RegisterFile(url: url, memory: contents?[fileIndex], name: name, index: fileIndex)
+            readFile(file, settings, totals: &totals, ledger: &ledger, output: &output)
+            precondition(ledger.balances, "ledger out of balance for \(name)")
+            ledgers.append(ledger)
         }
         let (events, summary) = totals.finish(catalog: catalog, reserving: reserving)
         return Result(
-            ledger: ledgers, diagnostics: diagnostics.sorted(), rejected: rejected, events: events, summary: summary)
+            ledger: ledgers, diagnostics: output.diagnostics.sorted(), rejected: output.rejected, events: events,
+            summary: summary)
     }
 
     /// Makes glibc return freed blocks of a megabyte or more to the system at once. Its default

@@ -108,125 +108,151 @@ struct ChunkParser {
         if aggregate.notUTF8 == nil || here < aggregate.notUTF8! { aggregate.notUTF8 = here }
     }
 
+    /// Parses the chunk's records into the accumulator; returns the rows read.
     mutating func run() -> Int {
         let readBefore = aggregate.read
-        var lastSessionStart = -1
-        var lastSessionLength = -1
-        var lastSession = -1
+        var last = LastSession()
         var p = 0
         var line: Int32 = 0
         let uclass = Self.unquotedClass
         let qclass = Self.quotedClass
-        do {
-            while p < n {
-                let recordStart = p
-                let recordLine = line
-                var fieldCount = 0
-                var problem: (kind: CSVProblem.Kind, offset: Int)?
-                while true {
-                    let fieldStart = p
-                    var vStart = p
-                    var vEnd = p
-                    var flag: UInt8 = 0
-                    if p < n && b[p] == 0x22 {
-                        flag = 1
-                        p += 1
-                        vStart = p
-                        var closed = false
-                        while true {
-                            while p < n && qclass[Int(b[p])] == 0 { p += 1 }
-                            if p >= n { break }
-                            let c = b[p]
-                            if c == 0x22 {
-                                if p + 1 < n && b[p + 1] == 0x22 {
-                                    flag |= 2
-                                    p += 2
-                                    continue
-                                }
-                                vEnd = p
-                                p += 1
-                                closed = true
-                                break
-                            } else if c == 0x0A {
-                                p += 1
-                                line += 1
-                            } else if c == 0x0D {
-                                p += 1
-                                if p < n && b[p] == 0x0A { p += 1 }
-                                line += 1
-                            } else {
-                                let k = utf8Length(p)
-                                if k == 0 {
-                                    markNotUTF8(line: line)
-                                    p += 1
-                                } else {
-                                    p += k
-                                }
-                            }
-                        }
-                        if !closed {
-                            if problem == nil { problem = (.unterminatedQuote, fieldStart) }
-                            if !last { aggregate.openQuoteAtChunkEnd = true }
-                            vEnd = n
-                        } else if p < n && b[p] != 0x2C && b[p] != 0x0A && b[p] != 0x0D {
-                            if problem == nil { problem = (.textAfterClosingQuote, p) }
-                            while p < n && b[p] != 0x2C && b[p] != 0x0A && b[p] != 0x0D { p += 1 }
-                            vEnd = p
-                        }
-                    } else {
-                        while true {
-                            while p < n && uclass[Int(b[p])] == 0 { p += 1 }
-                            if p >= n { break }
-                            let c = b[p]
-                            if c == 0x2C || c == 0x0A || c == 0x0D { break }
-                            if c == 0x22 {
-                                if problem == nil { problem = (.quoteInUnquotedField, p) }
-                                p += 1
-                            } else {
-                                let k = utf8Length(p)
-                                if k == 0 {
-                                    markNotUTF8(line: line)
-                                    p += 1
-                                } else {
-                                    p += k
-                                }
-                            }
-                        }
-                        vEnd = p
-                    }
-                    if fieldCount < capacity {
-                        rawStart[fieldCount] = fieldStart
-                        rawEnd[fieldCount] = p
-                        valueStart[fieldCount] = vStart
-                        valueEnd[fieldCount] = vEnd
-                        flags[fieldCount] = flag
-                    }
-                    fieldCount += 1
-                    if p < n && b[p] == 0x2C {
-                        p += 1
-                        continue
-                    }
-                    if p < n {
-                        if b[p] == 0x0D && p + 1 < n && b[p + 1] == 0x0A { p += 2 } else { p += 1 }
-                        line += 1
-                    }
-                    break
-                }
-                if fieldCount == 1 && valueEnd[0] == valueStart[0] && flags[0] == 0 { continue }  // blank line
-                if problem == nil && isSpace(valueStart[0], valueEnd[0])
-                    && emptyRow(fieldCount, recordStart: recordStart, recordEnd: p)
-                {
-                    continue  // only empty cells (`,,,,`): skipped and not counted, as CSVRecord.isEmptyRow
-                }
-                row(
-                    recordStart: recordStart, recordEnd: p, line: recordLine, fieldCount: fieldCount, problem: problem,
-                    lastSessionStart: &lastSessionStart, lastSessionLength: &lastSessionLength,
-                    lastSession: &lastSession)
+        while p < n {
+            let recordStart = p
+            let recordLine = line
+            let (fieldCount, problem) = scanRecord(&p, line: &line, uclass: uclass, qclass: qclass)
+            if fieldCount == 1 && valueEnd[0] == valueStart[0] && flags[0] == 0 { continue }  // blank line
+            if problem == nil && isSpace(valueStart[0], valueEnd[0])
+                && emptyRow(fieldCount, recordStart: recordStart, recordEnd: p)
+            {
+                continue  // only empty cells (`,,,,`): skipped and not counted, as CSVRecord.isEmptyRow
             }
+            row(
+                recordStart: recordStart, recordEnd: p, line: recordLine, fieldCount: fieldCount, problem: problem,
+                last: &last)
         }
         flush()
         aggregate.chunkLines[chunkIndex] = line
         return aggregate.read - readBefore
+    }
+
+    /// Reads the record at `p` into the field buffers, leaving `p` after its line break; returns its
+    /// field count and its first CSV problem.
+    @inline(__always)
+    private mutating func scanRecord(
+        _ p: inout Int, line: inout Int32, uclass: UnsafePointer<UInt8>, qclass: UnsafePointer<UInt8>
+    ) -> (Int, (kind: CSVProblem.Kind, offset: Int)?) {
+        var fieldCount = 0
+        var problem: (kind: CSVProblem.Kind, offset: Int)?
+        while true {
+            let fieldStart = p
+            var vStart = p
+            var vEnd = p
+            var flag: UInt8 = 0
+            if p < n && b[p] == 0x22 {
+                flag = 1
+                p += 1
+                vStart = p
+                vEnd = scanQuoted(
+                    &p, line: &line, flag: &flag, problem: &problem, fieldStart: fieldStart, qclass: qclass)
+            } else {
+                scanUnquoted(&p, line: line, problem: &problem, uclass: uclass)
+                vEnd = p
+            }
+            if fieldCount < capacity {
+                rawStart[fieldCount] = fieldStart
+                rawEnd[fieldCount] = p
+                valueStart[fieldCount] = vStart
+                valueEnd[fieldCount] = vEnd
+                flags[fieldCount] = flag
+            }
+            fieldCount += 1
+            if p < n && b[p] == 0x2C {
+                p += 1
+                continue
+            }
+            if p < n {
+                if b[p] == 0x0D && p + 1 < n && b[p + 1] == 0x0A { p += 2 } else { p += 1 }
+                line += 1
+            }
+            return (fieldCount, problem)
+        }
+    }
+
+    /// Reads a quoted field's value from `p` (after its opening quote) to past its closing quote
+    /// (and any text after it); returns where the value ends. Line breaks inside count in `line`.
+    @inline(__always)
+    private mutating func scanQuoted(
+        _ p: inout Int, line: inout Int32, flag: inout UInt8, problem: inout (kind: CSVProblem.Kind, offset: Int)?,
+        fieldStart: Int, qclass: UnsafePointer<UInt8>
+    ) -> Int {
+        var vEnd = p
+        var closed = false
+        while true {
+            while p < n && qclass[Int(b[p])] == 0 { p += 1 }
+            if p >= n { break }
+            let c = b[p]
+            if c == 0x22 {
+                if p + 1 < n && b[p + 1] == 0x22 {
+                    flag |= 2
+                    p += 2
+                    continue
+                }
+                vEnd = p
+                p += 1
+                closed = true
+                break
+            } else if c == 0x0A {
+                p += 1
+                line += 1
+            } else if c == 0x0D {
+                p += 1
+                if p < n && b[p] == 0x0A { p += 1 }
+                line += 1
+            } else {
+                skipNonASCII(&p, line: line)
+            }
+        }
+        if !closed {
+            if problem == nil { problem = (.unterminatedQuote, fieldStart) }
+            if !last { aggregate.openQuoteAtChunkEnd = true }
+            vEnd = n
+        } else if p < n && b[p] != 0x2C && b[p] != 0x0A && b[p] != 0x0D {
+            if problem == nil { problem = (.textAfterClosingQuote, p) }
+            while p < n && b[p] != 0x2C && b[p] != 0x0A && b[p] != 0x0D { p += 1 }
+            vEnd = p
+        }
+        return vEnd
+    }
+
+    /// Moves `p` to the end of an unquoted field (the comma or line break after it, or the chunk's end).
+    @inline(__always)
+    private mutating func scanUnquoted(
+        _ p: inout Int, line: Int32, problem: inout (kind: CSVProblem.Kind, offset: Int)?, uclass: UnsafePointer<UInt8>
+    ) {
+        while true {
+            while p < n && uclass[Int(b[p])] == 0 { p += 1 }
+            if p >= n { return }
+            let c = b[p]
+            if c == 0x2C || c == 0x0A || c == 0x0D { return }
+            if c == 0x22 {
+                if problem == nil { problem = (.quoteInUnquotedField, p) }
+                p += 1
+            } else {
+                skipNonASCII(&p, line: line)
+            }
+        }
+    }
+
+    /// Steps over the UTF-8 sequence at `p`, or over one byte that is not UTF-8 (noted).
+    @inline(__always)
+    private mutating func skipNonASCII(_ p: inout Int, line: Int32) {
+        let k = utf8Length(p)
+        if k == 0 {
+            markNotUTF8(line: line)
+            p += 1
+        } else {
+            p += k
+        }
     }
 
     // MARK: Rows

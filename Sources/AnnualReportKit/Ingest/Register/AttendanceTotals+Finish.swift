@@ -9,16 +9,8 @@ extension AttendanceTotals {
         var summary = AttendanceSummary()
         let sessionCount = directory.sessions.count
         directory.sessions = ByteInterner()
-        var usedCanonicals = Set<Int32>()
-        for s in 0..<sessionCount where sessionRegistrations[s] > 0 {
-            usedCanonicals.insert(directory.details[s].priorities)
-        }
+        let order = usedListsInOrder(sessionCount: sessionCount)
         var resolved: [Int32: [Priority]] = [:]
-        let order = usedCanonicals.sorted {
-            (canonicalFirst[Int($0)].file, canonicalFirst[Int($0)].line, $0) < (
-                canonicalFirst[Int($1)].file, canonicalFirst[Int($1)].line, $1
-            )
-        }
         for c in order {
             var list: [Priority] = []
             for item in canonicalItems[Int(c)] {
@@ -27,10 +19,30 @@ extension AttendanceTotals {
             resolved[c] = list
             for p in list where !summary.priorityOrder.contains(p) { summary.priorityOrder.append(p) }
         }
-        var events: [TrainingEvent] = []
-        events.reserveCapacity(sessionCount + reserving)
-        var titles: [Int32: String] = [:]
-        // Which priority each key resolves to (aliases: several keys, one priority).
+        let keys = keysByPriority(order, catalog: catalog)
+        let events = eventsAndGroups(
+            sessionCount: sessionCount, resolved: resolved, reserving: reserving, summary: &summary)
+        countPeople(keysByPriority: keys, into: &summary)
+        agencyFigures(into: &summary)
+        if everyone >= 0 { summary.peopleAllYears = people.count(everyone) }
+        return (events, summary)
+    }
+
+    /// The canonical priority lists of sessions with a used row, in order of first appearance.
+    private func usedListsInOrder(sessionCount: Int) -> [Int32] {
+        var usedCanonicals = Set<Int32>()
+        for s in 0..<sessionCount where sessionRegistrations[s] > 0 {
+            usedCanonicals.insert(directory.details[s].priorities)
+        }
+        return usedCanonicals.sorted {
+            (canonicalFirst[Int($0)].file, canonicalFirst[Int($0)].line, $0) < (
+                canonicalFirst[Int($1)].file, canonicalFirst[Int($1)].line, $1
+            )
+        }
+    }
+
+    /// Which priority each key resolves to (aliases: several keys, one priority).
+    private func keysByPriority(_ order: [Int32], catalog: PriorityCatalog) -> [Priority: [String]] {
         var keysByPriority: [Priority: [String]] = [:]
         for c in order {
             for item in canonicalItems[Int(c)] {
@@ -39,8 +51,12 @@ extension AttendanceTotals {
                 if !(keysByPriority[p]?.contains(key) ?? false) { keysByPriority[p, default: []].append(key) }
             }
         }
-        // Events in the order of each session's first row.
-        // Sorted by a key made once per session: the comparator then reads no paged arrays.
+        return keysByPriority
+    }
+
+    /// The sessions with a used row, in the order of each session's first row.
+    /// Sorted by a key made once per session: the comparator then reads no paged arrays.
+    private func usedSessionsInFileOrder(sessionCount: Int) -> [(key: UInt64, session: Int32)] {
         var byFirstRow: [(key: UInt64, session: Int32)] = []
         byFirstRow.reserveCapacity(sessionCount)
         for s in 0..<sessionCount where sessionRegistrations[s] > 0 {
@@ -48,7 +64,18 @@ extension AttendanceTotals {
             byFirstRow.append((UInt64(UInt32(ref.file)) << 32 | UInt64(UInt32(ref.line)), Int32(s)))
         }
         byFirstRow.sort { $0.key < $1.key }
-        let used = byFirstRow.lazy.map { Int($0.session) }
+        return byFirstRow
+    }
+
+    /// One delivered event per used session, in the order of each session's first row, and the
+    /// summary's groups (year and priority list) with their sessions, registrations and attendances.
+    private func eventsAndGroups(
+        sessionCount: Int, resolved: [Int32: [Priority]], reserving: Int, summary: inout AttendanceSummary
+    ) -> [TrainingEvent] {
+        var events: [TrainingEvent] = []
+        events.reserveCapacity(sessionCount + reserving)
+        var titles: [Int32: String] = [:]
+        let used = usedSessionsInFileOrder(sessionCount: sessionCount).lazy.map { Int($0.session) }
         var groupIndex: [Int64: Int] = [:]  // (start year << 32 | canonical list) -> group
         for s in used {
             let d = directory.details[s]
@@ -83,6 +110,11 @@ extension AttendanceTotals {
                     attendees: attendances, format: d.eventFormat, evaluations: nil,
                     source: SourceLocation(file: files[Int(ref.file)], line: Int(ref.line))))
         }
+        return events
+    }
+
+    /// Distinct people per year with sessions, and per year and priority.
+    private func countPeople(keysByPriority: [Priority: [String]], into summary: inout AttendanceSummary) {
         let yearsWithSessions = Set(summary.groups.map(\.year))
         for (year, set) in yearSets where yearsWithSessions.contains(FinancialYear(startYear: year)) {
             summary.peoplePerYear[FinancialYear(startYear: year)] = people.count(set)
@@ -97,6 +129,10 @@ extension AttendanceTotals {
                 }
             }
         }
+    }
+
+    /// Registrations, attendances and distinct people per agency and year.
+    private func agencyFigures(into summary: inout AttendanceSummary) {
         var agencyPeopleCount: [Int64: Int64] = [:]  // (agency << 32 | start year) -> people
         for (year, slot) in agencySlot {
             agencyPeople.forEach(slot: slot) { _, a in agencyPeopleCount[Int64(a) << 32 | Int64(year), default: 0] += 1
@@ -111,7 +147,5 @@ extension AttendanceTotals {
             figures.people += agencyPeopleCount[key] ?? 0
             summary.agencies[fy, default: [:]][name.isEmpty ? AttendanceSummary.unrecordedAgency : name] = figures
         }
-        if everyone >= 0 { summary.peopleAllYears = people.count(everyone) }
-        return (events, summary)
     }
 }

@@ -22,6 +22,51 @@ extension ChunkParser {
         }
         var row = RowReader(file: layout.fileName, record: record, header: layout.header, schema: layout.schema)
         if layout.monthFirst && layout.date >= 0 { row.monthFirst = [layout.date] }
+        let values = checkedValues(&row, position: position)
+        for serial in row.excelSerials {
+            let (l, c) = (Int32(serial.position.line), serial.position.column)
+            aggregate.excelSerials.add(
+                at: ChunkPosition(chunk: chunkIndex, line: l), column: c, raw: serial.raw, date: serial.date)
+        }
+        var problems = row.problems.map {
+            PendingRejection.Problem(line: Int32($0.line), column: $0.column, message: $0.message)
+        }
+        var session = -1
+        if values.sessionGiven != nil, let sessionID = identifier(layout.session), let date = values.date,
+            let title = values.title, let kind = values.kind, values.listOK, values.formatOK
+        {
+            session = checkedSession(
+                sessionID, date: date, title: title, kind: kind, format: values.format, list: values.list, row: row,
+                position: position, problems: &problems)
+        }
+        guard problems.isEmpty, session >= 0, let delegate = identifier(layout.delegate) ?? identifier(layout.email),
+            let outcome = values.outcome
+        else {
+            if problems.isEmpty { problems.append(.init(line: line, column: nil, message: "row could not be read")) }
+            reject(position, recordStart, recordEnd, problems: problems, reason: nil)
+            return
+        }
+        countChecked(session: session, delegate: delegate, outcome: outcome, position: position)
+    }
+
+    /// A row's values as the checking path reads them; `row` collects the problems.
+    struct CheckedValues {
+        var sessionGiven: String?
+        var date: CalendarDate?
+        var title: String?
+        var kind: TrainingEvent.Kind?
+        /// The row's priority list (an id into the worker's `listTexts`), and whether it has no problem.
+        var list: Int32
+        var listOK: Bool
+        var format: TrainingEvent.Format?
+        var formatOK: Bool
+        var outcome: AttendanceWords.Outcome?
+    }
+
+    /// Reads and checks every column of the row, in the order of the schema, noting a date's
+    /// order evidence and interning a new priority list.
+    private mutating func checkedValues(_ row: inout RowReader, position: ChunkPosition) -> CheckedValues {
+        let record = row.record
         let sessionGiven = row.required("session_id", "the session's id from the booking system")
         let date = row.date("date")
         if layout.date >= 0, layout.date < record.fields.count {
@@ -60,69 +105,64 @@ extension ChunkParser {
         if let agency = row.text("agency"), PersonalText.reachesPerson(agency) {
             row.fail("agency", RowReader.personalLabel("agency", expected: "the delegate's agency"))
         }
-        for serial in row.excelSerials {
-            let (l, c) = (Int32(serial.position.line), serial.position.column)
-            aggregate.excelSerials.add(
-                at: ChunkPosition(chunk: chunkIndex, line: l), column: c, raw: serial.raw, date: serial.date)
-        }
-        var problems = row.problems.map {
-            PendingRejection.Problem(line: Int32($0.line), column: $0.column, message: $0.message)
-        }
+        return CheckedValues(
+            sessionGiven: sessionGiven, date: date, title: title, kind: kind, list: list, listOK: listOK,
+            format: format, formatOK: formatOK, outcome: outcome)
+    }
+
+    /// The session of a row whose details are readable: made its reference row when it is the
+    /// first (and agrees with an earlier file's), else compared with its reference, a difference
+    /// added to `problems`. Returns the worker's id of the session.
+    private mutating func checkedSession(
+        _ sessionID: String, date: CalendarDate, title: String, kind: TrainingEvent.Kind,
+        format: TrainingEvent.Format?, list: Int32, row: RowReader, position: ChunkPosition,
+        problems: inout [PendingRejection.Problem]
+    ) -> Int {
         func fail(_ f: Int, _ message: String, reference: Int32) {
             let p = row.record.positions[f]
             problems.append(.init(line: Int32(p.line), column: p.column, message: message, referenceSession: reference))
         }
-
-        var session = -1
-        if sessionGiven != nil, let sessionID = identifier(layout.session), let date, let title, let kind, listOK,
-            formatOK
-        {
-            let canonical = aggregate.listCanonical[Int(list)]
-            let details = SessionDetails(
-                date: date, title: aggregate.titles.intern(Array(title.utf8)).id, kind: kind,
-                format: format, priorities: canonical)
-            let (id, inserted) = aggregate.sessions.intern(Array(sessionID.utf8))
-            if inserted { aggregate.sessionStates.append(AttendanceAggregate.Session()) }
-            session = Int(id)
-            if !aggregate.sessionStates[session].hasReference {
-                var matches = true
-                if let g = directory.sessions.find(Array(sessionID.utf8)) {
-                    let ref = directory.strings(directory.details[Int(g)])
-                    let mine = (
-                        date: date, title: title, kind: kind, format: format,
-                        canonical: aggregate.canonicals.string(canonical)
-                    )
-                    if let (f, message) = mismatch(sessionID, mine, ref) {
-                        matches = false
-                        fail(f, message, reference: Int32(session))
-                    }
+        let canonical = aggregate.listCanonical[Int(list)]
+        let details = SessionDetails(
+            date: date, title: aggregate.titles.intern(Array(title.utf8)).id, kind: kind,
+            format: format, priorities: canonical)
+        let (id, inserted) = aggregate.sessions.intern(Array(sessionID.utf8))
+        if inserted { aggregate.sessionStates.append(AttendanceAggregate.Session()) }
+        let session = Int(id)
+        func mine() -> Details {
+            (date: date, title: title, kind: kind, format: format, canonical: aggregate.canonicals.string(canonical))
+        }
+        if !aggregate.sessionStates[session].hasReference {
+            var matches = true
+            if let g = directory.sessions.find(Array(sessionID.utf8)) {
+                let ref = directory.strings(directory.details[Int(g)])
+                if let (f, message) = mismatch(sessionID, mine(), ref) {
+                    matches = false
+                    fail(f, message, reference: Int32(session))
                 }
-                if matches {
-                    setReference(session, details, signature: signature(), position: position)
-                    if row.excelSerials.contains(where: { $0.column == "date" }) {
-                        aggregate.serialSessions.insert(Int32(session))
-                    }
-                }
-            } else if aggregate.sessionStates[session].details != details {
-                let ref = aggregate.sessionStates[session].details
-                let theirs = (
-                    date: ref.calendarDate, title: aggregate.titles.string(ref.title), kind: ref.eventKind,
-                    format: ref.eventFormat, canonical: aggregate.canonicals.string(ref.priorities)
-                )
-                let mine = (
-                    date: date, title: title, kind: kind, format: format,
-                    canonical: aggregate.canonicals.string(canonical)
-                )
-                if let (f, message) = mismatch(sessionID, mine, theirs) { fail(f, message, reference: Int32(session)) }
             }
+            if matches {
+                setReference(session, details, signature: signature(), position: position)
+                if row.excelSerials.contains(where: { $0.column == "date" }) {
+                    aggregate.serialSessions.insert(Int32(session))
+                }
+            }
+        } else if aggregate.sessionStates[session].details != details {
+            let ref = aggregate.sessionStates[session].details
+            let theirs = (
+                date: ref.calendarDate, title: aggregate.titles.string(ref.title), kind: ref.eventKind,
+                format: ref.eventFormat, canonical: aggregate.canonicals.string(ref.priorities)
+            )
+            if let (f, message) = mismatch(sessionID, mine(), theirs) { fail(f, message, reference: Int32(session)) }
         }
-        guard problems.isEmpty, session >= 0, let delegate = identifier(layout.delegate) ?? identifier(layout.email),
-            let outcome
-        else {
-            if problems.isEmpty { problems.append(.init(line: line, column: nil, message: "row could not be read")) }
-            reject(position, recordStart, recordEnd, problems: problems, reason: nil)
-            return
-        }
+        return session
+    }
+
+    /// Counts a checked row: a cancelled booking as used and nothing more, else its registration,
+    /// its agency and, when attended, its delegate.
+    private mutating func countChecked(
+        session: Int, delegate: String, outcome: AttendanceWords.Outcome, position: ChunkPosition
+    ) {
         if outcome == .cancelled {
             aggregate.cancelledBooking()
             return
