@@ -91,3 +91,9 @@ enum BookingTables {
         return section
     }
 }
+
+extension BookingTables: Section {
+    static func build(_ context: SectionContext) -> SectionOutput {
+        SectionOutput(section(context.records.bookings, year: context.year))
+    }
+}

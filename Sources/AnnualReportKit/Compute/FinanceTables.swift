@@ -263,3 +263,13 @@ enum FinanceTables {
 extension String {
     func caseInsensitiveEquals(_ other: String) -> Bool { lowercased() == other.lowercased() }
 }
+
+extension FinanceTables: Section {
+    static func build(_ context: SectionContext) -> SectionOutput {
+        let finance = context.records.finance
+        let built = section(
+            context.usable(finance), supplied: finance != nil, year: context.year,
+            board: context.configuration.board)
+        return SectionOutput(ChartCheck.dropEmptyCharts(built))
+    }
+}

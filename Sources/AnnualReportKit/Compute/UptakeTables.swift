@@ -149,3 +149,10 @@ enum UptakeTables {
         return section
     }
 }
+
+extension UptakeTables: Section {
+    static func build(_ context: SectionContext) -> SectionOutput {
+        SectionOutput(
+            section(context.usable(context.records.training), bookings: context.records.bookings, year: context.year))
+    }
+}

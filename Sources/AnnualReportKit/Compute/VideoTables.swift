@@ -170,3 +170,11 @@ struct Wording {
             ? "The figures mix views (plays) and completions (fully watched), as the sources give them." : nil
     }
 }
+
+extension VideoTables: Section {
+    static func build(_ context: SectionContext) -> SectionOutput {
+        let videos = context.records.videos
+        let (built, notes) = section(context.usable(videos), supplied: videos != nil, year: context.year)
+        return SectionOutput(built, dataQualityNotes: notes)
+    }
+}
