@@ -67,7 +67,7 @@ struct BuildCommand: ParsableCommand {
             print("Wrote \(out)/\(written.lastPathComponent)/")
         }
         if !ingest.errors.isEmpty {
-            let n = DiagnosticDigest.errorCount(ingest.diagnostics)
+            let n = ingest.errorCount
             let errors = "\(n) error\(n == 1 ? "" : "s") in the inputs"
             if outcome.written == nil {
                 // A folder with no records writes nothing even with --keep-going: no use suggesting it.
@@ -77,9 +77,8 @@ struct BuildCommand: ParsableCommand {
                         : "\(errors); nothing was written (use --keep-going to write the report without the rejected rows)."
                 )
             } else {
-                let rejected = ingest.ledger.contains { $0.rejected > 0 }
                 Console.printError(
-                    rejected
+                    ingest.rejectedRows
                         ? "\(errors); the report was written without the rejected rows (listed in rejects.csv and the data-quality section)."
                         : "\(errors); the report was written anyway (its data-quality section lists them).")
             }

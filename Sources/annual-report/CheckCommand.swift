@@ -30,7 +30,7 @@ struct CheckCommand: ParsableCommand {
             Console.printError("warning: \(warning)")
         }
         if !result.errors.isEmpty {
-            let n = DiagnosticDigest.errorCount(result.diagnostics)
+            let n = result.errorCount
             Console.printError("\(n) error\(n == 1 ? "" : "s") in the inputs.")
             throw ExitCode(1)
         }

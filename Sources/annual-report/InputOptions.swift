@@ -16,8 +16,3 @@ struct InputOptions: ParsableArguments {
 
     var inputsURL: URL { URL(fileURLWithPath: inputs, isDirectory: true) }
 }
-
-extension FinancialYear: ExpressibleByArgument {
-    /// `2022-23`, `2022/23`, `22-23`, `FY2022-23` …: the forms people type.
-    public init?(argument: String) { self.init(loose: argument) }
-}

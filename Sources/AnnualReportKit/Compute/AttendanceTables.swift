@@ -184,3 +184,12 @@ enum AttendanceTables {
         return table
     }
 }
+
+extension AttendanceTables: Section {
+    static func build(_ context: SectionContext) -> SectionOutput {
+        // No registers, no section.
+        guard let attendance = context.records.attendance else { return SectionOutput(nil) }
+        return SectionOutput(
+            section(attendance, year: context.year, priorities: context.prioritiesFor(context.year)))
+    }
+}

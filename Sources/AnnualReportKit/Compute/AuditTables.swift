@@ -165,3 +165,10 @@ enum AuditTables {
         return table
     }
 }
+
+extension AuditTables: Section {
+    static func build(_ context: SectionContext) -> SectionOutput {
+        let audits = context.records.audits
+        return SectionOutput(section(audits, supplied: audits != nil, year: context.year))
+    }
+}

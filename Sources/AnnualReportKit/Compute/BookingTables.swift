@@ -2,6 +2,7 @@
 /// report): registrations, attendances, no-shows and cancelled bookings per event and per
 /// year, and distinct people reached.
 enum BookingTables {
+    /// The bookings section, or nil without booking registers.
     static func section(_ bookings: BookingSummary?, year: FinancialYear) -> ReportSection? {
         guard let bookings else { return nil }
         var section = ReportSection(title: "Bookings")
@@ -9,8 +10,35 @@ enum BookingTables {
             section.notes.append("The booking registers hold no usable bookings, so bookings are not recorded.")
             return section
         }
-        let byYear = Dictionary(grouping: bookings.events, by: \.year)
-        let coverage = YearCoverage(byYear.keys)
+        let years = Years(bookings)
+        if let now = years.sums(year) {
+            let before = years.sums(year.previous).map { years.sentence($0, year.previous) } ?? "not recorded"
+            section.paragraphs.append(
+                "Booked events in \(year): \(years.sentence(now, year)) (\(year.previous): \(before)).")
+        } else {
+            section.paragraphs.append(
+                "Bookings in \(year): not recorded (the booking registers cover \(years.coverage.description)).")
+        }
+        section.tables.append(trendTable(years))
+        if let events = years.byYear[year], !events.isEmpty {
+            section.tables.append(eventsTable(events, year: year))
+        }
+        return section
+    }
+
+    /// The registers' events by year, and the years they cover.
+    private struct Years {
+        let bookings: BookingSummary
+        let byYear: [FinancialYear: [BookingSummary.Event]]
+        let coverage: YearCoverage
+
+        init(_ bookings: BookingSummary) {
+            self.bookings = bookings
+            byYear = Dictionary(grouping: bookings.events, by: \.year)
+            coverage = YearCoverage(byYear.keys)
+        }
+
+        /// The year's events summed; nil for a year the registers do not cover.
         func sums(_ y: FinancialYear) -> BookingSummary.Event? {
             coverage.recorded(y) {
                 var total = BookingSummary.Event(eventID: "", date: y.firstDay, title: "")
@@ -23,6 +51,8 @@ enum BookingTables {
                 return total
             }
         }
+
+        /// `12 registrations, 10 attended by 9 people, 2 no-shows (16.7%) and 1 cancelled booking`.
         func sentence(_ t: BookingSummary.Event, _ y: FinancialYear) -> String {
             let rate = Ratio(t.noShows, t.registrations).map { " (\($0.percentText(decimals: 1)))" } ?? ""
             let people = bookings.peoplePerYear[y] ?? 0
@@ -32,14 +62,11 @@ enum BookingTables {
             return
                 "\(n(t.registrations, "registration")), \(Count.grouped(t.attended)) attended by \(people == 1 ? "1 person" : "\(Count.grouped(people)) people"), \(n(t.noShows, "no-show"))\(rate) and \(n(t.cancelled, "cancelled booking"))"
         }
-        if let now = sums(year) {
-            let before = sums(year.previous).map { sentence($0, year.previous) } ?? "not recorded"
-            section.paragraphs.append("Booked events in \(year): \(sentence(now, year)) (\(year.previous): \(before)).")
-        } else {
-            section.paragraphs.append(
-                "Bookings in \(year): not recorded (the booking registers cover \(coverage.description)).")
-        }
+    }
 
+    /// Registrations, attendances, no-shows, cancellations and people per year the registers cover.
+    private static func trendTable(_ years: Years) -> ReportTable {
+        let (byYear, coverage, bookings) = (years.byYear, years.coverage, years.bookings)
         var trend = ReportTable(
             id: "bookings-trend", title: "Bookings per year",
             columns: [
@@ -50,7 +77,7 @@ enum BookingTables {
             ])
         if let first = coverage.first, let last = coverage.last {
             for y in FinancialYear.span(first, last) {
-                let t = sums(y)!
+                let t = years.sums(y)!
                 let r = trend.rows.count
                 trend.rows.append(
                     ReportRow([
@@ -67,27 +94,33 @@ enum BookingTables {
         trend.notes.append(
             "Registrations are bookings not cancelled (attended + no-shows); people are counted once a year by their delegate id, else their email."
         )
-        section.tables.append(trend)
+        return trend
+    }
 
-        if let events = byYear[year], !events.isEmpty {
-            var table = ReportTable(
-                id: "bookings-events", title: "Bookings per event, \(year)",
-                columns: [
-                    ReportColumn("Event", .label), ReportColumn("Date", .text), ReportColumn("Registrations", .count),
-                    ReportColumn("Attended", .count), ReportColumn("No-shows", .count),
-                    ReportColumn("Cancelled bookings", .count),
-                ])
-            for e in events.sorted(by: { ($0.date, $0.title) < ($1.date, $1.title) }) {
-                table.rows.append(
-                    ReportRow([
-                        .text(e.title), .text(e.date.description), .count(e.registrations), .count(e.attended),
-                        .count(e.noShows), .count(e.cancelled),
-                    ]))
-            }
-            let total = TableRows.sumRow("Total", columns: 2...5, table: table)
-            table.rows.append(total)
-            section.tables.append(table)
+    /// The year's events, by date and title, with a total row.
+    private static func eventsTable(_ events: [BookingSummary.Event], year: FinancialYear) -> ReportTable {
+        var table = ReportTable(
+            id: "bookings-events", title: "Bookings per event, \(year)",
+            columns: [
+                ReportColumn("Event", .label), ReportColumn("Date", .text), ReportColumn("Registrations", .count),
+                ReportColumn("Attended", .count), ReportColumn("No-shows", .count),
+                ReportColumn("Cancelled bookings", .count),
+            ])
+        for e in events.sorted(by: { ($0.date, $0.title) < ($1.date, $1.title) }) {
+            table.rows.append(
+                ReportRow([
+                    .text(e.title), .text(e.date.description), .count(e.registrations), .count(e.attended),
+                    .count(e.noShows), .count(e.cancelled),
+                ]))
         }
-        return section
+        let total = TableRows.sumRow("Total", columns: 2...5, table: table)
+        table.rows.append(total)
+        return table
+    }
+}
+
+extension BookingTables: Section {
+    static func build(_ context: SectionContext) -> SectionOutput {
+        SectionOutput(section(context.records.bookings, year: context.year))
     }
 }

@@ -1,37 +1,71 @@
 /// Finance: contributions per partner, expenditure per category, the balance, and budgets.
 enum FinanceTables {
+    /// The finance section of `year` and the year before; `board` names the report's board in a
+    /// ledger that holds several boards' lines.
     static func section(_ lines: [FinanceLine]?, supplied: Bool, year: FinancialYear, board: String?) -> ReportSection {
         var section = ReportSection(title: "Finance")
         guard let lines, !lines.isEmpty else {
             section.notes.append(MissingDataset.note("finance", files: "finance*.csv", supplied: supplied))
             return section
         }
-        let previous = year.previous
-        let years = [previous, year]
-        // A combined ledger: the report's board's lines (a blank board is the report's) make its
-        // tables; each other board's lines make tables of their own and count only in the all-boards totals.
-        func isOwn(_ l: FinanceLine) -> Bool {
-            guard let board, let b = l.board, !b.isEmpty else { return true }
-            return b.caseInsensitiveEquals(board)
+        let split = Split(lines, board: board, year: year)
+        addIncome(split, to: &section)
+        addExpenditure(split, to: &section)
+        addOtherBoards(split, to: &section)
+        addBalanceAndBudgets(split, to: &section)
+        addAllBoards(split, to: &section)
+        return section
+    }
+
+    /// A combined ledger: the report's board's lines (a blank board is the report's) make its
+    /// tables; each other board's lines make tables of their own and count only in the all-boards totals.
+    private struct Split {
+        let lines: [FinanceLine]
+        let board: String?
+        let year: FinancialYear
+        let own: [FinanceLine]
+        let otherBoards: [String]
+        let allContributions: [FinanceLine]
+        let contributions: [FinanceLine]
+        let expenditure: [FinanceLine]
+        let boardExpenditure: [FinanceLine]
+
+        init(_ lines: [FinanceLine], board: String?, year: FinancialYear) {
+            func isOwn(_ l: FinanceLine) -> Bool {
+                guard let board, let b = l.board, !b.isEmpty else { return true }
+                return b.caseInsensitiveEquals(board)
+            }
+            self.lines = lines
+            self.board = board
+            self.year = year
+            own = lines.filter(isOwn)
+            otherBoards = FinanceBoards.named(in: lines.filter { !isOwn($0) })
+            allContributions = lines.filter { $0.kind == .contribution }
+            contributions = own.filter { $0.kind == .contribution }
+            expenditure = lines.filter { $0.kind == .expenditure }
+            boardExpenditure = own.filter { $0.kind == .expenditure }
         }
-        let own = lines.filter(isOwn)
-        let otherBoards = FinanceBoards.named(in: lines.filter { !isOwn($0) })
-        let allContributions = lines.filter { $0.kind == .contribution }
-        let contributions = own.filter { $0.kind == .contribution }
-        let expenditure = lines.filter { $0.kind == .expenditure }
-        let boardExpenditure = own.filter { $0.kind == .expenditure }
+
+        var previous: FinancialYear { year.previous }
+        var years: [FinancialYear] { [year.previous, year] }
+        /// Name the board in the contribution figures only when another board has contributions too.
+        var othersContribute: Bool { allContributions.count != contributions.count }
+        var separateBoards: Bool {
+            !otherBoards.isEmpty || (board != nil && Set(expenditure.map { $0.board?.lowercased() ?? "" }).count > 1)
+        }
+
         func total(_ lines: [FinanceLine], _ y: FinancialYear) -> Money? {
             let inYear = lines.filter { $0.year == y }
             return inYear.isEmpty ? nil : Money(pence: inYear.total(\.amount.pence))
         }
-        func shown(_ m: Money?) -> String { m?.formatted ?? "not recorded" }
-        // Name the board in the contribution figures only when another board has contributions too.
-        let othersContribute = allContributions.count != contributions.count
-        let separateBoards =
-            !otherBoards.isEmpty || (board != nil && Set(expenditure.map { $0.board?.lowercased() ?? "" }).count > 1)
+    }
 
-        if contributions.contains(where: { years.contains($0.year) }) {
-            let income = contributionTable(contributions, year: year, board: othersContribute ? board : nil)
+    /// The contributions table and chart, and the sentence on the year's total.
+    private static func addIncome(_ split: Split, to section: inout ReportSection) {
+        let (year, previous, board, contributions) = (split.year, split.previous, split.board, split.contributions)
+        func shown(_ m: Money?) -> String { m?.formatted ?? "not recorded" }
+        if contributions.contains(where: { split.years.contains($0.year) }) {
+            let income = contributionTable(contributions, year: year, board: split.othersContribute ? board : nil)
             section.tables.append(income)
             section.charts.append(
                 ChartSpec(
@@ -39,18 +73,23 @@ enum FinanceTables {
                     tableID: income.id, rows: Array(0..<max(income.rows.count - 1, 0)), seriesColumns: [1, 2],
                     style: .bar, xAxisTitle: "Partner", yAxisTitle: "Contribution (£)"))
         }
-        let whose = othersContribute ? "\(board!) " : ""
-        if let now = total(contributions, year) {
+        let whose = split.othersContribute ? "\(board!) " : ""
+        if let now = split.total(contributions, year) {
             section.paragraphs.append(
-                "\(whose.isEmpty ? "P" : whose + "p")artner contributions totalled \(now.formatted) in \(year) (\(previous): \(shown(total(contributions, previous))))."
+                "\(whose.isEmpty ? "P" : whose + "p")artner contributions totalled \(now.formatted) in \(year) (\(previous): \(shown(split.total(contributions, previous))))."
             )
         } else {
             section.paragraphs.append(
-                "\(whose.isEmpty ? "P" : whose + "p")artner contributions in \(year): not recorded (\(previous): \(shown(total(contributions, previous))))."
+                "\(whose.isEmpty ? "P" : whose + "p")artner contributions in \(year): not recorded (\(previous): \(shown(split.total(contributions, previous))))."
             )
         }
-        if boardExpenditure.contains(where: { years.contains($0.year) }) {
-            let spend = expenditureTable(boardExpenditure, year: year, board: board)
+    }
+
+    /// The report's board's expenditure table and chart, or the sentence saying it is not recorded.
+    private static func addExpenditure(_ split: Split, to section: inout ReportSection) {
+        let (year, previous, board) = (split.year, split.previous, split.board)
+        if split.boardExpenditure.contains(where: { split.years.contains($0.year) }) {
+            let spend = expenditureTable(split.boardExpenditure, year: year, board: board)
             section.tables.append(spend)
             section.charts.append(
                 ChartSpec(
@@ -62,33 +101,48 @@ enum FinanceTables {
             section.paragraphs.append(
                 "\(board.map { "\($0) expenditure" } ?? "Expenditure") in \(previous) and \(year): not recorded.")
         }
-        for other in otherBoards {
-            let theirs = lines.filter { $0.board?.caseInsensitiveEquals(other) == true }
-            let given = theirs.filter { $0.kind == .contribution && years.contains($0.year) }
-            if !given.isEmpty { section.tables.append(contributionTable(given, year: year, board: other)) }
-            let spent = theirs.filter { $0.kind == .expenditure && years.contains($0.year) }
+    }
+
+    /// Each other board's contribution and expenditure tables.
+    private static func addOtherBoards(_ split: Split, to section: inout ReportSection) {
+        for other in split.otherBoards {
+            let theirs = split.lines.filter { $0.board?.caseInsensitiveEquals(other) == true }
+            let given = theirs.filter { $0.kind == .contribution && split.years.contains($0.year) }
+            if !given.isEmpty { section.tables.append(contributionTable(given, year: split.year, board: other)) }
+            let spent = theirs.filter { $0.kind == .expenditure && split.years.contains($0.year) }
             if !spent.isEmpty {
-                section.tables.append(expenditureTable(spent, year: year, board: other, otherBoard: true))
+                section.tables.append(expenditureTable(spent, year: split.year, board: other, otherBoard: true))
             }
         }
-        if (allContributions + expenditure).contains(where: { years.contains($0.year) }) {
+    }
+
+    /// The balance table, and the report's board's budgets of the two years.
+    private static func addBalanceAndBudgets(_ split: Split, to section: inout ReportSection) {
+        let year = split.year
+        if (split.allContributions + split.expenditure).contains(where: { split.years.contains($0.year) }) {
             section.tables.append(
                 balanceTable(
-                    contributions: contributions, allContributions: allContributions, expenditure: expenditure,
-                    boardExpenditure: boardExpenditure, year: year, board: separateBoards ? board : nil))
+                    contributions: split.contributions, allContributions: split.allContributions,
+                    expenditure: split.expenditure, boardExpenditure: split.boardExpenditure, year: year,
+                    board: split.separateBoards ? split.board : nil))
         }
-        let budgets = own.filter { $0.kind == .budget && ($0.year == year || $0.year == previous) }
+        let budgets = split.own.filter { $0.kind == .budget && ($0.year == year || $0.year == split.previous) }
         if !budgets.isEmpty {
-            section.tables.append(budgetTable(budgets: budgets, contributions: contributions, year: year))
+            section.tables.append(budgetTable(budgets: budgets, contributions: split.contributions, year: year))
         }
+    }
 
-        if othersContribute, let all = total(allContributions, year) {
+    /// The all-boards totals, where other boards' lines make them differ from the report's board's.
+    private static func addAllBoards(_ split: Split, to section: inout ReportSection) {
+        let year = split.year
+        if split.othersContribute, let all = split.total(split.allContributions, year) {
             section.paragraphs.append("Contributions across all boards for \(year) were \(all.formatted).")
         }
-        if let allSpend = total(expenditure, year), board != nil, allSpend != total(boardExpenditure, year) {
+        if let allSpend = split.total(split.expenditure, year), split.board != nil,
+            allSpend != split.total(split.boardExpenditure, year)
+        {
             section.paragraphs.append("Overall expenditure across all boards for \(year) was \(allSpend.formatted).")
         }
-        return section
     }
 
     /// The id of a board's table: `base` for the report's board, `base-sab` for another's.
@@ -262,4 +316,14 @@ enum FinanceTables {
 
 extension String {
     func caseInsensitiveEquals(_ other: String) -> Bool { lowercased() == other.lowercased() }
+}
+
+extension FinanceTables: Section {
+    static func build(_ context: SectionContext) -> SectionOutput {
+        let finance = context.records.finance
+        let built = section(
+            context.usable(finance), supplied: finance != nil, year: context.year,
+            board: context.configuration.board)
+        return SectionOutput(ChartCheck.dropEmptyCharts(built))
+    }
 }

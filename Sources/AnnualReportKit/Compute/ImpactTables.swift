@@ -150,3 +150,14 @@ enum ImpactTables {
     /// A mean to one decimal for a sentence: 2.53 -> 2.5.
     private static func one(_ d: FixedDecimal) -> String { FixedDecimal(d.double, places: 1).description }
 }
+
+extension ImpactTables: Section {
+    static func build(_ context: SectionContext) -> SectionOutput {
+        let records = context.records
+        let scale = context.configuration.evaluationScale
+        let built = section(
+            records.evaluations, supplied: records.evaluations != nil, year: context.year,
+            priorities: context.prioritiesFor(context.year), scale: scale)
+        return SectionOutput(built.map { RatingAxes.onScale($0, scale: scale) })
+    }
+}

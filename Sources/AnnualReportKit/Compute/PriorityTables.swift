@@ -138,3 +138,12 @@ enum PriorityTables {
         return section
     }
 }
+
+extension PriorityTables: Section {
+    static func build(_ context: SectionContext) -> SectionOutput {
+        SectionOutput(
+            section(
+                training: context.usable(context.records.training), videos: context.usable(context.records.videos),
+                year: context.year, prioritiesFor: context.prioritiesFor))
+    }
+}

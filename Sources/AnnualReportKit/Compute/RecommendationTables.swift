@@ -170,3 +170,10 @@ enum RecommendationTables {
         return table
     }
 }
+
+extension RecommendationTables: Section {
+    static func build(_ context: SectionContext) -> SectionOutput {
+        let recommendations = context.records.recommendations
+        return SectionOutput(section(recommendations, supplied: recommendations != nil, year: context.year))
+    }
+}

@@ -161,3 +161,16 @@ enum ReviewTables {
         }.joined()
     }
 }
+
+extension ReviewTables: Section {
+    static func build(_ context: SectionContext) -> SectionOutput {
+        let (records, configuration) = (context.records, context.configuration)
+        let rules = ReviewTimeliness.Rules(
+            limits: configuration.reviewLimits,
+            calendar: WorkingDayCalendar(extraHolidays: configuration.bankHolidays))
+        return SectionOutput(
+            section(
+                context.usable(records.reviews), supplied: records.reviews != nil, year: context.year,
+                timeliness: rules))
+    }
+}

@@ -234,3 +234,13 @@ enum TrainingTables {
         return table
     }
 }
+
+extension TrainingTables: Section {
+    static func build(_ context: SectionContext) -> SectionOutput {
+        let records = context.records
+        return SectionOutput(
+            section(
+                context.usable(records.training), supplied: records.training != nil, year: context.year,
+                forms: records.evaluations))
+    }
+}

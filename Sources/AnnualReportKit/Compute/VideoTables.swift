@@ -25,6 +25,35 @@ enum VideoTables {
             columns: [
                 ReportColumn("Category", .label), ReportColumn("Video", .text), ReportColumn(words.column, .count),
             ])
+        let categoryRows = appendCategories(inYear, to: &table)
+        let listed = inYear.total(\.views)
+        table.rows.append(
+            ReportRow(
+                [
+                    .text("Total views as listed"), .empty,
+                    ReportCell(.count(listed), derivation: .sum(categoryRows.map { CellRef(row: $0, column: 2) })),
+                ],
+                role: .total))
+        // A video listed under several categories is one video: its views count once in the reach.
+        let (seen, repeats) = repeated(inYear)
+        let notes = appendReach(listed: listed, repeats: repeats, seen: seen, to: &table)
+        // Its notes first: the table is a value, copied into the section.
+        if let mixed = words.mixedNote { table.notes.append(mixed) }
+        table.notes += ExportPeriod.notes(inYear, year: year)
+        section.tables.append(table)
+        let reach = repeats.isEmpty ? listed : listed - repeats.total(\.views)
+        section.paragraphs.append(
+            "Training videos were \(words.verb) \(Count.grouped(reach)) times in \(year)"
+                + (repeats.isEmpty
+                    ? "."
+                    : " (\(Count.grouped(listed)) as listed by category, with \(repeats.count == 1 ? "one video" : "\(repeats.count) videos") listed twice).")
+                + ExportPeriod.notes(inYear, year: year).map { " " + $0 }.joined())
+        return (section, notes)
+    }
+
+    /// Appends a group row per category (in order of first appearance) and a row per video
+    /// under it; returns the group rows, which the total sums.
+    private static func appendCategories(_ inYear: [VideoViews], to table: inout ReportTable) -> [Int] {
         var categories: [String] = []
         var byCategory: [String: [VideoViews]] = [:]
         for v in inYear {
@@ -51,21 +80,25 @@ enum VideoTables {
                 table.rows.append(ReportRow([.empty, .text(v.video!), .count(v.views)]))
             }
         }
-        let listed = inYear.total(\.views)
-        table.rows.append(
-            ReportRow(
-                [
-                    .text("Total views as listed"), .empty,
-                    ReportCell(.count(listed), derivation: .sum(categoryRows.map { CellRef(row: $0, column: 2) })),
-                ],
-                role: .total))
-        // A video listed under several categories is one video: its views count once in the reach.
+        return categoryRows
+    }
+
+    /// Each video by its identity, first listing, and the later listings of a video already seen.
+    private static func repeated(_ inYear: [VideoViews]) -> (seen: [String: VideoViews], repeats: [VideoViews]) {
         var seen: [String: VideoViews] = [:]
         var repeats: [VideoViews] = []
         for v in inYear {
             guard let id = v.identity else { continue }
             if seen[id] != nil { repeats.append(v) } else { seen[id] = v }
         }
+        return (seen, repeats)
+    }
+
+    /// Renames the total row as the reach, or, with videos listed twice, appends the rows that
+    /// take them out; returns the data-quality notes naming each repeat's file and line.
+    private static func appendReach(
+        listed: Int64, repeats: [VideoViews], seen: [String: VideoViews], to table: inout ReportTable
+    ) -> [String] {
         var notes: [String] = []
         if repeats.isEmpty {
             table.rows[table.rows.count - 1].cells[0] = .text("Total reach")
@@ -94,18 +127,7 @@ enum VideoTables {
                 notes.append("\(what) (\(first.source), \(r.source)); \(counted)")
             }
         }
-        // Its notes first: the table is a value, copied into the section.
-        if let mixed = words.mixedNote { table.notes.append(mixed) }
-        table.notes += ExportPeriod.notes(inYear, year: year)
-        section.tables.append(table)
-        let reach = repeats.isEmpty ? listed : listed - repeats.total(\.views)
-        section.paragraphs.append(
-            "Training videos were \(words.verb) \(Count.grouped(reach)) times in \(year)"
-                + (repeats.isEmpty
-                    ? "."
-                    : " (\(Count.grouped(listed)) as listed by category, with \(repeats.count == 1 ? "one video" : "\(repeats.count) videos") listed twice).")
-                + ExportPeriod.notes(inYear, year: year).map { " " + $0 }.joined())
-        return (section, notes)
+        return notes
     }
 }
 
@@ -168,5 +190,13 @@ struct Wording {
     var mixedNote: String? {
         metrics.count > 1
             ? "The figures mix views (plays) and completions (fully watched), as the sources give them." : nil
+    }
+}
+
+extension VideoTables: Section {
+    static func build(_ context: SectionContext) -> SectionOutput {
+        let videos = context.records.videos
+        let (built, notes) = section(context.usable(videos), supplied: videos != nil, year: context.year)
+        return SectionOutput(built, dataQualityNotes: notes)
     }
 }

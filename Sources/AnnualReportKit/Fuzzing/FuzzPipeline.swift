@@ -63,7 +63,7 @@ extension FuzzEntryPoints {
         for d in ingest.diagnostics { precondition(!d.message.isEmpty, "empty diagnostic message") }
         guard run.yearProblem(ingest) == nil else { return }
         let report: Report
-        do { report = try ReportBuilder.build(ingest) } catch {
+        do { report = try ReportBuilder.build(ingest.reportInput) } catch {
             preconditionFailure(
                 "\(ingest.errors.isEmpty ? "inputs that check accepts" : "--keep-going") failed to build: \(error)")
         }

@@ -17,6 +17,11 @@ struct DatasetDeclaration: Sendable {
     /// Reads the dataset's files into `reading.records`. Called for every declaration, with no
     /// files when there are none, so a dataset can also check what it links to.
     let read: @Sendable (_ reading: inout FolderReading, _ files: [InputFile]) -> Void
+    /// The years its records fall in, from which the report's year is chosen; nil for a dataset
+    /// whose records make no year of their own (a catalogue, an export read as videos, bookings,
+    /// registers' sessions counted as training, evaluation forms). It has no default, so a new
+    /// dataset cannot be left out of the choice of year by forgetting it.
+    let years: (@Sendable (Records) -> DatasetYears)?
     /// Whether `records` hold this dataset; nil for one that only feeds another (a catalogue,
     /// an export read as videos), which has no section of its own to leave out.
     var supplied: (@Sendable (Records) -> Bool)? = nil
@@ -65,19 +70,20 @@ enum Datasets {
             schema: .training,
             read: { r, files in
                 r.records.training = r.take(DatasetParsers.training(catalog: r.catalog), files)
-            }, supplied: { $0.training != nil }),
+            }, years: { DatasetYears("training", Records.trainingYears($0.training)) }, supplied: { $0.training != nil }
+        ),
 
         .init(
             schema: .videos,
             read: { r, files in
                 r.records.videos = r.take(DatasetParsers.videos(catalog: r.catalog), files)
-            }, supplied: { $0.videos != nil }),
+            }, years: { DatasetYears("videos", Set(($0.videos ?? []).map(\.year))) }, supplied: { $0.videos != nil }),
 
         .init(
             schema: .catalogue,
             read: { r, files in
                 r.catalogue = r.take(VideoCatalogue.ingester(catalog: r.catalog), files)
-            }),
+            }, years: nil),
 
         .init(
             schema: YouTubeExport.schema, recognises: YouTubeExport.recognises,
@@ -96,13 +102,13 @@ enum Datasets {
                             "the catalogue is used only with a platform's export (YouTube Studio's Table data.csv), and there is none"
                         ))
                 }
-            }),
+            }, years: nil),
 
         .init(
             schema: .reviews,
             read: { r, files in
                 r.records.reviews = r.take(DatasetParsers.reviews(), files)
-            }, supplied: { $0.reviews != nil }),
+            }, years: { DatasetYears("reviews", Set(($0.reviews ?? []).map(\.year))) }, supplied: { $0.reviews != nil }),
 
         .init(
             schema: .finance,
@@ -110,6 +116,11 @@ enum Datasets {
                 r.records.finance = r.take(
                     DatasetParsers.finance(partners: PartnerNames.lookup(r.configuration.partners)), files)
                 r.diagnostics += FinanceInstalments.check(r.records.finance ?? [])
+            },
+            years: { r in
+                DatasetYears(
+                    "finance", activity: Set((r.finance ?? []).filter { $0.kind != .budget }.map(\.year)),
+                    all: Set((r.finance ?? []).map(\.year)))
             }, supplied: { $0.finance != nil }),
 
         // An attendee report, whatever its name (attendance-eventbrite.csv included).
@@ -138,7 +149,7 @@ enum Datasets {
                             ))
                     }
                 }
-            }),
+            }, years: nil),
 
         // Registers are read by their own parallel reader; each session is an event too, so
         // the training tables count it.
@@ -163,7 +174,7 @@ enum Datasets {
                 events.insert(contentsOf: training, at: 0)
                 r.records.training = events
                 r.records.attendance = attendance.summary
-            }),
+            }, years: nil),
 
         .init(
             schema: EvaluationColumns.schema,
@@ -174,13 +185,18 @@ enum Datasets {
                 r.records.evaluations = forms
                 r.diagnostics += tally.summaries()
                 r.diagnostics += EvaluationColumns.countNotes(training: r.records.training ?? [], forms: forms ?? [])
-            }),
+            }, years: nil),
 
         // Last, so that the fuzz corpus's first byte keeps picking the dataset it was made for.
         .init(
             schema: Recommendations.schema,
             read: { r, files in
                 r.records.recommendations = r.take(Recommendations.ingester(), files)
+            },
+            years: { r in
+                // A recommendation's year is when it was agreed, else completed; undated, none.
+                let days = (r.recommendations ?? []).compactMap { $0.agreed ?? $0.completed }
+                return DatasetYears("recommendations", Set(days.map(FinancialYear.init(containing:))))
             }, supplied: { $0.recommendations != nil }),
 
         .init(
@@ -188,6 +204,14 @@ enum Datasets {
             read: { r, files in
                 r.records.audits = r.take(CaseAudits.ingester(), files)
                 r.diagnostics += CaseAudits.selectedConflicts(r.records.audits ?? [])
-            }, supplied: { $0.audits != nil }),
+            }, years: { DatasetYears("audits", Set(($0.audits ?? []).map(\.year))) }, supplied: { $0.audits != nil }),
     ]
+
+    /// Each dataset that makes a year, in declaration order, with the years of `records`.
+    static func years(_ records: Records) -> [DatasetYears] { all.compactMap { $0.years?(records) } }
+
+    /// The report's own datasets (training, videos, reviews, finance …) with no files at all.
+    static func unsupplied(_ records: Records) -> [String] {
+        all.compactMap { d in d.supplied.map { $0(records) ? nil : d.schema.name } ?? nil }
+    }
 }

@@ -275,33 +275,6 @@ struct Records: Sendable {
         }
         return years
     }
-
-    /// The years with activity: training, videos, reviews, contributions or expenditure. A
-    /// budget row (often agreed for next year) does not make a year.
-    var activityYears: Set<FinancialYear> {
-        var years = Self.trainingYears(training)
-        for video in videos ?? [] { years.insert(video.year) }
-        for review in reviews ?? [] { years.insert(review.year) }
-        for r in recommendations ?? [] {
-            if let day = r.agreed ?? r.completed { years.insert(FinancialYear(containing: day)) }
-        }
-        for audit in audits ?? [] { years.insert(audit.year) }
-        for line in finance ?? [] where line.kind != .budget { years.insert(line.year) }
-        return years
-    }
-
-    /// Every financial year some record falls in, budgets included.
-    var years: Set<FinancialYear> {
-        var years = Self.trainingYears(training)
-        for video in videos ?? [] { years.insert(video.year) }
-        for review in reviews ?? [] { years.insert(review.year) }
-        for r in recommendations ?? [] {
-            if let day = r.agreed ?? r.completed { years.insert(FinancialYear(containing: day)) }
-        }
-        for audit in audits ?? [] { years.insert(audit.year) }
-        for line in finance ?? [] { years.insert(line.year) }
-        return years
-    }
 }
 
 /// What a booking register linked to training events says of each event and year: the rows

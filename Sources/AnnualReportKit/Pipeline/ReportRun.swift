@@ -41,7 +41,7 @@ public struct ReportRun: Sendable {
     /// What `build()` did: what it read, and the folder it wrote, if any.
     public struct Outcome: Sendable {
         /// What was read from the inputs, with every diagnostic and the ledger.
-        public var ingest: IngestResult
+        public var ingest: InputCheck
         var report: Report?
         /// The folder written, nil when nothing was written.
         public var written: URL?
@@ -50,20 +50,22 @@ public struct ReportRun: Sendable {
     }
 
     /// Validates the inputs and writes nothing.
-    public func check() -> IngestResult {
-        InputFolder.read(inputs, excluding: [output], progress: progress?.readProgress)
+    public func check() -> InputCheck {
+        InputCheck(ingest: InputFolder.read(inputs, excluding: [output], progress: progress?.readProgress))
     }
 
     /// Why no report could be built from `ingest` for want of a year, or nil.
-    public func yearProblem(_ ingest: IngestResult) -> ReportBuilder.Failure? {
-        if case .failure(let failure) = ReportBuilder.resolveYear(ingest, requested: year) { return failure }
+    public func yearProblem(_ checked: InputCheck) -> ReportBuilder.Failure? {
+        if case .failure(let failure) = ReportBuilder.resolveYear(checked.reportInput, requested: year) {
+            return failure
+        }
         return nil
     }
 
     /// Why the year chosen by default may not be the one wanted (`DefaultYear`), as printed
     /// after `warning:`, or nil.
-    public func yearWarning(_ ingest: IngestResult) -> String? {
-        DefaultYear.warning(records: ingest.records, configuration: ingest.configuration, requested: year)
+    public func yearWarning(_ checked: InputCheck) -> String? {
+        DefaultYear.warning(checked.reportInput, requested: year)
     }
 
     /// Reads the inputs and, when they have no errors (or with `keepGoing`), writes the report
@@ -73,10 +75,10 @@ public struct ReportRun: Sendable {
 
     /// As `build()`, from inputs already read by `check()`. Nothing is written from inputs with
     /// errors (without `keepGoing`), nor from a folder with no file of records in it.
-    public func build(_ ingest: IngestResult) throws -> Outcome {
+    public func build(_ ingest: InputCheck) throws -> Outcome {
         var outcome = Outcome(ingest: ingest, report: nil, written: nil)
         if (!ingest.errors.isEmpty && !keepGoing) || ingest.holdsNoRecordFiles { return outcome }
-        let report = try ReportBuilder.build(ingest, year: year)
+        let report = try ReportBuilder.build(ingest.reportInput, year: year)
         outcome.report = report
         let destination = output.appendingPathComponent(report.year.label)
         try AtomicFolder.write(to: destination) { folder in
@@ -123,7 +125,7 @@ public struct ReportRun: Sendable {
 extension ReportBuilder.Failure {
     /// The failure as printed after `error:`, with why there are no records: the files that
     /// could not be read (their own errors are printed above it).
-    public func explained(by ingest: IngestResult) -> String {
+    public func explained(by ingest: InputCheck) -> String {
         guard case .noRecords = self else { return description }
         let erring = Set(ingest.errors.map(\.file))
         var unread = ingest.ledger.filter { $0.used == 0 && erring.contains($0.file) }.map(\.file)
