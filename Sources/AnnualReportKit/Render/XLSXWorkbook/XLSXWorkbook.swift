@@ -11,7 +11,7 @@ import Foundation
 // only so that these files can reach one another; nothing outside this folder uses them.
 //
 // Ownership: `XLSXWorkbook` owns the `lxw_workbook`; worksheets, formats, charts and series
-// belong to it and die with it, so the wrappers below hold plain pointers and are only valid
+// belong to it and die with it, so the wrappers (`Sheet`, `Format`, `Chart`) hold plain pointers and are only valid
 // until `close()`. Every string handed to C is first copied into the workbook's arena, which is
 // freed only after `workbook_close` (or `lxw_workbook_free`). libxlsxwriter 1.1.4 duplicates the
 // strings it keeps (checked in its source: sheet names, document properties, table headers,
