@@ -20,7 +20,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        // The libxlsxwriter C API. Only Render/XLSXWorkbook.swift imports it.
+        // The libxlsxwriter C API. Only the one type XLSXWorkbook (the files of Render/XLSXWorkbook/) imports it.
         .systemLibrary(
             name: "Cxlsxwriter",
             pkgConfig: "xlsxwriter",

@@ -27,9 +27,38 @@ extension XLSXWriter {
         for (r, row) in table.rows.enumerated() where row.cells.count > columnCount {
             throw XLSXWriterError.malformedRow(table: table.id, row: r, cells: row.cells.count, columns: columnCount)
         }
-        let kinds = table.columns.map(\.kind)
-        let indents = TableLayout.indents(kinds)
+        let indents = TableLayout.indents(table.columns.map(\.kind))
         let headers = TableLayout.excelTableHeaders(table.columns.map(\.title))
+        let widths = measureWidths(table, headers: headers, indents: indents)
+        let headerFormats = try writeHeader(headers, of: table, indents: indents, to: sheet, styles: styles)
+        var extraHeight = 0
+        for (r, row) in table.rows.enumerated() {
+            extraHeight += try writeRow(
+                row, at: r, of: table, to: sheet, styles: styles, widths: widths, indents: indents)
+        }
+        try addExcelTable(over: table, headers: headers, headerFormats: headerFormats, to: sheet)
+        try sheet.freezePanes(row: TableLayout.firstBodyRow, column: 0)
+
+        let printed = printedColumns(table, widths: widths, chartsBelow: chartsBelow)
+        extraHeight += try writeTitle(
+            table.title, lastColumn: printed.lastColumn, width: printed.width, to: sheet, styles: styles)
+        var lastRow = max(TableLayout.sheetRow(table.rows.count) - 1, TableLayout.headerRow)
+        if !table.notes.isEmpty {
+            let notes = try writeNotes(
+                of: table, lastColumn: printed.lastColumn, width: printed.width, to: sheet, styles: styles)
+            lastRow = notes.lastRow
+            extraHeight += notes.extraHeight
+        }
+        try widths.apply(to: sheet)
+        return PrintedExtent(
+            lastRow: lastRow, lastColumn: printed.lastColumn, width: printed.width, extraHeight: extraHeight,
+            columnPixels: printed.columnPixels)
+    }
+
+    /// Each column's width from its header (with room for the Excel table's filter button) and
+    /// its cells' text, indents included.
+    private func measureWidths(_ table: ReportTable, headers: [String], indents: [Int]) -> ColumnWidths {
+        let kinds = table.columns.map(\.kind)
         var widths = ColumnWidths()
         for (c, header) in headers.enumerated() {
             // Room for the filter button of the Excel table's header, and for an indent.
@@ -43,6 +72,15 @@ extension XLSXWriter {
                     wrappable: TableLayout.wraps(cell.value, kinds[c]))
             }
         }
+        return widths
+    }
+
+    /// Writes the header row in bold; returns each header cell's format, which the Excel table
+    /// is given too.
+    private func writeHeader(
+        _ headers: [String], of table: ReportTable, indents: [Int], to sheet: XLSXWorkbook.Sheet, styles: Styles
+    ) throws -> [XLSXWorkbook.Format?] {
+        let kinds = table.columns.map(\.kind)
         // Titles of number columns sit right, over their numbers.
         let headerFormats = try headers.indices.map { c -> XLSXWorkbook.Format? in
             try styles.book.format(
@@ -51,33 +89,36 @@ extension XLSXWriter {
         for (c, header) in headers.enumerated() {
             try sheet.writeString(TableLayout.headerRow, c, header, headerFormats[c])
         }
-        var extraHeight = 0
-        for (r, row) in table.rows.enumerated() {
-            extraHeight += try writeRow(
-                row, at: r, of: table, to: sheet, styles: styles, widths: widths, indents: indents)
-        }
+        return headerFormats
+    }
 
-        // An Excel table (ListObject) over header and body rather than a bare autofilter: it gives
-        // the finance lead filter buttons and banding and keeps our plain A1 formulas and bold
-        // total rows as they are (LibreOffice 7.4 opens it cleanly and its recalculation agrees
-        // with every stored value). What a table demands, we ensure: header cells unique,
-        // non-empty text (`excelTableHeaders`; libxlsxwriter rewrites them from that list), at
-        // least one body row (else no table), no overlap. No table total-row feature: our totals
-        // are ordinary rows with SUM formulas, the same rows Markdown and CSV show. Sorting the
-        // table would move a total row among the body rows; a filter hides rows without changing
-        // any formula.
-        if columnCount > 0 && !table.rows.isEmpty {
-            try sheet.addTable(
-                firstRow: TableLayout.headerRow, firstColumn: 0,
-                lastRow: TableLayout.sheetRow(table.rows.count - 1), lastColumn: columnCount - 1,
-                headers: headers, headerFormats: headerFormats)
-        }
-        try sheet.freezePanes(row: TableLayout.firstBodyRow, column: 0)
+    /// An Excel table (ListObject) over header and body rather than a bare autofilter: it gives
+    /// the finance lead filter buttons and banding and keeps our plain A1 formulas and bold
+    /// total rows as they are (LibreOffice 7.4 opens it cleanly and its recalculation agrees
+    /// with every stored value). What a table demands, we ensure: header cells unique,
+    /// non-empty text (`excelTableHeaders`; libxlsxwriter rewrites them from that list), at
+    /// least one body row (else no table), no overlap. No table total-row feature: our totals
+    /// are ordinary rows with SUM formulas, the same rows Markdown and CSV show. Sorting the
+    /// table would move a total row among the body rows; a filter hides rows without changing
+    /// any formula.
+    private func addExcelTable(
+        over table: ReportTable, headers: [String], headerFormats: [XLSXWorkbook.Format?],
+        to sheet: XLSXWorkbook.Sheet
+    ) throws {
+        guard !table.columns.isEmpty && !table.rows.isEmpty else { return }
+        try sheet.addTable(
+            firstRow: TableLayout.headerRow, firstColumn: 0,
+            lastRow: TableLayout.sheetRow(table.rows.count - 1), lastColumn: table.columns.count - 1,
+            headers: headers, headerFormats: headerFormats)
+    }
 
-        // The printed width: the table's columns, widened by default-width columns to take a
-        // chart (Excel's 480 pixels × 1.5) below it, and the title on one line as far as a
-        // portrait page allows.
-        var lastColumn = max(columnCount - 1, 0)
+    /// The printed width: the table's columns, widened by default-width columns to take a
+    /// chart (Excel's 480 pixels × 1.5) below it, and the title on one line as far as a
+    /// portrait page allows.
+    private func printedColumns(
+        _ table: ReportTable, widths: ColumnWidths, chartsBelow: Bool
+    ) -> (lastColumn: Int, columnPixels: [Int], width: Int) {
+        var lastColumn = max(table.columns.count - 1, 0)
         var columnPixels = (0...lastColumn).map { PrintLayout.columnPixels(widths.width($0)) }
         var width = columnPixels.reduce(0, +)
         let chartWidth = chartsBelow ? Int(Double(XLSXWorkbook.Sheet.defaultChartSize.width) * ChartLayout.scaleX) : 0
@@ -89,31 +130,40 @@ extension XLSXWriter {
             columnPixels.append(PrintLayout.defaultColumnPixels)
             width += PrintLayout.defaultColumnPixels
         }
-        if titleWidth <= width {
-            try sheet.writeString(TableLayout.titleRow, 0, table.title, styles.title)
-        } else {
-            // Longer than a portrait page is wide: wrapped across the table instead.
-            try sheet.mergeString(
-                TableLayout.titleRow, 0, TableLayout.titleRow, lastColumn, table.title, styles.wrappedTitle)
-            let lines = PrintLayout.wrappedLines(table.title, pixels: Int(Double(width) / 1.1))
-            try sheet.setRowHeight(TableLayout.titleRow, PrintLayout.rowHeight(lines: lines))
-            extraHeight += (lines - 1) * PrintLayout.rowPixels
+        return (lastColumn, columnPixels, width)
+    }
+
+    /// Writes the title in row 1: on one line when the printed width takes it, else wrapped in
+    /// cells merged across the table. Returns the pixels it adds to the default height.
+    private func writeTitle(
+        _ title: String, lastColumn: Int, width: Int, to sheet: XLSXWorkbook.Sheet, styles: Styles
+    ) throws -> Int {
+        if PrintLayout.titlePixels(title) <= width {
+            try sheet.writeString(TableLayout.titleRow, 0, title, styles.title)
+            return 0
         }
-        var lastRow = max(TableLayout.sheetRow(table.rows.count) - 1, TableLayout.headerRow)
-        if !table.notes.isEmpty {
-            var row = TableLayout.sheetRow(table.rows.count) + 1
-            try sheet.writeString(row, 0, "Notes", styles.bold)
-            for note in table.notes {
-                row += 1
-                extraHeight += try writeWrapped(
-                    note, row: row, lastColumn: lastColumn, width: width, sheet: sheet, styles: styles)
-            }
-            lastRow = row
+        // Longer than a portrait page is wide: wrapped across the table instead.
+        try sheet.mergeString(TableLayout.titleRow, 0, TableLayout.titleRow, lastColumn, title, styles.wrappedTitle)
+        let lines = PrintLayout.wrappedLines(title, pixels: Int(Double(width) / 1.1))
+        try sheet.setRowHeight(TableLayout.titleRow, PrintLayout.rowHeight(lines: lines))
+        return (lines - 1) * PrintLayout.rowPixels
+    }
+
+    /// Writes "Notes" two rows below the body and each note under it, wrapped across the
+    /// printed width. Returns the last row written and the pixels the notes add to the
+    /// default height.
+    private func writeNotes(
+        of table: ReportTable, lastColumn: Int, width: Int, to sheet: XLSXWorkbook.Sheet, styles: Styles
+    ) throws -> (lastRow: Int, extraHeight: Int) {
+        var row = TableLayout.sheetRow(table.rows.count) + 1
+        var extraHeight = 0
+        try sheet.writeString(row, 0, "Notes", styles.bold)
+        for note in table.notes {
+            row += 1
+            extraHeight += try writeWrapped(
+                note, row: row, lastColumn: lastColumn, width: width, sheet: sheet, styles: styles)
         }
-        try widths.apply(to: sheet)
-        return PrintedExtent(
-            lastRow: lastRow, lastColumn: lastColumn, width: width, extraHeight: extraHeight,
-            columnPixels: columnPixels)
+        return (row, extraHeight)
     }
 
     /// Writes body row `r`: its text wrapped where it is longer than its column, the row as tall
