@@ -36,7 +36,7 @@ import Testing
             "attendance-fuzz.csv", "Table data 2022-23.csv", "catalogue-fuzz.csv", "training-fuzz-linked.csv",
             "Attendees report fuzz.csv",
         ].map {
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\($0)")
+            repositoryRoot.appendingPathComponent("Tests/AnnualReportKitTests/Fixtures/\($0)")
         }).map { url in
             let bytes = [UInt8](FileManager.default.contents(atPath: url.path)!)
             guard url.lastPathComponent.hasPrefix("evaluations") else { return (url.lastPathComponent, bytes) }

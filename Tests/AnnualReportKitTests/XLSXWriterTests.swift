@@ -597,8 +597,7 @@ enum XLSXSample {
 /// The workbook of the shipped sample (`Inputs/`), built by the real ingest and compute: it
 /// writes, every stored figure agrees with its formula, and sheet names keep Excel's rules.
 @Suite struct XLSXSampleInputsTests {
-    static let inputs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Inputs")
+    static let inputs = sampleInputs
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: inputs.path)))
     func sampleWorkbookRecomputes() throws {
