@@ -5,7 +5,7 @@ import Testing
 
 /// Workbooks as inputs (`.xlsx`, `.ods`): the sample's records kept in workbooks give the
 /// sample's report, and every cell shape an office's workbook has is read or located.
-@Suite struct WorkbookTests {
+@Suite struct WorkbookInputsTests {
     /// The sample's CSV files as workbooks: the three training logs as sheets of one
     /// workbook (named for their years), every other file a workbook of its own.
     static func sampleAsWorkbooks(in dir: Workdir, ods: Bool) {
