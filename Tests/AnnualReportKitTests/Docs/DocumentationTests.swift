@@ -18,14 +18,44 @@ import Testing
         #expect(missing.isEmpty, "\(path) does not name the dataset(s) \(missing) as `name`")
     }
 
-    /// The sentence that lists the file-name prefixes lists all of them, not only some.
-    @Test func theListOfFileNamesIsWhole() throws {
-        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/inputs.md"), encoding: .utf8)
-            .replacingOccurrences(of: "\n", with: " ")
-        let start = try #require(text.range(of: "the names are "))
-        let sentence = text[start.upperBound...].prefix { $0 != "." }
-        let missing = Self.datasetNames.filter { !sentence.contains("`\($0)`") }
-        #expect(missing.isEmpty, "docs/inputs.md's 'the names are' sentence lacks \(missing)")
+    /// A list in a document that names the datasets: where it starts and ends, and how it
+    /// writes a dataset's name (`NAME` is replaced by each name).
+    struct DatasetList: Sendable, CustomTestStringConvertible {
+        let file: String
+        let start: String
+        let end: String
+        let form: String
+
+        var testDescription: String { "\(file): \(start)" }
+    }
+
+    /// Every list of the datasets in the docs a new user reads; each went stale once.
+    static let datasetLists = [
+        DatasetList(file: "docs/inputs.md", start: "the names are ", end: ". ", form: "`NAME`"),
+        DatasetList(
+            file: "docs/inputs.md", start: "`columns:` adds header names to a dataset's columns (datasets: ", end: ";",
+            form: "`NAME`"),
+        DatasetList(
+            file: "README.md", start: "Each dataset is found by file-name prefix (", end: ";", form: "`NAME*.csv`"),
+        DatasetList(file: "README.md", start: "| dataset | what it holds |", end: "\n\n", form: "| `NAME` |"),
+    ]
+
+    /// Each list names every dataset of `Datasets.all`, not only some; a failure names the
+    /// dataset, the file and the list.
+    @Test(arguments: datasetLists)
+    func listNamesEveryDataset(list: DatasetList) throws {
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent(list.file), encoding: .utf8)
+        // A sentence wrapped over lines reads with its line breaks as spaces; a table keeps them.
+        let body = list.end == "\n\n" ? text : text.replacingOccurrences(of: "\n", with: " ")
+        let start = try #require(body.range(of: list.start), "\(list.file) has no list starting '\(list.start)'")
+        let rest = body[start.upperBound...]
+        let listed = rest.range(of: list.end).map { rest[..<$0.lowerBound] } ?? rest
+        let missing = Self.datasetNames.filter {
+            !listed.contains(list.form.replacingOccurrences(of: "NAME", with: $0))
+        }
+        #expect(
+            missing.isEmpty,
+            "\(list.file) does not name the dataset(s) \(missing.joined(separator: ", ")) in its list '\(list.start)…'")
     }
 
     /// The README's "What you get" screenshots are committed, and small (under 300 KB each).
