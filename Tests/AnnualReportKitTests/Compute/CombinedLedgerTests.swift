@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func theSampleShowsTheAdultsBoardsSpendingInItsOwnTable() throws {
-        let report = try sampleReport()
+        let report = try SampleInputs.report()
         let finance = try #require(report.sections.first { $0.title == "Finance" })
         let sab = try #require(finance.tables.first { $0.id == "finance-expenditure-sab" })
         #expect(sab.title == "SAB expenditure, 2021-22 and 2022-23")

@@ -155,7 +155,7 @@ import Testing
     /// The pipeline target on the sample's first rows packed as one input: the report builds
     /// and every writer runs (a broken invariant stops the test run, as it stops the fuzzer).
     @Test func thePipelineTargetRunsOnAPackedSample() throws {
-        let urls = InputFolder.csvFiles(in: sampleInputs) + [sampleInputs.appendingPathComponent("annual-report.yaml")]
+        let urls = SampleInputs.csvFiles + [SampleInputs.configuration]
         let files = try urls.map { url in
             let lines = try String(contentsOf: url, encoding: .utf8).split(
                 separator: "\n", omittingEmptySubsequences: false)

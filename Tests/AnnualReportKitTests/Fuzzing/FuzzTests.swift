@@ -31,7 +31,7 @@ import Testing
     /// The evaluation forms are cut to their first 60: every case reads every file, the 737
     /// forms were a third of a case's time, and more forms of the same shape find nothing new.
     static let samples: [(String, [UInt8])] =
-        (InputFolder.csvFiles(in: sampleInputs)
+        (SampleInputs.csvFiles
         + [
             "attendance-fuzz.csv", "Table data 2022-23.csv", "catalogue-fuzz.csv", "training-fuzz-linked.csv",
             "Attendees report fuzz.csv",
@@ -88,7 +88,7 @@ import Testing
         let dir = Workdir("fuzz\(seed)")
         let out = Workdir("fuzz-out\(seed)")
         try? FileManager.default.copyItem(
-            at: sampleInputs.appendingPathComponent("annual-report.yaml"),
+            at: SampleInputs.configuration,
             to: dir.url.appendingPathComponent("annual-report.yaml"))
         for (name, bytes) in samples { dir.write(name, bytes: bytes) }
         var tally = Tally()
@@ -150,7 +150,7 @@ import Testing
     @Test func theCorpusHasNoErrors() throws {
         let dir = Workdir()
         try FileManager.default.copyItem(
-            at: sampleInputs.appendingPathComponent("annual-report.yaml"),
+            at: SampleInputs.configuration,
             to: dir.url.appendingPathComponent("annual-report.yaml"))
         for (name, bytes) in Self.samples { dir.write(name, bytes: bytes) }
         let input = InputFolder.read(dir.url)

@@ -8,11 +8,12 @@ import Testing
 @Suite(.serialized) struct OfficeFormsTests {
     /// Each sample CSV file's records, as fields.
     static func sampleFiles() throws -> [(name: String, rows: [[String]])] {
-        try FileManager.default.contentsOfDirectory(atPath: sampleInputs.path).filter { $0.hasSuffix(".csv") }.sorted()
+        try FileManager.default.contentsOfDirectory(atPath: SampleInputs.folder.path).filter { $0.hasSuffix(".csv") }
+            .sorted()
             .map { name in
                 (
                     name,
-                    csvRecords(try String(contentsOf: sampleInputs.appendingPathComponent(name), encoding: .utf8))
+                    csvRecords(try String(contentsOf: SampleInputs.file(name), encoding: .utf8))
                         .filter { !$0.isBlank }.map(\.fields)
                 )
             }
@@ -39,7 +40,7 @@ import Testing
         try FileManager.default.createDirectory(
             at: dir.url.appendingPathComponent("in"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(
-            at: sampleInputs.appendingPathComponent("annual-report.yaml"),
+            at: SampleInputs.configuration,
             to: dir.url.appendingPathComponent("in/annual-report.yaml"))
         for (name, rows) in try Self.sampleFiles() { try write(dir, name, rows) }
         let result = try run(["build", "--inputs", "in", "--out", "out", "--format", "csv"], in: dir)

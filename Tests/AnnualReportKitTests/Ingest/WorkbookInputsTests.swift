@@ -11,11 +11,11 @@ import Testing
     static func sampleAsWorkbooks(in dir: Workdir, ods: Bool) {
         let ext = ods ? "ods" : "xlsx"
         let build = { (sheets: [TestSheet]) in ods ? TestWorkbooks.ods(sheets) : TestWorkbooks.xlsx(sheets) }
-        let names = (try! FileManager.default.contentsOfDirectory(atPath: sampleInputs.path)).sorted()
+        let names = (try! FileManager.default.contentsOfDirectory(atPath: SampleInputs.folder.path)).sorted()
         var training: [TestSheet] = []
         for name in names {
             let text = String(
-                decoding: FileManager.default.contents(atPath: sampleInputs.appendingPathComponent(name).path)!,
+                decoding: FileManager.default.contents(atPath: SampleInputs.file(name).path)!,
                 as: UTF8.self)
             guard name.hasSuffix(".csv") else {
                 dir.write("in/\(name)", text)
@@ -48,12 +48,12 @@ import Testing
         let ingest = InputFolder.read(dir.url.appendingPathComponent("in"))
         #expect(ingest.errors.map(\.description) == [])
         let report = try ReportBuilder.build(ingest)
-        let expected = Self.sectionTables(try sampleReport())
+        let expected = Self.sectionTables(try SampleInputs.report())
         let got = Self.sectionTables(report)
         #expect(got.count == expected.count)
         for (a, b) in zip(got, expected) where a != b { #expect(a == b) }
         // Every row of every sheet accounted for, as the CSV files' are.
-        #expect(ingest.ledger.map(\.read).reduce(0, +) == sampleIngest.ledger.map(\.read).reduce(0, +))
+        #expect(ingest.ledger.map(\.read).reduce(0, +) == SampleInputs.ingest.ledger.map(\.read).reduce(0, +))
         #expect(ingest.ledger.map(\.file).contains("training.\(ods ? "ods" : "xlsx"):2022-23"))
     }
 

@@ -206,7 +206,7 @@ import ZIPFoundation
     /// The sample's 2022-23 video figures, fed as a content export plus a catalogue, come out
     /// the same: each category's total and the reach with each video counted once.
     @Test func theSampleVideosAsAnExportGiveTheSameFigures() throws {
-        let sample = try String(contentsOf: sampleInputs.appendingPathComponent("videos.csv"), encoding: .utf8)
+        let sample = try String(contentsOf: SampleInputs.file("videos.csv"), encoding: .utf8)
         let rows = parseCSV(sample).dropFirst().filter { FinancialYear(label: $0[0])?.startYear == 2022 }
         var export = "Content,Video title,Video publish time,Duration,Views\n"
         var catalogue = "video_id,video,category,priorities\n"
@@ -231,13 +231,13 @@ import ZIPFoundation
         }
         let fromExport = Workdir("export")
         try FileManager.default.copyItem(
-            at: sampleInputs.appendingPathComponent("annual-report.yaml"),
+            at: SampleInputs.configuration,
             to: fromExport.url.appendingPathComponent("annual-report.yaml"))
         fromExport.write("Content 2022-04-01_2023-03-31 LLR SCP/Table data.csv", export)
         fromExport.write("catalogue.csv", catalogue)
         let fromList = Workdir("list")
         try FileManager.default.copyItem(
-            at: sampleInputs.appendingPathComponent("annual-report.yaml"),
+            at: SampleInputs.configuration,
             to: fromList.url.appendingPathComponent("annual-report.yaml"))
         fromList.write("videos.csv", sample)
 

@@ -19,7 +19,7 @@ import Testing
 
     @Test func committedReportMatchesARegeneration() throws {
         let dir = Workdir()
-        let outcome = try ReportRun(inputs: sampleInputs, output: dir.url).build()
+        let outcome = try ReportRun(inputs: SampleInputs.folder, output: dir.url).build()
         let fresh = try #require(outcome.written)
         let committed = repositoryRoot.appendingPathComponent("Reports").appendingPathComponent(fresh.lastPathComponent)
         let freshFiles = Self.files(under: fresh)
@@ -39,11 +39,15 @@ import Testing
         let dir = Workdir()
         let stamp = Date(timeIntervalSince1970: 1_700_000_000)
         let first = try #require(
-            try ReportRun(inputs: sampleInputs, output: dir.url.appendingPathComponent("a"), documentTimestamp: stamp)
-                .build().written)
+            try ReportRun(
+                inputs: SampleInputs.folder, output: dir.url.appendingPathComponent("a"), documentTimestamp: stamp
+            )
+            .build().written)
         let second = try #require(
-            try ReportRun(inputs: sampleInputs, output: dir.url.appendingPathComponent("b"), documentTimestamp: stamp)
-                .build().written)
+            try ReportRun(
+                inputs: SampleInputs.folder, output: dir.url.appendingPathComponent("b"), documentTimestamp: stamp
+            )
+            .build().written)
         let files = Self.files(under: first)
         #expect(
             files.contains("annual-report.xlsx") && files.contains("annual-report.md")

@@ -6,8 +6,8 @@ import Testing
 /// The bundled Inputs/ reproduce the published 2022-23 report's tables, checked in the CSV
 /// tables exactly as written to Reports/2022-23/tables/.
 @Suite struct SampleReportTests {
-    static let ingest = InputFolder.read(sampleInputs)
-    static let report = try! ReportBuilder.build(ingest)
+    static let ingest = SampleInputs.ingest
+    static let report = try! SampleInputs.report()
 
     /// The CSV of a table, parsed back into rows of fields.
     func csv(_ id: String) throws -> [[String]] {

@@ -34,14 +34,14 @@ import Testing
 
     @Test func windows1252TitleComesOutRightEverywhere() throws {
         let dir = Workdir()
-        try FileManager.default.copyItem(at: sampleInputs, to: dir.url.appendingPathComponent("Inputs"))
+        let inputs = try SampleInputs.copy(into: dir)
         let title: [UInt8] =
             Array("Parental Conflict ".utf8) + [0xA3] + Array("0 ".utf8) + [0x96] + Array(" Pilot".utf8)
         dir.write(
             "Inputs/training-extra.csv",
             bytes: Array("date,title,kind,attendees\n2023-03-20,".utf8) + title + Array(",conference,12\n".utf8))
         let outcome = try ReportRun(
-            inputs: dir.url.appendingPathComponent("Inputs"), output: dir.url.appendingPathComponent("Reports")
+            inputs: inputs, output: dir.url.appendingPathComponent("Reports")
         ).build()
         #expect(outcome.ingest.errors.isEmpty)
         #expect(

@@ -14,7 +14,7 @@ import Testing
             "Chromium is not installed (apt-get install chromium): the browser check is skipped"))
     func theSampleReportRendersInChromium() throws {
         let dir = Workdir()
-        let outcome = try ReportRun(inputs: sampleInputs, output: dir.url, formats: [.html]).build()
+        let outcome = try ReportRun(inputs: SampleInputs.folder, output: dir.url, formats: [.html]).build()
         let page = try #require(outcome.written).appendingPathComponent("annual-report.html")
         let dom = try Chromium.renderedDOM(of: page)
 

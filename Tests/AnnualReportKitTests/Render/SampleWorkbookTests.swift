@@ -7,7 +7,7 @@ import Testing
 @Suite struct SampleWorkbookTests {
     static let book: XLSXReadBack = {
         let dir = Workdir("sample-workbook")
-        let outcome = try! ReportRun(inputs: sampleInputs, output: dir.url, formats: [.xlsx]).build()
+        let outcome = try! ReportRun(inputs: SampleInputs.folder, output: dir.url, formats: [.xlsx]).build()
         return try! XLSXReadBack(url: outcome.written!.appendingPathComponent("annual-report.xlsx"))
     }()
 

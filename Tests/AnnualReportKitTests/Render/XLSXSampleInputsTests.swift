@@ -6,12 +6,11 @@ import Testing
 /// The workbook of the shipped sample (`Inputs/`), built by the real ingest and compute: it
 /// writes, every stored figure agrees with its formula, and sheet names keep Excel's rules.
 @Suite struct XLSXSampleInputsTests {
-    static let inputs = sampleInputs
+    static let inputs = SampleInputs.folder
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: inputs.path)))
     func sampleWorkbookRecomputes() throws {
-        let ingest = InputFolder.read(Self.inputs)
-        let report = try ReportBuilder.build(ingest)
+        let report = try SampleInputs.report()
         // XLSX_KEEP=/path/file.xlsx keeps a copy to open in Excel or LibreOffice.
         if let keep = ProcessInfo.processInfo.environment["XLSX_KEEP"] {
             try XLSXWriter(documentTimestamp: nil).write(report, to: URL(fileURLWithPath: keep))

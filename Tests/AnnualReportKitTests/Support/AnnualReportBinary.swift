@@ -47,6 +47,6 @@ func run(_ arguments: [String], in dir: Workdir, environment: [String: String] =
 /// Copies the sample inputs into a scratch folder's `Inputs/`.
 func scratchWithSample(_ name: String = #function) throws -> Workdir {
     let dir = Workdir(name)
-    try FileManager.default.copyItem(at: sampleInputs, to: dir.url.appendingPathComponent("Inputs"))
+    try SampleInputs.copy(into: dir)
     return dir
 }
