@@ -7,7 +7,7 @@ import Testing
     @Test func noArgumentsBuildsTheSampleReport() throws {
         let dir = try scratchWithSample()
         let result = try run([], in: dir)
-        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("Wrote Reports/2022-23/"))
         for file in [
             "annual-report.md", "annual-report.xlsx", "tables/finance-contributions.csv", "tables/data-quality.csv",
@@ -24,7 +24,7 @@ import Testing
     @Test func checkPrintsTheLedgerAndWritesNothing() throws {
         let dir = try scratchWithSample()
         let result = try run(["check"], in: dir)
-        #expect(result.status == 0)
+        #expect(result.status == 0, "\(result)")
         #expect(result.stdout.contains("training-2022-23.csv     training             110      110        0        0"))
         #expect(result.stdout.contains("total                                        1131     1131        0        0"))
         #expect(!dir.exists("Reports"))
@@ -32,13 +32,14 @@ import Testing
 
     @Test func anErrorWritesNothingAndKeepsThePreviousReport() throws {
         let dir = try scratchWithSample()
-        #expect(try run([], in: dir).status == 0)
+        let first = try run([], in: dir)
+        #expect(first.status == 0, "\(first)")
         let before = dir.read("Reports/2022-23/annual-report.md")
         dir.write(
             "Inputs/training-extra.csv",
             "date,title,attendees\n31/02/2023,Core Safeguarding,12\n2023-03-01,Core Safeguarding,9\n")
         let result = try run([], in: dir)
-        #expect(result.status == 1)
+        #expect(result.status == 1, "\(result)")
         #expect(
             result.stderr.contains(
                 "training-extra.csv:2:1: error: bad date '31/02/2023'; expected a real date such as 2022-09-26, 2022/09/26, 26/09/2022, 26/09/22, 26 September 2022, 26 Sep 2022, 26-Sep-22, Mon 26 Sep 2022 or 26/09/2022 09:30"
@@ -58,7 +59,7 @@ import Testing
             "date,title,attendees\n31/02/2023,\"=HYPERLINK(\"\"x\"\")\",12\n2023-03-01,Core Safeguarding,9\n"
                 + "2023-03-02,Core Safeguarding,\"=HYPERLINK(\"\"y\"\")\"\n")
         let result = try run(["build", "--keep-going"], in: dir)
-        #expect(result.status == 1)
+        #expect(result.status == 1, "\(result)")
         let rejects = try #require(dir.read("Reports/2022-23/rejects.csv"))
         #expect(
             parseCSV(rejects) == [
@@ -83,7 +84,7 @@ import Testing
     @Test func formatAndYearOptions() throws {
         let dir = try scratchWithSample()
         let result = try run(["build", "--format", "md", "--year", "2021-22", "--out", "Out"], in: dir)
-        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.status == 0, "\(result)")
         #expect(dir.exists("Out/2021-22/annual-report.md"))
         #expect(!dir.exists("Out/2021-22/annual-report.xlsx"))
         #expect(!dir.exists("Out/2021-22/tables"))
@@ -98,7 +99,7 @@ import Testing
     func helpIsPinned(command: String) throws {
         let arguments = command == "annual-report" ? ["--help"] : [command, "--help"]
         let help = try run(arguments, in: Workdir())
-        #expect(help.status == 0)
+        #expect(help.status == 0, "\(help)")
         let pinned = try String(
             contentsOf: repositoryRoot.appendingPathComponent(
                 "Tests/AnnualReportKitTests/Fixtures/help/\(command).txt"),

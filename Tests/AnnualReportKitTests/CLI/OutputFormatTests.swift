@@ -12,7 +12,7 @@ import Testing
     @Test func csvAloneWritesNoCharts() throws {
         let dir = try scratchWithSample()
         let result = try run(["build", "--format", "csv"], in: dir)
-        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.status == 0, "\(result)")
         let written = files(dir, "Reports/2022-23")
         #expect(written.contains("tables/finance-contributions.csv"))
         #expect(written.allSatisfy { $0.hasPrefix("tables/") }, "\(written)")
@@ -21,7 +21,7 @@ import Testing
     @Test func htmlAloneWritesThePageAndItsCharts() throws {
         let dir = try scratchWithSample()
         let result = try run(["build", "--format", "html"], in: dir)
-        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.status == 0, "\(result)")
         #expect(
             files(dir, "Reports/2022-23") == [
                 "annual-report.html", "charts/attendances-per-year.svg", "charts/audits-agencies.svg",
@@ -36,7 +36,7 @@ import Testing
     @Test func theDefaultWritesEveryFormat() throws {
         let dir = try scratchWithSample()
         let result = try run([], in: dir)
-        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.status == 0, "\(result)")
         let written = files(dir, "Reports/2022-23")
         for file in [
             "annual-report.md", "annual-report.xlsx", "annual-report.html", "charts/contributions.svg",

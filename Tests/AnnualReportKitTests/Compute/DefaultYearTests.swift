@@ -72,7 +72,7 @@ import Testing
         let dir = Workdir()
         Self.partialYear(dir, under: "Inputs/")
         let built = try run([], in: dir)
-        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.status == 0, "\(built)")
         #expect(built.stderr.contains("warning: " + Self.warning + "\n"))
         #expect(built.stdout.contains("Wrote Reports/2024-25/"))
         let checked = try run(["check"], in: dir)

@@ -44,7 +44,7 @@ import Testing
             to: dir.url.appendingPathComponent("in/annual-report.yaml"))
         for (name, rows) in try Self.sampleFiles() { try write(dir, name, rows) }
         let result = try run(["build", "--inputs", "in", "--out", "out", "--format", "csv"], in: dir)
-        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.status == 0, "\(result)")
         notes(result.stderr)
         let expected = repositoryRoot.appendingPathComponent("Reports/2022-23/tables")
         return try FileManager.default.contentsOfDirectory(atPath: expected.path).sorted().filter { table in
@@ -138,7 +138,7 @@ import Testing
         let dir = Workdir()
         dir.write("in/attendance-2023-24.csv", PersonKeyTests.register.replacingOccurrences(of: ",", with: ";"))
         let result = try run(["build", "--inputs", "in", "--out", "out", "--format", "md"], in: dir)
-        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.status == 0, "\(result)")
         #expect(result.stderr.contains("attendance-2023-24.csv: note: read with ';' as the separator"))
         #expect(
             dir.read("out/2023-24/annual-report.md")?.contains(
@@ -149,7 +149,7 @@ import Testing
         let dir = Workdir()
         dir.write("in/training.csv", "Date,Course,Booked,Attendees,Places booked\n2022-05-10,Neglect,14,12,15\n")
         let result = try run(["check", "--inputs", "in"], in: dir)
-        #expect(result.status == 1)
+        #expect(result.status == 1, "\(result)")
         #expect(
             result.stderr.contains(
                 "training.csv:1: error: columns 3 ('Booked') and 5 ('Places booked') are both read as 'booked'; expected one such column (rename or delete the other)"

@@ -23,7 +23,7 @@ import Testing
         let dir = Workdir()
         dir.write("in/attendance-2023-24.csv", Self.register)
         let result = try run(["build", "--inputs", "in", "--out", "out", "--format", "md"], in: dir)
-        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.status == 0, "\(result)")
         #expect(
             dir.read("out/2023-24/annual-report.md")?.contains(
                 "In 2023-24, 4 people attended 6 times across 2 sessions") == true)
@@ -34,7 +34,7 @@ import Testing
         dir.write("in/attendance-2023-24.csv", Self.register.replacingOccurrences(of: "Email Address", with: "Contact"))
         dir.write("in/annual-report.yaml", "columns:\n  attendance:\n    delegate_id: [Contact]\n")
         let result = try run(["build", "--inputs", "in", "--out", "out", "--format", "md"], in: dir)
-        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.status == 0, "\(result)")
         #expect(
             dir.read("out/2023-24/annual-report.md")?.contains(
                 "In 2023-24, 4 people attended 6 times across 2 sessions") == true)
@@ -44,7 +44,7 @@ import Testing
         let dir = Workdir()
         dir.write("in/attendance-2023-24.csv", Self.register + "S2,2023-06-11,Neglect basics,,yes\n")
         let result = try run(["check", "--inputs", "in"], in: dir)
-        #expect(result.status == 1)
+        #expect(result.status == 1, "\(result)")
         #expect(
             result.stderr.contains("attendance-2023-24.csv:9:30: error: missing email; expected the delegate's email"))
     }

@@ -50,7 +50,7 @@ import Testing
         let dir = Workdir()
         dir.write("in/attendance-2023-24.csv", Self.register)
         let result = try run(["build", "--inputs", "in", "--out", "out"], in: dir)
-        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.status == 0, "\(result)")
         #expect(
             dir.read("out/2023-24/annual-report.md")?.contains("In 2023-24, 2 people attended twice across 2 sessions")
                 == true)

@@ -25,7 +25,7 @@ import Testing
             "year,type,line,amount\n2022-23,contribution,Northmoor Council,100\n2022-23,contribution,Northmoor Councl,50\n"
         )
         let result = try run(["build", "--inputs", "in", "--out", "out", "--format", "md"], in: dir)
-        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.status == 0, "\(result)")
         let warnings = result.stderr.split(separator: "\n").filter { $0.contains(": warning: ") }
         #expect(
             warnings == [

@@ -12,7 +12,7 @@ import Testing
             try String(contentsOf: finance, encoding: .utf8) + "2022-23,contribution,Total contributions,364633.00,\n"
         try text.write(to: finance, atomically: true, encoding: .utf8)
         let result = try run(["build", "--format", "md"], in: dir)
-        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.status == 0, "\(result)")
         #expect(
             dir.read("Reports/2022-23/annual-report.md")?.contains("Partner contributions totalled £364,633 in 2022-23")
                 == true)

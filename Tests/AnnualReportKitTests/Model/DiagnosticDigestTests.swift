@@ -43,7 +43,7 @@ import Testing
         try (String(header) + "\n" + rows.joined(separator: "\n") + "\n").write(
             to: forms, atomically: true, encoding: .utf8)
         let result = try run(["check"], in: dir)
-        #expect(result.status == 1)
+        #expect(result.status == 1, "\(result)")
         // One line for the column, first; the 179 cells are not printed one by one.
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(

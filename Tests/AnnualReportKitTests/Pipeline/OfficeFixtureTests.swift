@@ -28,7 +28,7 @@ import Testing
     /// and `TOTAL:` labels, a note and a sign-off in three cells.
     @Test func fenwickJointLedger() throws {
         let (dir, result) = try build("fenwick-joint-ledger")
-        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.status == 0, "\(result)")
         #expect(
             result.stderr.split(separator: "\n").map(String.init) == [
                 "finance-ledger.csv: note: read as Windows-1252 because the file is not UTF-8",
@@ -97,7 +97,7 @@ import Testing
     /// year's `Total`.
     @Test func eastvaleRegister() throws {
         let (dir, result) = try build("eastvale-register")
-        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.status == 0, "\(result)")
         let semicolons =
             "note: read with ';' as the separator (as Excel saves CSV where the decimal mark is a comma; amounts such as 1.234,56 and counts such as 1.054 are read so)"
         #expect(

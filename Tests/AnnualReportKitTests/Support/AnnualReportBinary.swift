@@ -2,11 +2,36 @@ import Foundation
 
 @testable import AnnualReportKit
 
-/// Runs the real `annual-report` binary in a scratch folder, as a user would.
-struct Run {
+/// One run of the real `annual-report` binary in a scratch folder, as a user would run it.
+/// Interpolated into a failure message it shows the command, the folder and both output
+/// streams (xsv's test harness), so a failing test says what ran and what it printed.
+struct Run: CustomStringConvertible {
+    var arguments: [String]
+    var folder: URL
+    var environment: [String: String]
     var status: Int32
     var stdout: String
     var stderr: String
+
+    var description: String {
+        let settings = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value) " }.joined()
+        return """
+
+            command: \(settings)annual-report \(arguments.map(Self.quoted).joined(separator: " "))
+            folder: \(folder.path)
+            status: \(status)
+            stdout:
+            \(stdout)
+            stderr:
+            \(stderr)
+            """
+    }
+
+    /// An argument as a shell would need it typed.
+    private static func quoted(_ argument: String) -> String {
+        let plain = !argument.isEmpty && argument.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:".contains($0) }
+        return plain ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
 }
 
 /// The built executable, beside the test bundle in the build products folder.
@@ -23,6 +48,7 @@ let annualReportBinary: URL = {
     return repositoryRoot.appendingPathComponent(".build/debug/annual-report")
 }()
 
+/// Runs the binary with `arguments` in `dir`, `environment` added to this process's own.
 func run(_ arguments: [String], in dir: Workdir, environment: [String: String] = [:]) throws -> Run {
     let process = Process()
     process.executableURL = annualReportBinary
@@ -40,7 +66,8 @@ func run(_ arguments: [String], in dir: Workdir, environment: [String: String] =
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return Run(
-        status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+        arguments: arguments, folder: dir.url, environment: environment, status: process.terminationStatus,
+        stdout: String(decoding: stdout, as: UTF8.self),
         stderr: String(decoding: stderr, as: UTF8.self))
 }
 
