@@ -30,13 +30,17 @@ import Testing
         ]
         let crashes = Self.fuzzFolder.appendingPathComponent("crashes")
         let folders = (try? FileManager.default.contentsOfDirectory(atPath: crashes.path)) ?? []
+        var replayed = 0
         for folder in folders.sorted() where !folder.hasPrefix(".") {
             let entry = try #require(entries[folder], "Fuzz/crashes/\(folder) names no target")
             let files = try FileManager.default.contentsOfDirectory(atPath: crashes.appendingPathComponent(folder).path)
             for file in files.sorted() where !file.hasPrefix(".") {
                 entry([UInt8](try Data(contentsOf: crashes.appendingPathComponent("\(folder)/\(file)"))))
+                replayed += 1
             }
         }
+        // Every committed finding replayed: an empty or misplaced folder cannot pass.
+        #expect(replayed == 7)
     }
 
     /// FuzzAttendance's check on a register whose rows the fast path takes (repeated sessions,

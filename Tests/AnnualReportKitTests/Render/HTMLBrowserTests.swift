@@ -26,6 +26,7 @@ import Testing
 
         // Every table, by caption, with scoped header cells.
         #expect(dom.components(separatedBy: "<table id=").count - 1 == Self.report.tables.count)
+        #expect(Self.report.tables.count == 28)
         for table in Self.report.tables {
             #expect(
                 dom.contains(
@@ -37,6 +38,7 @@ import Testing
         // Every chart, as an image with its title and its figures in words.
         let charts = Self.report.sections.flatMap(\.charts)
         #expect(dom.components(separatedBy: "role=\"img\"").count - 1 == charts.count)
+        #expect(charts.count == 8)
         for chart in charts {
             #expect(
                 dom.contains("<title id=\"chart-\(chart.id)-title\">\(Chromium.serialised(chart.title))</title>"),
@@ -49,7 +51,9 @@ import Testing
                 "<desc id=\"chart-attendances-per-year-desc\">2020-21: 1,802; 2021-22: 2,215; 2022-23: 2,569</desc>"))
 
         // Every headline sentence of the Markdown report.
-        for paragraph in Self.report.sections.flatMap(\.paragraphs) {
+        let paragraphs = Self.report.sections.flatMap(\.paragraphs)
+        #expect(paragraphs.count == 24)
+        for paragraph in paragraphs {
             #expect(
                 dom.contains("<p>\(HTMLWriter.keepingHyphenatedWords(Chromium.serialised(paragraph)))</p>"),
                 "no headline: \(paragraph)")

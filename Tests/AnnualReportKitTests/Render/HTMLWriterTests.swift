@@ -62,6 +62,7 @@ import Testing
         let report = SampleReportTests.report
         let headings = report.sections.map(\.title) + ["Data quality"]
         #expect(count("<section ", in: html) == headings.count)
+        #expect(headings.count == 10)
         #expect(count("<h2 ", in: html) == headings.count)
         var position = html.startIndex
         for (index, heading) in headings.enumerated() {
@@ -71,6 +72,7 @@ import Testing
             position = found.upperBound
         }
         #expect(count("<table ", in: html) == report.tables.count)
+        #expect(report.tables.count == 28)
         for table in report.tables {
             #expect(html.contains("<caption>\(HTMLWriter.prose(table.title))</caption>"), "\(table.id)")
         }
@@ -87,7 +89,9 @@ import Testing
         let table = try #require(html.range(of: "<table id=\"table-finance-contributions\">"))
         let chart = try #require(html.range(of: "<figure class=\"chart\" id=\"chart-contributions\">"))
         #expect(table.upperBound < chart.lowerBound)
-        for t in report.sections.flatMap(\.tables) {
+        let listed = report.sections.flatMap(\.tables)
+        #expect(listed.count == 27)
+        for t in listed {
             #expect(
                 html.contains("<li><a href=\"#table-\(t.id)\">\(HTMLWriter.prose(t.title))</a></li>"),
                 "contents lack \(t.id)")

@@ -229,6 +229,7 @@ private func verticalScale(_ root: SVGNode) throws -> (zeroY: Double, perUnit: D
     @Test func barHeightsAreProportionalToValues() throws {
         let (_, root) = try svg(ChartFixtures.attendanceChart, ChartFixtures.attendances)
         let (zeroY, perUnit) = try verticalScale(root)
+        #expect(root.all("rect", class: "bar").count == 3)
         for (bar, value) in zip(root.all("rect", class: "bar"), [1_802.0, 2_215, 2_569]) {
             let y = try #require(bar.number("y"))
             let h = try #require(bar.number("height"))
@@ -238,6 +239,7 @@ private func verticalScale(_ root: SVGNode) throws -> (zeroY: Double, perUnit: D
     }
 
     @Test func everyTextIsReadable() throws {
+        var sized = 0
         for (chart, table) in [
             (ChartFixtures.attendanceChart, ChartFixtures.attendances),
             (ChartFixtures.reachChart, ChartFixtures.reach),
@@ -246,9 +248,14 @@ private func verticalScale(_ root: SVGNode) throws -> (zeroY: Double, perUnit: D
             let (_, root) = try svg(chart, table)
             #expect(root.number("font-size").map { $0 >= 11 } == true)
             for node in root.all("text") {
-                if let size = node.number("font-size") { #expect(size >= 11) }
+                if let size = node.number("font-size") {
+                    #expect(size >= 11)
+                    sized += 1
+                }
             }
         }
+        // Texts that set their own size, in the three charts: none went unchecked.
+        #expect(sized == 9)
     }
 
     @Test func groupedMoneyBarsWithNotApplicable() throws {
@@ -501,6 +508,7 @@ private func verticalScale(_ root: SVGNode) throws -> (zeroY: Double, perUnit: D
         // Bars rise from the scale's lowest point: 1.99 is 0.99 of a point tall.
         let (zeroY, perUnit) = try verticalScale(root)
         let baseY = zeroY - perUnit
+        #expect(root.all("rect", class: "bar").count == 2)
         for (bar, value) in zip(root.all("rect", class: "bar"), [1.99, 2.92]) {
             let y = try #require(bar.number("y"))
             let h = try #require(bar.number("height"))

@@ -73,6 +73,7 @@ import Testing
     }
 
     @Test func everyTitleFitsTheWidthOfItsPrintArea() throws {
+        #expect(book.sheets.count == 29)
         for sheet in book.sheets {
             let title = try #require(sheet["A1"]?.value, "\(sheet.name)")
             let last = Self.lastColumn(try #require(sheet.printing.printArea))
