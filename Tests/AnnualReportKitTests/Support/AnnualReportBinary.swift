@@ -57,14 +57,25 @@ func run(_ arguments: [String], in dir: Workdir, environment: [String: String] =
     var env = ProcessInfo.processInfo.environment
     for (k, v) in environment { env[k] = v }
     process.environment = env
-    let out = Pipe()
-    let err = Pipe()
+    // Both streams go to files, not pipes: a child that fills one pipe's buffer (64 KB of
+    // errors) while the test reads the other would wait for ever.
+    let streams = FileManager.default.temporaryDirectory.appendingPathComponent("annual-report-run-\(UUID())")
+    try FileManager.default.createDirectory(at: streams, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: streams) }
+    let outURL = streams.appendingPathComponent("stdout")
+    let errURL = streams.appendingPathComponent("stderr")
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let out = try FileHandle(forWritingTo: outURL)
+    let err = try FileHandle(forWritingTo: errURL)
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    try out.close()
+    try err.close()
+    let stdout = try Data(contentsOf: outURL)
+    let stderr = try Data(contentsOf: errURL)
     return Run(
         arguments: arguments, folder: dir.url, environment: environment, status: process.terminationStatus,
         stdout: String(decoding: stdout, as: UTF8.self),
