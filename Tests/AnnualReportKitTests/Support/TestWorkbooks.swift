@@ -72,65 +72,91 @@ enum TestWorkbooks {
         return [UInt8](archive.data!)
     }
 
-    static func xlsx(_ sheets: [TestSheet], date1904: Bool = false) -> [UInt8] {
+    /// The shared-strings table being built: each string's index (every string is entered twice,
+    /// as some writers do, so an index is not a count), and the rich-text runs of some.
+    struct SharedStrings {
         var strings: [String] = []
-        var stringIndex: [String: Int] = [:]
-        func shared(_ s: String) -> Int {
-            if let i = stringIndex[s] { return i }
+        var indices: [String: Int] = [:]
+        var rich: [Int: [String]] = [:]
+
+        mutating func index(_ s: String) -> Int {
+            if let i = indices[s] { return i }
             strings.append(s)
-            stringIndex[s] = strings.count - 1
+            strings.append(s)
+            indices[s] = strings.count - 1
             return strings.count - 1
         }
-        var richStrings: [Int: [String]] = [:]
+    }
+
+    static func xlsx(_ sheets: [TestSheet], date1904: Bool = false) -> [UInt8] {
+        var strings = SharedStrings()
         var parts: [(String, String)] = []
         for (n, sheet) in sheets.enumerated() {
-            var xml =
-                #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
-            for (r, row) in sheet.rows.enumerated() {
-                let rowNumber = sheet.firstRow + r
-                xml += #"<row r="\#(rowNumber)">"#
-                for (c, cell) in row.enumerated() {
-                    let ref = Diagnostic.columnLetters(c + 1) + "\(rowNumber)"
-                    switch cell {
-                    case .text(let s): xml += #"<c r="\#(ref)" t="s"><v>\#(shared(s))</v></c>"#
-                    case .number(let v): xml += #"<c r="\#(ref)"><v>\#(v)</v></c>"#
-                    case .money(let v): xml += #"<c r="\#(ref)" s="2"><v>\#(v)</v></c>"#
-                    case .date(let y, let m, let d):
-                        xml +=
-                            #"<c r="\#(ref)" s="3"><v>\#(serial(year: y, month: m, day: d, date1904: date1904))</v></c>"#
-                    case .bool(let b): xml += #"<c r="\#(ref)" t="b"><v>\#(b ? 1 : 0)</v></c>"#
-                    case .formula(let f, let cached):
-                        xml += #"<c r="\#(ref)"><f>\#(escape(f))</f>\#(cached.map { "<v>\($0)</v>" } ?? "")</c>"#
-                    case .error(let e): xml += #"<c r="\#(ref)" t="e"><f>1/0</f><v>\#(e)</v></c>"#
-                    case .rich(let runs):
-                        let i = shared(runs.joined())
-                        richStrings[i] = runs
-                        xml += #"<c r="\#(ref)" t="s"><v>\#(i)</v></c>"#
-                    case .inline(let s): xml += #"<c r="\#(ref)" t="inlineStr"><is><t>\#(escape(s))</t></is></c>"#
-                    case .empty: xml += #"<c r="\#(ref)" s="1"/>"#
-                    }
-                }
-                xml += "</row>"
-            }
-            xml += "</sheetData>"
-            if !sheet.merges.isEmpty {
-                xml +=
-                    #"<mergeCells count="\#(sheet.merges.count)">"#
-                    + sheet.merges.map { #"<mergeCell ref="\#($0)"/>"# }.joined() + "</mergeCells>"
-            }
-            xml += "</worksheet>"
-            parts.append(("xl/worksheets/sheet\(n + 1).xml", xml))
+            parts.append(("xl/worksheets/sheet\(n + 1).xml", worksheet(sheet, date1904: date1904, strings: &strings)))
         }
         let sst =
             #"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
-            + strings.enumerated().map { i, s in
-                if let runs = richStrings[i] {
+            + strings.strings.enumerated().map { i, s in
+                if let runs = strings.rich[i] {
                     return "<si>"
                         + runs.map { #"<r><rPr><b/></rPr><t xml:space="preserve">\#(escape($0))</t></r>"# }.joined()
                         + #"<rPh sb="0" eb="1"><t>ふりがな</t></rPh></si>"#
                 }
                 return "<si><t>\(escape(s))</t></si>"
             }.joined() + "</sst>"
+        return zip(packageParts(sheets, date1904: date1904, sharedStrings: sst) + parts)
+    }
+
+    /// A worksheet's XML: its rows of cells, then its merged ranges.
+    private static func worksheet(_ sheet: TestSheet, date1904: Bool, strings: inout SharedStrings) -> String {
+        var xml =
+            #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+        for (r, row) in sheet.rows.enumerated() {
+            let rowNumber = sheet.firstRow + r
+            xml += #"<row r="\#(rowNumber)">"#
+            for (c, cell) in row.enumerated() {
+                let ref = Diagnostic.columnLetters(c + 1) + "\(rowNumber)"
+                xml += cellXML(cell, ref: ref, date1904: date1904, strings: &strings)
+            }
+            xml += "</row>"
+        }
+        xml += "</sheetData>"
+        if !sheet.merges.isEmpty {
+            xml +=
+                #"<mergeCells count="\#(sheet.merges.count)">"#
+                + sheet.merges.map { #"<mergeCell ref="\#($0)"/>"# }.joined() + "</mergeCells>"
+        }
+        return xml + "</worksheet>"
+    }
+
+    /// One cell's `<c>` element.
+    private static func cellXML(_ cell: TestCell, ref: String, date1904: Bool, strings: inout SharedStrings) -> String {
+        var xml = ""
+        switch cell {
+        case .text(let s): xml += #"<c r="\#(ref)" t="s"><v>\#(strings.index(s))</v></c>"#
+        case .number(let v): xml += #"<c r="\#(ref)"><v>\#(v)</v></c>"#
+        case .money(let v): xml += #"<c r="\#(ref)" s="2"><v>\#(v)</v></c>"#
+        case .date(let y, let m, let d):
+            xml +=
+                #"<c r="\#(ref)" s="3"><v>\#(serial(year: y, month: m, day: d, date1904: date1904))</v></c>"#
+        case .bool(let b): xml += #"<c r="\#(ref)" t="b"><v>\#(b ? 1 : 0)</v></c>"#
+        case .formula(let f, let cached):
+            xml += #"<c r="\#(ref)"><f>\#(escape(f))</f>\#(cached.map { "<v>\($0)</v>" } ?? "")</c>"#
+        case .error(let e): xml += #"<c r="\#(ref)" t="e"><f>1/0</f><v>\#(e)</v></c>"#
+        case .rich(let runs):
+            let i = strings.index(runs.joined())
+            strings.rich[i] = runs
+            xml += #"<c r="\#(ref)" t="s"><v>\#(i)</v></c>"#
+        case .inline(let s): xml += #"<c r="\#(ref)" t="inlineStr"><is><t>\#(escape(s))</t></is></c>"#
+        case .empty: xml += #"<c r="\#(ref)" s="1"/>"#
+        }
+        return xml
+    }
+
+    /// The parts every workbook has: content types, relationships, workbook, shared strings, styles.
+    private static func packageParts(_ sheets: [TestSheet], date1904: Bool, sharedStrings sst: String) -> [(
+        String, String
+    )] {
         let styles = #"""
             <?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\#
             <numFmts count="2"><numFmt numFmtId="164" formatCode="&quot;£&quot;#,##0.00"/><numFmt numFmtId="165" formatCode="dd/mm/yyyy"/></numFmts>\#
@@ -153,11 +179,10 @@ enum TestWorkbooks {
             #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
         let types =
             #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#
-        return zip(
-            [
-                ("[Content_Types].xml", types), ("_rels/.rels", root), ("xl/workbook.xml", workbook),
-                ("xl/_rels/workbook.xml.rels", rels), ("xl/sharedStrings.xml", sst), ("xl/styles.xml", styles),
-            ] + parts)
+        return [
+            ("[Content_Types].xml", types), ("_rels/.rels", root), ("xl/workbook.xml", workbook),
+            ("xl/_rels/workbook.xml.rels", rels), ("xl/sharedStrings.xml", sst), ("xl/styles.xml", styles),
+        ]
     }
 
     static func ods(_ sheets: [TestSheet]) -> [UInt8] {

@@ -133,141 +133,178 @@ struct XLSXReadBack {
 
     init(url: URL) throws {
         let archive = try Archive(url: url, accessMode: .read)
-        var parts: [String: Data] = [:]
-        var names: [String] = []
+        var parts = Parts()
         for entry in archive {
             var data = Data()
             _ = try archive.extract(entry, consumer: { data.append($0) })
-            parts[entry.path] = data
-            names.append(entry.path)
+            parts.data[entry.path] = data
+            parts.names.append(entry.path)
         }
-        partNames = names
-
-        func xml(_ path: String) throws -> ReadBackXMLNode {
-            guard let data = parts[path] else { throw ReadError(description: "no part \(path)") }
-            return try ReadBackXMLNode.parse(data, path: path)
-        }
-        func relationships(of path: String) throws -> [(id: String, type: String, target: String)] {
-            let folder = (path as NSString).deletingLastPathComponent
-            let file = (path as NSString).lastPathComponent
-            let relsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/" + file + ".rels"
-            guard parts[relsPath] != nil else { return [] }
-            return try xml(relsPath).all("Relationship").map { rel in
-                (rel["Id"] ?? "", rel["Type"] ?? "", Self.resolve(rel["Target"] ?? "", relativeTo: folder))
-            }
-        }
-
-        // Shared strings: each <si> is the concatenation of its <t> texts.
-        let shared =
-            parts["xl/sharedStrings.xml"] == nil
-            ? [] : try xml("xl/sharedStrings.xml").all("si").map { $0.descendants("t").map(\.text).joined() }
-
-        // Styles: cellXfs index -> (number format code, bold, horizontal alignment).
-        let styles = try xml("xl/styles.xml")
-        var codes: [Int: String] = [0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%"]
-        for format in styles.descendants("numFmt") {
-            if let id = format["numFmtId"].flatMap(Int.init) { codes[id] = format["formatCode"] }
-        }
-        let fonts = styles.first("fonts")?.all("font").map { $0.first("b") != nil } ?? []
-        let xfs: [(String, Bool, ReadBackXMLNode?)] = (styles.first("cellXfs")?.all("xf") ?? []).map { xf in
-            let code = codes[Int(xf["numFmtId"] ?? "0") ?? 0] ?? "?"
-            let fontID = Int(xf["fontId"] ?? "0") ?? 0
-            return (code, fonts.indices.contains(fontID) && fonts[fontID], xf.first("alignment"))
-        }
-
-        let workbook = try xml("xl/workbook.xml")
-        let workbookRels = try relationships(of: "xl/workbook.xml")
+        partNames = parts.names
+        let shared = try parts.sharedStrings()
+        let styles = try parts.cellStyles()
+        let workbook = try parts.xml("xl/workbook.xml")
+        let workbookRels = try parts.relationships(of: "xl/workbook.xml")
         let definedNames = workbook.descendants("definedName")
         sheets = try workbook.descendants("sheet").enumerated().map { sheetIndex, sheetNode in
             let name = sheetNode["name"] ?? ""
             guard let rel = workbookRels.first(where: { $0.id == sheetNode["r:id"] }) else {
                 throw ReadError(description: "no relationship for sheet \(name)")
             }
-            let root = try xml(rel.target)
-            var cells: [String: Cell] = [:]
-            for c in root.descendants("c") {
-                guard let address = c["r"] else { continue }
-                let styleIndex = Int(c["s"] ?? "0") ?? 0
-                let style = xfs.indices.contains(styleIndex) ? xfs[styleIndex] : ("General", false, nil)
-                let alignment = style.2
-                var value = c.first("v")?.text
-                if c["t"] == "s", let index = value.flatMap(Int.init), shared.indices.contains(index) {
-                    value = shared[index]
-                } else if c["t"] == "inlineStr" {
-                    value = c.descendants("t").map(\.text).joined()
-                }
-                cells[address] = Cell(
-                    type: c["t"], value: value, formula: c.first("f")?.text, styleIndex: styleIndex,
-                    numberFormat: style.0, bold: style.1, alignment: alignment?["horizontal"],
-                    wraps: alignment?["wrapText"] == "1", vertical: alignment?["vertical"],
-                    indent: Int(alignment?["indent"] ?? "0") ?? 0)
-            }
-            let pane = root.descendants("pane").first
-            var hyperlinks: [String: String] = [:]
-            for link in root.descendants("hyperlink") {
-                if let ref = link["ref"], let location = link["location"] { hyperlinks[ref] = location }
-            }
-            var widths: [Int: Double] = [:]
-            for col in root.descendants("col") {
-                guard let min = col["min"].flatMap(Int.init), let max = col["max"].flatMap(Int.init),
-                    let width = col["width"].flatMap(Double.init)
-                else { continue }
-                for i in min...max { widths[i] = width }
-            }
-            var heights: [Int: Double] = [:]
-            for row in root.descendants("row") where row["customHeight"] == "1" {
-                if let r = row["r"].flatMap(Int.init), let ht = row["ht"].flatMap(Double.init) { heights[r] = ht }
-            }
-            var tables: [Table] = []
-            var charts: [Chart] = []
-            var anchors: [(column: Int, row: Int)] = []
-            for sheetRel in try relationships(of: rel.target) {
-                if sheetRel.type.hasSuffix("/table") {
-                    let table = try xml(sheetRel.target)
-                    tables.append(
-                        Table(
-                            path: sheetRel.target, ref: table["ref"] ?? "",
-                            columns: table.descendants("tableColumn").map { $0["name"] ?? "" },
-                            style: table.first("tableStyleInfo")?["name"],
-                            totalsRowCount: Int(table["totalsRowCount"] ?? "0") ?? 0,
-                            hasAutoFilter: table.first("autoFilter") != nil))
-                } else if sheetRel.type.hasSuffix("/drawing") {
-                    let drawing = try xml(sheetRel.target)
-                    for anchor in drawing.all("xdr:twoCellAnchor") {
-                        let from = anchor.first("xdr:from")
-                        anchors.append(
-                            (
-                                Int(from?.first("xdr:col")?.text ?? "") ?? -1,
-                                Int(from?.first("xdr:row")?.text ?? "") ?? -1
-                            ))
-                    }
-                    for drawingRel in try relationships(of: sheetRel.target) where drawingRel.type.hasSuffix("/chart") {
-                        charts.append(try Self.chart(xml(drawingRel.target), path: drawingRel.target))
-                    }
-                }
-            }
-            func definedName(_ defined: String) -> String? {
-                definedNames.first { $0["name"] == defined && $0["localSheetId"] == String(sheetIndex) }?.text
-            }
-            let printing = Printing(
-                fitToPage: root.first("sheetPr")?.first("pageSetUpPr")?["fitToPage"] == "1",
-                pageSetup: root.first("pageSetup")?.attributes ?? [:],
-                oddHeader: root.first("headerFooter")?.first("oddHeader")?.text,
-                oddFooter: root.first("headerFooter")?.first("oddFooter")?.text,
-                printArea: definedName("_xlnm.Print_Area"), printTitles: definedName("_xlnm.Print_Titles"))
-            return Sheet(
-                name: name, path: rel.target, cells: cells, frozenRows: pane?["ySplit"].flatMap(Int.init),
-                hyperlinks: hyperlinks, columnWidths: widths, rowHeights: heights,
-                mergedCells: root.descendants("mergeCell").compactMap { $0["ref"] }, tables: tables, charts: charts,
-                chartAnchors: anchors, printing: printing)
+            let printNames = definedNames.filter { $0["localSheetId"] == String(sheetIndex) }
+            return try Self.sheet(
+                name: name, path: rel.target, parts: parts, shared: shared, styles: styles, definedNames: printNames)
+        }
+        core = try parts.elements("docProps/core.xml")
+        app = try parts.elements("docProps/app.xml")
+    }
+
+    /// A cellXfs entry: its number format code, whether its font is bold, its alignment.
+    typealias CellStyle = (code: String, bold: Bool, alignment: ReadBackXMLNode?)
+
+    /// The package's parts by path, and the steps that read them.
+    struct Parts {
+        var data: [String: Data] = [:]
+        var names: [String] = []
+
+        func xml(_ path: String) throws -> ReadBackXMLNode {
+            guard let bytes = data[path] else { throw ReadError(description: "no part \(path)") }
+            return try ReadBackXMLNode.parse(bytes, path: path)
         }
 
-        var core: [String: String] = [:]
-        for child in try xml("docProps/core.xml").children { core[child.name] = child.text }
-        self.core = core
-        var app: [String: String] = [:]
-        for child in try xml("docProps/app.xml").children { app[child.name] = child.text }
-        self.app = app
+        /// The part's relationships, their targets resolved against its folder.
+        func relationships(of path: String) throws -> [(id: String, type: String, target: String)] {
+            let folder = (path as NSString).deletingLastPathComponent
+            let file = (path as NSString).lastPathComponent
+            let relsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/" + file + ".rels"
+            guard data[relsPath] != nil else { return [] }
+            return try xml(relsPath).all("Relationship").map { rel in
+                (rel["Id"] ?? "", rel["Type"] ?? "", XLSXReadBack.resolve(rel["Target"] ?? "", relativeTo: folder))
+            }
+        }
+
+        /// Shared strings: each <si> is the concatenation of its <t> texts.
+        func sharedStrings() throws -> [String] {
+            guard data["xl/sharedStrings.xml"] != nil else { return [] }
+            return try xml("xl/sharedStrings.xml").all("si").map { $0.descendants("t").map(\.text).joined() }
+        }
+
+        /// Styles: cellXfs index -> (number format code, bold, alignment).
+        func cellStyles() throws -> [CellStyle] {
+            let styles = try xml("xl/styles.xml")
+            var codes: [Int: String] = [
+                0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%",
+            ]
+            for format in styles.descendants("numFmt") {
+                if let id = format["numFmtId"].flatMap(Int.init) { codes[id] = format["formatCode"] }
+            }
+            let fonts = styles.first("fonts")?.all("font").map { $0.first("b") != nil } ?? []
+            return (styles.first("cellXfs")?.all("xf") ?? []).map { xf in
+                let code = codes[Int(xf["numFmtId"] ?? "0") ?? 0] ?? "?"
+                let fontID = Int(xf["fontId"] ?? "0") ?? 0
+                return (code, fonts.indices.contains(fontID) && fonts[fontID], xf.first("alignment"))
+            }
+        }
+
+        /// A docProps part's elements by name.
+        func elements(_ path: String) throws -> [String: String] {
+            var elements: [String: String] = [:]
+            for child in try xml(path).children { elements[child.name] = child.text }
+            return elements
+        }
+    }
+
+    /// One worksheet: its cells, layout, tables, charts and print setup.
+    private static func sheet(
+        name: String, path: String, parts: Parts, shared: [String], styles: [CellStyle],
+        definedNames: [ReadBackXMLNode]
+    ) throws -> Sheet {
+        let root = try parts.xml(path)
+        var hyperlinks: [String: String] = [:]
+        for link in root.descendants("hyperlink") {
+            if let ref = link["ref"], let location = link["location"] { hyperlinks[ref] = location }
+        }
+        var widths: [Int: Double] = [:]
+        for col in root.descendants("col") {
+            guard let min = col["min"].flatMap(Int.init), let max = col["max"].flatMap(Int.init),
+                let width = col["width"].flatMap(Double.init)
+            else { continue }
+            for i in min...max { widths[i] = width }
+        }
+        var heights: [Int: Double] = [:]
+        for row in root.descendants("row") where row["customHeight"] == "1" {
+            if let r = row["r"].flatMap(Int.init), let ht = row["ht"].flatMap(Double.init) { heights[r] = ht }
+        }
+        let drawn = try drawings(of: path, parts: parts)
+        func definedName(_ defined: String) -> String? { definedNames.first { $0["name"] == defined }?.text }
+        let printing = Printing(
+            fitToPage: root.first("sheetPr")?.first("pageSetUpPr")?["fitToPage"] == "1",
+            pageSetup: root.first("pageSetup")?.attributes ?? [:],
+            oddHeader: root.first("headerFooter")?.first("oddHeader")?.text,
+            oddFooter: root.first("headerFooter")?.first("oddFooter")?.text,
+            printArea: definedName("_xlnm.Print_Area"), printTitles: definedName("_xlnm.Print_Titles"))
+        return Sheet(
+            name: name, path: path, cells: cells(root, shared: shared, styles: styles),
+            frozenRows: root.descendants("pane").first?["ySplit"].flatMap(Int.init),
+            hyperlinks: hyperlinks, columnWidths: widths, rowHeights: heights,
+            mergedCells: root.descendants("mergeCell").compactMap { $0["ref"] }, tables: drawn.tables,
+            charts: drawn.charts, chartAnchors: drawn.anchors, printing: printing)
+    }
+
+    /// A worksheet's cells by address, shared strings and styles resolved.
+    private static func cells(_ root: ReadBackXMLNode, shared: [String], styles: [CellStyle]) -> [String: Cell] {
+        var cells: [String: Cell] = [:]
+        for c in root.descendants("c") {
+            guard let address = c["r"] else { continue }
+            let styleIndex = Int(c["s"] ?? "0") ?? 0
+            let style: CellStyle = styles.indices.contains(styleIndex) ? styles[styleIndex] : ("General", false, nil)
+            let alignment = style.alignment
+            var value = c.first("v")?.text
+            if c["t"] == "s", let index = value.flatMap(Int.init), shared.indices.contains(index) {
+                value = shared[index]
+            } else if c["t"] == "inlineStr" {
+                value = c.descendants("t").map(\.text).joined()
+            }
+            cells[address] = Cell(
+                type: c["t"], value: value, formula: c.first("f")?.text, styleIndex: styleIndex,
+                numberFormat: style.code, bold: style.bold, alignment: alignment?["horizontal"],
+                wraps: alignment?["wrapText"] == "1", vertical: alignment?["vertical"],
+                indent: Int(alignment?["indent"] ?? "0") ?? 0)
+        }
+        return cells
+    }
+
+    /// The worksheet's tables, and its drawing's charts with where each is anchored.
+    private static func drawings(
+        of path: String, parts: Parts
+    ) throws -> (tables: [Table], charts: [Chart], anchors: [(column: Int, row: Int)]) {
+        var tables: [Table] = []
+        var charts: [Chart] = []
+        var anchors: [(column: Int, row: Int)] = []
+        for sheetRel in try parts.relationships(of: path) {
+            if sheetRel.type.hasSuffix("/table") {
+                let table = try parts.xml(sheetRel.target)
+                tables.append(
+                    Table(
+                        path: sheetRel.target, ref: table["ref"] ?? "",
+                        columns: table.descendants("tableColumn").map { $0["name"] ?? "" },
+                        style: table.first("tableStyleInfo")?["name"],
+                        totalsRowCount: Int(table["totalsRowCount"] ?? "0") ?? 0,
+                        hasAutoFilter: table.first("autoFilter") != nil))
+            } else if sheetRel.type.hasSuffix("/drawing") {
+                let drawing = try parts.xml(sheetRel.target)
+                for anchor in drawing.all("xdr:twoCellAnchor") {
+                    let from = anchor.first("xdr:from")
+                    anchors.append(
+                        (Int(from?.first("xdr:col")?.text ?? "") ?? -1, Int(from?.first("xdr:row")?.text ?? "") ?? -1))
+                }
+                for drawingRel in try parts.relationships(of: sheetRel.target) where drawingRel.type.hasSuffix("/chart")
+                {
+                    charts.append(try chart(parts.xml(drawingRel.target), path: drawingRel.target))
+                }
+            }
+        }
+        return (tables, charts, anchors)
     }
 
     private static func chart(_ root: ReadBackXMLNode, path: String) -> Chart {
