@@ -39,7 +39,7 @@ enum FinanceTables {
             self.board = board
             self.year = year
             own = lines.filter(isOwn)
-            otherBoards = FinanceBoards.named(in: lines.filter { !isOwn($0) })
+            otherBoards = FinanceLine.boards(in: lines.filter { !isOwn($0) })
             allContributions = lines.filter { $0.kind == .contribution }
             contributions = own.filter { $0.kind == .contribution }
             expenditure = lines.filter { $0.kind == .expenditure }

@@ -209,3 +209,12 @@ extension StringProtocol {
         return String(self[first...last])
     }
 }
+
+extension CalendarDate {
+    /// `13 April 2022`, for messages where the order matters.
+    var longDescription: String { "\(day) \(CalendarDate.monthNames[month - 1]) \(year)" }
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ]
+}

@@ -236,6 +236,19 @@ struct FinanceLine: Hashable, Sendable {
 
 }
 
+extension FinanceLine {
+    /// The boards named in `lines` (not blank), distinct by case, in order of first appearance.
+    static func boards(in lines: [FinanceLine]) -> [String] {
+        var seen: Set<String> = []
+        var order: [String] = []
+        for l in lines {
+            guard let b = l.board, !b.isEmpty, seen.insert(b.lowercased()).inserted else { continue }
+            order.append(b)
+        }
+        return order
+    }
+}
+
 /// Everything read from an inputs folder. A nil dataset was absent, which is not the same as empty.
 struct Records: Sendable {
     var training: [TrainingEvent]?

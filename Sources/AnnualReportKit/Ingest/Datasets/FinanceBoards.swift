@@ -14,21 +14,10 @@ enum FinanceBoards {
         return childrensBoards.contains(upper) || upper.contains("CHILD")
     }
 
-    /// The boards named in `lines` (not blank), distinct by case, in order of first appearance.
-    static func named(in lines: [FinanceLine]) -> [String] {
-        var seen: Set<String> = []
-        var order: [String] = []
-        for l in lines {
-            guard let b = l.board, !b.isEmpty, seen.insert(b.lowercased()).inserted else { continue }
-            order.append(b)
-        }
-        return order
-    }
-
     /// Settles `configuration.board` for `finance` and says what it decided or why it cannot.
     static func resolve(_ finance: [FinanceLine]?, configuration: inout ReportConfiguration) -> [Diagnostic] {
         guard let finance, let first = finance.first else { return [] }
-        let boards = named(in: finance)
+        let boards = FinanceLine.boards(in: finance)
         let file = first.source.file
         let listed = boards.map { "'\($0)'" }.joined(separator: ", ")
         if let board = configuration.board {
